@@ -1,0 +1,269 @@
+/**
+ * The promise engine: events in, remedies out, deterministically. Events are folded into
+ * state one at a time in stream order; each promise listening to the event type is
+ * evaluated for every customer the event reaches; deadlines fire when event time passes
+ * them. Batch boundaries never matter: `processAll([a, b])` equals `process(a); process(b)`.
+ */
+import { EventView } from "../cel/views.js";
+import { CustomerView } from "../cel/views.js";
+import { explainExpression } from "../cel/explain.js";
+import { MoneyValue } from "../cel/money-value.js";
+import { type Money, money, multiplyRatio } from "../money/index.js";
+import type { CompiledPromise, PromiseDocument } from "../promises/document.js";
+import { applyEvent } from "./apply.js";
+import type { EngineEvent } from "./event-data.js";
+import { GovernanceLedger } from "./governance.js";
+import type { Explanation, Outcome, Remedy } from "./outcome.js";
+import { EngineState } from "./state.js";
+import { type Target, targetsOf } from "./targets.js";
+import { splitTender } from "./tender.js";
+import { TimerQueue } from "./timers.js";
+
+/** Options for an engine. */
+export interface EngineOptions {
+  /**
+   * How long purchases are kept for price protection.
+   * @default the longest `guard.window` of the promises, and at least 30 days
+   */
+  readonly purchaseWindowMs?: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Subject an `expect` clause correlates on: the expected event must be about the same thing. */
+function subjectOf(e: EngineEvent): string {
+  const d = e.data as Record<string, unknown>;
+  if (typeof d.order === "string") return `order:${d.order}`;
+  if (typeof d.booking === "string") return `booking:${d.booking}`;
+  if (e.type === "support.contact") return `topic:${e.customer ?? ""}:${String(d.topic)}`;
+  if (typeof d.session === "string") return `session:${d.session}`;
+  return `event:${e.id}`;
+}
+
+/** Evaluates a Bill of Rights (one or more documents) over a stream of validated events. */
+export class Engine {
+  readonly state: EngineState;
+  private readonly byEvent = new Map<string, CompiledPromise[]>();
+  private readonly expecting = new Set<string>();
+  private readonly timers = new TimerQueue();
+  private readonly granted = new Set<string>();
+  private readonly seen = new Set<string>();
+  private readonly governance = new GovernanceLedger();
+  private clock = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly documents: readonly PromiseDocument[],
+    options: EngineOptions = {},
+  ) {
+    const ids = new Set<string>();
+    let window = 30 * 86_400_000;
+    for (const doc of documents) {
+      for (const p of doc.promises) {
+        if (ids.has(p.id)) throw new Error(`promise id "${p.id}" appears in two documents`);
+        ids.add(p.id);
+        if (p.guard && p.guard.windowMs > window) window = p.guard.windowMs;
+        for (const t of p.on) {
+          let list = this.byEvent.get(t);
+          if (!list) this.byEvent.set(t, (list = []));
+          list.push(p);
+        }
+        if (p.expect) this.expecting.add(p.expect.event);
+      }
+    }
+    this.state = new EngineState(options.purchaseWindowMs ?? window);
+  }
+
+  /** The stream's time: the latest event time seen or moved to, epoch ms. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Every promise of every document. */
+  get promises(): readonly CompiledPromise[] {
+    return this.documents.flatMap((d) => d.promises);
+  }
+
+  /** Processes one validated event; a re-delivered event id changes nothing. */
+  process(e: EngineEvent): Outcome[] {
+    if (this.seen.has(e.id)) return [];
+    const at = Date.parse(e.time);
+    const out = this.advanceTo(at);
+    const applied = applyEvent(this.state, e, at);
+    this.seen.add(e.id);
+    if (this.expecting.has(e.type)) this.timers.cancel(subjectOf(e), e.type);
+    for (const promise of this.byEvent.get(e.type) ?? []) {
+      for (const target of targetsOf(this.state, e, applied, promise.reach, at)) {
+        this.evaluate(promise, e, target, at, out);
+      }
+    }
+    return out;
+  }
+
+  /** Processes events in order and returns all outcomes. */
+  processAll(events: Iterable<EngineEvent>): Outcome[] {
+    const out: Outcome[] = [];
+    for (const e of events) for (const o of this.process(e)) out.push(o);
+    return out;
+  }
+
+  /** Moves event time forward to `time` (epoch ms), firing every deadline before it. */
+  advanceTo(time: number): Outcome[] {
+    const out: Outcome[] = [];
+    for (let t = this.timers.popDue(time); t; t = this.timers.popDue(time)) {
+      for (const target of targetsOf(this.state, t.event, {}, t.promise.reach, t.at)) {
+        if (target.incident === t.incident) this.fire(t.promise, t.event, target, t.at, out, t.at);
+      }
+    }
+    if (time > this.clock) this.clock = time;
+    return out;
+  }
+
+  private context(e: EngineEvent, target: Target, now: number): Record<string, unknown> {
+    return {
+      ...target.vars,
+      event: new EventView(e.id, e.type, Date.parse(e.time), target.customer),
+      now: new Date(now),
+      customer: new CustomerView(this.state.customers.get(target.customer), target.customer),
+    };
+  }
+
+  private evaluate(promise: CompiledPromise, e: EngineEvent, target: Target, at: number, out: Outcome[]): void {
+    try {
+      const ctx = this.context(e, target, at);
+      if (promise.when && promise.when.byEvent.get(e.type)?.(ctx) !== true) return;
+      if (promise.expect) {
+        const by = promise.expect.by.byEvent.get(e.type)?.(ctx);
+        if (!(by instanceof Date)) return;
+        const incident = this.incidentOf(promise, e, target, ctx);
+        this.timers.arm({
+          at: by.getTime() + promise.expect.graceMs,
+          key: `${promise.id}:${incident}`,
+          subject: subjectOf(e),
+          promise,
+          event: e,
+          incident: target.incident,
+        });
+        return;
+      }
+      this.fire(promise, e, target, at, out);
+    } catch (err) {
+      out.push({
+        type: "evaluation_error",
+        promise: promise.id,
+        event: e.id,
+        customer: target.customer,
+        message: err instanceof Error ? (err.message.split("\n")[0] ?? err.name) : String(err),
+      });
+    }
+  }
+
+  private incidentOf(promise: CompiledPromise, e: EngineEvent, target: Target, ctx: object): string {
+    const custom = promise.incident?.byEvent.get(e.type)?.(ctx);
+    return typeof custom === "string" ? custom : target.incident;
+  }
+
+  private amountOf(promise: CompiledPromise, e: EngineEvent, target: Target, ctx: object): Money | undefined {
+    const rule = promise.remedy.amount;
+    if (!rule) return undefined;
+    switch (rule.type) {
+      case "fixed":
+        return rule.money;
+      case "expr": {
+        const value = rule.expr.byEvent.get(e.type)?.(ctx);
+        if (!(value instanceof MoneyValue)) throw new Error(`amount of ${promise.id} is not money`);
+        return value;
+      }
+      case "fraction": {
+        const p = target.payable;
+        if (!p) throw new Error(`${promise.id}: a fraction of what was paid, but nothing was paid here`);
+        return multiplyRatio(money(p.total, p.currency), rule.numerator, rule.denominator, "half-even");
+      }
+      default: {
+        const never: never = rule;
+        return never;
+      }
+    }
+  }
+
+  /** Decides the remedy for one target whose condition holds (or whose deadline passed). */
+  private fire(promise: CompiledPromise, e: EngineEvent, target: Target, at: number, out: Outcome[], deadline?: number): void {
+    try {
+      const ctx = this.context(e, target, at);
+      if (deadline !== undefined && promise.when && promise.when.byEvent.get(e.type)?.(ctx) !== true) return;
+      const incident = this.incidentOf(promise, e, target, ctx);
+      const key = `${promise.id}:${incident}`;
+      if (this.granted.has(key)) return;
+      const { remedy } = promise;
+      let amount = this.amountOf(promise, e, target, ctx);
+      if (amount && amount.minor <= 0n) return;
+      let capped: Explanation["capped"];
+      const payable = target.payable;
+      if (amount && remedy.kind === "refund" && !remedy.compensation && payable && amount.currency === payable.currency) {
+        const left = payable.total - payable.refunded;
+        if (left <= 0n) return;
+        if (amount.minor > left) {
+          capped = { from: amount, to: money(left, amount.currency) };
+          amount = capped.to;
+        }
+      }
+      // Everything that can fail is computed above; from here on the grant is recorded.
+      const causeValue = promise.cause?.byEvent.get(e.type)?.(ctx);
+      const cause = typeof causeValue === "string" && causeValue !== "" ? causeValue : target.cause;
+      this.granted.add(key);
+      if (amount && remedy.kind === "refund" && !remedy.compensation && payable && amount.currency === payable.currency) {
+        payable.refunded += amount.minor;
+      }
+      if (amount) target.granted?.(amount);
+      const reasons = this.governance.decide(promise.id, promise.governance, target.customer, amount, at);
+      const explanation: Explanation = {
+        promise: { id: promise.id, version: promise.version, company: promise.company, title: promise.title },
+        events: target.events,
+        ...(promise.when && { condition: explainExpression(promise.when, e.type, ctx, true) }),
+        ...(deadline !== undefined &&
+          promise.expect && {
+            deadline: { expected: promise.expect.event, by: iso(deadline - promise.expect.graceMs), passedAt: iso(deadline) },
+          }),
+        ...(amount && remedy.amount && { amount: this.explainAmount(promise, e, ctx, amount) }),
+        ...(capped && { capped }),
+      };
+      const result: Remedy = {
+        type: "remedy",
+        key,
+        promise: promise.id,
+        version: promise.version,
+        customer: target.customer,
+        language: this.state.customers.get(target.customer)?.language ?? "en",
+        kind: remedy.kind,
+        ...(amount && { amount: money(amount.minor, amount.currency) }),
+        tender: remedy.tender,
+        split: amount && payable ? splitTender(amount, remedy.tender, payable.payments, payable.total, payable.currency) : amount ? [{ method: remedy.tender, amount }] : [],
+        subject: target.subject,
+        incident,
+        at: iso(at),
+        ...(remedy.withinMs !== undefined && { dueBy: iso(at + remedy.withinMs) }),
+        approval: { required: reasons.length > 0, reasons },
+        ...(cause !== undefined && { cause }),
+        ...(promise.notice !== undefined && { notice: promise.notice }),
+        ...(remedy.gesture && { gesture: remedy.gesture }),
+        explanation,
+      };
+      out.push(result);
+    } catch (err) {
+      out.push({
+        type: "evaluation_error",
+        promise: promise.id,
+        event: e.id,
+        customer: target.customer,
+        message: err instanceof Error ? (err.message.split("\n")[0] ?? err.name) : String(err),
+      });
+    }
+  }
+
+  private explainAmount(promise: CompiledPromise, e: EngineEvent, ctx: object, amount: Money): NonNullable<Explanation["amount"]> {
+    const rule = promise.remedy.amount;
+    const value = { amount: MoneyValue.of(amount).amount, currency: amount.currency };
+    if (rule?.type === "expr") return explainExpression(rule.expr, e.type, ctx, MoneyValue.of(amount));
+    if (rule?.type === "fraction") return { rule: `fraction ${rule.numerator}/${rule.denominator} of what was paid`, value };
+    return { rule: "fixed", value };
+  }
+}

@@ -1,0 +1,58 @@
+import type { ExplainedExpression, ExplainedValue } from "../cel/explain.js";
+import type { Localized } from "../i18n/lang.js";
+import type { Money } from "../money/index.js";
+import type { RemedyKind, Tender } from "../promises/document.js";
+import type { TenderPart } from "./tender.js";
+
+/** Why a remedy waits for a person instead of being approved automatically. */
+export type ApprovalReason = "over_threshold" | "over_customer_cap" | "over_daily_budget" | "other_currency";
+
+/** Everything needed to say why a remedy exists: the promise, the events, the values. */
+export interface Explanation {
+  readonly promise: { readonly id: string; readonly version: string; readonly company: string; readonly title: Localized };
+  /** Ids of the events the remedy rests on, oldest first. */
+  readonly events: readonly string[];
+  readonly condition?: ExplainedExpression;
+  readonly deadline?: { readonly expected: string; readonly by: string; readonly passedAt: string };
+  readonly amount?: ExplainedExpression | { readonly rule: string; readonly value: ExplainedValue };
+  /** When the amount was reduced so refunds never exceed what was paid. */
+  readonly capped?: { readonly from: Money; readonly to: Money };
+}
+
+/** A remedy the engine decided on: what, for whom, how much, to which tender, and why. */
+export interface Remedy {
+  readonly type: "remedy";
+  /** Idempotency key: promise id + incident. The same incident never gets a second remedy. */
+  readonly key: string;
+  readonly promise: string;
+  readonly version: string;
+  readonly customer: string;
+  readonly language: string;
+  readonly kind: RemedyKind;
+  readonly amount?: Money;
+  readonly tender: Tender;
+  readonly split: readonly TenderPart[];
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly incident: string;
+  /** Event time of the incident, RFC 3339. */
+  readonly at: string;
+  /** By when the promise says the company acts, RFC 3339. */
+  readonly dueBy?: string;
+  readonly approval: { readonly required: boolean; readonly reasons: readonly ApprovalReason[] };
+  readonly cause?: string;
+  readonly notice?: string;
+  readonly gesture?: Localized;
+  readonly explanation: Explanation;
+}
+
+/** A promise expression that failed at run time on one event; the run goes on without it. */
+export interface EvaluationFailure {
+  readonly type: "evaluation_error";
+  readonly promise: string;
+  readonly event: string;
+  readonly customer: string;
+  readonly message: string;
+}
+
+/** What processing an event produced. */
+export type Outcome = Remedy | EvaluationFailure;

@@ -1,0 +1,248 @@
+/**
+ * Who an event reaches, and what each promise sees for them. A customer's own event reaches
+ * that customer; an event about a shared subject (a flight, a service, a price) fans out to
+ * every booking, passenger, subscriber or recent buyer attached to it.
+ */
+import { ContactView, type FlightData, FlightView, OutageView, PriceView, RouteView, SessionView } from "../cel/event-views.js";
+import { MoneyValue } from "../cel/money-value.js";
+import { BookingView, OrderView, PassengerView, PaymentView, PurchaseView, SubscriptionView } from "../cel/views.js";
+import type { Money } from "../money/index.js";
+import type { Reach } from "../promises/document.js";
+import type { Applied } from "./apply.js";
+import type * as D from "./event-data.js";
+import type { BookingRecord, OrderRecord, PaymentRecord } from "./records.js";
+import type { EngineState } from "./state.js";
+
+/** Something money can go back to: an order or a booking, with what was paid and refunded. */
+export interface Payable {
+  readonly type: "order" | "booking";
+  readonly id: string;
+  readonly currency: string;
+  readonly total: bigint;
+  readonly payments: readonly PaymentRecord[];
+  refunded: bigint;
+}
+
+/** One customer an event reaches, with the variables promise expressions see for them. */
+export interface Target {
+  readonly customer: string;
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly incident: string;
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly payable?: Payable;
+  readonly events: readonly string[];
+  /** The honest cause the event states, if any. */
+  readonly cause?: string;
+  /** Called once a monetary remedy is granted, to keep protection state current. */
+  readonly granted?: (amount: Money) => void;
+}
+
+const EMPTY_ORDER = (id: string, customer: string): OrderRecord => ({
+  id,
+  customer,
+  placedAt: 0,
+  currency: "XXX",
+  items: [],
+  shipping: 0n,
+  total: 0n,
+  payments: [],
+  gift: false,
+  charges: [],
+  refunded: 0n,
+  events: [],
+});
+
+function orderPayable(order: OrderRecord): Payable {
+  const charged = order.charges.reduce((s, c) => s + c.minor, 0n);
+  return {
+    type: "order",
+    id: order.id,
+    currency: order.currency,
+    total: charged > order.total ? charged : order.total,
+    payments: order.payments,
+    get refunded() {
+      return order.refunded;
+    },
+    set refunded(v: bigint) {
+      order.refunded = v;
+    },
+  };
+}
+
+function bookingPayable(booking: BookingRecord): Payable {
+  return {
+    type: "booking",
+    id: booking.id,
+    currency: booking.currency,
+    total: booking.fare,
+    payments: booking.payments,
+    get refunded() {
+      return booking.refunded;
+    },
+    set refunded(v: bigint) {
+      booking.refunded = v;
+    },
+  };
+}
+
+function orderTarget(e: D.EngineEvent, order: OrderRecord | undefined, incident: string, vars: Record<string, unknown> = {}): Target[] {
+  if (!order) return [];
+  return [
+    {
+      customer: order.customer,
+      vars: { order: new OrderView(order), ...vars },
+      incident,
+      subject: { type: "order", id: order.id },
+      payable: orderPayable(order),
+      events: order.events.includes(e.id) ? order.events : [...order.events, e.id],
+    },
+  ];
+}
+
+function flightTargets(state: EngineState, e: D.EngineEvent, reach: Reach): Target[] {
+  const d = e.data as FlightData;
+  const cancelled = e.type === "flight.cancelled";
+  const flight = new FlightView(d, cancelled);
+  const route = new RouteView(d.origin, d.destination, d.carrier.euLicensed ?? false);
+  const out: Target[] = [];
+  for (const id of state.flights.get(d.flight) ?? []) {
+    const booking = state.bookings.get(id);
+    if (!booking) continue;
+    // A passenger who accepted another flight was not on this one when it arrived.
+    if (!cancelled && booking.rebooking?.accepted && booking.flight === d.flight) continue;
+    const bookingView = new BookingView(booking);
+    const base = {
+      customer: booking.customer,
+      subject: { type: "booking", id: booking.id },
+      payable: bookingPayable(booking),
+      events: [...booking.events, e.id],
+      ...(d.cause !== undefined && { cause: d.cause }),
+    };
+    const passengers = reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
+    for (const p of passengers) {
+      out.push({
+        ...base,
+        vars: { flight, route, booking: bookingView, passenger: new PassengerView(p, booking) },
+        incident: reach === "passengers" ? `flight:${d.flight}:booking:${id}:pax:${p.id}` : `flight:${d.flight}:booking:${id}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The targets of `e` for a promise with the given reach, read from the current state. */
+export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied, reach: Reach, at: number): Target[] {
+  const customer = e.customer ?? "";
+  switch (e.type) {
+    case "order.placed":
+    case "order.shipped":
+    case "order.delivered":
+    case "order.cancelled":
+    case "order.refunded": {
+      const id = (e.data as D.OrderRefData).order;
+      return orderTarget(e, state.orders.get(id), `order:${id}`);
+    }
+    case "payment.charged": {
+      const d = e.data as D.PaymentChargedData;
+      const order = state.orders.get(d.order);
+      const charge = order?.charges.find((c) => c.id === d.payment);
+      const payment = new PaymentView(d.payment, new MoneyValue(charge?.minor ?? 0n, order?.currency ?? d.currency), d.method);
+      return orderTarget(e, order, `order:${d.order}:payment:${d.payment}`, { payment });
+    }
+    case "booking.created":
+    case "booking.rebooked": {
+      const booking = state.bookings.get((e.data as { booking: string }).booking);
+      if (!booking) return [];
+      const view = new BookingView(booking);
+      const passengers = reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
+      return passengers.map((p) => ({
+        customer: booking.customer,
+        vars: { booking: view, passenger: new PassengerView(p, booking) },
+        incident: `booking:${booking.id}${e.type === "booking.rebooked" ? ":rebooked" : ""}${reach === "passengers" ? `:pax:${p.id}` : ""}`,
+        subject: { type: "booking", id: booking.id },
+        payable: bookingPayable(booking),
+        events: booking.events,
+      }));
+    }
+    case "flight.arrived":
+    case "flight.cancelled":
+      return flightTargets(state, e, reach);
+    case "stream.session": {
+      const d = e.data as D.StreamSessionData;
+      const session = new SessionView(d.session, d.title, d.rental, d.rebufferRatio, d.bitrateKbps, d.promisedQuality ?? "");
+      const order = d.order === undefined ? undefined : state.orders.get(d.order);
+      if (order) return orderTarget(e, order, `order:${order.id}`, { session });
+      return [
+        {
+          customer,
+          vars: { session, order: new OrderView(EMPTY_ORDER(d.order ?? "", customer)) },
+          incident: `session:${d.session}`,
+          subject: { type: "session", id: d.session },
+          events: [e.id],
+        },
+      ];
+    }
+    case "service.outage": {
+      const d = e.data as D.ServiceOutageData;
+      const outage = new OutageView(d.outage, d.service, d.start, d.end, d.cause ?? "");
+      const out: Target[] = [];
+      for (const sub of state.subscribers.get(d.service)?.values() ?? []) {
+        const order = state.orders.get(sub.order);
+        out.push({
+          customer: sub.customer,
+          vars: { outage, subscription: new SubscriptionView(sub) },
+          incident: `outage:${d.outage}:customer:${sub.customer}`,
+          subject: { type: "order", id: sub.order },
+          ...(order && { payable: orderPayable(order) }),
+          events: [...(order?.events.slice(0, 1) ?? []), e.id],
+          ...(d.cause !== undefined && { cause: d.cause }),
+        });
+      }
+      return out;
+    }
+    case "support.contact": {
+      const d = e.data as D.SupportContactData;
+      const contact = new ContactView(d.contact, d.channel, BigInt(d.waitedSeconds), d.topic, d.resolved, applied.previousUnresolvedAt);
+      const order = d.order === undefined ? undefined : state.orders.get(d.order);
+      return [
+        {
+          customer,
+          vars: { contact, order: new OrderView(order ?? EMPTY_ORDER(d.order ?? "", customer)) },
+          incident: `contact:${d.contact}`,
+          subject: { type: "contact", id: d.contact },
+          ...(order && { payable: orderPayable(order) }),
+          events: [e.id],
+        },
+      ];
+    }
+    case "price.changed": {
+      const d = e.data as D.PriceChangedData;
+      const now = state.prices.get(d.sku);
+      if (!now) return [];
+      const price = new PriceView(d.sku, new MoneyValue(now.minor, now.currency));
+      return state
+        .recentPurchases(d.sku, at)
+        .filter((p) => p.currency === now.currency)
+        .map((p) => {
+          const order = state.orders.get(p.order);
+          return {
+            customer: p.customer,
+            vars: { price, purchase: new PurchaseView(p) },
+            incident: `order:${p.order}:sku:${p.sku}:price:${now.minor}`,
+            subject: { type: "order", id: p.order },
+            ...(order && { payable: orderPayable(order) }),
+            events: [...(order?.events.slice(0, 1) ?? []), e.id],
+            granted: (amount: Money) => {
+              const perUnit = amount.minor / BigInt(p.quantity);
+              p.netPrice -= perUnit;
+            },
+          };
+        });
+    }
+    default:
+      return customer === ""
+        ? []
+        : [{ customer, vars: {}, incident: `event:${e.id}`, subject: { type: "event", id: e.id }, events: [e.id] }];
+  }
+}
+

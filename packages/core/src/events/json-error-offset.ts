@@ -1,0 +1,114 @@
+/**
+ * Where JSON text first goes wrong, for error messages: Node 20's `JSON.parse` names a position
+ * for some errors ("… at position 6") but not for others ("Unexpected token '}', … is not valid
+ * JSON"). This scanner follows RFC 8259 without recursion (deep nesting cannot overflow) and is
+ * only run after `JSON.parse` has already failed, so it needs no speed.
+ */
+
+const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+const HEX = /^[0-9a-fA-F]{4}$/;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+type Step = { readonly end: number } | { readonly error: number };
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && WHITESPACE.has(text.charAt(i))) i++;
+  return i;
+}
+
+function scanString(text: string, from: number): Step {
+  let i = from + 1;
+  while (i < text.length) {
+    const c = text.charAt(i);
+    if (c === '"') return { end: i + 1 };
+    if (c === "\\") {
+      const escape = text.charAt(i + 1);
+      if (escape === "u") {
+        if (!HEX.test(text.slice(i + 2, i + 6))) return { error: i + 1 };
+        i += 6;
+      } else if (ESCAPES.has(escape)) i += 2;
+      else return { error: i + 1 };
+    } else if (c < " ") return { error: i };
+    else i++;
+  }
+  return { error: text.length };
+}
+
+function scanLiteral(text: string, from: number, word: string): Step {
+  for (let k = 0; k < word.length; k++) {
+    if (text.charAt(from + k) !== word.charAt(k)) return { error: from + k };
+  }
+  return { end: from + word.length };
+}
+
+function scanScalar(text: string, from: number): Step {
+  const c = text.charAt(from);
+  if (c === '"') return scanString(text, from);
+  if (c === "t") return scanLiteral(text, from, "true");
+  if (c === "f") return scanLiteral(text, from, "false");
+  if (c === "n") return scanLiteral(text, from, "null");
+  NUMBER.lastIndex = from;
+  const match = NUMBER.exec(text);
+  if (match === null || match[0] === "" || match[0] === "-") {
+    return { error: c === "-" ? from + 1 : from };
+  }
+  return { end: from + match[0].length };
+}
+
+/** A key and its colon inside an object; returns where the value starts. */
+function scanKey(text: string, from: number): Step {
+  const i = skipWhitespace(text, from);
+  if (text.charAt(i) !== '"') return { error: i };
+  const key = scanString(text, i);
+  if ("error" in key) return key;
+  const colon = skipWhitespace(text, key.end);
+  return text.charAt(colon) === ":" ? { end: colon + 1 } : { error: colon };
+}
+
+/** The 0-based offset of the first JSON syntax error in `text`, or undefined if it is valid JSON. */
+export function jsonErrorOffset(text: string): number | undefined {
+  const open: string[] = [];
+  let i = 0;
+  let expectValue = true;
+  for (;;) {
+    i = skipWhitespace(text, i);
+    if (expectValue) {
+      const c = text.charAt(i);
+      if (c === "{" || c === "[") {
+        open.push(c);
+        i = skipWhitespace(text, i + 1);
+        if (text.charAt(i) === (c === "{" ? "}" : "]")) {
+          open.pop();
+          i++;
+          expectValue = false;
+        } else if (c === "{") {
+          const key = scanKey(text, i);
+          if ("error" in key) return key.error;
+          i = key.end;
+        }
+        continue;
+      }
+      const step = scanScalar(text, i);
+      if ("error" in step) return step.error;
+      i = step.end;
+      expectValue = false;
+      continue;
+    }
+    const top = open.at(-1);
+    if (top === undefined) return i < text.length ? i : undefined;
+    const c = text.charAt(i);
+    if (c === ",") {
+      expectValue = true;
+      if (top === "{") {
+        const key = scanKey(text, i + 1);
+        if ("error" in key) return key.error;
+        i = key.end;
+      } else i++;
+    } else if (c === (top === "{" ? "}" : "]")) {
+      open.pop();
+      i++;
+    } else return i;
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/** Text in each of the three languages; all three are required so no customer reads a gap. */
+const localized = z.strictObject({ en: z.string().min(1), "zh-CN": z.string().min(1), sv: z.string().min(1) });
+
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, { message: "promise.invalid_decimal" });
+const currency = z.string().regex(/^([A-Z]{3})$/, { message: "promise.invalid_currency" });
+const duration = z.string().regex(/^P/, { message: "promise.invalid_duration" });
+const cel = z.string().min(1);
+
+const eventTypes = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const amount = z.union([
+  z.strictObject({ expr: cel }),
+  z.strictObject({ fraction: z.union([decimal, z.number().min(0).max(1)]) }),
+  z.strictObject({ fixed: decimal, currency: currency.optional() }),
+]);
+
+const remedy = z.strictObject({
+  kind: z.enum(["refund", "credit", "points", "notice", "gesture", "warning"]),
+  amount: amount.optional(),
+  tender: z.enum(["original", "cash", "points", "credit"]).optional(),
+  within: duration.optional(),
+  compensation: z.boolean().optional(),
+  gesture: localized.optional(),
+});
+
+const governance = z.strictObject({
+  autoApproveUpTo: decimal.optional(),
+  perCustomerCap: z.strictObject({ amount: decimal, period: duration }).optional(),
+  dailyBudget: decimal.optional(),
+});
+
+const expect = z.strictObject({
+  event: z.string().min(1),
+  by: cel,
+  grace: duration.optional(),
+});
+
+const guard = z.strictObject({
+  check: z.enum(["already-owned", "price-protection"]),
+  window: duration.optional(),
+});
+
+const promise = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "promise.invalid_id" }),
+  title: localized,
+  text: localized,
+  on: eventTypes,
+  reach: z.enum(["customer", "bookings", "passengers", "subscribers", "buyers"]).optional(),
+  when: cel.optional(),
+  expect: expect.optional(),
+  incident: cel.optional(),
+  cause: cel.optional(),
+  remedy,
+  guard: guard.optional(),
+  governance: governance.optional(),
+  notice: z.string().min(1).optional(),
+});
+
+/** The shape of a Bill of Rights as written in YAML, before its expressions are compiled. */
+export const documentSchema = z.strictObject({
+  goodfaith: z.literal(1),
+  company: z.string().min(1),
+  version: z.union([z.string().min(1), z.number()]),
+  currency,
+  title: localized.optional(),
+  intro: localized.optional(),
+  promises: z.array(promise).min(1),
+});
+
+/** A Bill of Rights document as parsed from YAML. */
+export type RawDocument = z.infer<typeof documentSchema>;
+/** One promise as parsed from YAML. */
+export type RawPromise = z.infer<typeof promise>;
