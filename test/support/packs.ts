@@ -8,6 +8,7 @@ import { Engine } from "../../packages/core/src/engine/engine.js";
 import type { EngineEvent } from "../../packages/core/src/engine/event-data.js";
 import type { Outcome, Remedy } from "../../packages/core/src/engine/outcome.js";
 import { formatPath } from "../../packages/core/src/issue.js";
+import { toDecimalString } from "../../packages/core/src/money/index.js";
 import type { PromiseDocument } from "../../packages/core/src/promises/document.js";
 import { loadPromises } from "../../packages/core/src/promises/load.js";
 
@@ -56,8 +57,5 @@ export function sampleEvents(name: string): EngineEvent[] {
 
 /** A remedy's amount as "12.50 EUR" style text, for readable assertions. */
 export function amountText(r: Remedy): string {
-  if (!r.amount) return "";
-  const exp = r.amount.currency === "PTS" ? 0 : r.amount.currency === "JPY" ? 0 : 2;
-  const s = r.amount.minor.toString().padStart(exp + 1, "0");
-  return exp === 0 ? `${s} ${r.amount.currency}` : `${s.slice(0, -exp)}.${s.slice(-exp)} ${r.amount.currency}`;
+  return r.amount ? `${toDecimalString(r.amount)} ${r.amount.currency}` : "";
 }

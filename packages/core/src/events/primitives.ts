@@ -15,7 +15,8 @@ export const eventSchemaRegistry = z.registry<SchemaMeta>();
 
 /** Attaches documentation to a schema (read only by the JSON Schema generator). */
 export function documented<S extends z.ZodType>(schema: S, meta: SchemaMeta): S {
-  return schema.register(eventSchemaRegistry, meta);
+  eventSchemaRegistry.add(schema as z.ZodType, meta);
+  return schema;
 }
 
 /**

@@ -52,8 +52,8 @@ export interface UnknownEvent {
   readonly id: string;
   readonly type: string;
   readonly time: string;
-  readonly customer?: string;
-  readonly source?: string;
+  readonly customer?: string | undefined;
+  readonly source?: string | undefined;
   readonly data: Readonly<Record<string, unknown>>;
 }
 

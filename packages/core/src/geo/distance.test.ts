@@ -17,6 +17,12 @@ describe("greatCircleKm", () => {
   it("is half a circumference between antipodes, within a metre and without NaN", () => {
     const km = greatCircleKm({ latitude: 10, longitude: 20 }, { latitude: -10, longitude: -160 });
     expect(Math.abs(km - Math.PI * EARTH_MEAN_RADIUS_KM)).toBeLessThan(0.001);
+    // A pair found by search where the haversine term rounds up to 1 + 2⁻⁵², past its true maximum.
+    const rounded = greatCircleKm(
+      { latitude: -78.3687, longitude: -33.4428 },
+      { latitude: 78.3687, longitude: 146.5572 },
+    );
+    expect(rounded).toBeCloseTo(Math.PI * EARTH_MEAN_RADIUS_KM, 3);
   });
 
   it("is symmetric and crosses the antimeridian the short way", () => {

@@ -22,11 +22,11 @@ export function greatCircleKm(a: LatLon, b: LatLon): number {
   const lat1 = a.latitude * RADIANS_PER_DEGREE;
   const lat2 = b.latitude * RADIANS_PER_DEGREE;
   const sinHalfDLat = Math.sin((lat2 - lat1) / 2);
-  const sinHalfDLon = Math.sin((b.longitude - a.longitude) * RADIANS_PER_DEGREE * 0.5);
+  const sinHalfDLon = Math.sin(((b.longitude - a.longitude) * RADIANS_PER_DEGREE) / 2);
   const h = sinHalfDLat * sinHalfDLat + Math.cos(lat1) * Math.cos(lat2) * sinHalfDLon * sinHalfDLon;
   // Haversine rather than the spherical law of cosines, which loses short hops to rounding. Its own
-  // weak spot, near-antipodal points (sub-metre error), is far beyond any scheduled flight. The
-  // clamp stops rounding from pushing h past 1, where asin would return NaN.
+  // weak spot, near-antipodal points (sub-metre error), is far beyond any scheduled flight.
+  // Rounding can push h a few ulps past its true maximum of 1; the clamp keeps asin off NaN.
   return 2 * EARTH_MEAN_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, h)));
 }
 

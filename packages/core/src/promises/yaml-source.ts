@@ -14,7 +14,7 @@ export interface YamlSource {
 /** Parses YAML text, keeping line positions. */
 export function parseYaml(text: string): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   return { text, doc, lines };
 }
 

@@ -1,0 +1,98 @@
+import { type BgNbdFit, conditionalExpectedPurchases, fitBgNbd, pAlive } from "./bg-nbd.js";
+import {
+  type ClvOptions,
+  customerEquity,
+  customerLifetimeValue,
+  type ResolvedClvOptions,
+  resolveClvOptions,
+} from "./clv.js";
+import {
+  conditionalExpectedSpend,
+  fitGammaGamma,
+  type GammaGammaFit,
+  usableForGammaGamma,
+} from "./gamma-gamma.js";
+import type { Result } from "./issue.js";
+import type { NelderMeadOptions } from "./optimize.js";
+import { type CustomerSummary, summarize } from "./summary.js";
+import type { TransactionLog } from "./transactions.js";
+
+/** Options for `fitClv`: the valuation options plus what to fit on. */
+export interface FitClvOptions extends ClvOptions {
+  /**
+   * Last day (inclusive, `YYYY-MM-DD`) of the calibration period the models are fitted on.
+   * @default the log's own `calibrationEnd` (1997-09-30 for CDNOW, else the last date seen)
+   */
+  readonly calibrationEnd?: string;
+  /** Optimiser settings for both fits. */
+  readonly optimizer?: NelderMeadOptions;
+}
+
+/** A customer's summary and valuation. */
+export interface CustomerValue extends CustomerSummary {
+  readonly pAlive: number;
+  /** Expected purchases over the horizon, undiscounted. */
+  readonly expectedPurchases: number;
+  /** Expected value of a future purchase (Gamma-Gamma conditional mean). */
+  readonly expectedSpend: number;
+  /** Discounted expected spend over the horizon. */
+  readonly clv: number;
+}
+
+/** Both fitted models and every calibration customer's value. */
+export interface ClvFit {
+  readonly bgnbd: BgNbdFit;
+  readonly gammaGamma: GammaGammaFit;
+  readonly customers: readonly CustomerValue[];
+  /** Customers with at least one repeat transaction in calibration. */
+  readonly repeaters: number;
+  /** Customers the Gamma-Gamma fit left out (no repeat transactions, or zero repeat spend). */
+  readonly excludedFromGammaGamma: number;
+  /** Customer equity: the sum of all CLVs. */
+  readonly equity: number;
+  readonly calibrationEnd: string;
+  readonly options: ResolvedClvOptions;
+}
+
+/**
+ * Summarises the log at the calibration end, fits BG/NBD and Gamma-Gamma, and values every
+ * customer. Data that cannot identify the models is an issue; bad options throw RangeError.
+ */
+export function fitClv(log: TransactionLog, options: FitClvOptions = {}): Result<ClvFit> {
+  const resolved = resolveClvOptions(options);
+  const calibrationEnd = options.calibrationEnd ?? log.calibrationEnd;
+  const summaries = summarize(log.customers, calibrationEnd);
+  if (summaries.length === 0) {
+    const message = `no customer made a first purchase on or before ${calibrationEnd}`;
+    return { ok: false, issues: [{ code: "no-customers", message }] };
+  }
+  if (!summaries.some(usableForGammaGamma)) {
+    const message = `no customer has a repeat purchase with positive value by ${calibrationEnd}; spend cannot be modelled`;
+    return { ok: false, issues: [{ code: "no-repeat-spend", message }] };
+  }
+  const bgnbd = fitBgNbd(summaries, options.optimizer);
+  const gammaGamma = fitGammaGamma(summaries, options.optimizer);
+  const customers = summaries.map((s): CustomerValue => {
+    const expectedSpend = conditionalExpectedSpend(gammaGamma, s);
+    return {
+      ...s,
+      pAlive: pAlive(bgnbd, s),
+      expectedPurchases: conditionalExpectedPurchases(bgnbd, s, resolved.horizonWeeks),
+      expectedSpend,
+      clv: customerLifetimeValue(bgnbd, s, expectedSpend, resolved),
+    };
+  });
+  return {
+    ok: true,
+    value: {
+      bgnbd,
+      gammaGamma,
+      customers,
+      repeaters: summaries.filter((s) => s.x > 0).length,
+      excludedFromGammaGamma: gammaGamma.excluded,
+      equity: customerEquity(customers.map((c) => c.clv)),
+      calibrationEnd,
+      options: resolved,
+    },
+  };
+}
