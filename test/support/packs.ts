@@ -41,8 +41,8 @@ export function run(packs: string[], events: readonly EngineEvent[], until?: str
 
 /** The remedies among outcomes; fails the test on any evaluation error. */
 export function remediesOf(outcomes: readonly Outcome[]): Remedy[] {
-  const errors = outcomes.filter((o) => o.type === "evaluation_error");
-  if (errors.length > 0) throw new Error(`evaluation errors: ${JSON.stringify(errors)}`);
+  const errors = outcomes.filter((o) => o.type !== "remedy");
+  if (errors.length > 0) throw new Error(`evaluation errors or rejected events: ${JSON.stringify(errors)}`);
   return outcomes.filter((o): o is Remedy => o.type === "remedy");
 }
 

@@ -2,7 +2,7 @@ import { type BgNbdFit, conditionalExpectedPurchases, fitBgNbd, pAlive } from ".
 import {
   type ClvOptions,
   customerEquity,
-  customerLifetimeValue,
+  discountedExpectedPurchases,
   type ResolvedClvOptions,
   resolveClvOptions,
 } from "./clv.js";
@@ -72,14 +72,27 @@ export function fitClv(log: TransactionLog, options: FitClvOptions = {}): Result
   }
   const bgnbd = fitBgNbd(summaries, options.optimizer);
   const gammaGamma = fitGammaGamma(summaries, options.optimizer);
+  // Customers with the same (x, t_x, T) share every BG/NBD quantity; many do (all one-time
+  // buyers acquired on the same day), so compute each distinct history once.
+  const purchases = new Map<string, { pAlive: number; expected: number; discounted: number }>();
   const customers = summaries.map((s): CustomerValue => {
+    const key = `${s.x}|${s.tx}|${s.T}`;
+    let p = purchases.get(key);
+    if (p === undefined) {
+      p = {
+        pAlive: pAlive(bgnbd, s),
+        expected: conditionalExpectedPurchases(bgnbd, s, resolved.horizonWeeks),
+        discounted: discountedExpectedPurchases(bgnbd, s, resolved),
+      };
+      purchases.set(key, p);
+    }
     const expectedSpend = conditionalExpectedSpend(gammaGamma, s);
     return {
       ...s,
-      pAlive: pAlive(bgnbd, s),
-      expectedPurchases: conditionalExpectedPurchases(bgnbd, s, resolved.horizonWeeks),
+      pAlive: p.pAlive,
+      expectedPurchases: p.expected,
       expectedSpend,
-      clv: customerLifetimeValue(bgnbd, s, expectedSpend, resolved),
+      clv: expectedSpend * p.discounted,
     };
   });
   return {

@@ -117,8 +117,8 @@ function amountOf(field: Field, line: number, out: Collector): number | undefine
 export function parseCdnow(text: string, options: ParseOptions = {}): Result<TransactionLog, InputIssue> {
   const out = new Collector(options.maxIssues ?? 100);
   const all = lines(text);
-  for (const [index, raw] of all.entries()) {
-    if (out.full) break;
+  for (let index = 0; index < all.length && !out.full; index++) {
+    const raw = all[index] as string;
     const line = index + 1;
     const fields = whitespaceFields(raw);
     if (fields.length === 0) continue;
@@ -146,10 +146,16 @@ export function parseCdnow(text: string, options: ParseOptions = {}): Result<Tra
     }
     const value = amountOf(amount, line, out);
     if (day !== undefined && value !== undefined && DIGITS.test(id.text) && DIGITS.test(cohort.text)) {
-      out.add(id.text.replace(/^0+(?=\d)/, ""), day, value);
+      out.add(withoutLeadingZeros(id.text), day, value);
     }
   }
   return out.finish(all.length, CDNOW_CALIBRATION_END);
+}
+
+function withoutLeadingZeros(digits: string): string {
+  let i = 0;
+  while (i < digits.length - 1 && digits[i] === "0") i++;
+  return i === 0 ? digits : digits.slice(i);
 }
 
 /** Splits a line at runs of spaces and tabs, keeping each field's 1-based column. */
@@ -157,7 +163,8 @@ function whitespaceFields(raw: string): Field[] {
   const fields: Field[] = [];
   let start = -1;
   for (let i = 0; i <= raw.length; i++) {
-    const blank = i === raw.length || raw[i] === " " || raw[i] === "\t";
+    const c = raw.charCodeAt(i); // NaN past the end
+    const blank = c === 32 || c === 9 || i === raw.length;
     if (blank && start >= 0) {
       fields.push({ text: raw.slice(start, i), column: start + 1 });
       start = -1;

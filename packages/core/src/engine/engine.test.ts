@@ -150,3 +150,23 @@ describe("determinism", () => {
     );
   });
 });
+
+describe("bad money never half-applies", () => {
+  test("an amount with too many decimals is rejected and changes nothing", () => {
+    const engine = new Engine([doc()]);
+    const bad = placed(1, 1, 3);
+    const badData = { ...(bad.data as Record<string, unknown>), shipping: "5.999" };
+    const out = engine.process({ ...bad, data: badData });
+    expect(out).toEqual([
+      {
+        type: "rejected",
+        event: "p1",
+        issue: expect.objectContaining({ code: "money.too_many_decimals", path: ["data", "shipping"] }),
+      },
+    ]);
+    expect(engine.state.orders.size).toBe(0);
+    // The corrected event with the same id is still accepted.
+    engine.process(bad);
+    expect(engine.state.orders.size).toBe(1);
+  });
+});

@@ -10,11 +10,11 @@ import { explainExpression } from "../cel/explain.js";
 import { MoneyValue } from "../cel/money-value.js";
 import { type Money, money, multiplyRatio } from "../money/index.js";
 import type { CompiledPromise, PromiseDocument } from "../promises/document.js";
-import { applyEvent } from "./apply.js";
+import { type Applied, applyEvent } from "./apply.js";
 import type { EngineEvent } from "./event-data.js";
 import { GovernanceLedger } from "./governance.js";
 import type { Explanation, Outcome, Remedy } from "./outcome.js";
-import { EngineState } from "./state.js";
+import { EngineState, MoneyFieldError } from "./state.js";
 import { type Target, targetsOf } from "./targets.js";
 import { splitTender } from "./tender.js";
 import { TimerQueue } from "./timers.js";
@@ -88,7 +88,15 @@ export class Engine {
     if (this.seen.has(e.id)) return [];
     const at = Date.parse(e.time);
     const out = this.advanceTo(at);
-    const applied = applyEvent(this.state, e, at);
+    let applied: Applied;
+    try {
+      applied = applyEvent(this.state, e, at);
+    } catch (err) {
+      if (!(err instanceof MoneyFieldError)) throw err;
+      const issue = { code: err.code, messageKey: err.code, params: err.params, path: err.path };
+      out.push({ type: "rejected", event: e.id, issue });
+      return out;
+    }
     this.seen.add(e.id);
     if (this.expecting.has(e.type)) this.timers.cancel(subjectOf(e), e.type);
     for (const promise of this.byEvent.get(e.type) ?? []) {

@@ -6,7 +6,7 @@ export interface EngineEvent {
   readonly id: string;
   readonly type: string;
   readonly time: string;
-  readonly customer?: string;
+  readonly customer?: string | undefined;
   readonly data: object;
 }
 

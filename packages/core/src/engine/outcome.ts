@@ -1,5 +1,6 @@
 import type { ExplainedExpression, ExplainedValue } from "../cel/explain.js";
 import type { Localized } from "../i18n/lang.js";
+import type { Issue } from "../issue.js";
 import type { Money } from "../money/index.js";
 import type { RemedyKind, Tender } from "../promises/document.js";
 import type { TenderPart } from "./tender.js";
@@ -54,5 +55,12 @@ export interface EvaluationFailure {
   readonly message: string;
 }
 
+/** An event the engine could not apply (its money does not fit its currency); nothing changed. */
+export interface RejectedEvent {
+  readonly type: "rejected";
+  readonly event: string;
+  readonly issue: Issue;
+}
+
 /** What processing an event produced. */
-export type Outcome = Remedy | EvaluationFailure;
+export type Outcome = Remedy | EvaluationFailure | RejectedEvent;

@@ -1,5 +1,6 @@
-import { flightDistanceKm } from "./distance.js";
-import { isIntraEu } from "./regions.js";
+import { airportByIata } from "./airports.js";
+import { greatCircleKm } from "./distance.js";
+import { isEu261Airport } from "./regions.js";
 
 /** EU 261/2004 compensation band: Art. 7(1)(a), (b) and (c) in that order. */
 export type Eu261Band = "short" | "medium" | "long";
@@ -38,10 +39,14 @@ export function eu261Band(
   originIata: string,
   destinationIata: string,
 ): Eu261BandResult | undefined {
-  const distanceKm = flightDistanceKm(originIata, destinationIata);
-  const intraEu = isIntraEu(originIata, destinationIata);
-  if (distanceKm === undefined || intraEu === undefined) return undefined;
-  return { ...eu261BandForDistance(distanceKm, intraEu), distanceKm, intraEu };
+  const origin = airportByIata(originIata);
+  const destination = airportByIata(destinationIata);
+  if (origin === undefined || destination === undefined) return undefined;
+  const distanceKm = greatCircleKm(origin, destination);
+  const intraEu = isEu261Airport(origin) && isEu261Airport(destination);
+  const { band, amountEur } = eu261BandForDistance(distanceKm, intraEu);
+  // Fields listed, not spread: V8 builds the spread object several times slower, on a hot path.
+  return { band, amountEur, distanceKm, intraEu };
 }
 
 /**

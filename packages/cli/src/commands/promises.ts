@@ -1,0 +1,49 @@
+import { writeFile } from "node:fs/promises";
+import { type Lang, renderHtml, renderMarkdown } from "@goodfaith/core";
+import { type CliContext, EXIT } from "../io/context.js";
+import { loadDocuments } from "../io/documents.js";
+import { t } from "../messages.js";
+
+/** `goodfaith promises validate`: loads each file and reports every problem with its location. */
+export async function validateCommand(files: readonly string[], json: boolean, ctx: CliContext): Promise<number> {
+  let status: number = EXIT.ok;
+  for (const file of files) {
+    const loaded = await loadDocuments([file], ctx.lang);
+    if (json) {
+      ctx.out(
+        JSON.stringify(
+          loaded.ok
+            ? { file, valid: true, promises: loaded.documents[0]?.promises.map((p) => p.id) }
+            : { file, valid: false, errors: loaded.messages },
+        ),
+      );
+    } else if (loaded.ok) {
+      const doc = loaded.documents[0];
+      ctx.out(t(ctx.lang, "valid", { file, count: doc?.promises.length ?? 0, version: doc?.version ?? "", company: doc?.company ?? "" }));
+    } else for (const m of loaded.messages) ctx.err(m);
+    if (!loaded.ok) status = EXIT.invalid;
+  }
+  return status;
+}
+
+/** Options of `goodfaith promises render`. */
+export interface RenderOptions {
+  readonly lang: Lang;
+  readonly html?: boolean;
+  readonly out?: string;
+}
+
+/** `goodfaith promises render`: the customer-facing promise page, as Markdown or HTML. */
+export async function renderCommand(file: string, opts: RenderOptions, ctx: CliContext): Promise<number> {
+  const loaded = await loadDocuments([file], ctx.lang);
+  if (!loaded.ok) {
+    for (const m of loaded.messages) ctx.err(m);
+    return EXIT.invalid;
+  }
+  const doc = loaded.documents[0];
+  if (!doc) return EXIT.failure;
+  const page = opts.html ? renderHtml(doc, opts.lang, { standalone: true }) : renderMarkdown(doc, opts.lang);
+  if (opts.out) await writeFile(opts.out, page);
+  else ctx.out(page);
+  return EXIT.ok;
+}

@@ -1,0 +1,49 @@
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { type GoodfaithEvent, type Issue, parseEventLine } from "@goodfaith/core";
+
+/** An event read from a file, with where it came from. */
+export interface ReadEvent {
+  readonly file: string;
+  readonly line: number;
+  readonly event: GoodfaithEvent;
+}
+
+/** A line that is not a valid event. */
+export interface RejectedLine {
+  readonly file: string;
+  readonly line: number;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Reads JSON Lines event files. Every valid event is kept; every invalid line is reported
+ * with its file, line and issues, and reading goes on. Blank lines are skipped.
+ */
+export async function* readEventFile(file: string): AsyncGenerator<ReadEvent | RejectedLine> {
+  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const text of lines) {
+    n++;
+    if (text.trim() === "") continue;
+    const result = parseEventLine(text, n);
+    yield result.ok ? { file, line: n, event: result.value } : { file, line: n, issues: result.issues };
+  }
+}
+
+/**
+ * Reads several event files into one stream ordered by event time (stable: events with the
+ * same time keep file order), so packs' sample streams can be run together.
+ */
+export async function readEventFiles(files: readonly string[]): Promise<{ events: ReadEvent[]; rejected: RejectedLine[] }> {
+  const events: ReadEvent[] = [];
+  const rejected: RejectedLine[] = [];
+  for (const file of files) {
+    for await (const item of readEventFile(file)) {
+      if ("event" in item) events.push(item);
+      else rejected.push(item);
+    }
+  }
+  if (files.length > 1) events.sort((a, b) => Date.parse(a.event.time) - Date.parse(b.event.time));
+  return { events, rejected };
+}

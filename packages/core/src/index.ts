@@ -1,0 +1,59 @@
+/**
+ * @goodfaith/core — the pure core of Goodfaith: the event contract, money, promises as
+ * code (a Bill of Rights in YAML with CEL conditions), the deterministic promise engine,
+ * and the guard. No I/O: callers bring text and events, the core returns values.
+ *
+ * @example
+ * ```ts
+ * import { Engine, Guard, loadPromises, validateEvent } from "@goodfaith/core";
+ *
+ * const doc = loadPromises(yamlText, "promises.yaml");
+ * if (!doc.ok) throw new Error(doc.issues.map((i) => renderIssue(i, "en")).join("\n"));
+ * const engine = new Engine([doc.value]);
+ * for (const raw of incoming) {
+ *   const event = validateEvent(raw);
+ *   if (event.ok) for (const outcome of engine.process(event.value)) console.log(outcome);
+ * }
+ * const warnings = new Guard(engine).check({ customer: "c-1", items: [{ sku: "isbn-1", kind: "book" }] });
+ * ```
+ */
+
+export { LANGS, type Lang, type Localized, isLang, negotiateLang, interpolate } from "./i18n/lang.js";
+export { renderIssue } from "./i18n/render-issue.js";
+export { type Issue, type Location, type Result, type Catalog, ok, fail, formatPath } from "./issue.js";
+
+export * from "./money/index.js";
+// Both money and events name the points currency; it is the same constant.
+export { POINTS } from "./money/index.js";
+export * from "./events/index.js";
+export * from "./geo/index.js";
+
+export { loadPromises } from "./promises/load.js";
+export { parseDuration } from "./promises/duration.js";
+export type {
+  AmountRule,
+  CompiledPromise,
+  ExpectRule,
+  Governance,
+  GuardRule,
+  PromiseDocument,
+  Reach,
+  RemedyKind,
+  Tender,
+} from "./promises/document.js";
+
+export { Engine, type EngineOptions } from "./engine/engine.js";
+export type { EngineEvent } from "./engine/event-data.js";
+export type {
+  ApprovalReason,
+  EvaluationFailure,
+  Explanation,
+  Outcome,
+  RejectedEvent,
+  Remedy,
+} from "./engine/outcome.js";
+export { splitTender, type TenderPart } from "./engine/tender.js";
+export { jsonSafe, outcomeToJson } from "./engine/serialize.js";
+export type { ExplainedExpression, ExplainedValue, Term } from "./cel/explain.js";
+
+export { Guard, type GuardItem, type GuardRequest, type Warning, type WarningCode } from "./guard/guard.js";
