@@ -56,4 +56,5 @@ export { splitTender, type TenderPart } from "./engine/tender.js";
 export { jsonSafe, outcomeToJson } from "./engine/serialize.js";
 export type { ExplainedExpression, ExplainedValue, Term } from "./cel/explain.js";
 
+export { renderHtml, renderMarkdown, type RenderHtmlOptions } from "./render/index.js";
 export { Guard, type GuardItem, type GuardRequest, type Warning, type WarningCode } from "./guard/guard.js";

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { gammaFrom, uniformFrom } from "../test/random.js";
 import {
   type BgNbdParams,
   bgNbdLogLikelihood,
@@ -11,7 +12,8 @@ import {
 } from "./bg-nbd.js";
 
 const published: BgNbdParams = { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 };
-const relErr = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
+const relErr = (actual: number, expected: number) =>
+  Math.abs(actual - expected) / Math.abs(expected);
 
 const params = fc.record({
   r: fc.double({ min: 0.05, max: 5, noNaN: true }),
@@ -20,7 +22,11 @@ const params = fc.record({
   b: fc.double({ min: 0.05, max: 10, noNaN: true }),
 });
 const customer = fc
-  .tuple(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }))
+  .tuple(
+    fc.integer({ min: 0, max: 60 }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 100, noNaN: true }),
+  )
   .map(([x, share, T]): RecencyFrequency => ({ x, tx: x > 0 ? share * T : 0, T }));
 
 describe("BG/NBD likelihood", () => {
@@ -36,10 +42,17 @@ describe("BG/NBD likelihood", () => {
         }
         const rx = p.r + c.x;
         const alive = (p.alpha / (p.alpha + c.T)) ** p.r * (p.alpha + c.T) ** -c.x;
-        const dead = c.x > 0 ? (p.a / (p.b + c.x - 1)) * (p.alpha / (p.alpha + c.tx)) ** p.r * (p.alpha + c.tx) ** -c.x : 0;
+        const dead =
+          c.x > 0
+            ? (p.a / (p.b + c.x - 1)) *
+              (p.alpha / (p.alpha + c.tx)) ** p.r *
+              (p.alpha + c.tx) ** -c.x
+            : 0;
         const direct = logRising + logBeta + Math.log(alive + dead);
         const ours = bgNbdLogLikelihood(p, [c]);
-        return Number.isFinite(direct) ? Math.abs(ours - direct) <= 1e-9 * Math.max(1, Math.abs(direct)) && rx > 0 : true;
+        return Number.isFinite(direct)
+          ? Math.abs(ours - direct) <= 1e-9 * Math.max(1, Math.abs(direct)) && rx > 0
+          : true;
       }),
     );
   });
@@ -93,7 +106,9 @@ describe("BG/NBD expectations against mpmath (50 digits), published CDNOW parame
   ])("stays accurate at a − 1 = %d, where the closed form has 1/(a − 1)", (d, e, conditional) => {
     const p = { r: 0.5, alpha: 3, a: 1 + d, b: 2 };
     expect(relErr(expectedPurchases(p, 52), e)).toBeLessThan(1e-9);
-    expect(relErr(conditionalExpectedPurchases(p, { x: 3, tx: 20, T: 40 }, 52), conditional)).toBeLessThan(1e-9);
+    expect(
+      relErr(conditionalExpectedPurchases(p, { x: 3, tx: 20, T: 40 }, 52), conditional),
+    ).toBeLessThan(1e-9);
   });
 });
 
@@ -109,15 +124,23 @@ describe("BG/NBD invariants (property tests)", () => {
 
   it("P(alive) falls the longer a repeat buyer has been silent", () => {
     fc.assert(
-      fc.property(params, customer, fc.double({ min: 0.1, max: 50, noNaN: true }), (p, c, extra) => {
-        fc.pre(c.x > 0);
-        return pAlive(p, { ...c, T: c.T + extra }) <= pAlive(p, c);
-      }),
+      fc.property(
+        params,
+        customer,
+        fc.double({ min: 0.1, max: 50, noNaN: true }),
+        (p, c, extra) => {
+          fc.pre(c.x > 0);
+          return pAlive(p, { ...c, T: c.T + extra }) <= pAlive(p, c);
+        },
+      ),
     );
   });
 
   it("conditional expectations are ≥ 0, 0 at t = 0, and non-decreasing in t", () => {
-    const horizons = fc.tuple(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }));
+    const horizons = fc.tuple(
+      fc.double({ min: 0, max: 500, noNaN: true }),
+      fc.double({ min: 0, max: 500, noNaN: true }),
+    );
     fc.assert(
       fc.property(params, customer, horizons, (p, c, [t1, t2]) => {
         const [short, long] = t1 <= t2 ? [t1, t2] : [t2, t1];
@@ -133,7 +156,9 @@ describe("BG/NBD invariants (property tests)", () => {
       fc.property(params, fc.double({ min: 0, max: 2000, noNaN: true }), (p, t) => {
         const e = expectedPurchases(p, t);
         const slope = expectedPurchases(p, 1e-6) / 1e-6;
-        return e >= 0 && expectedPurchases(p, t * 1.5 + 1) >= e && relErr(slope, p.r / p.alpha) < 1e-4;
+        return (
+          e >= 0 && expectedPurchases(p, t * 1.5 + 1) >= e && relErr(slope, p.r / p.alpha) < 1e-4
+        );
       }),
     );
   });
@@ -141,7 +166,12 @@ describe("BG/NBD invariants (property tests)", () => {
   it("a customer seen at T = 0 with no repeats is a new customer", () => {
     fc.assert(
       fc.property(params, fc.double({ min: 0.01, max: 300, noNaN: true }), (p, t) => {
-        return relErr(conditionalExpectedPurchases(p, { x: 0, tx: 0, T: 0 }, t), expectedPurchases(p, t)) < 1e-12;
+        return (
+          relErr(
+            conditionalExpectedPurchases(p, { x: 0, tx: 0, T: 0 }, t),
+            expectedPurchases(p, t),
+          ) < 1e-12
+        );
       }),
     );
   });
@@ -154,36 +184,18 @@ describe("fitBgNbd on simulated customers", () => {
     const fit = fitBgNbd(customers);
     expect(fit.converged).toBe(true);
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(bgNbdLogLikelihood(truth, customers) - 1e-6);
-    expect(relErr(fit.r, truth.r)).toBeLessThan(0.15);
-    expect(relErr(fit.alpha, truth.alpha)).toBeLessThan(0.15);
-    expect(relErr(fit.a, truth.a)).toBeLessThan(0.35);
-    expect(relErr(fit.b, truth.b)).toBeLessThan(0.35);
+    // Seeded, so these are fixed numbers (3–7% off at n = 6000), not a flaky sampling check.
+    expect(relErr(fit.r, truth.r)).toBeLessThan(0.1);
+    expect(relErr(fit.alpha, truth.alpha)).toBeLessThan(0.1);
+    expect(relErr(fit.a, truth.a)).toBeLessThan(0.15);
+    expect(relErr(fit.b, truth.b)).toBeLessThan(0.15);
   });
 });
 
 /** BG/NBD customers observed for 26–52 weeks, from a seeded generator. */
 function simulate(p: BgNbdParams, n: number, seed: number): RecencyFrequency[] {
-  let state = seed >>> 0;
-  const uniform = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  const gamma = (shape: number): number => {
-    // Marsaglia & Tsang (2000), with the shape < 1 boost.
-    if (shape < 1) return gamma(shape + 1) * uniform() ** (1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const x = normal();
-      const v = (1 + c * x) ** 3;
-      if (v > 0 && Math.log(uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  };
+  const uniform = uniformFrom(seed);
+  const gamma = gammaFrom(uniform);
   const customers: RecencyFrequency[] = [];
   for (let i = 0; i < n; i++) {
     const lambda = gamma(p.r) / p.alpha;
@@ -198,7 +210,7 @@ function simulate(p: BgNbdParams, n: number, seed: number): RecencyFrequency[] {
       if (t > T) break;
       x++;
       tx = t;
-      if (uniform() < dropout) break;
+      if (uniform() < dropout) break; // BG/NBD: a customer may drop out after each repeat purchase
     }
     customers.push({ x, tx, T });
   }

@@ -48,7 +48,9 @@ function compile(customers: readonly RecencyFrequency[]): Compiled {
     const { x, tx, T } = c;
     const valid = Number.isInteger(x) && x >= 0 && T >= 0 && Number.isFinite(T);
     if (!valid || (x > 0 && !(tx >= 0 && tx <= T))) {
-      throw new RangeError(`customer ${i}: need integer x ≥ 0 and 0 ≤ t_x ≤ T, got ${x}, ${tx}, ${T}`);
+      throw new RangeError(
+        `customer ${i}: need integer x ≥ 0 and 0 ≤ t_x ≤ T, got ${x}, ${tx}, ${T}`,
+      );
     }
     const key = `${x}|${x > 0 ? tx : 0}|${T}`;
     const row = rows.get(key);
@@ -106,7 +108,10 @@ function logLikelihood(p: BgNbdParams, m: Compiled, scratch: Float64Array): numb
 }
 
 /** Total BG/NBD log-likelihood of the customers under the given parameters. */
-export function bgNbdLogLikelihood(params: BgNbdParams, customers: readonly RecencyFrequency[]): number {
+export function bgNbdLogLikelihood(
+  params: BgNbdParams,
+  customers: readonly RecencyFrequency[],
+): number {
   const compiled = compile(customers);
   return logLikelihood(params, compiled, new Float64Array(compiled.xs.length));
 }
@@ -131,7 +136,11 @@ export function fitBgNbd(
   // Start at r = a = b = 1 and α = mean T: the rate's scale then matches the time unit.
   const meanT = customers.reduce((sum, c) => sum + c.T, 0) / customers.length;
   const start = [0, Math.log(Math.max(meanT, 1e-3)), 0, 0];
-  const best = nelderMead((theta) => -logLikelihood(toParams(theta), compiled, scratch), start, options);
+  const best = nelderMead(
+    (theta) => -logLikelihood(toParams(theta), compiled, scratch),
+    start,
+    options,
+  );
   return {
     ...toParams(best.x),
     logLikelihood: -best.value,
@@ -146,7 +155,8 @@ export function pAlive(params: BgNbdParams, customer: RecencyFrequency): number 
   const { x, tx, T } = customer;
   if (x === 0) return 1;
   // 1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), with the odds formed in log space.
-  const logOdds = Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  const logOdds =
+    Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
   return logisticOfNegative(logOdds);
 }
 

@@ -24,7 +24,10 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   const terminating = isNonPositiveInteger(a) || isNonPositiveInteger(b);
   if (isNonPositiveInteger(c)) {
     // Defined only if the series stops before (c)_n reaches zero.
-    const stop = Math.max(isNonPositiveInteger(a) ? a : -Infinity, isNonPositiveInteger(b) ? b : -Infinity);
+    const stop = Math.max(
+      isNonPositiveInteger(a) ? a : -Infinity,
+      isNonPositiveInteger(b) ? b : -Infinity,
+    );
     if (!(stop > c)) return Number.NaN;
   }
   if (terminating) return series(a, b, c, z, MAX_TERMS);

@@ -37,8 +37,14 @@ describe("nelderMead", () => {
         ),
         ([centre, weights]) => {
           const f = (x: readonly number[]) =>
-            x.reduce((s, xi, i) => s + (weights[i] as number) * (xi - (centre[i] as number)) ** 2, 0);
-          const result = nelderMead(f, centre.map(() => 0));
+            x.reduce(
+              (s, xi, i) => s + (weights[i] as number) * (xi - (centre[i] as number)) ** 2,
+              0,
+            );
+          const result = nelderMead(
+            f,
+            centre.map(() => 0),
+          );
           return result.x.every((xi, i) => Math.abs(xi - (centre[i] as number)) < 1e-6);
         },
       ),
@@ -54,7 +60,10 @@ describe("nelderMead", () => {
 
   it("treats NaN and ∞ as worse than anything, so they can mark infeasible points", () => {
     // Minimum of (x−3)² on x > 1; NaN to the left of the boundary.
-    const result = nelderMead((x) => ((x[0] as number) > 1 ? ((x[0] as number) - 3) ** 2 : Number.NaN), [2]);
+    const result = nelderMead(
+      (x) => ((x[0] as number) > 1 ? ((x[0] as number) - 3) ** 2 : Number.NaN),
+      [2],
+    );
     expect(result.x[0]).toBeCloseTo(3, 8);
   });
 

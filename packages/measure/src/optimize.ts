@@ -126,7 +126,9 @@ function simplexSearch(
       } else {
         for (let i = 1; i <= n; i++) {
           const v = simplex[i] as Vertex;
-          simplex[i] = evaluate(v.x.map((xj, j) => (bestV.x[j] as number) + 0.5 * (xj - (bestV.x[j] as number))));
+          simplex[i] = evaluate(
+            v.x.map((xj, j) => (bestV.x[j] as number) + 0.5 * (xj - (bestV.x[j] as number))),
+          );
         }
       }
     }

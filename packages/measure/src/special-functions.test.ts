@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lgamma, logAddExp, logGammaSigned, logisticOfNegative, sinPi } from "./special-functions.js";
+import {
+  lgamma,
+  logAddExp,
+  logGammaSigned,
+  logisticOfNegative,
+  sinPi,
+} from "./special-functions.js";
 
 /** |actual − expected| ≤ tol · max(1, |expected|): relative, or absolute near zero. */
 const close = (actual: number, expected: number, tol: number) =>

@@ -92,8 +92,7 @@ export function lgamma(x: number): number {
 export function logAddExp(a: number, b: number): number {
   if (a === Number.NEGATIVE_INFINITY) return b;
   if (b === Number.NEGATIVE_INFINITY) return a;
-  const max = a > b ? a : b;
-  return max + Math.log1p(Math.exp(-Math.abs(a - b)));
+  return Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));
 }
 
 /** 1 / (1 + exp(u)) computed without overflow for large |u|. */

@@ -25,7 +25,8 @@ export function summarize(
   calibrationEnd: string,
 ): CustomerSummary[] {
   const end = parseIsoDate(calibrationEnd);
-  if (end === undefined) throw new RangeError(`calibrationEnd must be YYYY-MM-DD, got ${calibrationEnd}`);
+  if (end === undefined)
+    throw new RangeError(`calibrationEnd must be YYYY-MM-DD, got ${calibrationEnd}`);
   const summaries: CustomerSummary[] = [];
   for (const { customer, transactions } of customers) {
     const first = transactions[0];

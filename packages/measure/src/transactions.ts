@@ -10,7 +10,7 @@ export interface Transaction {
   readonly date: string;
   /** Days since 1970-01-01, for arithmetic. */
   readonly day: number;
-  /** Total spend that day, in the currency's major unit (e.g. dollars). */
+  /** Total spend that day in the currency's major unit (e.g. dollars); summed exactly to 1e-6. */
   readonly amount: number;
 }
 
@@ -71,10 +71,14 @@ class Collector {
     }
   }
 
-  add(customer: string, day: number, amount: number): void {
+  /** Adds a purchase; `micros` is the amount in millionths, so same-day sums are exact. */
+  add(customer: string, day: number, micros: number): void {
     let days = this.byCustomer.get(customer);
-    if (!days) this.byCustomer.set(customer, (days = new Map()));
-    days.set(day, (days.get(day) ?? 0) + amount);
+    if (!days) {
+      days = new Map();
+      this.byCustomer.set(customer, days);
+    }
+    days.set(day, (days.get(day) ?? 0) + micros);
   }
 
   finish(lastLine: number, calibrationEnd?: string): Result<TransactionLog, InputIssue> {
@@ -84,28 +88,40 @@ class Collector {
     for (const [customer, days] of this.byCustomer) {
       const transactions = [...days]
         .sort(([d1], [d2]) => d1 - d2)
-        .map(([day, amount]) => ({ date: formatDay(day), day, amount }));
+        .map(([day, micros]) => ({ date: formatDay(day), day, amount: micros / MICROS }));
       lastDay = Math.max(lastDay, (transactions.at(-1) as Transaction).day);
       customers.push({ customer, transactions });
     }
     if (customers.length === 0) {
       const message = `line ${lastLine}: the input has no transactions`;
-      return { ok: false, issues: [{ code: "no-transactions", line: lastLine, column: 1, message }] };
+      return {
+        ok: false,
+        issues: [{ code: "no-transactions", line: lastLine, column: 1, message }],
+      };
     }
     return { ok: true, value: { customers, calibrationEnd: calibrationEnd ?? formatDay(lastDay) } };
   }
 }
 
 const lines = (text: string): string[] => text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-const show = (text: string): string => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+const show = (text: string): string =>
+  JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-/** Checks an amount field; returns the value, or undefined after recording an issue. */
+/** Amounts are summed in millionths of the unit: exact integers up to ~9 billion. */
+const MICROS = 1_000_000;
+
+/** Checks an amount field; returns it in millionths, or undefined after recording an issue. */
 function amountOf(field: Field, line: number, out: Collector): number | undefined {
-  if (AMOUNT.test(field.text)) return Number(field.text);
+  if (AMOUNT.test(field.text)) {
+    const [whole = "", fraction = ""] = field.text.split(".");
+    // Beyond six decimals the amount is rounded to the nearest millionth.
+    const micros = Number(whole) * MICROS + Math.round(Number(`0.${fraction || "0"}`) * MICROS);
+    if (Number.isSafeInteger(micros)) return micros;
+  }
   const negative = /^-\d/.test(field.text);
   const message = negative
     ? `line ${line}, column ${field.column}: negative amount ${show(field.text)} (returns are not supported)`
-    : `line ${line}, column ${field.column}: expected an amount like 12.34, got ${show(field.text)}`;
+    : `line ${line}, column ${field.column}: expected an amount like 12.34 (below 9e9), got ${show(field.text)}`;
   out.issue("bad-amount", line, field.column, message);
   return undefined;
 }
@@ -114,7 +130,10 @@ function amountOf(field: Field, line: number, out: Collector): number | undefine
  * Parses the CDNOW format: whitespace-separated `cohort-id customer-number YYYYMMDD cds dollars`.
  * The customer is the customer number without leading zeros ("0001" → "1").
  */
-export function parseCdnow(text: string, options: ParseOptions = {}): Result<TransactionLog, InputIssue> {
+export function parseCdnow(
+  text: string,
+  options: ParseOptions = {},
+): Result<TransactionLog, InputIssue> {
   const out = new Collector(options.maxIssues ?? 100);
   const all = lines(text);
   for (let index = 0; index < all.length && !out.full; index++) {
@@ -145,7 +164,12 @@ export function parseCdnow(text: string, options: ParseOptions = {}): Result<Tra
       out.issue("bad-quantity", line, quantity.column, message);
     }
     const value = amountOf(amount, line, out);
-    if (day !== undefined && value !== undefined && DIGITS.test(id.text) && DIGITS.test(cohort.text)) {
+    if (
+      day !== undefined &&
+      value !== undefined &&
+      DIGITS.test(id.text) &&
+      DIGITS.test(cohort.text)
+    ) {
       out.add(withoutLeadingZeros(id.text), day, value);
     }
   }
@@ -196,7 +220,8 @@ function splitCsv(raw: string): Field[] | { column: number; message: string } {
       }
       i++;
       while (raw[i] === " " || raw[i] === "\t") i++;
-      if (i < raw.length && raw[i] !== ",") return { column: i + 1, message: "expected , after a quoted field" };
+      if (i < raw.length && raw[i] !== ",")
+        return { column: i + 1, message: "expected , after a quoted field" };
     } else {
       const end = raw.indexOf(",", i);
       text = raw.slice(i, end === -1 ? raw.length : end).trimEnd();
@@ -226,7 +251,12 @@ export function parseTransactionsCsv(
     if (raw.trim() === "") continue;
     const fields = splitCsv(raw);
     if (!Array.isArray(fields)) {
-      out.issue("bad-quoting", line, fields.column, `line ${line}, column ${fields.column}: ${fields.message}`);
+      out.issue(
+        "bad-quoting",
+        line,
+        fields.column,
+        `line ${line}, column ${fields.column}: ${fields.message}`,
+      );
       if (header === undefined) break;
       continue;
     }
@@ -244,7 +274,12 @@ export function parseTransactionsCsv(
     const customer = fields[header.customer] as Field;
     const date = fields[header.date] as Field;
     if (customer.text === "") {
-      out.issue("bad-customer", line, customer.column, `line ${line}, column ${customer.column}: empty customer`);
+      out.issue(
+        "bad-customer",
+        line,
+        customer.column,
+        `line ${line}, column ${customer.column}: empty customer`,
+      );
     }
     const day = parseIsoDate(date.text);
     if (day === undefined) {
@@ -252,7 +287,8 @@ export function parseTransactionsCsv(
       out.issue("bad-date", line, date.column, message);
     }
     const value = amountOf(fields[header.amount] as Field, line, out);
-    if (customer.text !== "" && day !== undefined && value !== undefined) out.add(customer.text, day, value);
+    if (customer.text !== "" && day !== undefined && value !== undefined)
+      out.add(customer.text, day, value);
   }
   if (header === undefined && out.issues.length === 0) {
     const message = "line 1, column 1: expected a header line customer,date,amount";
@@ -267,7 +303,12 @@ function readHeader(fields: readonly Field[], line: number, out: Collector) {
   for (const [i, name] of names.entries()) {
     if (names.indexOf(name) !== i && name !== "") {
       const column = (fields[i] as Field).column;
-      out.issue("duplicate-column", line, column, `line ${line}, column ${column}: column ${show(name)} appears twice`);
+      out.issue(
+        "duplicate-column",
+        line,
+        column,
+        `line ${line}, column ${column}: column ${show(name)} appears twice`,
+      );
       ok = false;
     }
   }

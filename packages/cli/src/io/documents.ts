@@ -20,7 +20,7 @@ export async function loadDocuments(files: readonly string[], lang: Lang): Promi
     }
     const result = loadPromises(text, file);
     if (result.ok) documents.push(result.value);
-    else for (const issue of result.issues) messages.push(`${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang)}`);
+    else for (const issue of result.issues) messages.push(`${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`);
   }
   return messages.length > 0 ? { ok: false, messages } : { ok: true, documents };
 }

@@ -72,7 +72,10 @@ describe("jsonErrorOffset", () => {
           message = (error as Error).message;
         }
         const offset = jsonErrorOffset(text);
-        if (message === undefined) return expect(offset).toBeUndefined();
+        if (message === undefined) {
+          expect(offset).toBeUndefined();
+          return;
+        }
         expect(offset).toBeTypeOf("number");
         const named = /at position (\d+)/.exec(message)?.[1];
         if (named !== undefined) expect(offset).toBe(Number(named));

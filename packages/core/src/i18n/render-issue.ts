@@ -13,8 +13,13 @@ const LOCATION: Readonly<Record<Lang, string>> = {
 /**
  * Renders any Goodfaith issue in a language: where (line, column, field path) and why.
  * Event issues use the event catalog; promise-document and money issues use theirs.
+ * With `lines: false` the line and column are left out (for callers that print `file:line:col`).
  */
-export function renderIssue(issue: Issue, lang: Lang): string {
+export function renderIssue(issue: Issue, lang: Lang, options: { readonly lines?: boolean } = {}): string {
+  if (options.lines === false) {
+    const { line: _line, column: _column, ...rest } = issue;
+    return renderIssue(rest, lang);
+  }
   if (issue.code.startsWith("event.")) return renderEventIssue(issue, lang);
   const catalog = issue.code.startsWith("money.") ? moneyMessages : promiseMessages;
   const template = catalog[lang][issue.messageKey] ?? catalog.en[issue.messageKey] ?? issue.code;

@@ -75,7 +75,7 @@ export const pageMessages: Readonly<Record<Lang, PageMessages>> = {
   },
   "zh-CN": {
     defaultTitle: "{owner}承诺",
-    footer: "{owner}承诺（{version} 版）",
+    footer: "{owner}承诺（版本 {version}）",
     beforeYouBuy: "购买之前",
     beforeYouBuyLead: "如果某次购买可能让您后悔，我们宁可事先提醒您，也不愿做成这笔生意。",
     factsLabel: "简要说明",

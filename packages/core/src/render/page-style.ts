@@ -36,9 +36,9 @@ body {
   -webkit-text-size-adjust: 100%;
   text-size-adjust: 100%;
 }
-main { max-width: 42rem; margin: 0 auto; padding: 3.5rem 1.25rem 4rem; }
+main { max-width: 42rem; margin: 0 auto; padding: 3.5rem 1.25rem 4rem; overflow-wrap: break-word; }
 header { margin-bottom: 2.5rem; }
-h1 { font-size: 2.1rem; line-height: 1.2; letter-spacing: -0.01em; margin: 0 0 1rem; text-wrap: balance; }
+h1 { font-size: clamp(1.75rem, 1.2rem + 2.5vw, 2.1rem); line-height: 1.2; letter-spacing: -0.01em; margin: 0 0 1rem; text-wrap: balance; }
 h2 { font-size: 1.4rem; line-height: 1.3; margin: 0 0 0.6rem; text-wrap: balance; }
 h3 { font-size: 1.15rem; line-height: 1.35; margin: 0 0 0.5rem; }
 p { margin: 0 0 0.9rem; }
@@ -59,13 +59,21 @@ section > article { border-top: 0; padding-top: 0; }
   content: "";
   position: absolute;
   left: 0.15rem;
+  /* Centred on the first line whatever the line height (1lh); 0.55em where lh is unknown. */
   top: 0.55em;
+  top: calc(0.5lh - 0.25rem);
   width: 0.5rem;
   height: 0.5rem;
   border-radius: 50%;
   background: var(--accent);
 }
 footer { margin-top: 3rem; padding-top: 1.25rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; }
-:lang(zh) body, main:lang(zh) { line-height: 1.8; }
-:lang(zh) h1, :lang(zh) h2, :lang(zh) h3 { letter-spacing: 0.02em; }
+/* Chinese fonts first for Chinese text, so Han characters take their Simplified Chinese forms
+   rather than whichever CJK font the system falls back to (often the Japanese one). */
+main:lang(zh) {
+  font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
+    "Noto Sans SC", "Source Han Sans SC", system-ui, sans-serif;
+  line-height: 1.8;
+}
+main:lang(zh) h1, main:lang(zh) h2, main:lang(zh) h3 { letter-spacing: 0.02em; }
 `;

@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Lang } from "@goodfaith/core";
+import { describe, expect, test } from "vitest";
+import { buildProgram } from "./program.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const AIRLINE = join(ROOT, "packs/airline/promises.yaml");
+
+async function cli(args: string[], lang: Lang = "en") {
+  const out: string[] = [];
+  const err: string[] = [];
+  let code = 0;
+  const program = buildProgram(
+    () => ({ out: (l) => out.push(l), err: (l) => err.push(l), lang }),
+    (c) => {
+      code = c;
+    },
+  );
+  program.exitOverride();
+  await program.parseAsync(["node", "goodfaith", ...args]);
+  return { out: out.join("\n"), err: err.join("\n"), code };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-"));
+const events = join(dir, "events.jsonl");
+writeFileSync(
+  events,
+  [
+    JSON.stringify({ id: "b1", type: "booking.created", time: "2026-11-01T10:00:00Z", customer: "c1", data: { booking: "B1", flight: "NW100@2026-11-20", carrier: { code: "NW", euLicensed: true }, origin: "ARN", destination: "CDG", passengers: [{ id: "p1", age: 40, seat: "12A" }], fare: "300.00", currency: "EUR", payments: [{ method: "card", amount: "200.00" }, { method: "points", amount: "10000", currency: "PTS" }] } }),
+    "{not json",
+    JSON.stringify({ id: "f1", type: "flight.arrived", time: "2026-11-20T16:00:00Z", data: { flight: "NW100@2026-11-20", carrier: { code: "NW", euLicensed: true }, origin: "ARN", destination: "CDG", scheduledArrival: "2026-11-20T12:00:00Z", actualArrival: "2026-11-20T15:30:00Z", controllable: true, cause: "a technical fault" } }),
+    JSON.stringify({ id: "x1", type: "order.placed", time: "2026-11-20T17:00:00Z", customer: "c1", data: { order: "o1", currency: "EUR", items: [], payments: [] } }),
+    "",
+  ].join("\n"),
+);
+
+describe("goodfaith run", () => {
+  test("prints remedies and a summary, reports rejected lines, and exits 3", async () => {
+    const r = await cli(["run", "--promises", AIRLINE, "--events", events]);
+    expect(r.out).toContain("refund €300.00 → card €200.00, points 10,000 points");
+    expect(r.out).toContain("delay-refund v2026.11 — Three hours late because of us? Your fare back.");
+    expect(r.out).toContain("because: a technical fault");
+    expect(r.out).toContain("4 events read: 2 accepted, 2 rejected");
+    expect(r.err).toMatch(/events\.jsonl: line 2, column \d+/);
+    expect(r.err).toMatch(/events\.jsonl: line 4: data\.items/);
+    expect(r.code).toBe(3);
+  });
+
+  test("--json prints one JSON line per remedy with decimal money, then a summary", async () => {
+    const r = await cli(["run", "--promises", AIRLINE, "--events", events, "--json"]);
+    const lines = r.out.split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const remedy = lines.find((l) => l.type === "remedy");
+    expect(remedy).toMatchObject({
+      promise: "delay-refund",
+      customer: "c1",
+      kind: "refund",
+      amount: "300.00",
+      currency: "EUR",
+      key: "delay-refund:flight:NW100@2026-11-20:booking:B1",
+      split: [
+        { method: "card", amount: "200.00", currency: "EUR" },
+        { method: "points", amount: "10000", currency: "PTS" },
+      ],
+    });
+    expect(lines.at(-1)).toMatchObject({ type: "summary", remedies: 1, amounts: [{ amount: "300.00", currency: "EUR" }] });
+  });
+
+  test("speaks Swedish and Chinese", async () => {
+    expect((await cli(["run", "-p", AIRLINE, "-e", events], "sv")).out).toContain("återbetalning 300,00");
+    expect((await cli(["run", "-p", AIRLINE, "-e", events], "zh-CN")).out).toContain("补救措施");
+  });
+});
+
+describe("goodfaith promises", () => {
+  test("validate reports every problem with file, line and column, and exits 2", async () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "goodfaith: 1\ncompany: X\nversion: 1\ncurrency: EURO\npromises: []\n");
+    const r = await cli(["promises", "validate", AIRLINE, bad]);
+    expect(r.out).toContain("valid — 2 promises, version 2026.11 of Northwind Air");
+    expect(r.err).toContain(`${bad}:4:11: currency: expected an ISO 4217 currency code`);
+    expect(r.err).toContain(`${bad}:5:11:`);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe("goodfaith guard check", () => {
+  test("warns about a book already bought, in the customer's words", async () => {
+    const history = join(dir, "history.jsonl");
+    writeFileSync(
+      history,
+      `${JSON.stringify({ id: "o1", type: "order.placed", time: "2026-02-03T10:00:00Z", customer: "ana", data: { order: "A-1", currency: "SEK", items: [{ sku: "isbn-978", kind: "book", title: "Röda rummet", price: "199.00" }], payments: [{ method: "card", amount: "199.00" }] } })}\n`,
+    );
+    const r = await cli(["guard", "check", "--events", history, "--customer", "ana", "--items", '[{"sku":"isbn-978","kind":"book"}]'], "sv");
+    expect(r.out).toBe("varning [already_owned] isbn-978: Du köpte redan Röda rummet den 3 februari 2026 (order A-1). Vill du köpa den igen?");
+    const none = await cli(["guard", "check", "-e", history, "-c", "ana", "-i", '[{"sku":"other","kind":"book"}]', "--json"]);
+    expect(JSON.parse(none.out)).toEqual({ customer: "ana", warnings: [] });
+  });
+
+  test("a bad items file is a clear error, exit 2", async () => {
+    const r = await cli(["guard", "check", "-e", events, "-c", "c1", "-i", '[{"kind":"book"}]']);
+    expect(r.err).toContain("[0].sku: expected a non-empty string");
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import type { EngineEvent } from "../../packages/core/src/engine/event-data.js";
+import type { Remedy } from "../../packages/core/src/engine/outcome.js";
+import { validateEvent } from "../../packages/core/src/events/index.js";
+import { amountText, loadPack, remediesOf, run, sampleEvents } from "../../test/support/packs.js";
+
+const PACK = ["support"];
+
+let seq = 0;
+interface ContactOptions {
+  readonly channel?: "phone" | "chat" | "email" | "social" | "in_person";
+  readonly waited?: number;
+  readonly topic?: string;
+  readonly resolved?: boolean;
+  readonly customer?: string;
+  readonly contact?: string;
+  readonly order?: string;
+}
+
+/** One support contact; by default a phone call answered in 2 minutes, left unresolved. */
+function contact(time: string, o: ContactOptions = {}): EngineEvent {
+  seq += 1;
+  return {
+    id: `t-${seq}`,
+    type: "support.contact",
+    time,
+    customer: o.customer ?? "c-1",
+    data: {
+      contact: o.contact ?? `ct-${seq}`,
+      channel: o.channel ?? "phone",
+      waitedSeconds: o.waited ?? 120,
+      topic: o.topic ?? "delivery",
+      resolved: o.resolved ?? false,
+      ...(o.order !== undefined && { order: o.order }),
+    },
+  };
+}
+
+const remedies = (events: readonly EngineEvent[]) => remediesOf(run(PACK, events));
+const brief = (r: Remedy) => [r.promise, r.customer, r.kind, amountText(r)];
+
+describe("support pack", () => {
+  it("loads with every promise in English, Chinese and Swedish", () => {
+    const doc = loadPack("support");
+    expect(doc.promises.map((p) => [p.id, p.remedy.kind])).toEqual([
+      ["long-wait-apology", "notice"],
+      ["long-wait-credit", "credit"],
+      ["repeat-contact", "gesture"],
+    ]);
+    for (const p of doc.promises) {
+      for (const lang of ["en", "zh-CN", "sv"] as const) {
+        expect(p.title[lang].length, `${p.id} title ${lang}`).toBeGreaterThan(5);
+        expect(p.text[lang].length, `${p.id} text ${lang}`).toBeGreaterThan(40);
+      }
+    }
+    const gesture = doc.promises[2]?.remedy.gesture;
+    expect(gesture && Object.keys(gesture).sort()).toEqual(["en", "sv", "zh-CN"]);
+  });
+
+  describe("sample events", () => {
+    it("are all valid under the event contract", () => {
+      const problems = sampleEvents("support")
+        .map((e, i) => ({ line: i + 1, result: validateEvent(e) }))
+        .filter((r) => !r.result.ok);
+      expect(problems).toEqual([]);
+    });
+
+    it("produce exactly the expected remedies", () => {
+      const rs = remedies(sampleEvents("support"));
+      expect(rs.map((r) => [r.promise, r.customer, r.incident, amountText(r), r.language])).toEqual([
+        ["long-wait-apology", "c-ingrid", "contact:ct-9002", "", "sv"],
+        ["long-wait-credit", "c-ingrid", "contact:ct-9002", "5.00 EUR", "sv"],
+        ["long-wait-apology", "c-tom", "contact:ct-9004", "", "en"],
+        ["long-wait-credit", "c-tom", "contact:ct-9004", "5.00 EUR", "en"],
+        ["repeat-contact", "c-chen", "contact:ct-9006", "", "zh-CN"],
+        ["long-wait-apology", "c-chen", "contact:ct-9010", "", "zh-CN"],
+        ["long-wait-credit", "c-chen", "contact:ct-9010", "5.00 EUR", "zh-CN"],
+        ["repeat-contact", "c-chen", "contact:ct-9010", "", "zh-CN"],
+      ]);
+    });
+  });
+
+  describe("a wait longer than promised brings an apology and a credit", () => {
+    it("does nothing for a call answered at exactly 10 minutes", () => {
+      expect(remedies([contact("2026-11-03T09:00:00Z", { waited: 600 })])).toEqual([]);
+    });
+
+    it("apologises and credits 5.00 EUR after 10 minutes and 1 second", () => {
+      const rs = remedies([contact("2026-11-03T09:00:00Z", { waited: 601, customer: "c-7" })]);
+      expect(rs.map(brief)).toEqual([
+        ["long-wait-apology", "c-7", "notice", ""],
+        ["long-wait-credit", "c-7", "credit", "5.00 EUR"],
+      ]);
+      expect(rs.map((r) => [r.notice, r.dueBy, r.split.map((p) => `${p.method} ${amountText(r)}`)])).toEqual([
+        ["support.long-wait-apology", "2026-11-03T10:00:00.000Z", []],
+        ["support.long-wait-credit", "2026-11-04T09:00:00.000Z", ["credit 5.00 EUR"]],
+      ]);
+    });
+
+    it("holds chat to 10 minutes and email to 24 hours", () => {
+      const rs = remedies([
+        contact("2026-11-03T09:00:00Z", { channel: "chat", waited: 720, customer: "c-chat" }),
+        contact("2026-11-03T09:00:00Z", { channel: "email", waited: 86_400, customer: "c-mail-ok" }),
+        contact("2026-11-03T09:00:00Z", { channel: "email", waited: 86_401, customer: "c-mail-late" }),
+      ]);
+      expect(rs.map((r) => [r.promise, r.customer])).toEqual([
+        ["long-wait-apology", "c-chat"],
+        ["long-wait-credit", "c-chat"],
+        ["long-wait-apology", "c-mail-late"],
+        ["long-wait-credit", "c-mail-late"],
+      ]);
+    });
+
+    it("makes no wait promise for social media or visits in person", () => {
+      const rs = remedies([
+        contact("2026-11-03T09:00:00Z", { channel: "social", waited: 20_000 }),
+        contact("2026-11-03T10:00:00Z", { channel: "in_person", waited: 3_600, topic: "returns" }),
+      ]);
+      expect(rs).toEqual([]);
+    });
+
+    it("credits a contact once, even when it is reported again", () => {
+      const call = contact("2026-11-03T09:00:00Z", { waited: 900, contact: "ct-1", resolved: true });
+      const again = contact("2026-11-03T09:05:00Z", { waited: 900, contact: "ct-1", resolved: true });
+      const rs = remedies([call, call, again]);
+      expect(rs.map((r) => r.promise)).toEqual(["long-wait-apology", "long-wait-credit"]);
+    });
+
+    it("asks a person to approve wait credits beyond 15.00 EUR in 30 days, and keeps apologising", () => {
+      const waits = ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22", "2026-12-02"].map((day, i) =>
+        contact(`${day}T09:00:00Z`, { waited: 900, topic: `topic-${i}`, resolved: true }),
+      );
+      const rs = remedies(waits);
+      const credits = rs.filter((r) => r.promise === "long-wait-credit");
+      expect(credits.map((r) => [r.at.slice(0, 10), r.approval.required, r.approval.reasons])).toEqual([
+        ["2026-11-01", false, []],
+        ["2026-11-08", false, []],
+        ["2026-11-15", false, []],
+        ["2026-11-22", true, ["over_customer_cap"]],
+        ["2026-12-02", true, ["over_customer_cap"]],
+      ]);
+      expect(rs.filter((r) => r.promise === "long-wait-apology")).toHaveLength(5);
+      expect(rs.filter((r) => r.promise === "long-wait-apology").every((r) => !r.approval.required)).toBe(true);
+    });
+  });
+
+  describe("a second contact about the same unresolved topic within 7 days escalates", () => {
+    it("escalates a repeat contact two days later, for a person to act on", () => {
+      const rs = remedies([
+        contact("2026-11-03T09:00:00Z", { customer: "c-2", topic: "refund-status" }),
+        contact("2026-11-05T14:00:00Z", { customer: "c-2", topic: "refund-status", channel: "chat" }),
+      ]);
+      expect(rs.map(brief)).toEqual([["repeat-contact", "c-2", "gesture", ""]]);
+      expect(rs[0]?.gesture?.en).toMatch(/^Escalate: a senior agent/);
+      expect(rs[0]?.dueBy).toBe("2026-11-06T14:00:00.000Z");
+    });
+
+    it("escalates at exactly 7 days, not a minute later", () => {
+      const exactly = remedies([contact("2026-11-03T09:00:00Z"), contact("2026-11-10T09:00:00Z")]);
+      expect(exactly.map((r) => r.promise)).toEqual(["repeat-contact"]);
+      const later = remedies([contact("2026-11-03T09:00:00Z"), contact("2026-11-10T09:01:00Z")]);
+      expect(later).toEqual([]);
+    });
+
+    it("does not escalate a different topic, another customer, or a topic that was solved", () => {
+      const rs = remedies([
+        contact("2026-11-03T09:00:00Z", { topic: "delivery" }),
+        contact("2026-11-03T10:00:00Z", { topic: "invoice" }),
+        contact("2026-11-03T11:00:00Z", { topic: "delivery", customer: "c-other" }),
+        contact("2026-11-04T09:00:00Z", { topic: "returns", resolved: true }),
+        contact("2026-11-05T09:00:00Z", { topic: "returns" }),
+      ]);
+      expect(rs).toEqual([]);
+    });
+
+    it("does not escalate when the second contact solves it, and starts afresh after that", () => {
+      const rs = remedies([
+        contact("2026-11-03T09:00:00Z"),
+        contact("2026-11-04T09:00:00Z", { resolved: true }),
+        contact("2026-11-06T09:00:00Z"),
+      ]);
+      expect(rs).toEqual([]);
+    });
+
+    it("escalates again each time the customer has to come back", () => {
+      const rs = remedies([
+        contact("2026-11-03T09:00:00Z", { contact: "ct-a" }),
+        contact("2026-11-05T09:00:00Z", { contact: "ct-b" }),
+        contact("2026-11-11T09:00:00Z", { contact: "ct-c" }), // 6 days after ct-b, 8 after ct-a
+      ]);
+      expect(rs.map((r) => [r.promise, r.incident])).toEqual([
+        ["repeat-contact", "contact:ct-b"],
+        ["repeat-contact", "contact:ct-c"],
+      ]);
+    });
+
+    it("measures from the event time, whichever topics come in between", () => {
+      const rs = remedies([
+        contact("2026-11-01T09:00:00Z", { topic: "a" }),
+        contact("2026-11-02T09:00:00Z", { topic: "b" }),
+        contact("2026-11-03T09:00:00Z", { topic: "a", waited: 700 }),
+        contact("2026-11-12T09:00:00Z", { topic: "b" }),
+      ]);
+      expect(rs.map((r) => [r.promise, r.at])).toEqual([
+        ["long-wait-apology", "2026-11-03T09:00:00.000Z"],
+        ["long-wait-credit", "2026-11-03T09:00:00.000Z"],
+        ["repeat-contact", "2026-11-03T09:00:00.000Z"],
+      ]);
+    });
+  });
+});
