@@ -38,9 +38,23 @@ interface Route {
   readonly minutes: number;
 }
 
-function route(number: string, origin: string, destination: string, minutes: number, euLicensed = true): Route {
+function route(
+  number: string,
+  origin: string,
+  destination: string,
+  minutes: number,
+  euLicensed = true,
+): Route {
   const carrier = number.slice(0, 2);
-  return { flight: `${number}@2026-11-20`, carrier, euLicensed, origin, destination, departure: DEPARTURE, minutes };
+  return {
+    flight: `${number}@2026-11-20`,
+    carrier,
+    euLicensed,
+    origin,
+    destination,
+    departure: DEPARTURE,
+    minutes,
+  };
 }
 
 // Distances are great-circle, from the airport data the engine uses.
@@ -136,7 +150,12 @@ interface Reroute {
 }
 
 /** `r`'s flight was cancelled, the passengers told `notice` ms before departure. */
-function cancelled(r: Route, notice: number, reroute?: Reroute, c: Circumstances = {}): EngineEvent {
+function cancelled(
+  r: Route,
+  notice: number,
+  reroute?: Reroute,
+  c: Circumstances = {},
+): EngineEvent {
   const scheduledArrival = DEPARTURE + r.minutes * MINUTE;
   return valid({
     id: c.id ?? `cancelled-${r.flight}-${notice}-${reroute?.earlier}-${reroute?.later}`,
@@ -368,10 +387,13 @@ describe("cancellation (Art. 5(1)(c)) and the re-routing reduction (Art. 7(2))",
       ["CDG–FDF (b)", CDG_FDF, 180, "200.00 EUR", 181, "400.00 EUR"],
       ["DUS–HRG (c)", DUS_HRG, 240, "300.00 EUR", 241, "600.00 EUR"],
       ["FRA–JFK (c)", FRA_JFK, 240, "300.00 EUR", 241, "600.00 EUR"],
-    ])("%s: a re-routing %i min late pays %s, %i min late %s", (_name, r, within, half, over, full) => {
-      expect(forCancellation(r, notice, { earlier: 90, later: within })).toBe(half);
-      expect(forCancellation(r, notice, { earlier: 90, later: over })).toBe(full);
-    });
+    ])(
+      "%s: a re-routing %i min late pays %s, %i min late %s",
+      (_name, r, within, half, over, full) => {
+        expect(forCancellation(r, notice, { earlier: 90, later: within })).toBe(half);
+        expect(forCancellation(r, notice, { earlier: 90, later: over })).toBe(full);
+      },
+    );
   });
 
   it("extraordinary circumstances owe nothing, whatever the notice (Art. 5(3))", () => {
@@ -386,8 +408,18 @@ describe("cancellation (Art. 5(1)(c)) and the re-routing reduction (Art. 7(2))",
     ];
     const rs = remediesOf(run(["eu261"], events));
     expect(rs.map((r) => [r.key, amountText(r), r.tender, r.cause])).toEqual([
-      [cancelKey(ARN_ATH, "B1", "p1"), "400.00 EUR", "cash", "aircraft damaged by a stairs vehicle"],
-      [cancelKey(ARN_ATH, "B1", "p2"), "400.00 EUR", "cash", "aircraft damaged by a stairs vehicle"],
+      [
+        cancelKey(ARN_ATH, "B1", "p1"),
+        "400.00 EUR",
+        "cash",
+        "aircraft damaged by a stairs vehicle",
+      ],
+      [
+        cancelKey(ARN_ATH, "B1", "p2"),
+        "400.00 EUR",
+        "cash",
+        "aircraft damaged by a stairs vehicle",
+      ],
     ]);
     expect(rs[0]?.notice).toBe("eu261.cancellation-compensation");
   });
@@ -402,7 +434,12 @@ describe("cancellation (Art. 5(1)(c)) and the re-routing reduction (Art. 7(2))",
         type: "booking.rebooked",
         time: iso(DEPARTURE - DAY + HOUR),
         customer: "c1",
-        data: { booking: "B1", fromFlight: FRA_JFK.flight, toFlight: reroute.flight, accepted: true },
+        data: {
+          booking: "B1",
+          fromFlight: FRA_JFK.flight,
+          toFlight: reroute.flight,
+          accepted: true,
+        },
       }),
       arrived(reroute, 250),
     ];
@@ -420,7 +457,12 @@ describe("cancellation (Art. 5(1)(c)) and the re-routing reduction (Art. 7(2))",
         type: "booking.rebooked",
         time: iso(DEPARTURE - 2 * DAY),
         customer: "c1",
-        data: { booking: "B1", fromFlight: FRA_JFK.flight, toFlight: "LH402@2026-11-20", accepted: true },
+        data: {
+          booking: "B1",
+          fromFlight: FRA_JFK.flight,
+          toFlight: "LH402@2026-11-20",
+          accepted: true,
+        },
       }),
       arrived(FRA_JFK, 300),
     ];
@@ -430,7 +472,11 @@ describe("cancellation (Art. 5(1)(c)) and the re-routing reduction (Art. 7(2))",
 
 describe("exactly once", () => {
   it("an arrival delivered twice pays once", () => {
-    const events = [booking(AMS_BCN, { passengers: 2 }), arrived(AMS_BCN, 200), arrived(AMS_BCN, 200)];
+    const events = [
+      booking(AMS_BCN, { passengers: 2 }),
+      arrived(AMS_BCN, 200),
+      arrived(AMS_BCN, 200),
+    ];
     expect(paid(events)).toEqual([
       [delayKey(AMS_BCN, "B1", "p1"), "250.00 EUR", "c1"],
       [delayKey(AMS_BCN, "B1", "p2"), "250.00 EUR", "c1"],
@@ -438,7 +484,11 @@ describe("exactly once", () => {
   });
 
   it("a cancellation delivered twice pays once", () => {
-    const events = [booking(AMS_BCN, { passengers: 2 }), cancelled(AMS_BCN, DAY), cancelled(AMS_BCN, DAY)];
+    const events = [
+      booking(AMS_BCN, { passengers: 2 }),
+      cancelled(AMS_BCN, DAY),
+      cancelled(AMS_BCN, DAY),
+    ];
     expect(paid(events)).toEqual([
       [cancelKey(AMS_BCN, "B1", "p1"), "250.00 EUR", "c1"],
       [cancelKey(AMS_BCN, "B1", "p2"), "250.00 EUR", "c1"],

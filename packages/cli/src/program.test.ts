@@ -14,7 +14,7 @@ async function cli(args: string[], lang: Lang = "en") {
   const err: string[] = [];
   let code = 0;
   const program = buildProgram(
-    () => ({ out: (l) => out.push(l), err: (l) => err.push(l), lang }),
+    (option) => ({ out: (l) => out.push(l), err: (l) => err.push(l), lang: (option as Lang | undefined) ?? lang }),
     (c) => {
       code = c;
     },
@@ -83,6 +83,18 @@ describe("goodfaith promises", () => {
     expect(r.err).toContain(`${bad}:4:11: currency: expected an ISO 4217 currency code`);
     expect(r.err).toContain(`${bad}:5:11:`);
     expect(r.code).toBe(2);
+  });
+});
+
+describe("goodfaith promises render", () => {
+  test("renders the promise page in the language asked for, Markdown or HTML", async () => {
+    const sv = await cli(["promises", "render", AIRLINE, "--lang", "sv"]);
+    expect(sv.out).toContain("## Tre timmar försenat på grund av oss? Du får tillbaka biljettpriset.");
+    const html = join(dir, "page.html");
+    const r = await cli(["promises", "render", AIRLINE, "--html", "--out", html], "zh-CN");
+    expect(r.code).toBe(0);
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(html, "utf8")).toMatch(/<html lang="zh-CN">[\s\S]*北风航空乘客权利法案/);
   });
 });
 

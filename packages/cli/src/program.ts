@@ -3,11 +3,11 @@
  * returns an exit code, and writes through a context (so tests run it in-process).
  */
 import { Command, Option } from "commander";
-import { LANGS, type Lang } from "@goodfaith/core";
+import { LANGS } from "@goodfaith/core";
 import { guardCommand } from "./commands/guard.js";
 import { renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
-import { type CliContext, cliLang } from "./io/context.js";
+import type { CliContext } from "./io/context.js";
 
 const EXIT_CODES = `
 Exit codes:
@@ -20,7 +20,9 @@ Exit codes:
 export function buildProgram(context: (lang: string | undefined) => CliContext, setExit: (code: number) => void): Command {
   const program = new Command("goodfaith")
     .description("Keep your promises to customers before they have to ask.")
-    .option("--lang <lang>", `language of human output (${LANGS.join(", ")}); default from LANG`)
+    .addOption(
+      new Option("--lang <lang>", "language of human output and pages; default from LANG").choices([...LANGS]),
+    )
     .showHelpAfterError()
     .addHelpText("after", EXIT_CODES);
   const ctx = () => context(program.opts<{ lang?: string }>().lang);
@@ -74,13 +76,12 @@ Example:
     .command("render")
     .description("render the customer-facing promise page")
     .argument("<file>")
-    .addOption(new Option("--lang <lang>", "language of the page").choices([...LANGS]).default("en"))
     .option("--html", "a standalone HTML page instead of Markdown")
     .option("-o, --out <file>", "write to a file instead of standard output")
     .addHelpText("after", `\nExample:\n  goodfaith promises render packs/airline/promises.yaml --lang sv --html -o promises.sv.html`)
-    .action(async (file: string, opts: { lang: Lang; html?: boolean; out?: string }) => {
+    .action(async (file: string, opts: { html?: boolean; out?: string }) => {
       const base = ctx();
-      setExit(await renderCommand(file, opts, { ...base, lang: cliLang(opts.lang) }));
+      setExit(await renderCommand(file, { ...opts, lang: base.lang }, base));
     });
   return program;
 }

@@ -131,7 +131,7 @@ export function fitGammaGamma(
  */
 export function conditionalExpectedSpend(params: GammaGammaParams, customer: AverageSpend): number {
   const { p, q, v } = params;
-  const x = customer.x > 0 ? customer.x : 0;
+  const x = Math.max(customer.x, 0);
   const zbar = x > 0 ? customer.meanRepeatSpend : 0;
   const denominator = p * x + q - 1;
   if (!(denominator > 0)) return Number.POSITIVE_INFINITY;

@@ -47,7 +47,9 @@ function checkRoute(route: Route, ctx: z.core.$RefinementCtx): void {
 
 /** Passenger ids are unique within a booking, and a guardian is another passenger on it. */
 function checkPassengers(
-  booking: { readonly passengers: readonly { readonly id: string; readonly guardian?: string | undefined }[] },
+  booking: {
+    readonly passengers: readonly { readonly id: string; readonly guardian?: string | undefined }[];
+  },
   ctx: z.core.$RefinementCtx,
 ): void {
   const ids = new Set<string>();

@@ -26,7 +26,9 @@ const eventId = documented(z.string().min(1).max(MAX_ID_LENGTH), {
 
 const customerId = documented(
   z
-    .string({ error: (issue) => (issue.input === undefined ? "event.customer_required" : undefined) })
+    .string({
+      error: (issue) => (issue.input === undefined ? "event.customer_required" : undefined),
+    })
     .min(1)
     .max(MAX_ID_LENGTH),
   { id: "CustomerId", description: "The customer this event is about." },

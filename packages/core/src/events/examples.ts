@@ -30,7 +30,13 @@ export const EXAMPLE_EVENTS: { readonly [T in KnownType]: EventInput<T> } = {
       currency: "SEK",
       items: [
         { sku: "bk-9780141", kind: "book", workId: "w-dune", title: "Dune", price: "129.00" },
-        { sku: "sub-stream", kind: "subscription", price: "99.00", service: "stream-premium", period: "month" },
+        {
+          sku: "sub-stream",
+          kind: "subscription",
+          price: "99.00",
+          service: "stream-premium",
+          period: "month",
+        },
       ],
       shipping: "49.00",
       total: "277.00",

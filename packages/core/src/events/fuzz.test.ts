@@ -17,7 +17,8 @@ function expectWellFormed(result: Result<unknown>): void {
     expect(CODES.has(issue.code)).toBe(true);
     expect(issue.messageKey).toBe(issue.code);
     expect(Array.isArray(issue.path)).toBe(true);
-    for (const value of Object.values(issue.params)) expect(["string", "number"]).toContain(typeof value);
+    for (const value of Object.values(issue.params))
+      expect(["string", "number"]).toContain(typeof value);
   }
 }
 
@@ -43,23 +44,40 @@ function mutate(event: unknown, steps: readonly number[], key: string, value: un
 }
 
 const exampleEvent = fc.constantFrom(...EVENT_TYPES).map((type) => EXAMPLE_EVENTS[type]);
-const key = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "type", "customer", "data", "0"));
+const key = fc.oneof(
+  fc.string(),
+  fc.constantFrom("__proto__", "constructor", "type", "customer", "data", "0"),
+);
 
 describe("validation never throws", () => {
   it("on anything at all", () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true, withSparseArray: true }), (input) => {
-        expectWellFormed(validateEvent(input));
-      }),
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withObjectString: true,
+          withBoxedValues: true,
+          withSparseArray: true,
+        }),
+        (input) => {
+          expectWellFormed(validateEvent(input));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("on valid events with one part replaced or added", () => {
     fc.assert(
-      fc.property(exampleEvent, fc.array(fc.nat(), { maxLength: 6 }), key, fc.anything(), (event, steps, k, value) => {
-        expectWellFormed(validateEvent(mutate(event, steps, k, value)));
-      }),
+      fc.property(
+        exampleEvent,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        key,
+        fc.anything(),
+        (event, steps, k, value) => {
+          expectWellFormed(validateEvent(mutate(event, steps, k, value)));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -69,17 +87,27 @@ describe("validation never throws", () => {
       {
         id: fc.oneof(fc.string(), fc.anything()),
         type: fc.oneof(fc.constantFrom(...EVENT_TYPES), fc.string()),
-        time: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()),
+        time: fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.string(),
+        ),
         customer: fc.string(),
         data: fc.oneof(fc.dictionary(fc.string(), fc.anything()), fc.anything()),
       },
       { requiredKeys: ["type"] },
     );
-    fc.assert(fc.property(envelope, (input) => expectWellFormed(validateEvent(input))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(envelope, (input) => expectWellFormed(validateEvent(input))),
+      { numRuns: 3000 },
+    );
   });
 
   it("on any line of text, JSON or not", () => {
-    const line = fc.oneof(fc.string(), fc.json(), exampleEvent.map((e) => JSON.stringify(e).slice(0, -3)));
+    const line = fc.oneof(
+      fc.string(),
+      fc.json(),
+      exampleEvent.map((e) => JSON.stringify(e).slice(0, -3)),
+    );
     fc.assert(
       fc.property(line, fc.integer({ min: 1, max: 1_000_000 }), (text, lineNumber) => {
         const result = parseEventLine(text, lineNumber);

@@ -13,6 +13,8 @@
  * else for (const issue of result.issues) console.log(renderEventIssue(issue, "en"));
  * ```
  */
+
+export { CONSENT_CHANNELS } from "./customer-data.js";
 export { EVENT_TYPES, isKnownType, type KnownType } from "./event-schemas.js";
 export { EXAMPLE_EVENTS } from "./examples.js";
 export {
@@ -24,12 +26,16 @@ export {
 export { eventsJsonSchema, type JsonSchema, renderEventsJsonSchema } from "./json-schema.js";
 export { eventMessages } from "./messages.js";
 export { parseEventLine } from "./parse-event-line.js";
-export { ORDER_PAYMENT_METHODS, BOOKING_PAYMENT_METHODS, POINTS, tenderCurrency } from "./payments.js";
+export {
+  BOOKING_PAYMENT_METHODS,
+  ORDER_PAYMENT_METHODS,
+  POINTS,
+  tenderCurrency,
+} from "./payments.js";
+export { renderEventIssue } from "./render-issue.js";
 export { ITEM_KINDS, SUBSCRIPTION_PERIODS } from "./retail-data.js";
 export { STREAM_QUALITIES } from "./streaming-data.js";
 export { CONTACT_CHANNELS, FEEDBACK_SOURCES } from "./support-data.js";
-export { CONSENT_CHANNELS } from "./customer-data.js";
-export { renderEventIssue } from "./render-issue.js";
 export type {
   BookingCreated,
   BookingRebooked,

@@ -24,11 +24,11 @@ function scanString(text: string, from: number): Step {
     const c = text.charAt(i);
     if (c === '"') return { end: i + 1 };
     if (c === "\\") {
-      const escape = text.charAt(i + 1);
-      if (escape === "u") {
+      const escaped = text.charAt(i + 1);
+      if (escaped === "u") {
         for (let k = i + 2; k < i + 6; k++) if (!HEX.test(text.charAt(k))) return { error: k };
         i += 6;
-      } else if (ESCAPES.has(escape)) i += 2;
+      } else if (ESCAPES.has(escaped)) i += 2;
       else return { error: i + 1 };
     } else if (c < " ") return { error: i };
     else i++;

@@ -5,7 +5,8 @@ import { DEFAULT_SCHEMA_PATH } from "./generate-json-schema.js";
 import { eventsJsonSchema, type JsonSchema, renderEventsJsonSchema } from "./json-schema.js";
 
 const branches = eventsJsonSchema().oneOf as JsonSchema[];
-const typeOf = (branch: JsonSchema) => (branch.properties as Record<string, JsonSchema>).type as JsonSchema;
+const typeOf = (branch: JsonSchema) =>
+  (branch.properties as Record<string, JsonSchema>).type as JsonSchema;
 
 describe("events JSON Schema", () => {
   it("is current: schemas/events.schema.json equals what the schemas generate", () => {

@@ -42,7 +42,10 @@ export function eventsJsonSchema(): JsonSchema {
     }
     // The fallback must not also match a known type whose data is wrong: oneOf has to fail then.
     const properties = isObject(branch.properties) ? branch.properties : {};
-    properties.type = { ...(isObject(properties.type) ? properties.type : {}), not: { enum: [...EVENT_TYPES] } };
+    properties.type = {
+      ...(isObject(properties.type) ? properties.type : {}),
+      not: { enum: [...EVENT_TYPES] },
+    };
   });
   return {
     $schema: DRAFT,

@@ -45,7 +45,8 @@ const en: EventCatalog = {
   "event.too_small": "must be at least {minimum}",
   "event.too_big": "must be at most {maximum}",
   "event.not_integer": "must be a whole number",
-  "event.invalid_event_type": 'expected an event type in lowercase words joined by dots, such as "order.placed"',
+  "event.invalid_event_type":
+    'expected an event type in lowercase words joined by dots, such as "order.placed"',
   "event.customer_required": "is required: this event is about one customer",
   "event.customer_forbidden":
     "must be left out: this event is about something shared, and the customers affected are found from it",
@@ -112,7 +113,8 @@ const zhCN: EventCatalog = {
   "event.invalid_carrier": "应为航空公司代码，例如“LH”",
   "event.invalid_flight_id": "应为航班号加日期，例如“LH1234@2026-11-20”",
   "event.invalid_email": "应为电子邮件地址",
-  "event.points_currency": "积分支付必须使用“PTS”，且只有积分支付可以使用“PTS”（支付方式：{method}）",
+  "event.points_currency":
+    "积分支付必须使用“PTS”，且只有积分支付可以使用“PTS”（支付方式：{method}）",
   "event.subscription_only": "仅适用于订阅类商品",
   "event.time_order": "不能早于 {after}",
   "event.same_airport": "不能与出发机场相同（{airport}）",
@@ -165,7 +167,8 @@ const sv: EventCatalog = {
   "event.negative_amount": "får inte vara negativt",
   "event.invalid_currency":
     "förväntade en valutakod enligt ISO 4217, till exempel ”SEK”, eller ”PTS” för poäng",
-  "event.invalid_country": "förväntade en landskod med två bokstäver enligt ISO 3166, till exempel ”SE”",
+  "event.invalid_country":
+    "förväntade en landskod med två bokstäver enligt ISO 3166, till exempel ”SE”",
   "event.invalid_airport": "förväntade en IATA-flygplatskod med tre bokstäver, till exempel ”ARN”",
   "event.invalid_carrier": "förväntade en flygbolagskod, till exempel ”LH”",
   "event.invalid_flight_id": "förväntade ett flyg med datum, till exempel ”LH1234@2026-11-20”",

@@ -30,12 +30,24 @@ describe("parseEventLine", () => {
     const result = parseEventLine(line, 7);
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: [], code: "event.invalid_json", messageKey: "event.invalid_json", params: {}, line: 7, column }],
+      issues: [
+        {
+          path: [],
+          code: "event.invalid_json",
+          messageKey: "event.invalid_json",
+          params: {},
+          line: 7,
+          column,
+        },
+      ],
     });
   });
 
   it("reports an empty line", () => {
-    expect(parseEventLine("   ", 3)).toMatchObject({ ok: false, issues: [{ code: "event.empty_line", line: 3 }] });
+    expect(parseEventLine("   ", 3)).toMatchObject({
+      ok: false,
+      issues: [{ code: "event.empty_line", line: 3 }],
+    });
   });
 
   it("puts the line on every validation issue", () => {

@@ -27,7 +27,8 @@ function columnAt(text: string, offset: number): number {
 export function parseEventLine(line: string, lineNumber: number): Result<GoodfaithEvent> {
   // A byte-order mark at the start of a file is not part of the JSON.
   const text = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-  if (text.trim() === "") return fail([{ ...eventIssue("event.empty_line", []), line: lineNumber }]);
+  if (text.trim() === "")
+    return fail([{ ...eventIssue("event.empty_line", []), line: lineNumber }]);
   let input: unknown;
   try {
     input = JSON.parse(text);

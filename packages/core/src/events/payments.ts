@@ -73,11 +73,13 @@ export function withTenderCurrencies<
 /** A payment schema documented for the JSON Schema. */
 export const orderPayment = documented(paymentSchema(ORDER_PAYMENT_METHODS), {
   id: "OrderPayment",
-  description: "One tender of the order's payment mix; currency defaults to the order's (PTS for points).",
+  description:
+    "One tender of the order's payment mix; currency defaults to the order's (PTS for points).",
 });
 
 /** A booking's payment (no store credit on flights). */
 export const bookingPayment = documented(paymentSchema(BOOKING_PAYMENT_METHODS), {
   id: "BookingPayment",
-  description: "One tender of the fare's payment mix; currency defaults to the booking's (PTS for points).",
+  description:
+    "One tender of the fare's payment mix; currency defaults to the booking's (PTS for points).",
 });

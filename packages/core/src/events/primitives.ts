@@ -23,7 +23,9 @@ export function documented<S extends z.ZodType>(schema: S, meta: SchemaMeta): S 
  * A Zod error option that tags a failing value with our issue code. Missing values are left to the
  * generic mapping, which reports them as `event.required`; the code travels in the message slot.
  */
-export function coded(code: EventIssueCode): { error: (issue: { input?: unknown }) => string | undefined } {
+export function coded(code: EventIssueCode): {
+  error: (issue: { input?: unknown }) => string | undefined;
+} {
   return { error: (issue) => (issue.input === undefined ? undefined : code) };
 }
 
@@ -74,7 +76,8 @@ export const currency = documented(
   z.string(coded("event.invalid_currency")).regex(/^[A-Z]{3}$/, coded("event.invalid_currency")),
   {
     id: "Currency",
-    description: 'An ISO 4217 currency code (three uppercase letters), or "PTS" for loyalty points.',
+    description:
+      'An ISO 4217 currency code (three uppercase letters), or "PTS" for loyalty points.',
     examples: ["EUR", "SEK", "PTS"],
   },
 );
@@ -108,7 +111,8 @@ export const carrier = documented(
   }),
   {
     id: "Carrier",
-    description: "The operating airline: IATA (or ICAO) designator; EU licensing matters for EU 261.",
+    description:
+      "The operating airline: IATA (or ICAO) designator; EU licensing matters for EU 261.",
   },
 );
 
@@ -116,7 +120,10 @@ export const carrier = documented(
 export const flightId = documented(
   z
     .string(coded("event.invalid_flight_id"))
-    .regex(new RegExp(`^${CARRIER}\\d{1,4}[A-Z]?@${CALENDAR_DATE}$`), coded("event.invalid_flight_id")),
+    .regex(
+      new RegExp(`^${CARRIER}\\d{1,4}[A-Z]?@${CALENDAR_DATE}$`),
+      coded("event.invalid_flight_id"),
+    ),
   {
     id: "FlightId",
     description: "One flight on one date: carrier designator and number, '@', departure date.",

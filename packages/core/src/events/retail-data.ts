@@ -122,4 +122,3 @@ export const priceChangedData = z.strictObject({
   currency,
   previousPrice: amount.optional(),
 });
-

@@ -27,5 +27,9 @@ export const serviceOutageData = z
     regions: z.array(label).optional(),
   })
   .superRefine((outage, ctx) =>
-    checkTimeOrder(ctx, { field: "start", value: outage.start }, { value: outage.end, path: ["end"] }),
+    checkTimeOrder(
+      ctx,
+      { field: "start", value: outage.start },
+      { value: outage.end, path: ["end"] },
+    ),
   );

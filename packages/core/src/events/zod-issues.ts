@@ -48,7 +48,8 @@ function asNumber(value: number | bigint): number {
 function translate(issue: z.core.$ZodIssue, out: Issue[]): void {
   const path = toPath(issue.path);
   if (issue.code === "unrecognized_keys") {
-    for (const key of issue.keys) out.push(eventIssue("event.unknown_field", [...path, key], { field: key }));
+    for (const key of issue.keys)
+      out.push(eventIssue("event.unknown_field", [...path, key], { field: key }));
     return;
   }
   // Schemas tag their failures with our code in the message slot (see `coded`).
