@@ -15,7 +15,13 @@ import {
 const PACK = ["retail"];
 
 let seq = 0;
-function ev(type: string, time: string, customer: string | undefined, data: object, id?: string): EngineEvent {
+function ev(
+  type: string,
+  time: string,
+  customer: string | undefined,
+  data: object,
+  id?: string,
+): EngineEvent {
   seq += 1;
   return { id: id ?? `t-${seq}`, type, time, ...(customer !== undefined && { customer }), data };
 }
@@ -38,7 +44,9 @@ function placed(order: string, time: string, customer = "c-1", o: OrderOptions =
     shipping: o.shipping ?? "5.00",
     ...(o.total !== undefined && { total: o.total }),
     payments: o.payments ?? [{ method: "card", amount: "45.00" }],
-    ...(o.promisedDeliveryBy !== null && { promisedDeliveryBy: o.promisedDeliveryBy ?? "2026-11-05T18:00:00Z" }),
+    ...(o.promisedDeliveryBy !== null && {
+      promisedDeliveryBy: o.promisedDeliveryBy ?? "2026-11-05T18:00:00Z",
+    }),
   });
 }
 
@@ -46,14 +54,21 @@ const order = (type: string, id: string, time: string, customer = "c-1", extra: 
   ev(type, time, customer, { order: id, ...extra });
 
 const charge = (orderId: string, payment: string, amount: string, time: string, customer = "c-1") =>
-  ev("payment.charged", time, customer, { order: orderId, payment, amount, currency: "EUR", method: "card" });
+  ev("payment.charged", time, customer, {
+    order: orderId,
+    payment,
+    amount,
+    currency: "EUR",
+    method: "card",
+  });
 
 const price = (sku: string, amount: string, time: string, currency = "EUR") =>
   ev("price.changed", time, undefined, { sku, price: amount, currency });
 
-const remedies = (events: readonly EngineEvent[], until?: string) => remediesOf(run(PACK, events, until));
-const of = (rs: readonly Remedy[], promise: string) => rs.filter((r) => r.promise === promise);
-const splitText = (r: Remedy) => r.split.map((p) => `${p.method} ${toDecimalString(p.amount)} ${p.amount.currency}`);
+const remedies = (events: readonly EngineEvent[], until?: string) =>
+  remediesOf(run(PACK, events, until));
+const splitText = (r: Remedy) =>
+  r.split.map((p) => `${p.method} ${toDecimalString(p.amount)} ${p.amount.currency}`);
 
 describe("retail pack", () => {
   it("loads with every promise in English, Chinese and Swedish", () => {
@@ -94,13 +109,50 @@ describe("retail pack", () => {
       expect(problems).toEqual([]);
     });
 
+    it("give the same remedies once validated (defaults filled in) as raw", () => {
+      const raw = sampleEvents("retail");
+      const validated = raw.map((e) => {
+        const result = validateEvent(e);
+        if (!result.ok) throw new Error(`invalid sample event ${e.id}`);
+        return result.value as EngineEvent;
+      });
+      const keys = (events: readonly EngineEvent[]) =>
+        remediesOf(run(PACK, events)).map((r) => r.key);
+      expect(keys(validated)).toEqual(keys(raw));
+      expect(keys(raw).length).toBeGreaterThan(0);
+    });
+
     it("produce exactly the expected remedies", () => {
       const rs = remedies(sampleEvents("retail"));
       expect(
-        rs.map((r) => [r.promise, r.customer, r.subject.id, amountText(r), splitText(r), r.at, r.language]),
+        rs.map((r) => [
+          r.promise,
+          r.customer,
+          r.subject.id,
+          amountText(r),
+          splitText(r),
+          r.at,
+          r.language,
+        ]),
       ).toEqual([
-        ["duplicate-charge", "c-sam", "o-1003", "40.00 EUR", ["cash 40.00 EUR"], "2026-11-04T08:00:09.000Z", "en"],
-        ["late-delivery", "c-anna", "o-1001", "4.99 EUR", ["card 4.99 EUR"], "2026-11-05T18:00:00.000Z", "sv"],
+        [
+          "duplicate-charge",
+          "c-sam",
+          "o-1003",
+          "40.00 EUR",
+          ["cash 40.00 EUR"],
+          "2026-11-04T08:00:09.000Z",
+          "en",
+        ],
+        [
+          "late-delivery",
+          "c-anna",
+          "o-1001",
+          "4.99 EUR",
+          ["card 4.99 EUR"],
+          "2026-11-05T18:00:00.000Z",
+          "sv",
+        ],
         [
           "price-drop",
           "c-li",
@@ -110,8 +162,24 @@ describe("retail pack", () => {
           "2026-11-09T09:00:00.000Z",
           "zh-CN",
         ],
-        ["not-shipped", "c-anna", "o-1004", "79.00 EUR", ["card 79.00 EUR"], "2026-11-13T10:00:00.000Z", "sv"],
-        ["price-drop", "c-sam", "o-1003", "6.00 EUR", ["card 6.00 EUR"], "2026-11-14T09:00:00.000Z", "en"],
+        [
+          "not-shipped",
+          "c-anna",
+          "o-1004",
+          "79.00 EUR",
+          ["card 79.00 EUR"],
+          "2026-11-13T10:00:00.000Z",
+          "sv",
+        ],
+        [
+          "price-drop",
+          "c-sam",
+          "o-1003",
+          "6.00 EUR",
+          ["card 6.00 EUR"],
+          "2026-11-14T09:00:00.000Z",
+          "en",
+        ],
       ]);
       expect(new Set(rs.map((r) => r.key)).size).toBe(rs.length);
       expect(rs.every((r) => !r.approval.required)).toBe(true);
@@ -120,17 +188,26 @@ describe("retail pack", () => {
     it("give the same remedies when replayed in two batches", () => {
       const events = sampleEvents("retail");
       const engine = engineFor("retail");
-      const out = [...engine.processAll(events.slice(0, 11)), ...engine.processAll(events.slice(11))];
+      const out = [
+        ...engine.processAll(events.slice(0, 11)),
+        ...engine.processAll(events.slice(11)),
+      ];
       expect(remediesOf(out).map((r) => r.key)).toEqual(remedies(events).map((r) => r.key));
     });
   });
 
   describe("late delivery refunds shipping", () => {
     const due = "2026-11-05T18:00:00Z";
-    const base = () => [placed("o-1", "2026-11-02T10:00:00Z"), order("order.shipped", "o-1", "2026-11-03T10:00:00Z")];
+    const base = () => [
+      placed("o-1", "2026-11-02T10:00:00Z"),
+      order("order.shipped", "o-1", "2026-11-03T10:00:00Z"),
+    ];
 
     it("does not refund a parcel delivered exactly at the promised time", () => {
-      const rs = remedies([...base(), order("order.delivered", "o-1", due)], "2026-12-01T00:00:00Z");
+      const rs = remedies(
+        [...base(), order("order.delivered", "o-1", due)],
+        "2026-12-01T00:00:00Z",
+      );
       expect(rs).toEqual([]);
     });
 
@@ -183,7 +260,10 @@ describe("retail pack", () => {
     it("has nothing to refund when shipping was free, and ignores orders without a promised date", () => {
       const rs = remedies(
         [
-          placed("o-3", "2026-11-02T10:00:00Z", "c-3", { shipping: "0.00", payments: [{ method: "card", amount: "40.00" }] }),
+          placed("o-3", "2026-11-02T10:00:00Z", "c-3", {
+            shipping: "0.00",
+            payments: [{ method: "card", amount: "40.00" }],
+          }),
           placed("o-4", "2026-11-02T10:00:00Z", "c-4", { promisedDeliveryBy: null }),
           order("order.shipped", "o-3", "2026-11-03T10:00:00Z", "c-3"),
           order("order.shipped", "o-4", "2026-11-03T10:00:00Z", "c-4"),
@@ -195,7 +275,12 @@ describe("retail pack", () => {
 
     it("does not treat a cancelled order as late", () => {
       const rs = remedies(
-        [...base(), order("order.cancelled", "o-1", "2026-11-04T10:00:00Z", "c-1", { reason: "customer request" })],
+        [
+          ...base(),
+          order("order.cancelled", "o-1", "2026-11-04T10:00:00Z", "c-1", {
+            reason: "customer request",
+          }),
+        ],
         "2026-11-30T00:00:00Z",
       );
       expect(rs).toEqual([]);
@@ -209,7 +294,8 @@ describe("retail pack", () => {
         shipping: "0.00",
         payments: [{ method: "card", amount: (49 * quantity).toFixed(2) }],
       });
-    const shipped = (o: string, customer: string) => order("order.shipped", o, "2026-11-02T12:00:00Z", customer);
+    const shipped = (o: string, customer: string) =>
+      order("order.shipped", o, "2026-11-02T12:00:00Z", customer);
 
     it("refunds (paid - new price) × quantity to the buyer", () => {
       const rs = remedies([
@@ -217,17 +303,29 @@ describe("retail pack", () => {
         shipped("o-1", "c-1"),
         price("kettle", "44.50", "2026-11-05T09:00:00Z"),
       ]);
-      expect(rs.map((r) => [r.promise, r.customer, r.subject.id, amountText(r), splitText(r)])).toEqual([
-        ["price-drop", "c-1", "o-1", "9.00 EUR", ["card 9.00 EUR"]],
-      ]);
+      expect(
+        rs.map((r) => [r.promise, r.customer, r.subject.id, amountText(r), splitText(r)]),
+      ).toEqual([["price-drop", "c-1", "o-1", "9.00 EUR", ["card 9.00 EUR"]]]);
     });
 
     it("still refunds at exactly 14 days, and not on day 15", () => {
-      const at14 = remedies([buy("o-1", "c-1", "2026-11-02T10:00:00Z"), shipped("o-1", "c-1"), price("kettle", "45.00", "2026-11-16T10:00:00Z")]);
+      const at14 = remedies([
+        buy("o-1", "c-1", "2026-11-02T10:00:00Z"),
+        shipped("o-1", "c-1"),
+        price("kettle", "45.00", "2026-11-16T10:00:00Z"),
+      ]);
       expect(at14.map((r) => [r.promise, amountText(r)])).toEqual([["price-drop", "4.00 EUR"]]);
-      const just = remedies([buy("o-1", "c-1", "2026-11-02T10:00:00Z"), shipped("o-1", "c-1"), price("kettle", "45.00", "2026-11-16T10:01:00Z")]);
+      const just = remedies([
+        buy("o-1", "c-1", "2026-11-02T10:00:00Z"),
+        shipped("o-1", "c-1"),
+        price("kettle", "45.00", "2026-11-16T10:01:00Z"),
+      ]);
       expect(just).toEqual([]);
-      const day15 = remedies([buy("o-1", "c-1", "2026-11-02T10:00:00Z"), shipped("o-1", "c-1"), price("kettle", "45.00", "2026-11-17T09:00:00Z")]);
+      const day15 = remedies([
+        buy("o-1", "c-1", "2026-11-02T10:00:00Z"),
+        shipped("o-1", "c-1"),
+        price("kettle", "45.00", "2026-11-17T09:00:00Z"),
+      ]);
       expect(day15).toEqual([]);
     });
 
@@ -241,6 +339,7 @@ describe("retail pack", () => {
         price("kettle", "45.00", "2026-11-06T09:00:00Z"), // another notice of the same price
         price("kettle", "47.00", "2026-11-07T09:00:00Z"), // a rise: nothing to pay
         price("kettle", "45.00", "2026-11-08T09:00:00Z"), // back down to a price already paid for
+        price("kettle", "46.00", "2026-11-08T12:00:00Z"), // above what the buyer now has paid
         price("kettle", "41.50", "2026-11-09T09:00:00Z"), // deeper: 3.50 more
       ]);
       expect(rs.map((r) => [r.at, amountText(r)])).toEqual([
@@ -285,11 +384,17 @@ describe("retail pack", () => {
         price("headphones", "109.00", "2026-11-09T09:00:00Z"),
       ]);
       // 20.00 over 99.00 cash and 30.00 of points: 15.35 to the card, 4.65 as 465 points.
-      expect(rs.map((r) => [amountText(r), splitText(r)])).toEqual([["20.00 EUR", ["card 15.35 EUR", "points 465 PTS"]]]);
+      expect(rs.map((r) => [amountText(r), splitText(r)])).toEqual([
+        ["20.00 EUR", ["card 15.35 EUR", "points 465 PTS"]],
+      ]);
     });
 
     it("ignores a price in another currency", () => {
-      const rs = remedies([buy("o-1", "c-1", "2026-11-02T10:00:00Z"), shipped("o-1", "c-1"), price("kettle", "30.00", "2026-11-05T09:00:00Z", "GBP")]);
+      const rs = remedies([
+        buy("o-1", "c-1", "2026-11-02T10:00:00Z"),
+        shipped("o-1", "c-1"),
+        price("kettle", "30.00", "2026-11-05T09:00:00Z", "GBP"),
+      ]);
       expect(rs).toEqual([]);
     });
   });
@@ -302,7 +407,9 @@ describe("retail pack", () => {
         charge("o-1", "ch-2", "45.00", "2026-11-02T10:00:07Z"),
         order("order.shipped", "o-1", "2026-11-03T10:00:00Z"),
       ]);
-      expect(rs.map((r) => [r.promise, r.customer, r.incident, amountText(r), splitText(r)])).toEqual([
+      expect(
+        rs.map((r) => [r.promise, r.customer, r.incident, amountText(r), splitText(r)]),
+      ).toEqual([
         ["duplicate-charge", "c-1", "order:o-1:payment:ch-2", "45.00 EUR", ["cash 45.00 EUR"]],
       ]);
     });
@@ -353,6 +460,25 @@ describe("retail pack", () => {
       ]);
     });
 
+    it("refunds a smaller extra card charge on a card-and-points order", () => {
+      // 45.00 order: 25.00 by card, the rest in points. The card is charged 25.00, then 15.00
+      // more: still under the order's total, but 15.00 more than the card was meant to pay.
+      const rs = remedies([
+        placed("o-1", "2026-11-02T10:00:00Z", "c-1", {
+          payments: [
+            { method: "card", amount: "25.00" },
+            { method: "points", amount: "2000" },
+          ],
+        }),
+        charge("o-1", "ch-1", "25.00", "2026-11-02T10:00:02Z"),
+        charge("o-1", "ch-2", "15.00", "2026-11-02T10:00:04Z"),
+        order("order.shipped", "o-1", "2026-11-03T10:00:00Z"),
+      ]);
+      expect(rs.map((r) => [r.incident, amountText(r), splitText(r)])).toEqual([
+        ["order:o-1:payment:ch-2", "15.00 EUR", ["cash 15.00 EUR"]],
+      ]);
+    });
+
     it("refunds only the excess of a charge that was partly owed", () => {
       const rs = remedies([
         placed("o-1", "2026-11-02T10:00:00Z"),
@@ -360,7 +486,9 @@ describe("retail pack", () => {
         charge("o-1", "ch-2", "25.00", "2026-11-02T10:00:04Z"), // 55.00 taken for a 45.00 order
         order("order.shipped", "o-1", "2026-11-03T10:00:00Z"),
       ]);
-      expect(rs.map((r) => [r.incident, amountText(r)])).toEqual([["order:o-1:payment:ch-2", "10.00 EUR"]]);
+      expect(rs.map((r) => [r.incident, amountText(r)])).toEqual([
+        ["order:o-1:payment:ch-2", "10.00 EUR"],
+      ]);
     });
   });
 
@@ -379,12 +507,40 @@ describe("retail pack", () => {
     it("refunds the whole order to card and points once 72 hours pass unshipped", () => {
       const rs = remedies([paid()], "2026-11-05T10:01:00Z");
       expect(rs.map((r) => [r.promise, r.customer, amountText(r), splitText(r), r.at])).toEqual([
-        ["not-shipped", "c-1", "60.00 EUR", ["card 45.00 EUR", "points 1500 PTS"], "2026-11-05T10:00:00.000Z"],
+        [
+          "not-shipped",
+          "c-1",
+          "60.00 EUR",
+          ["card 45.00 EUR", "points 1500 PTS"],
+          "2026-11-05T10:00:00.000Z",
+        ],
+      ]);
+    });
+
+    it("watches a book with a promised delivery date, but not a line that never ships", () => {
+      const book = (o: string, customer: string, promisedDeliveryBy: string | null) =>
+        placed(o, "2026-11-02T10:00:00Z", customer, {
+          items: [
+            { sku: `bk-${o}`, kind: "book", workId: "w-dune", title: "Dune", price: "12.00" },
+          ],
+          shipping: "0.00",
+          payments: [{ method: "card", amount: "12.00" }],
+          promisedDeliveryBy,
+        });
+      const rs = remedies(
+        [book("o-1", "c-1", "2026-11-09T18:00:00Z"), book("o-2", "c-2", null)],
+        "2026-11-06T00:00:00Z",
+      );
+      expect(rs.map((r) => [r.promise, r.customer, amountText(r)])).toEqual([
+        ["not-shipped", "c-1", "12.00 EUR"],
       ]);
     });
 
     it("does nothing when the order ships just before the 72 hours are up", () => {
-      const rs = remedies([paid(), order("order.shipped", "o-1", "2026-11-05T09:59:00Z")], "2026-11-30T00:00:00Z");
+      const rs = remedies(
+        [paid(), order("order.shipped", "o-1", "2026-11-05T09:59:00Z")],
+        "2026-11-30T00:00:00Z",
+      );
       expect(rs).toEqual([]);
     });
 
@@ -392,14 +548,18 @@ describe("retail pack", () => {
       const rs = remedies(
         [
           paid(),
-          order("order.cancelled", "o-1", "2026-11-03T10:00:00Z", "c-1", { reason: "customer request" }),
+          order("order.cancelled", "o-1", "2026-11-03T10:00:00Z", "c-1", {
+            reason: "customer request",
+          }),
           placed("o-2", "2026-11-02T10:00:00Z", "c-2", {
             items: [{ sku: "ebook-dune", kind: "digital", workId: "w-dune", price: "9.99" }],
             shipping: "0.00",
             payments: [{ method: "card", amount: "9.99" }],
             promisedDeliveryBy: null,
           }),
-          placed("o-3", "2026-11-02T10:00:00Z", "c-3", { promisedDeliveryBy: "2026-11-06T18:00:00Z" }),
+          placed("o-3", "2026-11-02T10:00:00Z", "c-3", {
+            promisedDeliveryBy: "2026-11-06T18:00:00Z",
+          }),
           order("order.delivered", "o-3", "2026-11-04T10:00:00Z", "c-3"),
         ],
         "2026-11-30T00:00:00Z",
@@ -417,13 +577,18 @@ describe("retail pack", () => {
         ["not-shipped", "50.00 EUR", ["card 37.50 EUR", "points 1250 PTS"]],
       ]);
       const capped = rs[1]?.explanation.capped;
-      expect(capped && [toDecimalString(capped.from), toDecimalString(capped.to)]).toEqual(["60.00", "50.00"]);
+      expect(capped && [toDecimalString(capped.from), toDecimalString(capped.to)]).toEqual([
+        "60.00",
+        "50.00",
+      ]);
     });
 
     it("refunds shipping first when the promised date is earlier, then the rest", () => {
       const rs = remedies(
         [
-          placed("o-1", "2026-11-02T10:00:00Z", "c-1", { promisedDeliveryBy: "2026-11-03T18:00:00Z" }),
+          placed("o-1", "2026-11-02T10:00:00Z", "c-1", {
+            promisedDeliveryBy: "2026-11-03T18:00:00Z",
+          }),
           charge("o-1", "ch-1", "45.00", "2026-11-02T10:00:02Z"),
         ],
         "2026-11-10T00:00:00Z",
@@ -433,6 +598,15 @@ describe("retail pack", () => {
         ["not-shipped", "40.00 EUR", "2026-11-05T10:00:00.000Z"],
       ]);
     });
+  });
+
+  describe("known gaps in the engine's vocabulary (see the pack's report)", () => {
+    // `price.changed` offers `price` and `purchase` but not `order`, so the promise cannot say
+    // `!order.cancelled`: a price drop after a cancellation without a recorded refund pays out.
+    it.todo("does not refund a price drop on an order that was cancelled");
+    // A `payment.charged` that arrives before its `order.placed` is dropped (no order yet), so
+    // the next charge of the same amount is not seen as a duplicate.
+    it.todo("detects a duplicate charge when the first charge arrived before the order");
   });
 
   describe("out-of-order-ish streams", () => {
@@ -455,7 +629,9 @@ describe("retail pack", () => {
         placed("o-1", "2026-11-02T10:00:00Z"),
         order("order.shipped", "o-1", "2026-11-03T10:00:00Z"),
         price("unrelated-sku", "1.00", "2026-11-05T18:30:00Z"),
-        order("order.delivered", "o-1", "2026-11-05T18:40:00Z", "c-1", { deliveredAt: "2026-11-05T17:50:00Z" }),
+        order("order.delivered", "o-1", "2026-11-05T18:40:00Z", "c-1", {
+          deliveredAt: "2026-11-05T17:50:00Z",
+        }),
       ]);
       expect(rs.map((r) => [r.promise, r.subject.id])).toEqual([["late-delivery", "o-1"]]);
     });

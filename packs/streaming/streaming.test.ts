@@ -3,7 +3,14 @@ import type { EngineEvent } from "../../packages/core/src/engine/event-data.js";
 import type { Remedy } from "../../packages/core/src/engine/outcome.js";
 import { validateEvent } from "../../packages/core/src/events/index.js";
 import { toDecimalString } from "../../packages/core/src/money/index.js";
-import { amountText, engineFor, loadPack, remediesOf, run, sampleEvents } from "../../test/support/packs.js";
+import {
+  amountText,
+  engineFor,
+  loadPack,
+  remediesOf,
+  run,
+  sampleEvents,
+} from "../../test/support/packs.js";
 
 const PACK = ["streaming"];
 
@@ -45,7 +52,13 @@ function session(customer: string, o: SessionOptions = {}): EngineEvent {
   });
 }
 
-const subscribe = (order: string, customer: string, price: string, period: "month" | "year", service = "play-video") =>
+const subscribe = (
+  order: string,
+  customer: string,
+  price: string,
+  period: "month" | "year",
+  service = "play-video",
+) =>
   ev("order.placed", "2026-11-01T09:00:00Z", customer, {
     order,
     currency: "USD",
@@ -54,10 +67,17 @@ const subscribe = (order: string, customer: string, price: string, period: "mont
   });
 
 const outage = (id: string, start: string, end: string, service = "play-video", cause?: string) =>
-  ev("service.outage", end, undefined, { outage: id, service, start, end, ...(cause !== undefined && { cause }) });
+  ev("service.outage", end, undefined, {
+    outage: id,
+    service,
+    start,
+    end,
+    ...(cause !== undefined && { cause }),
+  });
 
 const remedies = (events: readonly EngineEvent[]) => remediesOf(run(PACK, events));
-const splitText = (r: Remedy) => r.split.map((p) => `${p.method} ${toDecimalString(p.amount)} ${p.amount.currency}`);
+const splitText = (r: Remedy) =>
+  r.split.map((p) => `${p.method} ${toDecimalString(p.amount)} ${p.amount.currency}`);
 
 describe("streaming pack", () => {
   it("loads with every promise in English, Chinese and Swedish", () => {
@@ -82,9 +102,32 @@ describe("streaming pack", () => {
       expect(problems).toEqual([]);
     });
 
+    it("give the same remedies once validated (defaults filled in) as raw", () => {
+      const raw = sampleEvents("streaming");
+      const validated = raw.map((e) => {
+        const result = validateEvent(e);
+        if (!result.ok) throw new Error(`invalid sample event ${e.id}`);
+        return result.value as EngineEvent;
+      });
+      const keys = (events: readonly EngineEvent[]) =>
+        remediesOf(run(PACK, events)).map((r) => r.key);
+      expect(keys(validated)).toEqual(keys(raw));
+      expect(keys(raw).length).toBeGreaterThan(0);
+    });
+
     it("produce exactly the expected remedies", () => {
       const rs = remedies(sampleEvents("streaming"));
-      expect(rs.map((r) => [r.promise, r.customer, r.incident, amountText(r), splitText(r), r.at, r.language])).toEqual([
+      expect(
+        rs.map((r) => [
+          r.promise,
+          r.customer,
+          r.incident,
+          amountText(r),
+          splitText(r),
+          r.at,
+          r.language,
+        ]),
+      ).toEqual([
         [
           "rental-quality",
           "c-maya",
@@ -122,18 +165,26 @@ describe("streaming pack", () => {
           "zh-CN",
         ],
       ]);
-      expect(rs[2]?.cause).toBe("A database failover did not complete, so playback could not start.");
+      expect(rs[2]?.cause).toBe(
+        "A database failover did not complete, so playback could not start.",
+      );
     });
   });
 
   describe("a rental that streamed below its promised quality is refunded", () => {
     it("refunds on rebuffering above 2%, not at exactly 2%", () => {
-      const at = remedies([rent("r-1", "c-1", "5.99"), session("c-1", { order: "r-1", rebuffer: 0.02, quality: "HD", kbps: 6000 })]);
-      expect(at).toEqual([]);
-      const above = remedies([rent("r-1", "c-1", "5.99"), session("c-1", { order: "r-1", rebuffer: 0.0201, quality: "HD", kbps: 6000 })]);
-      expect(above.map((r) => [r.promise, r.customer, r.subject.id, amountText(r), splitText(r)])).toEqual([
-        ["rental-quality", "c-1", "r-1", "5.99 USD", ["card 5.99 USD"]],
+      const at = remedies([
+        rent("r-1", "c-1", "5.99"),
+        session("c-1", { order: "r-1", rebuffer: 0.02, quality: "HD", kbps: 6000 }),
       ]);
+      expect(at).toEqual([]);
+      const above = remedies([
+        rent("r-1", "c-1", "5.99"),
+        session("c-1", { order: "r-1", rebuffer: 0.0201, quality: "HD", kbps: 6000 }),
+      ]);
+      expect(
+        above.map((r) => [r.promise, r.customer, r.subject.id, amountText(r), splitText(r)]),
+      ).toEqual([["rental-quality", "c-1", "r-1", "5.99 USD", ["card 5.99 USD"]]]);
     });
 
     it.each([
@@ -141,16 +192,28 @@ describe("streaming pack", () => {
       ["HD", 5_000, 4_999],
       ["SD", 1_500, 1_499],
     ] as const)("holds %s to its floor: %i kbps is fine, %i is not", (quality, floor, below) => {
-      const ok = remedies([rent("r-1", "c-1", "4.99"), session("c-1", { order: "r-1", quality, kbps: floor })]);
+      const ok = remedies([
+        rent("r-1", "c-1", "4.99"),
+        session("c-1", { order: "r-1", quality, kbps: floor }),
+      ]);
       expect(ok).toEqual([]);
-      const bad = remedies([rent("r-1", "c-1", "4.99"), session("c-1", { order: "r-1", quality, kbps: below })]);
+      const bad = remedies([
+        rent("r-1", "c-1", "4.99"),
+        session("c-1", { order: "r-1", quality, kbps: below }),
+      ]);
       expect(bad.map((r) => [r.promise, amountText(r)])).toEqual([["rental-quality", "4.99 USD"]]);
     });
 
     it("holds a rental sold without a stated quality to the SD floor", () => {
-      const hd = remedies([rent("r-1", "c-1", "3.99"), session("c-1", { order: "r-1", kbps: 3000 })]);
+      const hd = remedies([
+        rent("r-1", "c-1", "3.99"),
+        session("c-1", { order: "r-1", kbps: 3000 }),
+      ]);
       expect(hd).toEqual([]);
-      const poor = remedies([rent("r-1", "c-1", "3.99"), session("c-1", { order: "r-1", kbps: 1200 })]);
+      const poor = remedies([
+        rent("r-1", "c-1", "3.99"),
+        session("c-1", { order: "r-1", kbps: 1200 }),
+      ]);
       expect(poor.map((r) => amountText(r))).toEqual(["3.99 USD"]);
     });
 
@@ -158,9 +221,20 @@ describe("streaming pack", () => {
       const rs = remedies([
         rent("r-1", "c-1", "5.99"),
         session("c-1", { order: "r-1", quality: "UHD", kbps: 16_500 }),
-        session("c-1", { order: "r-1", quality: "UHD", rebuffer: 0.04, time: "2026-11-07T21:30:00Z" }),
+        session("c-1", {
+          order: "r-1",
+          quality: "UHD",
+          rebuffer: 0.04,
+          time: "2026-11-07T21:30:00Z",
+        }),
         session("c-1", { order: "r-1", quality: "UHD", kbps: 8_000, time: "2026-11-08T20:00:00Z" }),
-        session("c-1", { order: "r-1", quality: "UHD", rebuffer: 0.2, kbps: 900, time: "2026-11-08T21:00:00Z" }),
+        session("c-1", {
+          order: "r-1",
+          quality: "UHD",
+          rebuffer: 0.2,
+          kbps: 900,
+          time: "2026-11-08T21:00:00Z",
+        }),
       ]);
       expect(rs.map((r) => [r.incident, r.at, amountText(r)])).toEqual([
         ["order:r-1", "2026-11-07T21:30:00.000Z", "5.99 USD"],
@@ -175,7 +249,9 @@ describe("streaming pack", () => {
         ]),
         session("c-1", { order: "r-1", quality: "HD", kbps: 4_200 }),
       ]);
-      expect(rs.map((r) => [amountText(r), splitText(r)])).toEqual([["3.99 USD", ["card 1.99 USD", "points 200 PTS"]]]);
+      expect(rs.map((r) => [amountText(r), splitText(r)])).toEqual([
+        ["3.99 USD", ["card 1.99 USD", "points 200 PTS"]],
+      ]);
     });
 
     it("ignores subscription viewing, sessions without a rental order, and orders it does not know", () => {
@@ -195,13 +271,19 @@ describe("streaming pack", () => {
         session("c-2", { order: "r-2", rebuffer: 0.05 }),
         session("c-1", { order: "r-1", rebuffer: 0.01 }),
       ]);
-      expect(rs.map((r) => [r.customer, r.subject.id, amountText(r)])).toEqual([["c-2", "r-2", "4.99 USD"]]);
+      expect(rs.map((r) => [r.customer, r.subject.id, amountText(r)])).toEqual([
+        ["c-2", "r-2", "4.99 USD"],
+      ]);
     });
 
     it("does not refund a rental the customer was already refunded for in full", () => {
       const rs = remedies([
         rent("r-1", "c-1", "5.99"),
-        ev("order.refunded", "2026-11-07T20:00:00Z", "c-1", { order: "r-1", amount: "5.99", currency: "USD" }),
+        ev("order.refunded", "2026-11-07T20:00:00Z", "c-1", {
+          order: "r-1",
+          amount: "5.99",
+          currency: "USD",
+        }),
         session("c-1", { order: "r-1", rebuffer: 0.05 }),
       ]);
       expect(rs).toEqual([]);
@@ -216,11 +298,40 @@ describe("streaming pack", () => {
     ];
 
     it("credits price × minutes down ÷ minutes in the period, to each subscriber of the service", () => {
-      const rs = remedies([...subs(), outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-16T02:00:00Z", "play-video", "failover")]);
+      const rs = remedies([
+        ...subs(),
+        outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-16T02:00:00Z", "play-video", "failover"),
+      ]);
       // 17.99 × 360 / 43 200 = 0.1499…; 179.99 × 360 / 525 600 = 0.1232…
-      expect(rs.map((r) => [r.promise, r.customer, r.kind, amountText(r), splitText(r), r.cause, r.dueBy])).toEqual([
-        ["outage-credit", "c-month", "credit", "0.15 USD", ["credit 0.15 USD"], "failover", "2026-11-18T02:00:00.000Z"],
-        ["outage-credit", "c-year", "credit", "0.12 USD", ["credit 0.12 USD"], "failover", "2026-11-18T02:00:00.000Z"],
+      expect(
+        rs.map((r) => [
+          r.promise,
+          r.customer,
+          r.kind,
+          amountText(r),
+          splitText(r),
+          r.cause,
+          r.dueBy,
+        ]),
+      ).toEqual([
+        [
+          "outage-credit",
+          "c-month",
+          "credit",
+          "0.15 USD",
+          ["credit 0.15 USD"],
+          "failover",
+          "2026-11-18T02:00:00.000Z",
+        ],
+        [
+          "outage-credit",
+          "c-year",
+          "credit",
+          "0.12 USD",
+          ["credit 0.12 USD"],
+          "failover",
+          "2026-11-18T02:00:00.000Z",
+        ],
       ]);
     });
 
@@ -233,9 +344,15 @@ describe("streaming pack", () => {
     });
 
     it("skips outages under 15 minutes and credits one of exactly 15", () => {
-      const short = remedies([...subs(), outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-15T20:14:00Z")]);
+      const short = remedies([
+        ...subs(),
+        outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-15T20:14:00Z"),
+      ]);
       expect(short).toEqual([]);
-      const fifteen = remedies([...subs(), outage("inc-2", "2026-11-15T20:00:00Z", "2026-11-15T20:15:00Z")]);
+      const fifteen = remedies([
+        ...subs(),
+        outage("inc-2", "2026-11-15T20:00:00Z", "2026-11-15T20:15:00Z"),
+      ]);
       // 17.99 × 15 / 43 200 = 0.0062 → 0.01; the yearly plan's share (0.0051) also rounds to 0.01.
       expect(fifteen.map((r) => [r.customer, amountText(r)])).toEqual([
         ["c-month", "0.01 USD"],
@@ -245,7 +362,10 @@ describe("streaming pack", () => {
 
     it("credits an outage once, even when it is reported again under another event id", () => {
       const first = outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-15T23:00:00Z");
-      const again = { ...outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-15T23:00:00Z"), time: "2026-11-16T09:00:00Z" };
+      const again = {
+        ...outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-15T23:00:00Z"),
+        time: "2026-11-16T09:00:00Z",
+      };
       const engine = engineFor("streaming");
       const rs = remediesOf(engine.processAll([...subs(), first, first, again]));
       expect(rs.map((r) => r.customer)).toEqual(["c-month", "c-year"]);
@@ -254,15 +374,29 @@ describe("streaming pack", () => {
     it("does not credit a cancelled subscription or a refunded one", () => {
       const rs = remedies([
         ...subs(),
-        ev("order.cancelled", "2026-11-10T09:00:00Z", "c-month", { order: "s-1", reason: "customer request" }),
-        ev("order.refunded", "2026-11-10T09:00:00Z", "c-year", { order: "s-2", amount: "179.99", currency: "USD" }),
+        ev("order.cancelled", "2026-11-10T09:00:00Z", "c-month", {
+          order: "s-1",
+          reason: "customer request",
+        }),
+        ev("order.refunded", "2026-11-10T09:00:00Z", "c-year", {
+          order: "s-2",
+          amount: "179.99",
+          currency: "USD",
+        }),
         outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-16T02:00:00Z"),
       ]);
       expect(rs).toEqual([]);
     });
 
+    // `subscription` has no start time, so someone who subscribed after the outage ended (but
+    // before it was reported) is credited too.
+    it.todo("does not credit a subscription that started after the outage ended");
+
     it("explains the credit with the values it was computed from", () => {
-      const [r] = remedies([...subs(), outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-15T21:00:00Z")]);
+      const [r] = remedies([
+        ...subs(),
+        outage("inc-1", "2026-11-15T20:00:00Z", "2026-11-15T21:00:00Z"),
+      ]);
       const amount = r?.explanation.amount;
       expect(amount && "terms" in amount ? amount.terms : []).toEqual(
         expect.arrayContaining([

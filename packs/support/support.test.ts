@@ -65,19 +65,45 @@ describe("support pack", () => {
       expect(problems).toEqual([]);
     });
 
+    it("give the same remedies once validated (defaults filled in) as raw", () => {
+      const raw = sampleEvents("support");
+      const validated = raw.map((e) => {
+        const result = validateEvent(e);
+        if (!result.ok) throw new Error(`invalid sample event ${e.id}`);
+        return result.value as EngineEvent;
+      });
+      const keys = (events: readonly EngineEvent[]) =>
+        remediesOf(run(PACK, events)).map((r) => r.key);
+      expect(keys(validated)).toEqual(keys(raw));
+      expect(keys(raw).length).toBeGreaterThan(0);
+    });
+
     it("produce exactly the expected remedies", () => {
       const rs = remedies(sampleEvents("support"));
-      expect(rs.map((r) => [r.promise, r.customer, r.incident, amountText(r), r.language])).toEqual([
-        ["long-wait-apology", "c-ingrid", "contact:ct-9002", "", "sv"],
-        ["long-wait-credit", "c-ingrid", "contact:ct-9002", "5.00 EUR", "sv"],
-        ["long-wait-apology", "c-tom", "contact:ct-9004", "", "en"],
-        ["long-wait-credit", "c-tom", "contact:ct-9004", "5.00 EUR", "en"],
-        ["repeat-contact", "c-chen", "contact:ct-9006", "", "zh-CN"],
-        ["long-wait-apology", "c-chen", "contact:ct-9010", "", "zh-CN"],
-        ["long-wait-credit", "c-chen", "contact:ct-9010", "5.00 EUR", "zh-CN"],
-        ["repeat-contact", "c-chen", "contact:ct-9010", "", "zh-CN"],
-      ]);
+      expect(rs.map((r) => [r.promise, r.customer, r.incident, amountText(r), r.language])).toEqual(
+        [
+          ["long-wait-apology", "c-ingrid", "contact:ct-9002", "", "sv"],
+          ["long-wait-credit", "c-ingrid", "contact:ct-9002", "5.00 EUR", "sv"],
+          ["long-wait-apology", "c-tom", "contact:ct-9004", "", "en"],
+          ["long-wait-credit", "c-tom", "contact:ct-9004", "5.00 EUR", "en"],
+          ["repeat-contact", "c-chen", "contact:ct-9006", "", "zh-CN"],
+          ["long-wait-apology", "c-chen", "contact:ct-9010", "", "zh-CN"],
+          ["long-wait-credit", "c-chen", "contact:ct-9010", "5.00 EUR", "zh-CN"],
+          ["repeat-contact", "c-chen", "contact:ct-9010", "", "zh-CN"],
+        ],
+      );
     });
+  });
+
+  it("runs alongside the retail pack: the late parcel Ingrid called about has its shipping refunded", () => {
+    const rs = remediesOf(run(["retail", "support"], sampleEvents("support")));
+    expect(
+      rs.filter((r) => r.customer === "c-ingrid").map((r) => [r.promise, amountText(r), r.at]),
+    ).toEqual([
+      ["long-wait-apology", "", "2026-11-03T09:12:00.000Z"],
+      ["long-wait-credit", "5.00 EUR", "2026-11-03T09:12:00.000Z"],
+      ["late-delivery", "6.90 EUR", "2026-11-04T18:00:00.000Z"],
+    ]);
   });
 
   describe("a wait longer than promised brings an apology and a credit", () => {
@@ -91,7 +117,9 @@ describe("support pack", () => {
         ["long-wait-apology", "c-7", "notice", ""],
         ["long-wait-credit", "c-7", "credit", "5.00 EUR"],
       ]);
-      expect(rs.map((r) => [r.notice, r.dueBy, r.split.map((p) => `${p.method} ${amountText(r)}`)])).toEqual([
+      expect(
+        rs.map((r) => [r.notice, r.dueBy, r.split.map((p) => `${p.method} ${amountText(r)}`)]),
+      ).toEqual([
         ["support.long-wait-apology", "2026-11-03T10:00:00.000Z", []],
         ["support.long-wait-credit", "2026-11-04T09:00:00.000Z", ["credit 5.00 EUR"]],
       ]);
@@ -100,8 +128,16 @@ describe("support pack", () => {
     it("holds chat to 10 minutes and email to 24 hours", () => {
       const rs = remedies([
         contact("2026-11-03T09:00:00Z", { channel: "chat", waited: 720, customer: "c-chat" }),
-        contact("2026-11-03T09:00:00Z", { channel: "email", waited: 86_400, customer: "c-mail-ok" }),
-        contact("2026-11-03T09:00:00Z", { channel: "email", waited: 86_401, customer: "c-mail-late" }),
+        contact("2026-11-03T09:00:00Z", {
+          channel: "email",
+          waited: 86_400,
+          customer: "c-mail-ok",
+        }),
+        contact("2026-11-03T09:00:00Z", {
+          channel: "email",
+          waited: 86_401,
+          customer: "c-mail-late",
+        }),
       ]);
       expect(rs.map((r) => [r.promise, r.customer])).toEqual([
         ["long-wait-apology", "c-chat"],
@@ -120,19 +156,30 @@ describe("support pack", () => {
     });
 
     it("credits a contact once, even when it is reported again", () => {
-      const call = contact("2026-11-03T09:00:00Z", { waited: 900, contact: "ct-1", resolved: true });
-      const again = contact("2026-11-03T09:05:00Z", { waited: 900, contact: "ct-1", resolved: true });
+      const call = contact("2026-11-03T09:00:00Z", {
+        waited: 900,
+        contact: "ct-1",
+        resolved: true,
+      });
+      const again = contact("2026-11-03T09:05:00Z", {
+        waited: 900,
+        contact: "ct-1",
+        resolved: true,
+      });
       const rs = remedies([call, call, again]);
       expect(rs.map((r) => r.promise)).toEqual(["long-wait-apology", "long-wait-credit"]);
     });
 
     it("asks a person to approve wait credits beyond 15.00 EUR in 30 days, and keeps apologising", () => {
-      const waits = ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22", "2026-12-02"].map((day, i) =>
-        contact(`${day}T09:00:00Z`, { waited: 900, topic: `topic-${i}`, resolved: true }),
+      const waits = ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22", "2026-12-02"].map(
+        (day, i) =>
+          contact(`${day}T09:00:00Z`, { waited: 900, topic: `topic-${i}`, resolved: true }),
       );
       const rs = remedies(waits);
       const credits = rs.filter((r) => r.promise === "long-wait-credit");
-      expect(credits.map((r) => [r.at.slice(0, 10), r.approval.required, r.approval.reasons])).toEqual([
+      expect(
+        credits.map((r) => [r.at.slice(0, 10), r.approval.required, r.approval.reasons]),
+      ).toEqual([
         ["2026-11-01", false, []],
         ["2026-11-08", false, []],
         ["2026-11-15", false, []],
@@ -140,7 +187,9 @@ describe("support pack", () => {
         ["2026-12-02", true, ["over_customer_cap"]],
       ]);
       expect(rs.filter((r) => r.promise === "long-wait-apology")).toHaveLength(5);
-      expect(rs.filter((r) => r.promise === "long-wait-apology").every((r) => !r.approval.required)).toBe(true);
+      expect(
+        rs.filter((r) => r.promise === "long-wait-apology").every((r) => !r.approval.required),
+      ).toBe(true);
     });
   });
 
@@ -148,7 +197,11 @@ describe("support pack", () => {
     it("escalates a repeat contact two days later, for a person to act on", () => {
       const rs = remedies([
         contact("2026-11-03T09:00:00Z", { customer: "c-2", topic: "refund-status" }),
-        contact("2026-11-05T14:00:00Z", { customer: "c-2", topic: "refund-status", channel: "chat" }),
+        contact("2026-11-05T14:00:00Z", {
+          customer: "c-2",
+          topic: "refund-status",
+          channel: "chat",
+        }),
       ]);
       expect(rs.map(brief)).toEqual([["repeat-contact", "c-2", "gesture", ""]]);
       expect(rs[0]?.gesture?.en).toMatch(/^Escalate: a senior agent/);

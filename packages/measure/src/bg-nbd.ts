@@ -42,37 +42,58 @@ interface Compiled {
 }
 
 function compile(customers: readonly RecencyFrequency[]): Compiled {
-  const rows = new Map<string, { x: number; tx: number; T: number; count: number }>();
-  const xIndex = new Map<number, number>();
+  const n = customers.length;
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
   for (const [i, c] of customers.entries()) {
-    const { x, tx, T } = c;
-    const valid = Number.isInteger(x) && x >= 0 && T >= 0 && Number.isFinite(T);
-    if (!valid || (x > 0 && !(tx >= 0 && tx <= T))) {
+    const valid = Number.isInteger(c.x) && c.x >= 0 && c.T >= 0 && Number.isFinite(c.T);
+    if (!valid || (c.x > 0 && !(c.tx >= 0 && c.tx <= c.T))) {
       throw new RangeError(
-        `customer ${i}: need integer x ≥ 0 and 0 ≤ t_x ≤ T, got ${x}, ${tx}, ${T}`,
+        `customer ${i}: need integer x ≥ 0 and 0 ≤ t_x ≤ T, got ${c.x}, ${c.tx}, ${c.T}`,
       );
     }
-    const key = `${x}|${x > 0 ? tx : 0}|${T}`;
-    const row = rows.get(key);
-    if (row) row.count++;
-    else rows.set(key, { x, tx: x > 0 ? tx : 0, T, count: 1 });
-    if (!xIndex.has(x)) xIndex.set(x, xIndex.size);
+    x[i] = c.x;
+    tx[i] = c.x > 0 ? c.tx : 0; // t_x does not enter the likelihood when x = 0
+    T[i] = c.T;
   }
-  const xs = Float64Array.from(xIndex.keys());
-  const xCount = new Float64Array(xs.length);
-  const list = [...rows.values()];
-  const rowX = Int32Array.from(list, (row) => xIndex.get(row.x) as number);
-  for (const [i, row] of list.entries()) {
-    const k = rowX[i] as number;
-    xCount[k] = (xCount[k] as number) + row.count;
+  // Sort and merge equal neighbours rather than hash: no float-to-string keys.
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (i, j) =>
+      (x[i] as number) - (x[j] as number) ||
+      (T[i] as number) - (T[j] as number) ||
+      (tx[i] as number) - (tx[j] as number),
+  );
+  const xs: number[] = [];
+  const xCount: number[] = [];
+  const rowX: number[] = [];
+  const rowTx: number[] = [];
+  const rowT: number[] = [];
+  const rowCount: number[] = [];
+  for (const i of order) {
+    const [xi, ti, txi] = [x[i] as number, T[i] as number, tx[i] as number];
+    if (xs.at(-1) !== xi) {
+      xs.push(xi);
+      xCount.push(0);
+    }
+    xCount[xs.length - 1] = (xCount[xs.length - 1] as number) + 1;
+    const last = rowCount.length - 1;
+    if (last >= 0 && rowX[last] === xs.length - 1 && rowT[last] === ti && rowTx[last] === txi) {
+      rowCount[last] = (rowCount[last] as number) + 1;
+    } else {
+      rowX.push(xs.length - 1);
+      rowT.push(ti);
+      rowTx.push(txi);
+      rowCount.push(1);
+    }
   }
   return {
-    xs,
-    xCount,
-    rowX,
-    rowTx: Float64Array.from(list, (row) => row.tx),
-    rowT: Float64Array.from(list, (row) => row.T),
-    rowCount: Float64Array.from(list, (row) => row.count),
+    xs: Float64Array.from(xs),
+    xCount: Float64Array.from(xCount),
+    rowX: Int32Array.from(rowX),
+    rowTx: Float64Array.from(rowTx),
+    rowT: Float64Array.from(rowT),
+    rowCount: Float64Array.from(rowCount),
   };
 }
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { conditionalExpectedPurchases, fitBgNbd } from "./bg-nbd.js";
 import { fitClv } from "./fit-clv.js";
 import { fitGammaGamma } from "./gamma-gamma.js";
+import { CDNOW_CALIBRATION_END, parseCdnow } from "./parse-cdnow.js";
 import { summarize } from "./summary.js";
-import { CDNOW_CALIBRATION_END, parseCdnow } from "./transactions.js";
 
 const data = (name: string) =>
   readFileSync(new URL(`../../../../shared/data/${name}`, import.meta.url), "utf8");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitClv } from "./fit-clv.js";
-import { parseTransactionsCsv } from "./transactions.js";
+import { parseTransactionsCsv } from "./parse-csv.js";
 
 const log = (csv: string) => {
   const parsed = parseTransactionsCsv(`customer,date,amount\n${csv}`);

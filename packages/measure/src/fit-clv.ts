@@ -1,4 +1,10 @@
-import { type BgNbdFit, conditionalExpectedPurchases, fitBgNbd, pAlive } from "./bg-nbd.js";
+import {
+  type BgNbdFit,
+  conditionalExpectedPurchases,
+  fitBgNbd,
+  pAlive,
+  type RecencyFrequency,
+} from "./bg-nbd.js";
 import {
   type ClvOptions,
   customerEquity,
@@ -74,21 +80,23 @@ export function fitClv(log: TransactionLog, options: FitClvOptions = {}): Result
   const gammaGamma = fitGammaGamma(summaries, options.optimizer);
   // Customers with the same (x, t_x, T) share every BG/NBD quantity; many do (all one-time
   // buyers acquired on the same day), so compute each distinct history once.
-  const purchases = new Map<string, { pAlive: number; expected: number; discounted: number }>();
+  const purchases = new HistoryCache<{ pAlive: number; expected: number; discounted: number }>();
   const customers = summaries.map((s): CustomerValue => {
-    const key = `${s.x}|${s.tx}|${s.T}`;
-    let p = purchases.get(key);
-    if (p === undefined) {
-      p = {
-        pAlive: pAlive(bgnbd, s),
-        expected: conditionalExpectedPurchases(bgnbd, s, resolved.horizonWeeks),
-        discounted: discountedExpectedPurchases(bgnbd, s, resolved),
-      };
-      purchases.set(key, p);
-    }
+    const p = purchases.get(s, () => ({
+      pAlive: pAlive(bgnbd, s),
+      expected: conditionalExpectedPurchases(bgnbd, s, resolved.horizonWeeks),
+      discounted: discountedExpectedPurchases(bgnbd, s, resolved),
+    }));
     const expectedSpend = conditionalExpectedSpend(gammaGamma, s);
+    // Fields listed rather than spread: V8 builds spread copies slowly, and this runs per customer.
     return {
-      ...s,
+      customer: s.customer,
+      firstPurchase: s.firstPurchase,
+      x: s.x,
+      tx: s.tx,
+      T: s.T,
+      meanRepeatSpend: s.meanRepeatSpend,
+      holdoutTransactions: s.holdoutTransactions,
       pAlive: p.pAlive,
       expectedPurchases: p.expected,
       expectedSpend,
@@ -108,4 +116,28 @@ export function fitClv(log: TransactionLog, options: FitClvOptions = {}): Result
       options: resolved,
     },
   };
+}
+
+/** Memoises a value per distinct (x, t_x, T), keyed by the numbers themselves. */
+class HistoryCache<V> {
+  private readonly byX = new Map<number, Map<number, Map<number, V>>>();
+
+  get(h: RecencyFrequency, compute: () => V): V {
+    let byT = this.byX.get(h.x);
+    if (!byT) {
+      byT = new Map();
+      this.byX.set(h.x, byT);
+    }
+    let byTx = byT.get(h.T);
+    if (!byTx) {
+      byTx = new Map();
+      byT.set(h.T, byTx);
+    }
+    let value = byTx.get(h.tx);
+    if (value === undefined) {
+      value = compute();
+      byTx.set(h.tx, value);
+    }
+    return value;
+  }
 }

@@ -34,11 +34,11 @@ export interface GammaGammaFit extends GammaGammaParams {
 interface Compiled {
   readonly xs: Float64Array; // distinct x
   readonly xCount: Float64Array;
-  readonly rowX: Int32Array;
-  readonly rowXValue: Float64Array;
-  readonly rowLogX: Float64Array;
-  readonly rowLogM: Float64Array;
-  readonly rowM: Float64Array;
+  readonly rowX: Float64Array; // x per customer
+  readonly rowM: Float64Array; // z̄ per customer
+  /** Σ x ln(x z̄) and Σ ln z̄: the parameter-free parts of the data terms. */
+  readonly sumXLogXM: number;
+  readonly sumLogM: number;
 }
 
 /** Whether the model can use a customer: z̄ is only observed (and log z̄ finite) for x > 0, z̄ > 0. */
@@ -48,40 +48,39 @@ export function usableForGammaGamma(c: AverageSpend): boolean {
 
 function compile(customers: readonly AverageSpend[]): Compiled {
   const used = customers.filter(usableForGammaGamma);
-  const xIndex = new Map<number, number>();
-  for (const c of used) if (!xIndex.has(c.x)) xIndex.set(c.x, xIndex.size);
-  const xs = Float64Array.from(xIndex.keys());
-  const rowX = Int32Array.from(used, (c) => xIndex.get(c.x) as number);
-  const xCount = new Float64Array(xs.length);
-  for (const k of rowX) xCount[k] = (xCount[k] as number) + 1;
+  const counts = new Map<number, number>();
+  let sumXLogXM = 0;
+  let sumLogM = 0;
+  for (const c of used) {
+    counts.set(c.x, (counts.get(c.x) ?? 0) + 1);
+    sumXLogXM += c.x * Math.log(c.x * c.meanRepeatSpend);
+    sumLogM += Math.log(c.meanRepeatSpend);
+  }
   return {
-    xs,
-    xCount,
-    rowX,
-    rowXValue: Float64Array.from(used, (c) => c.x),
-    rowLogX: Float64Array.from(used, (c) => Math.log(c.x)),
-    rowLogM: Float64Array.from(used, (c) => Math.log(c.meanRepeatSpend)),
+    xs: Float64Array.from(counts.keys()),
+    xCount: Float64Array.from(counts.values()),
+    rowX: Float64Array.from(used, (c) => c.x),
     rowM: Float64Array.from(used, (c) => c.meanRepeatSpend),
+    sumXLogXM,
+    sumLogM,
   };
 }
 
 // Per customer (Fader & Hardie 2013, eq. 3):
 //   ℓ = ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln z̄ + px ln x − (px+q) ln(v + x z̄)
+// Summed, (px−1) ln z̄ + px ln x is p Σ x ln(x z̄) − Σ ln z̄, and the Gamma terms depend on x
+// only; one logarithm per customer is left for each evaluation.
 function logLikelihood(params: GammaGammaParams, m: Compiled): number {
   const { p, q, v } = params;
   if (!(p > 0 && q > 0 && v > 0)) return Number.NaN;
-  let total = m.rowM.length * (q * Math.log(v) - lgamma(q));
+  let total = m.rowM.length * (q * Math.log(v) - lgamma(q)) + p * m.sumXLogXM - m.sumLogM;
   for (let k = 0; k < m.xs.length; k++) {
     const px = p * (m.xs[k] as number);
     total += (m.xCount[k] as number) * (lgamma(px + q) - lgamma(px));
   }
   for (let i = 0; i < m.rowM.length; i++) {
-    const x = m.rowXValue[i] as number;
-    const px = p * x;
-    total +=
-      (px - 1) * (m.rowLogM[i] as number) +
-      px * (m.rowLogX[i] as number) -
-      (px + q) * Math.log(v + x * (m.rowM[i] as number));
+    const x = m.rowX[i] as number;
+    total -= (p * x + q) * Math.log(v + x * (m.rowM[i] as number));
   }
   return total;
 }

@@ -4,7 +4,7 @@
  * Pure functions, no I/O; the caller reads the file.
  *
  * @example
- * // From the repository root: node --input-type=module -e "<this example>"
+ * // example.mjs at the repository root (after `npm install` and `npm run build`): node example.mjs
  * import { readFileSync } from "node:fs";
  * import { fitClv, parseCdnow } from "@goodfaith/measure";
  *
@@ -53,14 +53,13 @@ export {
 export { hyp2f1 } from "./hypergeometric.js";
 export type { InputIssue, Issue, IssueCode, Result } from "./issue.js";
 export { type Minimum, type NelderMeadOptions, nelderMead } from "./optimize.js";
+export { CDNOW_CALIBRATION_END, parseCdnow } from "./parse-cdnow.js";
+export { parseTransactionsCsv } from "./parse-csv.js";
 export { lgamma } from "./special-functions.js";
 export { type CustomerSummary, DAYS_PER_WEEK, summarize } from "./summary.js";
-export {
-  CDNOW_CALIBRATION_END,
-  type CustomerTransactions,
-  type ParseOptions,
-  parseCdnow,
-  parseTransactionsCsv,
-  type Transaction,
-  type TransactionLog,
+export type {
+  CustomerTransactions,
+  ParseOptions,
+  Transaction,
+  TransactionLog,
 } from "./transactions.js";

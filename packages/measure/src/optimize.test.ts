@@ -52,6 +52,14 @@ describe("nelderMead", () => {
     );
   });
 
+  it("restarts from a fresh simplex after converging, and so never ends worse", () => {
+    const start = [-1.2, 1, -1.2, 1, -1.2, 1, -1.2, 1];
+    const once = nelderMead(rosenbrock, start, { restarts: 0 });
+    const restarted = nelderMead(rosenbrock, start);
+    expect(restarted.evaluations).toBeGreaterThan(once.evaluations);
+    expect(restarted.value).toBeLessThanOrEqual(once.value);
+  });
+
   it("is deterministic", () => {
     const a = nelderMead(rosenbrock, [0, 0, 0]);
     const b = nelderMead(rosenbrock, [0, 0, 0]);

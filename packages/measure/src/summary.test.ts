@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseTransactionsCsv } from "./parse-csv.js";
 import { summarize } from "./summary.js";
-import { parseTransactionsCsv } from "./transactions.js";
 
 const log = (csv: string) => {
   const parsed = parseTransactionsCsv(`customer,date,amount\n${csv}`);

@@ -40,8 +40,8 @@ const CASES: { readonly [T in KnownType]: readonly Case[] } = {
       ["items", 0, "price"],
       "event.negative_amount",
     ],
-    ["no items", (d) => (d.items = []), ["items"], "event.too_few"],
-    ["no payments", (d) => (d.payments = []), ["payments"], "event.too_few"],
+    ["no items", (d) => (d.items = []), ["items"], "event.empty"],
+    ["no payments", (d) => (d.payments = []), ["payments"], "event.empty"],
     [
       "an unknown kind",
       (d) => (d.items[0].kind = "ebook"),
@@ -130,7 +130,7 @@ const CASES: { readonly [T in KnownType]: readonly Case[] } = {
       ["destination"],
       "event.same_airport",
     ],
-    ["no passengers", (d) => (d.passengers = []), ["passengers"], "event.too_few"],
+    ["no passengers", (d) => (d.passengers = []), ["passengers"], "event.empty"],
     [
       "a negative age",
       (d) => (d.passengers[1].age = -1),

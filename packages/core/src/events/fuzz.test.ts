@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Result } from "../issue.js";
-import { EVENT_TYPES } from "./event-schemas.js";
+import {
+  EVENT_TYPES,
+  KNOWN_EVENT_SCHEMAS,
+  type KnownType,
+  schemaForType,
+} from "./event-schemas.js";
 import { EXAMPLE_EVENTS } from "./examples.js";
 import { EVENT_ISSUE_CODES } from "./issue-codes.js";
 import { parseEventLine } from "./parse-event-line.js";
@@ -124,5 +129,28 @@ describe("validation never throws", () => {
     expectWellFormed(validateEvent(deep));
     expectWellFormed(validateEvent({ ...EXAMPLE_EVENTS["order.placed"], data: deep }));
     expectWellFormed(validateEvent({ ...EXAMPLE_EVENTS.clock, type: "x.y", data: deep }));
+  });
+});
+
+describe("the compiled fast path", () => {
+  it("answers exactly as the runtime parser does", () => {
+    fc.assert(
+      fc.property(
+        exampleEvent,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        key,
+        fc.anything(),
+        (event, steps, k, value) => {
+          const input = mutate(event, steps, k, value);
+          const type = event.type as KnownType;
+          const compiled = schemaForType(type)?.safeParse(input, { reportInput: true });
+          const runtime = KNOWN_EVENT_SCHEMAS[type].safeParse(input, { reportInput: true });
+          expect(compiled?.success).toBe(runtime.success);
+          expect(compiled?.data).toEqual(runtime.data);
+          expect(compiled?.error?.issues).toEqual(runtime.error?.issues);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

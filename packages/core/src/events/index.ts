@@ -64,5 +64,5 @@ export type {
   SupportContact,
   UnknownEvent,
 } from "./types.js";
-export { isKnownEvent, validateEvent } from "./validate-event.js";
+export { isEventOfType, isKnownEvent, validateEvent } from "./validate-event.js";
 export { MAX_ISSUES } from "./zod-issues.js";

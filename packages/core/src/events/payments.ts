@@ -31,6 +31,11 @@ interface Tender {
   readonly currency?: string | undefined;
 }
 
+interface TenderMix {
+  readonly currency: string;
+  readonly payments: readonly Tender[];
+}
+
 /** The currency a tender is in once defaults apply: points are PTS, the rest the order's currency. */
 export function tenderCurrency(tender: Tender, orderCurrency: string): string {
   return tender.currency ?? (tender.method === "points" ? POINTS : orderCurrency);
@@ -40,10 +45,7 @@ export function tenderCurrency(tender: Tender, orderCurrency: string): string {
  * Points are paid in PTS and only points are: a card payment in PTS or a points payment in EUR
  * would make a refund to the original tender mix go to the wrong place.
  */
-export function checkTenders(
-  value: { readonly currency: string; readonly payments: readonly Tender[] },
-  ctx: z.core.$RefinementCtx,
-): void {
+export function checkTenders(value: TenderMix, ctx: z.core.$RefinementCtx): void {
   value.payments.forEach((tender, index) => {
     const isPoints = tenderCurrency(tender, value.currency) === POINTS;
     if (isPoints !== (tender.method === "points")) {
@@ -57,17 +59,21 @@ export function checkTenders(
   });
 }
 
-/** Fills in each tender's currency so that nothing downstream re-derives the default. */
-export function withTenderCurrencies<
-  T extends { readonly currency: string; readonly payments: readonly Tender[] },
->(value: T): Omit<T, "payments"> & { payments: (T["payments"][number] & { currency: string })[] } {
-  return {
-    ...value,
-    payments: value.payments.map((tender) => ({
-      ...tender,
-      currency: tenderCurrency(tender, value.currency),
-    })),
-  };
+/** A tender mix whose every tender names its currency. */
+export type WithTenderCurrencies<T extends TenderMix> = Omit<T, "payments"> & {
+  payments: (T["payments"][number] & { currency: string })[];
+};
+
+/**
+ * Fills in each tender's currency so that nothing downstream re-derives the default. It writes
+ * into the parser's output, which is always a fresh copy (never the caller's input): copying the
+ * whole event again would double the cost of validating an order.
+ */
+export function withTenderCurrencies<T extends TenderMix>(value: T): WithTenderCurrencies<T> {
+  for (const tender of value.payments as { method: string; currency?: string | undefined }[]) {
+    tender.currency ??= tender.method === "points" ? POINTS : value.currency;
+  }
+  return value as unknown as WithTenderCurrencies<T>;
 }
 
 /** A payment schema documented for the JSON Schema. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "../issue.js";
 import { EVENT_TYPES, isKnownType, type KnownType } from "./event-schemas.js";
 import { EXAMPLE_EVENTS } from "./examples.js";
-import { isKnownEvent, validateEvent } from "./validate-event.js";
+import { isEventOfType, isKnownEvent, validateEvent } from "./validate-event.js";
 import { MAX_ISSUES } from "./zod-issues.js";
 
 type Json = Record<string, unknown>;
@@ -41,8 +41,7 @@ describe("validateEvent: valid events", () => {
 
   it("applies defaults: quantity 1, and each tender's currency (PTS for points)", () => {
     const result = validateEvent(example("order.placed"));
-    if (!result.ok || result.value.type !== "order.placed")
-      throw new Error("expected order.placed");
+    if (!result.ok || !isEventOfType(result.value, "order.placed")) throw new Error("not placed");
     expect(result.value.data.items.map((item) => item.quantity)).toEqual([1, 1]);
     expect(result.value.data.payments.map((p) => p.currency)).toEqual(["SEK", "PTS"]);
   });
@@ -53,8 +52,15 @@ describe("validateEvent: valid events", () => {
     const [first] = (input.data as { items: { price: string }[] }).items;
     if (first) first.price = "0.01";
     expect(
-      result.ok && result.value.type === "order.placed" && result.value.data.items[0]?.price,
+      result.ok && isEventOfType(result.value, "order.placed") && result.value.data.items[0]?.price,
     ).toBe("129.00");
+  });
+
+  it("never changes its input (defaults go into the copy)", () => {
+    const input = example("order.placed");
+    const before = structuredClone(input);
+    validateEvent(input);
+    expect(input).toEqual(before);
   });
 
   it("accepts times with offsets and fractions, and amounts without decimals", () => {
@@ -66,6 +72,46 @@ describe("validateEvent: valid events", () => {
   });
 });
 
+type Case = readonly [
+  what: string,
+  edit: (event: Json) => unknown,
+  path: readonly (string | number)[],
+  code: string,
+];
+
+const ENVELOPE_CASES: readonly Case[] = [
+  ["a missing id", (e: Json) => delete e.id, ["id"], "event.required"],
+  ["an empty id", (e: Json) => (e.id = ""), ["id"], "event.empty"],
+  ["a 257-character id", (e: Json) => (e.id = "x".repeat(257)), ["id"], "event.too_long"],
+  ["a numeric id", (e: Json) => (e.id = 7), ["id"], "event.invalid_type"],
+  ["an unknown top-level field", (e: Json) => (e.extra = 1), ["extra"], "event.unknown_field"],
+  [
+    "a time without offset",
+    (e: Json) => (e.time = "2026-11-06T12:30:00"),
+    ["time"],
+    "event.invalid_time",
+  ],
+  ["a date-only time", (e: Json) => (e.time = "2026-11-06"), ["time"], "event.invalid_time"],
+  ["February 30th", (e: Json) => (e.time = "2026-02-30T00:00:00Z"), ["time"], "event.invalid_time"],
+  ["a time as a number", (e: Json) => (e.time = 1_700_000_000), ["time"], "event.invalid_time"],
+  [
+    "an uppercase type",
+    (e: Json) => (e.type = "Order.Delivered"),
+    ["type"],
+    "event.invalid_event_type",
+  ],
+  [
+    "a type with spaces",
+    (e: Json) => (e.type = "order delivered"),
+    ["type"],
+    "event.invalid_event_type",
+  ],
+  ["a missing type", (e: Json) => delete e.type, ["type"], "event.required"],
+  ["data that is an array", (e: Json) => (e.data = []), ["data"], "event.invalid_type"],
+  ["missing data", (e: Json) => delete e.data, ["data"], "event.required"],
+  ["an empty source", (e: Json) => (e.source = ""), ["source"], "event.empty"],
+];
+
 describe("validateEvent: the envelope", () => {
   it.each([null, undefined, 42, "order.placed", [], [EXAMPLE_EVENTS.clock], true])(
     "rejects %j as not an object",
@@ -74,43 +120,7 @@ describe("validateEvent: the envelope", () => {
     },
   );
 
-  it.each([
-    ["a missing id", (e: Json) => delete e.id, ["id"], "event.required"],
-    ["an empty id", (e: Json) => (e.id = ""), ["id"], "event.empty"],
-    ["a 257-character id", (e: Json) => (e.id = "x".repeat(257)), ["id"], "event.too_long"],
-    ["a numeric id", (e: Json) => (e.id = 7), ["id"], "event.invalid_type"],
-    ["an unknown top-level field", (e: Json) => (e.extra = 1), ["extra"], "event.unknown_field"],
-    [
-      "a time without offset",
-      (e: Json) => (e.time = "2026-11-06T12:30:00"),
-      ["time"],
-      "event.invalid_time",
-    ],
-    ["a date-only time", (e: Json) => (e.time = "2026-11-06"), ["time"], "event.invalid_time"],
-    [
-      "February 30th",
-      (e: Json) => (e.time = "2026-02-30T00:00:00Z"),
-      ["time"],
-      "event.invalid_time",
-    ],
-    ["a time as a number", (e: Json) => (e.time = 1_700_000_000), ["time"], "event.invalid_time"],
-    [
-      "an uppercase type",
-      (e: Json) => (e.type = "Order.Delivered"),
-      ["type"],
-      "event.invalid_event_type",
-    ],
-    [
-      "a type with spaces",
-      (e: Json) => (e.type = "order delivered"),
-      ["type"],
-      "event.invalid_event_type",
-    ],
-    ["a missing type", (e: Json) => delete e.type, ["type"], "event.required"],
-    ["data that is an array", (e: Json) => (e.data = []), ["data"], "event.invalid_type"],
-    ["missing data", (e: Json) => delete e.data, ["data"], "event.required"],
-    ["an empty source", (e: Json) => (e.source = ""), ["source"], "event.empty"],
-  ] as const)("rejects %s", (_, edit, path, code) => {
+  it.each(ENVELOPE_CASES)("rejects %s", (_, edit, path, code) => {
     expect(located(issuesOf(example("order.delivered", edit)))).toContainEqual({ path, code });
   });
 

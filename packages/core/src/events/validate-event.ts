@@ -1,10 +1,10 @@
 import { fail, type Issue, ok, type Result } from "../issue.js";
-import { unknownEventSchema } from "./envelope.js";
-import { schemaForType } from "./event-schemas.js";
+import { compiledUnknownEventSchema } from "./envelope.js";
+import { type KnownType, schemaForType } from "./event-schemas.js";
 import { kindOf } from "./issue-codes.js";
-import type { GoodfaithEvent, KnownEvent, UnknownEvent } from "./types.js";
+import type { EventOfType, GoodfaithEvent, KnownEvent, UnknownEvent } from "./types.js";
 import { inspectUnknownData } from "./unknown-data.js";
-import { eventIssue, fromZodIssues } from "./zod-issues.js";
+import { capIssues, eventIssue, fromZodIssues } from "./zod-issues.js";
 
 // Issues keep the offending input so that `required` and `received` can be told apart.
 const PARSE = { reportInput: true } as const;
@@ -22,11 +22,11 @@ function validateKnown(input: Record<string, unknown>, type: string): Result<Goo
 }
 
 function validateUnknown(input: Record<string, unknown>): Result<GoodfaithEvent> {
-  const parsed = unknownEventSchema.safeParse(input, PARSE);
+  const parsed = compiledUnknownEventSchema.safeParse(input, PARSE);
   const issues: Issue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
   const dataIssue = isRecord(input.data) ? inspectUnknownData(input.data) : undefined;
   if (dataIssue !== undefined) issues.push(dataIssue);
-  if (!parsed.success || issues.length > 0) return fail(issues);
+  if (!parsed.success || issues.length > 0) return fail(capIssues(issues));
   const event: UnknownEvent = { ...parsed.data, known: false };
   return ok(event);
 }
@@ -55,4 +55,12 @@ export function validateEvent(input: unknown): Result<GoodfaithEvent> {
 /** Whether a valid event is of a type contract v1 defines (and so may be switched on by `type`). */
 export function isKnownEvent(event: GoodfaithEvent): event is KnownEvent {
   return event.known !== false;
+}
+
+/** Whether a valid event is a known event of the given type (narrowing it to that type). */
+export function isEventOfType<T extends KnownType>(
+  event: GoodfaithEvent,
+  type: T,
+): event is EventOfType<T> {
+  return event.known !== false && event.type === type;
 }

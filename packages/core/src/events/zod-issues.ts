@@ -74,12 +74,11 @@ function translate(issue: z.core.$ZodIssue, out: Issue[]): void {
       return;
     case "too_small": {
       const minimum = asNumber(issue.minimum);
-      if (issue.origin === "string")
-        out.push(
-          minimum === 1
-            ? eventIssue("event.empty", path)
-            : eventIssue("event.too_short", path, { minimum }),
-        );
+      // "Must not be empty" reads better than "at least 1" for both text and lists.
+      if ((issue.origin === "string" || issue.origin === "array") && minimum === 1)
+        out.push(eventIssue("event.empty", path));
+      else if (issue.origin === "string")
+        out.push(eventIssue("event.too_short", path, { minimum }));
       else if (issue.origin === "array") out.push(eventIssue("event.too_few", path, { minimum }));
       else out.push(eventIssue("event.too_small", path, { minimum }));
       return;

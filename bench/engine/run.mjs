@@ -1,0 +1,255 @@
+// @ts-check
+/**
+ * Engine benchmark: Goodfaith (airline `delay-refund` + EU 261 pack) against a hand-written
+ * function and json-rules-engine over the same generated airline stream, in one process.
+ * Prints events/s and ratios; checks that all three decide exactly the same remedies.
+ *
+ *   npx tsc -b && node bench/engine/run.mjs [--events N] [--jre-events N] [--rounds N]
+ *                                           [--seed N] [--quick] [--only goodfaith|hand|jre]
+ *
+ * Never part of the test suite, and asserts no timings: only that the results agree.
+ */
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { Engine, loadPromises } from "../../packages/core/dist/index.js";
+import { describe, generateEvents } from "./generate.mjs";
+import { HandWritten } from "./handwritten.mjs";
+import { RulesEngineRun } from "./rules-engine.mjs";
+import { Tally } from "./tally.mjs";
+
+/** @typedef {import("../../packages/core/dist/index.js").EngineEvent} EngineEvent */
+/** @typedef {import("../../packages/core/dist/index.js").PromiseDocument} PromiseDocument */
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function options(argv) {
+  const value = (name, fallback) => {
+    const i = argv.indexOf(name);
+    if (i < 0) return fallback;
+    const n = Number(String(argv[i + 1]).replace(/_/g, ""));
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive whole number`);
+    return n;
+  };
+  const quick = argv.includes("--quick");
+  const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+  if (only !== undefined && !["goodfaith", "hand", "jre"].includes(only)) throw new Error("--only goodfaith|hand|jre");
+  const events = value("--events", quick ? 100_000 : 1_000_000);
+  return {
+    events,
+    jreEvents: Math.min(events, value("--jre-events", quick ? 20_000 : 50_000)),
+    rounds: value("--rounds", quick ? 3 : 5),
+    seed: value("--seed", 261),
+    only,
+  };
+}
+
+// A clean heap before each measurement keeps one run's garbage out of the next one's time.
+v8.setFlagsFromString("--expose-gc");
+const gc = /** @type {() => void} */ (vm.runInNewContext("gc"));
+
+/** @param {string} pack @returns {PromiseDocument | undefined} */
+function loadPack(pack) {
+  let text;
+  try {
+    text = readFileSync(`${ROOT}packs/${pack}/promises.yaml`, "utf8");
+  } catch {
+    return undefined;
+  }
+  const result = loadPromises(text, `packs/${pack}/promises.yaml`);
+  if (!result.ok) {
+    console.error(`packs/${pack}/promises.yaml does not load: ${JSON.stringify(result.issues.slice(0, 3))}`);
+    return undefined;
+  }
+  return result.value;
+}
+
+/** The Bill of Rights under test: the airline's delay refund alone, and the whole EU 261 pack. */
+function documents() {
+  const airline = loadPack("airline");
+  const delay = airline?.promises.find((p) => p.id === "delay-refund");
+  if (!airline || !delay) throw new Error("packs/airline/promises.yaml must load and have delay-refund");
+  const eu261 = loadPack("eu261");
+  const hasDelayComp = eu261?.promises.some((p) => p.id === "eu261-delay-compensation") ?? false;
+  if (!hasDelayComp) console.error("! EU 261 pack missing or without eu261-delay-compensation: airline only");
+  return { docs: [{ ...airline, promises: [delay] }, ...(eu261 && hasDelayComp ? [eu261] : [])], eu261: hasDelayComp };
+}
+
+/**
+ * The three implementations; each processes `events` from a fresh state into a tally.
+ * @param {{ docs: PromiseDocument[], eu261: boolean }} setup
+ */
+function implementations(setup) {
+  return {
+    goodfaith: {
+      label: "Goodfaith engine",
+      run(events) {
+        const tally = new Tally();
+        const engine = new Engine(setup.docs);
+        for (const e of events) {
+          for (const o of engine.process(e)) {
+            if (o.type === "remedy") tally.remedy(o);
+            else tally.failure(o);
+          }
+        }
+        return tally;
+      },
+    },
+    hand: {
+      label: "hand-written",
+      run(events) {
+        const tally = new Tally();
+        const hand = new HandWritten(tally, setup);
+        for (const e of events) hand.process(e);
+        return tally;
+      },
+    },
+    jre: {
+      label: "json-rules-engine",
+      async run(events) {
+        const tally = new Tally();
+        const rules = new RulesEngineRun(tally, setup);
+        for (const e of events) await rules.process(e);
+        return tally;
+      },
+    },
+  };
+}
+
+/** Times one run from a clean heap. */
+async function timed(impl, events) {
+  gc();
+  const start = performance.now();
+  const tally = await impl.run(events);
+  return { seconds: (performance.now() - start) / 1000, tally };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+/**
+ * Runs each named implementation `rounds` times, interleaved (the order rotates every round so
+ * no one always runs right after another's garbage), and checks every tally against the first.
+ */
+async function measure(impls, names, events, rounds, mismatches) {
+  /** @type {Record<string, number[]>} */
+  const seconds = Object.fromEntries(names.map((n) => [n, []]));
+  let reference;
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(r + k) % names.length];
+      const { seconds: s, tally } = await timed(impls[name], events);
+      seconds[name]?.push(s);
+      const text = tally.toString();
+      reference ??= { name, text, tally };
+      if (text !== reference.text) mismatches.push({ events: events.length, a: reference.name, b: name, aText: reference.text, bText: text, samples: tally.failureSamples });
+      process.stderr.write(`  ${events.length} events, round ${r + 1}/${rounds}: ${impls[name].label} ${s.toFixed(2)} s\n`);
+    }
+  }
+  return { seconds, tally: reference?.tally };
+}
+
+const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const euros = (minor) => fmt(Number(minor) / 100, 2);
+
+async function main() {
+  const opt = options(process.argv.slice(2));
+  const setup = documents();
+  const impls = implementations(setup);
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`Goodfaith engine benchmark — ${new Date().toISOString()}`);
+  console.log(`node ${process.version} · ${cpu} · ${os.cpus().length} cores · ${os.platform()} ${os.arch()} · heap limit ${fmt(v8.getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`);
+  console.log(`promises: ${setup.docs.flatMap((d) => d.promises.map((p) => `${p.id} (${d.source})`)).join(", ")}`);
+
+  let t = performance.now();
+  const { events, mix } = generateEvents(opt.events, opt.seed);
+  const slice = events.slice(0, opt.jreEvents);
+  const sliceMix = describe(slice);
+  console.log(`\ngenerated ${fmt(events.length)} events (seed ${opt.seed}) in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  const pct = (a, b) => `${fmt((100 * a) / Math.max(1, b), 1)} %`;
+  for (const [name, m] of [["stream", mix], ["slice", sliceMix]]) {
+    console.log(
+      `  ${name.padEnd(6)} ${fmt(m.bookings)} booking.created (${fmt(m.passengers / Math.max(1, m.bookings), 2)} pax, ${pct(m.pointsBookings, m.bookings)} with points)` +
+        ` · ${fmt(m.flights)} flight.arrived (${fmt(m.bookings / Math.max(1, m.flights), 1)} bookings/flight, ${pct(m.controllable, m.flights)} controllable,` +
+        ` ≥1 h ${pct(m.delayed60, m.flights)}, ≥3 h ${pct(m.delayed180, m.flights)}, ≥4 h ${pct(m.delayed240, m.flights)})`,
+    );
+  }
+  if (mix.routes) console.log(`  ${mix.routes} routes (directional) between 41 airports`);
+
+  const all = ["goodfaith", "hand", "jre"];
+  const names = opt.only ? [opt.only] : all;
+  const fullNames = names.filter((n) => n !== "jre");
+  const mismatches = [];
+
+  process.stderr.write(`warming up on ${fmt(slice.length)} events…\n`);
+  t = performance.now();
+  for (const name of names) await timed(impls[name], slice);
+  process.stderr.write(`  warm-up ${fmt((performance.now() - t) / 1000, 1)} s\n`);
+
+  const small = await measure(impls, names, slice, opt.rounds, mismatches);
+  const full = fullNames.length > 0 && events.length > slice.length
+    ? await measure(impls, fullNames, events, opt.rounds, mismatches)
+    : undefined;
+
+  const rate = (n, secs) => n / median(secs);
+  const jreRate = small.seconds.jre?.length ? rate(slice.length, small.seconds.jre) : undefined;
+  const rows = [];
+  for (const [set, n, result] of [["slice", slice.length, small], ["full", events.length, full]]) {
+    if (!result) continue;
+    const handRate = result.seconds.hand?.length ? rate(n, result.seconds.hand) : undefined;
+    for (const name of names) {
+      const secs = result.seconds[name];
+      if (!secs?.length) continue;
+      const r = rate(n, secs);
+      rows.push([
+        impls[name].label,
+        fmt(n),
+        `${fmt(median(secs), 3)} (${fmt(Math.min(...secs), 2)}–${fmt(Math.max(...secs), 2)})`,
+        fmt(r),
+        handRate ? `${fmt(r / handRate, 3)}×` : "",
+        jreRate ? `${fmt(r / jreRate, 1)}×${set === "full" ? " *" : ""}` : "",
+      ]);
+    }
+  }
+  const head = ["implementation", "events", `seconds, median of ${opt.rounds} (min–max)`, "events/s", "vs hand-written", "vs json-rules-engine"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  console.log(`\n${line(head)}\n|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+  if (full && jreRate) console.log(`* json-rules-engine ran on the first ${fmt(slice.length)} events only; ratio against its rate there.`);
+
+  const gfFull = full?.seconds.goodfaith?.length && full.seconds.hand?.length
+    ? rate(events.length, full.seconds.goodfaith) / rate(events.length, full.seconds.hand) : undefined;
+  const gfSlice = small.seconds.goodfaith?.length && jreRate ? rate(slice.length, small.seconds.goodfaith) / jreRate : undefined;
+  if (gfFull !== undefined) console.log(`\nGoodfaith / hand-written on ${fmt(events.length)} events: ${fmt(100 * gfFull, 1)} % (target ≥ 40 %)`);
+  if (gfSlice !== undefined) console.log(`Goodfaith / json-rules-engine on ${fmt(slice.length)} events: ${fmt(gfSlice, 1)}× (target ≥ 300×)`);
+
+  const reference = full?.tally ?? small.tally;
+  if (reference) {
+    console.log(`\nremedies on ${fmt(full ? events.length : slice.length)} events: ${fmt(reference.remedies)} (${fmt(reference.approvals)} need approval)`);
+    for (const [key, minor] of reference.amounts) console.log(`  ${key.padEnd(32)} ${fmt(reference.byPromise.get(key.split(" ")[0] ?? "") ?? 0).padStart(8)} × · ${euros(minor).padStart(16)}`);
+    for (const [key, minor] of reference.tenders) console.log(`  back to ${key.padEnd(24)} ${(key.endsWith("PTS") ? fmt(Number(minor)) : euros(minor)).padStart(27)}`);
+  }
+
+  if (mismatches.length > 0) {
+    console.error(`\nERROR: the implementations disagree (${mismatches.length} run(s)). First difference:`);
+    const m = mismatches[0];
+    const a = m.aText.split("\n");
+    const b = m.bText.split("\n");
+    console.error(`  on ${fmt(m.events)} events, ${impls[m.a].label} vs ${impls[m.b].label}:`);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if (a[i] !== b[i]) console.error(`    ${(a[i] ?? "").padEnd(50)} | ${b[i] ?? ""}`);
+    }
+    for (const s of m.samples) console.error(`    failure: ${s}`);
+    process.exitCode = 1;
+  } else if (!opt.only) {
+    console.log(`\nOK: all three implementations decided the same remedies (count, amounts, tender splits, approvals).`);
+  }
+}
+
+await main();
