@@ -156,24 +156,24 @@ function cancelled(
   reroute?: Reroute,
   c: Circumstances = {},
 ): EngineEvent {
-  const scheduledArrival = DEPARTURE + r.minutes * MINUTE;
+  const scheduledArrival = r.departure + r.minutes * MINUTE;
   return valid({
     id: c.id ?? `cancelled-${r.flight}-${notice}-${reroute?.earlier}-${reroute?.later}`,
     type: "flight.cancelled",
-    time: iso(DEPARTURE - notice),
+    time: iso(r.departure - notice),
     data: {
       flight: r.flight,
       carrier: carrierOf(r),
       origin: r.origin,
       destination: r.destination,
-      scheduledDeparture: iso(DEPARTURE),
+      scheduledDeparture: iso(r.departure),
       scheduledArrival: iso(scheduledArrival),
-      noticeGivenAt: iso(DEPARTURE - notice),
+      noticeGivenAt: iso(r.departure - notice),
       controllable: c.controllable ?? true,
       cause: c.cause ?? "crew shortage",
       ...(reroute && {
         reroute: {
-          departure: iso(DEPARTURE - reroute.earlier * MINUTE),
+          departure: iso(r.departure - reroute.earlier * MINUTE),
           arrival: iso(scheduledArrival + reroute.later * MINUTE),
         },
       }),
@@ -290,6 +290,13 @@ describe("long delay (Sturgeon, C-402/07: three hours or more at the final desti
   it("an airport missing from the airport data pays nothing rather than a guess", () => {
     const unknown = { ...AMS_BCN, destination: "QQQ" };
     expect(forDelay(unknown, 300)).toBe("");
+  });
+});
+
+describe("minutes are counted down, never rounded up", () => {
+  it("2 h 59 min 30 s late is not three hours late", () => {
+    expect(forDelay(AMS_BCN, 179.5)).toBe("");
+    expect(forDelay(AMS_BCN, 180)).toBe("250.00 EUR");
   });
 });
 

@@ -388,9 +388,20 @@ describe("streaming pack", () => {
       expect(rs).toEqual([]);
     });
 
-    // `subscription` has no start time, so someone who subscribed after the outage ended (but
-    // before it was reported) is credited too.
-    it.todo("does not credit a subscription that started after the outage ended");
+    it("does not credit a subscription that started after the outage ended", () => {
+      const late = ev("order.placed", "2026-11-16T01:00:00Z", "c-late", {
+        order: "s-9",
+        currency: "USD",
+        items: [{ sku: "plan-month", kind: "subscription", price: "17.99", service: "play-video", period: "month" }],
+        payments: [{ method: "card", amount: "17.99" }],
+      });
+      const reported = {
+        ...outage("inc-9", "2026-11-15T18:00:00Z", "2026-11-16T00:00:00Z"),
+        time: "2026-11-16T02:00:00Z",
+      };
+      const rs = remedies([...subs(), late, reported]);
+      expect(rs.map((r) => r.customer)).toEqual(["c-month", "c-year"]);
+    });
 
     it("explains the credit with the values it was computed from", () => {
       const [r] = remedies([

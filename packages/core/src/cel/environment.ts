@@ -44,7 +44,7 @@ export const VARIABLES_BY_EVENT: Readonly<Record<string, readonly string[]>> = {
   "order.cancelled": ["order"],
   "order.refunded": ["order"],
   "payment.charged": ["order", "payment"],
-  "price.changed": ["price", "purchase"],
+  "price.changed": ["price", "purchase", "order"],
   "booking.created": ["booking", "passenger"],
   "booking.rebooked": ["booking"],
   "flight.arrived": ["flight", "route", "booking", "passenger"],
@@ -136,6 +136,7 @@ function build(): Environment {
         shippedAt: TS,
         deliveredAt: TS,
         cancelledAt: TS,
+        methods: "list<string>",
       },
     })
     .registerType("Payment", {
@@ -170,6 +171,7 @@ function build(): Environment {
         rebooked: "bool",
         rebookingAccepted: "bool",
         rebookedAt: TS,
+        methods: "list<string>",
       },
     })
     .registerType("Flight", {
@@ -209,6 +211,7 @@ function build(): Environment {
         eu261Amount: "Money",
         eu261ReductionHours: "int",
         domestic: "bool",
+        usCovered: "bool",
       },
     })
     .registerType("Session", {
@@ -220,6 +223,7 @@ function build(): Environment {
         rebufferRatio: "double",
         bitrateKbps: "double",
         promisedQuality: "string",
+        watchedSeconds: "int",
       },
     })
     .registerType("Outage", {
@@ -242,6 +246,7 @@ function build(): Environment {
         price: "Money",
         period: "string",
         periodMinutes: "int",
+        since: TS,
       },
     })
     .registerType("Contact", {

@@ -50,7 +50,7 @@ export class FlightView {
   /** For a cancellation with a re-route: how much earlier it departs and later it arrives. */
   readonly rerouteDepartsEarlierMinutes: bigint;
   readonly rerouteArrivesLaterMinutes: bigint;
-  /** For a cancellation: whole days of notice before the scheduled departure. */
+  /** For a cancellation: days of notice before the scheduled departure (fractional). */
   readonly noticeDays: number;
   declare readonly scheduledDeparture?: Date;
   declare readonly actualArrival?: Date;
@@ -75,9 +75,10 @@ export class FlightView {
         ? minutesBetween(ms(data.scheduledDeparture), ms(data.actualDeparture))
         : 0n;
     this.rerouted = data.reroute !== undefined;
+    // Rounded up, so 60 min 30 s earlier is not "no more than one hour" earlier.
     this.rerouteDepartsEarlierMinutes =
       data.reroute && data.scheduledDeparture
-        ? minutesBetween(ms(data.reroute.departure), ms(data.scheduledDeparture))
+        ? -minutesBetween(ms(data.scheduledDeparture), ms(data.reroute.departure))
         : 0n;
     this.rerouteArrivesLaterMinutes = data.reroute
       ? minutesBetween(schedArr, ms(data.reroute.arrival))
@@ -134,6 +135,12 @@ export class RouteView {
     const band = this.band()?.band;
     return band === "short" ? 2n : band === "medium" ? 3n : 4n;
   }
+  /** Either end in US territory: the flight is within reach of the US DOT rules. */
+  get usCovered(): boolean {
+    const a = airportByIata(this.origin);
+    const b = airportByIata(this.destination);
+    return (a !== undefined && isUsTerritory(a.country)) || (b !== undefined && isUsTerritory(b.country));
+  }
   /** Both ends in US territory: the DOT rule's "domestic". */
   get domestic(): boolean {
     const a = airportByIata(this.origin);
@@ -151,6 +158,7 @@ export class SessionView {
     readonly rebufferRatio: number,
     readonly bitrateKbps: number,
     readonly promisedQuality: string,
+    readonly watchedSeconds: bigint,
   ) {}
 }
 

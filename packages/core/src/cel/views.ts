@@ -15,8 +15,8 @@ import type {
 import { MoneyValue } from "./money-value.js";
 
 const date = (ms: number): Date => new Date(ms);
-const minutesBetween = (from: number, to: number): bigint =>
-  BigInt(Math.round((to - from) / 60_000));
+/** Whole minutes from `from` to `to`, rounded down: 2 h 59 min 30 s late is 179 minutes late. */
+const minutesBetween = (from: number, to: number): bigint => BigInt(Math.floor((to - from) / 60_000));
 
 function setIf<T extends object>(target: T, key: string, value: unknown): void {
   if (value !== undefined) (target as Record<string, unknown>)[key] = value;
@@ -88,6 +88,8 @@ export class OrderView {
   readonly cancelled: boolean;
   readonly gift: boolean;
   readonly channel: string;
+  /** Payment methods used ("card", "points", …), for promises that differ by tender. */
+  readonly methods: string[];
   declare readonly promisedDeliveryBy?: Date;
   declare readonly shippedAt?: Date;
   declare readonly deliveredAt?: Date;
@@ -112,6 +114,7 @@ export class OrderView {
     this.cancelled = rec.cancelledAt !== undefined;
     this.gift = rec.gift;
     this.channel = rec.channel ?? "";
+    this.methods = rec.payments.map((p) => p.method);
     setIf(this, "promisedDeliveryBy", rec.promisedDeliveryBy && date(rec.promisedDeliveryBy));
     setIf(this, "shippedAt", rec.shippedAt && date(rec.shippedAt));
     setIf(this, "deliveredAt", rec.deliveredAt && date(rec.deliveredAt));
@@ -174,6 +177,8 @@ export class BookingView {
   readonly destination: string;
   readonly rebooked: boolean;
   readonly rebookingAccepted: boolean;
+  /** Payment methods used ("card", "points", …), e.g. for refund deadlines that differ by tender. */
+  readonly methods: string[];
   declare readonly rebookedAt?: Date;
   constructor(rec: BookingRecord) {
     this.id = rec.id;
@@ -189,6 +194,7 @@ export class BookingView {
     this.destination = rec.destination;
     this.rebooked = rec.rebooking !== undefined;
     this.rebookingAccepted = rec.rebooking?.accepted ?? false;
+    this.methods = rec.payments.map((p) => p.method);
     setIf(this, "rebookedAt", rec.rebooking && date(rec.rebooking.at));
   }
 }
@@ -202,7 +208,10 @@ export class SubscriptionView {
   readonly period: string;
   /** Minutes in one billing period (a month counts as 30 days, a year as 365). */
   readonly periodMinutes: bigint;
+  /** When the subscription started: an outage before it did not affect this customer. */
+  readonly since: Date;
   constructor(rec: SubscriptionRecord) {
+    this.since = date(rec.since);
     this.sku = rec.sku;
     this.service = rec.service;
     this.order = rec.order;

@@ -12,6 +12,8 @@ export interface Applied {
   readonly booking?: BookingRecord;
   /** For a support contact: when the customer last contacted us, unresolved, on this topic. */
   readonly previousUnresolvedAt?: number;
+  /** Set when a deadline re-reads its arming event: the subject is looked up, not created. */
+  readonly deadline?: true;
 }
 
 function orderFor(state: EngineState, id: string, eventId: string): OrderRecord | undefined {

@@ -118,7 +118,7 @@ export class Engine {
   advanceTo(time: number): Outcome[] {
     const out: Outcome[] = [];
     for (let t = this.timers.popDue(time); t; t = this.timers.popDue(time)) {
-      for (const target of targetsOf(this.state, t.event, {}, t.promise.reach, t.at)) {
+      for (const target of targetsOf(this.state, t.event, { deadline: true }, t.promise.reach, t.at)) {
         if (target.incident === t.incident) this.fire(t.promise, t.event, target, t.at, out, t.at);
       }
     }
@@ -244,6 +244,7 @@ export class Engine {
         kind: remedy.kind,
         ...(amount && { amount: money(amount.minor, amount.currency) }),
         tender: remedy.tender,
+        compensation: remedy.compensation,
         split: amount && payable ? splitTender(amount, remedy.tender, payable.payments, payable.total, payable.currency) : amount ? [{ method: remedy.tender, amount }] : [],
         subject: target.subject,
         incident,

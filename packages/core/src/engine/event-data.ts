@@ -96,6 +96,7 @@ export interface StreamSessionData {
   readonly rebufferRatio: number;
   readonly bitrateKbps: number;
   readonly promisedQuality?: string;
+  readonly watchedSeconds?: number;
 }
 
 export interface ServiceOutageData {

@@ -32,6 +32,8 @@ export interface Remedy {
   readonly kind: RemedyKind;
   readonly amount?: Money;
   readonly tender: Tender;
+  /** True for compensation paid on top of refunds (e.g. EU 261), false for money given back. */
+  readonly compensation: boolean;
   readonly split: readonly TenderPart[];
   readonly subject: { readonly type: string; readonly id: string };
   readonly incident: string;

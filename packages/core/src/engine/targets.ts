@@ -135,6 +135,11 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
   const customer = e.customer ?? "";
   switch (e.type) {
     case "order.placed":
+      // A second order.placed for a known order (a new event id) is not a new purchase.
+    {
+      const order = applied.deadline ? state.orders.get((e.data as D.OrderRefData).order) : applied.order;
+      return order ? orderTarget(e, order, `order:${order.id}`) : [];
+    }
     case "order.shipped":
     case "order.delivered":
     case "order.cancelled":
@@ -151,7 +156,8 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
     }
     case "booking.created":
     case "booking.rebooked": {
-      const booking = state.bookings.get((e.data as { booking: string }).booking);
+      const id = (e.data as { booking: string }).booking;
+      const booking = e.type === "booking.created" && !applied.deadline ? applied.booking : state.bookings.get(id);
       if (!booking) return [];
       const view = new BookingView(booking);
       const passengers = reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
@@ -169,7 +175,15 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
       return flightTargets(state, e, reach);
     case "stream.session": {
       const d = e.data as D.StreamSessionData;
-      const session = new SessionView(d.session, d.title, d.rental, d.rebufferRatio, d.bitrateKbps, d.promisedQuality ?? "");
+      const session = new SessionView(
+        d.session,
+        d.title,
+        d.rental,
+        d.rebufferRatio,
+        d.bitrateKbps,
+        d.promisedQuality ?? "",
+        BigInt(d.watchedSeconds ?? 0),
+      );
       const order = d.order === undefined ? undefined : state.orders.get(d.order);
       if (order) return orderTarget(e, order, `order:${order.id}`, { session });
       return [
@@ -227,7 +241,7 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
           const order = state.orders.get(p.order);
           return {
             customer: p.customer,
-            vars: { price, purchase: new PurchaseView(p) },
+            vars: { price, purchase: new PurchaseView(p), order: new OrderView(order ?? EMPTY_ORDER(p.order, p.customer)) },
             incident: `order:${p.order}:sku:${p.sku}:price:${now.minor}`,
             subject: { type: "order", id: p.order },
             ...(order && { payable: orderPayable(order) }),

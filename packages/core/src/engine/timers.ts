@@ -23,12 +23,16 @@ const before = (a: Timer, b: Timer) => a.at < b.at || (a.at === b.at && a.seq < 
 /** The set of armed timers. */
 export class TimerQueue {
   private readonly heap: Timer[] = [];
-  private readonly byKey = new Map<string, Timer>();
+  /** Armed timers by key; `null` once fired or cancelled, so a key is never armed twice. */
+  private readonly byKey = new Map<string, Timer | null>();
   private readonly bySubject = new Map<string, Set<Timer>>();
   private seq = 0;
 
+  /** How many timers are waiting (cancelled ones may linger in the heap until popped). */
   get size(): number {
-    return this.byKey.size;
+    let n = 0;
+    for (const set of this.bySubject.values()) n += set.size;
+    return n;
   }
 
   /** Arms a timer unless one with the same key is already armed or has fired. */
@@ -51,6 +55,7 @@ export class TimerQueue {
       if (t.promise.expect?.event === eventType) {
         t.cancelled = true;
         set.delete(t);
+        this.byKey.set(t.key, null);
       }
     }
     if (set.size === 0) this.bySubject.delete(subject);
@@ -64,6 +69,7 @@ export class TimerQueue {
       this.pop();
       if (top.cancelled) continue;
       this.bySubject.get(top.subject)?.delete(top);
+      this.byKey.set(top.key, null);
       return top;
     }
   }
