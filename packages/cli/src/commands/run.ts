@@ -22,7 +22,7 @@ export interface RunOptions {
 }
 
 function describeRemedy(r: Remedy, ctx: CliContext): string {
-  const kind = t(ctx.lang, r.kind as MessageKey);
+  const kind = t(ctx.lang, (r.compensation ? "compensation" : r.kind) as MessageKey);
   const amount = r.amount ? ` ${formatMoney(r.amount, ctx.lang)}` : "";
   const split =
     r.split.length > 1 || (r.split[0] && r.split[0].method !== r.tender)
@@ -71,7 +71,10 @@ export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<num
     for (const r of remedies) ctx.out(describeRemedy(r, ctx));
   }
   const byKind = new Map<string, number>();
-  for (const r of remedies) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
+  for (const r of remedies) {
+    const kind = r.compensation ? "compensation" : r.kind;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
   const summary = {
     type: "summary",
     events: { read: events.length + rejected.length, accepted: events.length - late.length, rejected: rejectedCount },

@@ -17,26 +17,32 @@ export class GovernanceLedger {
   /** Which approval reasons apply to granting `amount` now; records the grant. */
   decide(promise: string, gov: Governance, customer: string, amount: Money | undefined, at: number): ApprovalReason[] {
     if (!amount) return [];
-    const reasons: ApprovalReason[] = [];
-    const reference = gov.autoApproveUpTo ?? gov.perCustomerCap?.amount ?? gov.dailyBudget;
-    if (!reference) return [];
-    if (reference.currency !== amount.currency) return ["other_currency"];
-    if (gov.autoApproveUpTo && amount.minor > gov.autoApproveUpTo.minor) reasons.push("over_threshold");
+    const reasons = new Set<ApprovalReason>();
+    const limitOf = (list: readonly Money[] | undefined): bigint | undefined => {
+      if (!list) return undefined;
+      const hit = list.find((m) => m.currency === amount.currency);
+      if (!hit) reasons.add("other_currency");
+      return hit?.minor;
+    };
+    const threshold = limitOf(gov.autoApproveUpTo);
+    if (threshold !== undefined && amount.minor > threshold) reasons.add("over_threshold");
     if (gov.perCustomerCap) {
-      const key = `${promise}|${customer}`;
+      const cap = limitOf(gov.perCustomerCap.amount);
+      const key = `${promise}|${customer}|${amount.currency}`;
       const since = at - gov.perCustomerCap.periodMs;
       const spent = (this.perCustomer.get(key) ?? []).filter((s) => s.at > since);
       const total = spent.reduce((s, x) => s + x.minor, 0n);
-      if (total + amount.minor > gov.perCustomerCap.amount.minor) reasons.push("over_customer_cap");
+      if (cap !== undefined && total + amount.minor > cap) reasons.add("over_customer_cap");
       spent.push({ at, minor: amount.minor });
       this.perCustomer.set(key, spent);
     }
+    const budget = limitOf(gov.dailyBudget);
     if (gov.dailyBudget) {
-      const key = `${promise}|${Math.floor(at / DAY)}`;
+      const key = `${promise}|${amount.currency}|${Math.floor(at / DAY)}`;
       const total = this.perDay.get(key) ?? 0n;
-      if (total + amount.minor > gov.dailyBudget.minor) reasons.push("over_daily_budget");
+      if (budget !== undefined && total + amount.minor > budget) reasons.add("over_daily_budget");
       this.perDay.set(key, total + amount.minor);
     }
-    return reasons;
+    return [...reasons];
   }
 }

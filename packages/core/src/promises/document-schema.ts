@@ -25,10 +25,13 @@ const remedy = z.strictObject({
   gesture: localized.optional(),
 });
 
+/** A limit in the document's currency ("500.00"), or one per currency ({ EUR: "500.00", USD: "550.00" }). */
+const limit = z.union([decimal, z.record(currency, decimal)]);
+
 const governance = z.strictObject({
-  autoApproveUpTo: decimal.optional(),
-  perCustomerCap: z.strictObject({ amount: decimal, period: duration }).optional(),
-  dailyBudget: decimal.optional(),
+  autoApproveUpTo: limit.optional(),
+  perCustomerCap: z.strictObject({ amount: limit, period: duration }).optional(),
+  dailyBudget: limit.optional(),
 });
 
 const expect = z.strictObject({

@@ -24,11 +24,15 @@ export interface ExpectRule {
   readonly graceMs: number;
 }
 
-/** Limits on what a promise may pay without a person's approval. */
+/**
+ * Limits on what a promise may pay without a person's approval, each given per currency: a
+ * remedy is measured against the limit in its own currency, and one in a currency with no
+ * limit waits for a person.
+ */
 export interface Governance {
-  readonly autoApproveUpTo?: Money;
-  readonly perCustomerCap?: { readonly amount: Money; readonly periodMs: number };
-  readonly dailyBudget?: Money;
+  readonly autoApproveUpTo?: readonly Money[];
+  readonly perCustomerCap?: { readonly amount: readonly Money[]; readonly periodMs: number };
+  readonly dailyBudget?: readonly Money[];
 }
 
 /** Which built-in guard check a `guard.check` promise switches on. */

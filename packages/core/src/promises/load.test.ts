@@ -90,6 +90,16 @@ describe("every error, located", () => {
     expect(got).toEqual([expect.objectContaining({ code: "promise.invalid_money", path: "promises.0.governance.autoApproveUpTo", line: 12 })]);
   });
 
+  test("governance limits are per currency, each checked against its own currency", () => {
+    const ok = loadPromises(HEADER + PROMISE.replace("within: P2D }", 'within: P2D }\n    governance: { autoApproveUpTo: { USD: "50.00", JPY: "6000" } }'));
+    expect(ok.ok && ok.value.promises[0]?.governance.autoApproveUpTo).toEqual([
+      { minor: 5000n, currency: "USD" },
+      { minor: 6000n, currency: "JPY" },
+    ]);
+    const got = issues(HEADER + PROMISE.replace("within: P2D }", 'within: P2D }\n    governance: { autoApproveUpTo: { USD: "50.00", JPY: "60.5" } }'));
+    expect(got).toEqual([expect.objectContaining({ code: "promise.invalid_money", path: "promises.0.governance.autoApproveUpTo.JPY", line: 12 })]);
+  });
+
   test("a monetary remedy needs an amount; a warning needs guard.check", () => {
     const got = issues(HEADER + PROMISE.replace(", amount: { expr: order.shipping }", "").replace("kind: refund", "kind: refund"));
     expect(got.map((g) => g.code)).toEqual(["promise.amount_required"]);

@@ -78,6 +78,22 @@ function money(list: IssueList, path: Path, amount: string, currency: string): M
   return undefined;
 }
 
+function limits(
+  list: IssueList,
+  path: Path,
+  value: string | Readonly<Record<string, string>> | undefined,
+  currency: string,
+): Money[] | undefined {
+  if (value === undefined) return undefined;
+  const entries = typeof value === "string" ? [[currency, value] as const] : Object.entries(value);
+  const out: Money[] = [];
+  for (const [cur, amount] of entries) {
+    const m = money(list, typeof value === "string" ? path : [...path, cur], amount, cur);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
 function duration(list: IssueList, path: Path, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const ms = parseDuration(text);
@@ -151,16 +167,10 @@ function compilePromise(
   }
   const g = raw.governance;
   const govCurrency = remedyCurrency;
-  const autoApproveUpTo = g?.autoApproveUpTo
-    ? money(list, at("governance", "autoApproveUpTo"), g.autoApproveUpTo, govCurrency)
-    : undefined;
-  const capAmount = g?.perCustomerCap
-    ? money(list, at("governance", "perCustomerCap", "amount"), g.perCustomerCap.amount, govCurrency)
-    : undefined;
+  const autoApproveUpTo = limits(list, at("governance", "autoApproveUpTo"), g?.autoApproveUpTo, govCurrency);
+  const capAmount = limits(list, at("governance", "perCustomerCap", "amount"), g?.perCustomerCap?.amount, govCurrency);
   const capPeriod = duration(list, at("governance", "perCustomerCap", "period"), g?.perCustomerCap?.period);
-  const dailyBudget = g?.dailyBudget
-    ? money(list, at("governance", "dailyBudget"), g.dailyBudget, govCurrency)
-    : undefined;
+  const dailyBudget = limits(list, at("governance", "dailyBudget"), g?.dailyBudget, govCurrency);
   const windowMs = duration(list, at("guard", "window"), raw.guard?.window) ?? 14 * 86_400_000;
   if (list.items.length > before) return undefined;
   return {
