@@ -235,9 +235,11 @@ export function generateEvents(n, seed) {
   const keys = new Float64Array(all.length);
   for (let i = 0; i < all.length; i++) keys[i] = (seconds[i] ?? 0) * width + i;
   keys.sort();
+  // Each event goes through JSON, as a consumer receives it from a queue or a log: flat strings
+  // and objects of their own, not the generator's concatenated strings and shared objects.
   /** @type {EngineEvent[]} */
   const events = new Array(n);
-  for (let i = 0; i < n; i++) events[i] = /** @type {EngineEvent} */ (all[(keys[i] ?? 0) % width]);
+  for (let i = 0; i < n; i++) events[i] = JSON.parse(JSON.stringify(all[(keys[i] ?? 0) % width]));
   return { events, mix: describe(events, routes.length) };
 }
 

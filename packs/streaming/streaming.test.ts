@@ -392,7 +392,15 @@ describe("streaming pack", () => {
       const late = ev("order.placed", "2026-11-16T01:00:00Z", "c-late", {
         order: "s-9",
         currency: "USD",
-        items: [{ sku: "plan-month", kind: "subscription", price: "17.99", service: "play-video", period: "month" }],
+        items: [
+          {
+            sku: "plan-month",
+            kind: "subscription",
+            price: "17.99",
+            service: "play-video",
+            period: "month",
+          },
+        ],
         payments: [{ method: "card", amount: "17.99" }],
       });
       const reported = {

@@ -416,7 +416,13 @@ describe("scope: flights to, from or within the United States", () => {
     const events = [booking(AMS_CPH), cancelled(AMS_CPH, 3 * 86_400_000)];
     expect(remediesOf(run(["us-dot"], events, "2026-12-31T00:00:00Z"))).toEqual([]);
     const JFK_AMS = route("KL642", "JFK", "AMS", 420);
-    const owed = remediesOf(run(["us-dot"], [booking(JFK_AMS), cancelled(JFK_AMS, 3 * 86_400_000)], "2026-12-31T00:00:00Z"));
+    const owed = remediesOf(
+      run(
+        ["us-dot"],
+        [booking(JFK_AMS), cancelled(JFK_AMS, 3 * 86_400_000)],
+        "2026-12-31T00:00:00Z",
+      ),
+    );
     expect(owed.map((r) => r.promise)).toEqual(["dot-cancellation-refund"]);
   });
 });

@@ -20,7 +20,9 @@ export function loadPack(name: string): PromiseDocument {
   const file = `${ROOT}packs/${name}/promises.yaml`;
   const result = loadPromises(readFileSync(file, "utf8"), `packs/${name}/promises.yaml`);
   if (!result.ok) {
-    const lines = result.issues.map((i) => `${i.line}:${i.column} ${formatPath(i.path)} ${i.code} ${JSON.stringify(i.params)}`);
+    const lines = result.issues.map(
+      (i) => `${i.line}:${i.column} ${formatPath(i.path)} ${i.code} ${JSON.stringify(i.params)}`,
+    );
     throw new Error(`pack ${name} does not load:\n${lines.join("\n")}`);
   }
   return result.value;
@@ -42,7 +44,8 @@ export function run(packs: string[], events: readonly EngineEvent[], until?: str
 /** The remedies among outcomes; fails the test on any evaluation error. */
 export function remediesOf(outcomes: readonly Outcome[]): Remedy[] {
   const errors = outcomes.filter((o) => o.type !== "remedy");
-  if (errors.length > 0) throw new Error(`evaluation errors or rejected events: ${JSON.stringify(errors)}`);
+  if (errors.length > 0)
+    throw new Error(`evaluation errors or rejected events: ${JSON.stringify(errors)}`);
   return outcomes.filter((o): o is Remedy => o.type === "remedy");
 }
 

@@ -9,5 +9,6 @@
  * await program.parseAsync(["node", "goodfaith", "promises", "validate", "packs/airline/promises.yaml"]);
  * ```
  */
-export { buildProgram } from "./program.js";
+
 export { type CliContext, EXIT } from "./io/context.js";
+export { buildProgram } from "./program.js";

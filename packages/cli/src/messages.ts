@@ -82,7 +82,11 @@ const catalogs = {
 export type MessageKey = keyof (typeof catalogs)["en"];
 
 /** The CLI's own words in a language. */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   return interpolate(catalogs[lang][key], params);
 }
 

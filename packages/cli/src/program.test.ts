@@ -14,7 +14,11 @@ async function cli(args: string[], lang: Lang = "en") {
   const err: string[] = [];
   let code = 0;
   const program = buildProgram(
-    (option) => ({ out: (l) => out.push(l), err: (l) => err.push(l), lang: (option as Lang | undefined) ?? lang }),
+    (option) => ({
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      lang: (option as Lang | undefined) ?? lang,
+    }),
     (c) => {
       code = c;
     },
@@ -29,10 +33,49 @@ const events = join(dir, "events.jsonl");
 writeFileSync(
   events,
   [
-    JSON.stringify({ id: "b1", type: "booking.created", time: "2026-11-01T10:00:00Z", customer: "c1", data: { booking: "B1", flight: "NW100@2026-11-20", carrier: { code: "NW", euLicensed: true }, origin: "ARN", destination: "CDG", passengers: [{ id: "p1", age: 40, seat: "12A" }], fare: "300.00", currency: "EUR", payments: [{ method: "card", amount: "200.00" }, { method: "points", amount: "10000", currency: "PTS" }] } }),
+    JSON.stringify({
+      id: "b1",
+      type: "booking.created",
+      time: "2026-11-01T10:00:00Z",
+      customer: "c1",
+      data: {
+        booking: "B1",
+        flight: "NW100@2026-11-20",
+        carrier: { code: "NW", euLicensed: true },
+        origin: "ARN",
+        destination: "CDG",
+        passengers: [{ id: "p1", age: 40, seat: "12A" }],
+        fare: "300.00",
+        currency: "EUR",
+        payments: [
+          { method: "card", amount: "200.00" },
+          { method: "points", amount: "10000", currency: "PTS" },
+        ],
+      },
+    }),
     "{not json",
-    JSON.stringify({ id: "f1", type: "flight.arrived", time: "2026-11-20T16:00:00Z", data: { flight: "NW100@2026-11-20", carrier: { code: "NW", euLicensed: true }, origin: "ARN", destination: "CDG", scheduledArrival: "2026-11-20T12:00:00Z", actualArrival: "2026-11-20T15:30:00Z", controllable: true, cause: "a technical fault" } }),
-    JSON.stringify({ id: "x1", type: "order.placed", time: "2026-11-20T17:00:00Z", customer: "c1", data: { order: "o1", currency: "EUR", items: [], payments: [] } }),
+    JSON.stringify({
+      id: "f1",
+      type: "flight.arrived",
+      time: "2026-11-20T16:00:00Z",
+      data: {
+        flight: "NW100@2026-11-20",
+        carrier: { code: "NW", euLicensed: true },
+        origin: "ARN",
+        destination: "CDG",
+        scheduledArrival: "2026-11-20T12:00:00Z",
+        actualArrival: "2026-11-20T15:30:00Z",
+        controllable: true,
+        cause: "a technical fault",
+      },
+    }),
+    JSON.stringify({
+      id: "x1",
+      type: "order.placed",
+      time: "2026-11-20T17:00:00Z",
+      customer: "c1",
+      data: { order: "o1", currency: "EUR", items: [], payments: [] },
+    }),
     "",
   ].join("\n"),
 );
@@ -41,7 +84,9 @@ describe("goodfaith run", () => {
   test("prints remedies and a summary, reports rejected lines, and exits 3", async () => {
     const r = await cli(["run", "--promises", AIRLINE, "--events", events]);
     expect(r.out).toContain("refund €300.00 → card €200.00, points 10,000 points");
-    expect(r.out).toContain("delay-refund v2026.11 — Three hours late because of us? Your fare back.");
+    expect(r.out).toContain(
+      "delay-refund v2026.11 — Three hours late because of us? Your fare back.",
+    );
     expect(r.out).toContain("because: a technical fault");
     expect(r.out).toContain("4 events read: 2 accepted, 2 rejected");
     expect(r.err).toMatch(/events\.jsonl: line 2, column \d+/);
@@ -65,11 +110,17 @@ describe("goodfaith run", () => {
         { method: "points", amount: "10000", currency: "PTS" },
       ],
     });
-    expect(lines.at(-1)).toMatchObject({ type: "summary", remedies: 1, amounts: [{ amount: "300.00", currency: "EUR" }] });
+    expect(lines.at(-1)).toMatchObject({
+      type: "summary",
+      remedies: 1,
+      amounts: [{ amount: "300.00", currency: "EUR" }],
+    });
   });
 
   test("speaks Swedish and Chinese", async () => {
-    expect((await cli(["run", "-p", AIRLINE, "-e", events], "sv")).out).toContain("återbetalning 300,00");
+    expect((await cli(["run", "-p", AIRLINE, "-e", events], "sv")).out).toContain(
+      "återbetalning 300,00",
+    );
     expect((await cli(["run", "-p", AIRLINE, "-e", events], "zh-CN")).out).toContain("补救措施");
   });
 });
@@ -89,7 +140,9 @@ describe("goodfaith promises", () => {
 describe("goodfaith promises render", () => {
   test("renders the promise page in the language asked for, Markdown or HTML", async () => {
     const sv = await cli(["promises", "render", AIRLINE, "--lang", "sv"]);
-    expect(sv.out).toContain("## Tre timmar försenat på grund av oss? Du får tillbaka biljettpriset.");
+    expect(sv.out).toContain(
+      "## Tre timmar försenat på grund av oss? Du får tillbaka biljettpriset.",
+    );
     const html = join(dir, "page.html");
     const r = await cli(["promises", "render", AIRLINE, "--html", "--out", html], "zh-CN");
     expect(r.code).toBe(0);
@@ -105,9 +158,33 @@ describe("goodfaith guard check", () => {
       history,
       `${JSON.stringify({ id: "o1", type: "order.placed", time: "2026-02-03T10:00:00Z", customer: "ana", data: { order: "A-1", currency: "SEK", items: [{ sku: "isbn-978", kind: "book", title: "Röda rummet", price: "199.00" }], payments: [{ method: "card", amount: "199.00" }] } })}\n`,
     );
-    const r = await cli(["guard", "check", "--events", history, "--customer", "ana", "--items", '[{"sku":"isbn-978","kind":"book"}]'], "sv");
-    expect(r.out).toBe("varning [already_owned] isbn-978: Du köpte redan Röda rummet den 3 februari 2026 (order A-1). Vill du köpa den igen?");
-    const none = await cli(["guard", "check", "-e", history, "-c", "ana", "-i", '[{"sku":"other","kind":"book"}]', "--json"]);
+    const r = await cli(
+      [
+        "guard",
+        "check",
+        "--events",
+        history,
+        "--customer",
+        "ana",
+        "--items",
+        '[{"sku":"isbn-978","kind":"book"}]',
+      ],
+      "sv",
+    );
+    expect(r.out).toBe(
+      "varning [already_owned] isbn-978: Du köpte redan Röda rummet den 3 februari 2026 (order A-1). Vill du köpa den igen?",
+    );
+    const none = await cli([
+      "guard",
+      "check",
+      "-e",
+      history,
+      "-c",
+      "ana",
+      "-i",
+      '[{"sku":"other","kind":"book"}]',
+      "--json",
+    ]);
     expect(JSON.parse(none.out)).toEqual({ customer: "ana", warnings: [] });
   });
 

@@ -2,8 +2,9 @@
  * The `goodfaith` command line: every command resolves its options, calls a function that
  * returns an exit code, and writes through a context (so tests run it in-process).
  */
-import { Command, Option } from "commander";
+
 import { LANGS } from "@goodfaith/core";
+import { Command, Option } from "commander";
 import { guardCommand } from "./commands/guard.js";
 import { renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
@@ -17,11 +18,16 @@ Exit codes:
   3  the run completed, but some events were rejected (each is reported)`;
 
 /** Builds the program; `context(lang)` supplies output streams and the language. */
-export function buildProgram(context: (lang: string | undefined) => CliContext, setExit: (code: number) => void): Command {
+export function buildProgram(
+  context: (lang: string | undefined) => CliContext,
+  setExit: (code: number) => void,
+): Command {
   const program = new Command("goodfaith")
     .description("Keep your promises to customers before they have to ask.")
     .addOption(
-      new Option("--lang <lang>", "language of human output and pages; default from LANG").choices([...LANGS]),
+      new Option("--lang <lang>", "language of human output and pages; default from LANG").choices([
+        ...LANGS,
+      ]),
     )
     .showHelpAfterError()
     .addHelpText("after", EXIT_CODES);
@@ -29,10 +35,18 @@ export function buildProgram(context: (lang: string | undefined) => CliContext, 
 
   program
     .command("run")
-    .description("evaluate promise documents over event files and print every remedy, then a summary")
+    .description(
+      "evaluate promise documents over event files and print every remedy, then a summary",
+    )
     .requiredOption("-p, --promises <files...>", "promise documents (YAML)")
-    .requiredOption("-e, --events <files...>", "event files (JSON Lines); several are merged by event time")
-    .option("--until <time>", "move event time to this RFC 3339 time at the end, firing deadlines before it")
+    .requiredOption(
+      "-e, --events <files...>",
+      "event files (JSON Lines); several are merged by event time",
+    )
+    .option(
+      "--until <time>",
+      "move event time to this RFC 3339 time at the end, firing deadlines before it",
+    )
     .option("--json", "JSON lines: one per remedy, then a summary")
     .addHelpText(
       "after",
@@ -41,8 +55,9 @@ Examples:
   goodfaith run --promises packs/airline/promises.yaml packs/eu261/promises.yaml --events packs/airline/events.jsonl
   goodfaith run -p packs/retail/promises.yaml -e packs/retail/events.jsonl --json | jq 'select(.type=="remedy")'`,
     )
-    .action(async (opts: { promises: string[]; events: string[]; until?: string; json?: boolean }) =>
-      setExit(await runCommand(opts, ctx())),
+    .action(
+      async (opts: { promises: string[]; events: string[]; until?: string; json?: boolean }) =>
+        setExit(await runCommand(opts, ctx())),
     );
 
   const guard = program.command("guard").description("the guard: warnings before a purchase");
@@ -51,9 +66,19 @@ Examples:
     .description("what the guard says to a customer about to buy some items, from their history")
     .requiredOption("-e, --events <files...>", "the customer history (JSON Lines)")
     .requiredOption("-c, --customer <id>", "the customer")
-    .requiredOption("-i, --items <file-or-json>", "items.json, or inline JSON: [{\"sku\":\"…\",\"kind\":\"book\"}]")
-    .option("-p, --promises <files...>", "promise documents with guard promises (default: already-owned and a 14-day price guarantee)", [])
-    .option("--at <time>", "when the purchase happens (RFC 3339); default: the history's last event time")
+    .requiredOption(
+      "-i, --items <file-or-json>",
+      'items.json, or inline JSON: [{"sku":"…","kind":"book"}]',
+    )
+    .option(
+      "-p, --promises <files...>",
+      "promise documents with guard promises (default: already-owned and a 14-day price guarantee)",
+      [],
+    )
+    .option(
+      "--at <time>",
+      "when the purchase happens (RFC 3339); default: the history's last event time",
+    )
     .option("--json", "JSON output")
     .addHelpText(
       "after",
@@ -61,24 +86,38 @@ Examples:
 Example:
   goodfaith guard check --events packs/retail/events.jsonl --customer c-ana --items '[{"sku":"ebook-dune","kind":"digital"}]'`,
     )
-    .action(async (opts: { events: string[]; customer: string; items: string; promises: string[]; at?: string; json?: boolean }) =>
-      setExit(await guardCommand(opts, ctx())),
+    .action(
+      async (opts: {
+        events: string[];
+        customer: string;
+        items: string;
+        promises: string[];
+        at?: string;
+        json?: boolean;
+      }) => setExit(await guardCommand(opts, ctx())),
     );
 
-  const promises = program.command("promises").description("promise documents: validate and render");
+  const promises = program
+    .command("promises")
+    .description("promise documents: validate and render");
   promises
     .command("validate")
     .description("load promise documents and report every problem with file, line and column")
     .argument("<files...>")
     .option("--json", "JSON output")
-    .action(async (files: string[], opts: { json?: boolean }) => setExit(await validateCommand(files, opts.json ?? false, ctx())));
+    .action(async (files: string[], opts: { json?: boolean }) =>
+      setExit(await validateCommand(files, opts.json ?? false, ctx())),
+    );
   promises
     .command("render")
     .description("render the customer-facing promise page")
     .argument("<file>")
     .option("--html", "a standalone HTML page instead of Markdown")
     .option("-o, --out <file>", "write to a file instead of standard output")
-    .addHelpText("after", `\nExample:\n  goodfaith promises render packs/airline/promises.yaml --lang sv --html -o promises.sv.html`)
+    .addHelpText(
+      "after",
+      `\nExample:\n  goodfaith promises render packs/airline/promises.yaml --lang sv --html -o promises.sv.html`,
+    )
     .action(async (file: string, opts: { html?: boolean; out?: string }) => {
       const base = ctx();
       setExit(await renderCommand(file, { ...opts, lang: base.lang }, base));

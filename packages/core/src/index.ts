@@ -18,18 +18,49 @@
  * ```
  */
 
-export { LANGS, type Lang, type Localized, isLang, negotiateLang, interpolate } from "./i18n/lang.js";
+export type { ExplainedExpression, ExplainedValue, Term } from "./cel/explain.js";
+export { Engine, type EngineOptions } from "./engine/engine.js";
+export type { EngineEvent } from "./engine/event-data.js";
+export type {
+  ApprovalReason,
+  EvaluationFailure,
+  Explanation,
+  Outcome,
+  RejectedEvent,
+  Remedy,
+} from "./engine/outcome.js";
+export { jsonSafe, outcomeToJson } from "./engine/serialize.js";
+export { splitTender, type TenderPart } from "./engine/tender.js";
+export * from "./events/index.js";
+export * from "./geo/index.js";
+export {
+  Guard,
+  type GuardItem,
+  type GuardRequest,
+  type Warning,
+  type WarningCode,
+} from "./guard/guard.js";
+export {
+  interpolate,
+  isLang,
+  LANGS,
+  type Lang,
+  type Localized,
+  negotiateLang,
+} from "./i18n/lang.js";
 export { renderIssue } from "./i18n/render-issue.js";
-export { type Issue, type Location, type Result, type Catalog, ok, fail, formatPath } from "./issue.js";
-
+export {
+  type Catalog,
+  fail,
+  formatPath,
+  type Issue,
+  type Location,
+  ok,
+  type Result,
+} from "./issue.js";
 export * from "./money/index.js";
 // Both money and events name the points currency; it is the same constant.
 export { POINTS } from "./money/index.js";
-export * from "./events/index.js";
-export * from "./geo/index.js";
-
-export { loadPromises } from "./promises/load.js";
-export { parseDuration } from "./promises/duration.js";
 export type {
   AmountRule,
   CompiledPromise,
@@ -41,20 +72,6 @@ export type {
   RemedyKind,
   Tender,
 } from "./promises/document.js";
-
-export { Engine, type EngineOptions } from "./engine/engine.js";
-export type { EngineEvent } from "./engine/event-data.js";
-export type {
-  ApprovalReason,
-  EvaluationFailure,
-  Explanation,
-  Outcome,
-  RejectedEvent,
-  Remedy,
-} from "./engine/outcome.js";
-export { splitTender, type TenderPart } from "./engine/tender.js";
-export { jsonSafe, outcomeToJson } from "./engine/serialize.js";
-export type { ExplainedExpression, ExplainedValue, Term } from "./cel/explain.js";
-
-export { renderHtml, renderMarkdown, type RenderHtmlOptions } from "./render/index.js";
-export { Guard, type GuardItem, type GuardRequest, type Warning, type WarningCode } from "./guard/guard.js";
+export { parseDuration } from "./promises/duration.js";
+export { loadPromises } from "./promises/load.js";
+export { type RenderHtmlOptions, renderHtml, renderMarkdown } from "./render/index.js";

@@ -1,5 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { Engine, Guard, type GuardItem, jsonSafe, loadPromises, type PromiseDocument } from "@goodfaith/core";
+import {
+  Engine,
+  Guard,
+  type GuardItem,
+  jsonSafe,
+  loadPromises,
+  type PromiseDocument,
+} from "@goodfaith/core";
 import { type CliContext, EXIT } from "../io/context.js";
 import { DEFAULT_GUARD_YAML } from "../io/default-guard.js";
 import { loadDocuments } from "../io/documents.js";
@@ -24,7 +31,7 @@ function parseItems(text: string): GuardItem[] | string {
     return (err as Error).message;
   }
   const list = Array.isArray(value) ? value : (value as { items?: unknown })?.items;
-  if (!Array.isArray(list)) return "expected a JSON array of items, or { \"items\": [...] }";
+  if (!Array.isArray(list)) return 'expected a JSON array of items, or { "items": [...] }';
   for (const [i, item] of list.entries()) {
     if (typeof item !== "object" || item === null) return `[${i}]: expected an object`;
     const { sku, kind } = item as Record<string, unknown>;
@@ -51,7 +58,10 @@ export async function guardCommand(opts: GuardOptions, ctx: CliContext): Promise
   }
   let itemsText: string;
   try {
-    itemsText = opts.items.trim().startsWith("[") || opts.items.trim().startsWith("{") ? opts.items : await readFile(opts.items, "utf8");
+    itemsText =
+      opts.items.trim().startsWith("[") || opts.items.trim().startsWith("{")
+        ? opts.items
+        : await readFile(opts.items, "utf8");
   } catch (err) {
     ctx.err(`${opts.items}: ${(err as Error).message}`);
     return EXIT.failure;
@@ -64,12 +74,17 @@ export async function guardCommand(opts: GuardOptions, ctx: CliContext): Promise
   const engine = new Engine(documents);
   const { events } = await readEventFiles(opts.events);
   for (const { event } of events) engine.process(event);
-  const warnings = new Guard(engine).check({ customer: opts.customer, items, ...(opts.at && { at: opts.at }) });
+  const warnings = new Guard(engine).check({
+    customer: opts.customer,
+    items,
+    ...(opts.at && { at: opts.at }),
+  });
   if (opts.json) {
     ctx.out(JSON.stringify({ customer: opts.customer, warnings: jsonSafe(warnings) }));
     return EXIT.ok;
   }
   if (warnings.length === 0) ctx.out(t(ctx.lang, "noWarnings"));
-  for (const w of warnings) ctx.out(`${t(ctx.lang, "warning")} [${w.code}] ${w.sku}: ${w.text[ctx.lang]}`);
+  for (const w of warnings)
+    ctx.out(`${t(ctx.lang, "warning")} [${w.code}] ${w.sku}: ${w.text[ctx.lang]}`);
   return EXIT.ok;
 }

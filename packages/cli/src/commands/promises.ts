@@ -5,7 +5,11 @@ import { loadDocuments } from "../io/documents.js";
 import { t } from "../messages.js";
 
 /** `goodfaith promises validate`: loads each file and reports every problem with its location. */
-export async function validateCommand(files: readonly string[], json: boolean, ctx: CliContext): Promise<number> {
+export async function validateCommand(
+  files: readonly string[],
+  json: boolean,
+  ctx: CliContext,
+): Promise<number> {
   let status: number = EXIT.ok;
   for (const file of files) {
     const loaded = await loadDocuments([file], ctx.lang);
@@ -19,7 +23,14 @@ export async function validateCommand(files: readonly string[], json: boolean, c
       );
     } else if (loaded.ok) {
       const doc = loaded.documents[0];
-      ctx.out(t(ctx.lang, "valid", { file, count: doc?.promises.length ?? 0, version: doc?.version ?? "", company: doc?.company ?? "" }));
+      ctx.out(
+        t(ctx.lang, "valid", {
+          file,
+          count: doc?.promises.length ?? 0,
+          version: doc?.version ?? "",
+          company: doc?.company ?? "",
+        }),
+      );
     } else for (const m of loaded.messages) ctx.err(m);
     if (!loaded.ok) status = EXIT.invalid;
   }
@@ -34,7 +45,11 @@ export interface RenderOptions {
 }
 
 /** `goodfaith promises render`: the customer-facing promise page, as Markdown or HTML. */
-export async function renderCommand(file: string, opts: RenderOptions, ctx: CliContext): Promise<number> {
+export async function renderCommand(
+  file: string,
+  opts: RenderOptions,
+  ctx: CliContext,
+): Promise<number> {
   const loaded = await loadDocuments([file], ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
@@ -42,7 +57,9 @@ export async function renderCommand(file: string, opts: RenderOptions, ctx: CliC
   }
   const doc = loaded.documents[0];
   if (!doc) return EXIT.failure;
-  const page = opts.html ? renderHtml(doc, opts.lang, { standalone: true }) : renderMarkdown(doc, opts.lang);
+  const page = opts.html
+    ? renderHtml(doc, opts.lang, { standalone: true })
+    : renderMarkdown(doc, opts.lang);
   if (opts.out) await writeFile(opts.out, page);
   else ctx.out(page);
   return EXIT.ok;

@@ -28,7 +28,9 @@ function describeRemedy(r: Remedy, ctx: CliContext): string {
     r.split.length > 1 || (r.split[0] && r.split[0].method !== r.tender)
       ? ` → ${r.split.map((p) => `${p.method} ${formatMoney(p.amount, ctx.lang)}`).join(", ")}`
       : "";
-  const approval = r.approval.required ? t(ctx.lang, "needsApproval", { reasons: r.approval.reasons.join(", ") }) : t(ctx.lang, "auto");
+  const approval = r.approval.required
+    ? t(ctx.lang, "needsApproval", { reasons: r.approval.reasons.join(", ") })
+    : t(ctx.lang, "auto");
   const due = r.dueBy ? `, ${t(ctx.lang, "due", { due: r.dueBy })}` : "";
   const cause = r.cause ? `\n      ${t(ctx.lang, "because")}: ${r.cause}` : "";
   const title = r.explanation.promise.title[ctx.lang];
@@ -40,7 +42,10 @@ function totals(remedies: readonly Remedy[]): Map<string, Money> {
   for (const r of remedies) {
     if (!r.amount) continue;
     const prev = sums.get(r.amount.currency);
-    sums.set(r.amount.currency, { minor: (prev?.minor ?? 0n) + r.amount.minor, currency: r.amount.currency });
+    sums.set(r.amount.currency, {
+      minor: (prev?.minor ?? 0n) + r.amount.minor,
+      currency: r.amount.currency,
+    });
   }
   return sums;
 }
@@ -64,7 +69,15 @@ export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<num
 
   if (opts.json) {
     for (const o of outcomes) ctx.out(JSON.stringify(outcomeToJson(o)));
-    for (const r of rejected) ctx.out(JSON.stringify({ type: "rejected", file: r.file, line: r.line, issues: jsonSafe(r.issues) }));
+    for (const r of rejected)
+      ctx.out(
+        JSON.stringify({
+          type: "rejected",
+          file: r.file,
+          line: r.line,
+          issues: jsonSafe(r.issues),
+        }),
+      );
   } else {
     ctx.out(t(ctx.lang, "remedies"));
     if (remedies.length === 0) ctx.out(`  ${t(ctx.lang, "none")}`);
@@ -77,7 +90,11 @@ export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<num
   }
   const summary = {
     type: "summary",
-    events: { read: events.length + rejected.length, accepted: events.length - late.length, rejected: rejectedCount },
+    events: {
+      read: events.length + rejected.length,
+      accepted: events.length - late.length,
+      rejected: rejectedCount,
+    },
     remedies: remedies.length,
     byKind: Object.fromEntries(byKind),
     amounts: [...totals(remedies).values()].map((m) => jsonSafe(m)),
@@ -95,12 +112,18 @@ export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<num
     if (amounts) ctx.out(`  ${t(ctx.lang, "amounts", { amounts })}`);
     ctx.out(`  ${t(ctx.lang, "awaiting", { count: summary.awaitingApproval })}`);
     if (failures.length > 0) ctx.out(`  ${t(ctx.lang, "errors", { count: failures.length })}`);
-    for (const f of failures) if (f.type === "evaluation_error") ctx.err(`  ${f.promise} @ ${f.event}: ${f.message}`);
+    for (const f of failures)
+      if (f.type === "evaluation_error") ctx.err(`  ${f.promise} @ ${f.event}: ${f.message}`);
   }
   if (rejectedCount > 0) {
     ctx.err(t(ctx.lang, "rejectedTitle"));
-    for (const r of rejected) for (const i of r.issues) ctx.err(`  ${r.file}: ${renderIssue(i.line === undefined ? { ...i, line: r.line } : i, ctx.lang)}`);
-    for (const r of late) if (r.type === "rejected") ctx.err(`  ${r.event}: ${renderIssue(r.issue, ctx.lang)}`);
+    for (const r of rejected)
+      for (const i of r.issues)
+        ctx.err(
+          `  ${r.file}: ${renderIssue(i.line === undefined ? { ...i, line: r.line } : i, ctx.lang)}`,
+        );
+    for (const r of late)
+      if (r.type === "rejected") ctx.err(`  ${r.event}: ${renderIssue(r.issue, ctx.lang)}`);
     return EXIT.rejected;
   }
   return EXIT.ok;

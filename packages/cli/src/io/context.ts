@@ -20,7 +20,9 @@ export const EXIT = {
 
 /** The language for human output: `--lang`, else the environment's locale, else English. */
 export function cliLang(option: string | undefined): Lang {
-  return negotiateLang(option ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG?.replace("_", "-"));
+  return negotiateLang(
+    option ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG?.replace("_", "-"),
+  );
 }
 
 /** The standard context: stdout, stderr, and the negotiated language. */

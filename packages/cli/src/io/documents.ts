@@ -7,7 +7,10 @@ export type LoadedDocuments =
   | { readonly ok: false; readonly messages: string[] };
 
 /** Reads and compiles promise documents, collecting every problem of every file. */
-export async function loadDocuments(files: readonly string[], lang: Lang): Promise<LoadedDocuments> {
+export async function loadDocuments(
+  files: readonly string[],
+  lang: Lang,
+): Promise<LoadedDocuments> {
   const documents: PromiseDocument[] = [];
   const messages: string[] = [];
   for (const file of files) {
@@ -20,7 +23,11 @@ export async function loadDocuments(files: readonly string[], lang: Lang): Promi
     }
     const result = loadPromises(text, file);
     if (result.ok) documents.push(result.value);
-    else for (const issue of result.issues) messages.push(`${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`);
+    else
+      for (const issue of result.issues)
+        messages.push(
+          `${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`,
+        );
   }
   return messages.length > 0 ? { ok: false, messages } : { ok: true, documents };
 }

@@ -21,13 +21,18 @@ export interface RejectedLine {
  * with its file, line and issues, and reading goes on. Blank lines are skipped.
  */
 export async function* readEventFile(file: string): AsyncGenerator<ReadEvent | RejectedLine> {
-  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(file, "utf8"),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let n = 0;
   for await (const text of lines) {
     n++;
     if (text.trim() === "") continue;
     const result = parseEventLine(text, n);
-    yield result.ok ? { file, line: n, event: result.value } : { file, line: n, issues: result.issues };
+    yield result.ok
+      ? { file, line: n, event: result.value }
+      : { file, line: n, issues: result.issues };
   }
 }
 
@@ -35,7 +40,9 @@ export async function* readEventFile(file: string): AsyncGenerator<ReadEvent | R
  * Reads several event files into one stream ordered by event time (stable: events with the
  * same time keep file order), so packs' sample streams can be run together.
  */
-export async function readEventFiles(files: readonly string[]): Promise<{ events: ReadEvent[]; rejected: RejectedLine[] }> {
+export async function readEventFiles(
+  files: readonly string[],
+): Promise<{ events: ReadEvent[]; rejected: RejectedLine[] }> {
   const events: ReadEvent[] = [];
   const rejected: RejectedLine[] = [];
   for (const file of files) {

@@ -42,7 +42,9 @@ export function compileExpression(
   const byEvent = new Map<string, (context: object) => unknown>();
   for (const eventType of eventTypes) {
     const env = environmentFor(eventType);
-    let fn: ((context: object) => unknown) & { check(): { valid: boolean; type?: string; error?: unknown } };
+    let fn: ((context: object) => unknown) & {
+      check(): { valid: boolean; type?: string; error?: unknown };
+    };
     try {
       fn = env.parse(source) as typeof fn;
     } catch (err) {

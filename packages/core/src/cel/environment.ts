@@ -4,14 +4,7 @@
  * environment is the slow part of cel-js); expressions are then compiled once at load.
  */
 import { Environment } from "@marcbachmann/cel-js";
-import {
-  add,
-  compare,
-  multiplyRatio,
-  parseMoney,
-  parseRatio,
-  subtract,
-} from "../money/index.js";
+import { add, compare, multiplyRatio, parseMoney, parseRatio, subtract } from "../money/index.js";
 import {
   ContactView,
   FlightView,
@@ -100,7 +93,13 @@ function build(): Environment {
     })
     .registerType("Customer", {
       ctor: CustomerView,
-      fields: { id: "string", language: "string", segment: "string", tier: "string", country: "string" },
+      fields: {
+        id: "string",
+        language: "string",
+        segment: "string",
+        tier: "string",
+        country: "string",
+      },
     })
     .registerType("Item", {
       ctor: ItemView,

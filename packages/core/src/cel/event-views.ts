@@ -87,7 +87,11 @@ export class FlightView {
       data.noticeGivenAt && data.scheduledDeparture
         ? (ms(data.scheduledDeparture) - ms(data.noticeGivenAt)) / 86_400_000
         : 0;
-    setIf(this, "scheduledDeparture", data.scheduledDeparture && toDate(ms(data.scheduledDeparture)));
+    setIf(
+      this,
+      "scheduledDeparture",
+      data.scheduledDeparture && toDate(ms(data.scheduledDeparture)),
+    );
     setIf(this, "actualArrival", data.actualArrival && toDate(ms(data.actualArrival)));
     setIf(this, "actualDeparture", data.actualDeparture && toDate(ms(data.actualDeparture)));
     setIf(this, "noticeGivenAt", data.noticeGivenAt && toDate(ms(data.noticeGivenAt)));
@@ -139,13 +143,17 @@ export class RouteView {
   get usCovered(): boolean {
     const a = airportByIata(this.origin);
     const b = airportByIata(this.destination);
-    return (a !== undefined && isUsTerritory(a.country)) || (b !== undefined && isUsTerritory(b.country));
+    return (
+      (a !== undefined && isUsTerritory(a.country)) || (b !== undefined && isUsTerritory(b.country))
+    );
   }
   /** Both ends in US territory: the DOT rule's "domestic". */
   get domestic(): boolean {
     const a = airportByIata(this.origin);
     const b = airportByIata(this.destination);
-    return a !== undefined && b !== undefined && isUsTerritory(a.country) && isUsTerritory(b.country);
+    return (
+      a !== undefined && b !== undefined && isUsTerritory(a.country) && isUsTerritory(b.country)
+    );
   }
 }
 

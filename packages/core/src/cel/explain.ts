@@ -45,7 +45,8 @@ export function plainValue(value: unknown): ExplainedValue {
       ? Number(value)
       : value.toString();
   }
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   if (value instanceof MoneyValue) return value.toJSON();
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.slice(0, 10).map(plainValue);
@@ -68,7 +69,10 @@ function collect(node: unknown, out: AstNode[]): void {
   collect(node.args, out);
 }
 
-const termCache = new WeakMap<CompiledExpression, Map<string, readonly { expr: string; fn: (c: object) => unknown }[]>>();
+const termCache = new WeakMap<
+  CompiledExpression,
+  Map<string, readonly { expr: string; fn: (c: object) => unknown }[]>
+>();
 
 function termsFor(compiled: CompiledExpression, eventType: string) {
   let perType = termCache.get(compiled);

@@ -16,7 +16,8 @@ import { MoneyValue } from "./money-value.js";
 
 const date = (ms: number): Date => new Date(ms);
 /** Whole minutes from `from` to `to`, rounded down: 2 h 59 min 30 s late is 179 minutes late. */
-const minutesBetween = (from: number, to: number): bigint => BigInt(Math.floor((to - from) / 60_000));
+const minutesBetween = (from: number, to: number): bigint =>
+  BigInt(Math.floor((to - from) / 60_000));
 
 function setIf<T extends object>(target: T, key: string, value: unknown): void {
   if (value !== undefined) (target as Record<string, unknown>)[key] = value;

@@ -81,14 +81,21 @@ export function applyEvent(state: EngineState, e: D.EngineEvent, at: number): Ap
       const d = e.data as D.PaymentChargedData;
       const minor = minorOf(d.amount, d.currency, ["amount"]);
       const order = orderFor(state, d.order, e.id);
-      if (order && d.currency === order.currency && !order.charges.some((c) => c.id === d.payment)) {
+      if (
+        order &&
+        d.currency === order.currency &&
+        !order.charges.some((c) => c.id === d.payment)
+      ) {
         order.charges.push({ id: d.payment, minor, method: d.method });
       }
       return order ? { order } : {};
     }
     case "price.changed": {
       const d = e.data as D.PriceChangedData;
-      state.prices.set(d.sku, { minor: minorOf(d.price, d.currency, ["price"]), currency: d.currency });
+      state.prices.set(d.sku, {
+        minor: minorOf(d.price, d.currency, ["price"]),
+        currency: d.currency,
+      });
       return {};
     }
     case "booking.created": {

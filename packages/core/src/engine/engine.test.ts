@@ -43,7 +43,10 @@ const placed = (n: number, day: number, promised: number): EngineEvent => ({
     currency: "USD",
     items: [{ sku: `s${n % 5}`, kind: "physical", price: "40.00" }],
     shipping: "5.99",
-    payments: [{ method: "card", amount: "30.00" }, { method: "points", amount: "1600", currency: "PTS" }],
+    payments: [
+      { method: "card", amount: "30.00" },
+      { method: "points", amount: "1600", currency: "PTS" },
+    ],
     promisedDeliveryBy: `2026-05-${String(day + promised).padStart(2, "0")}T18:00:00Z`,
   },
 });
@@ -67,7 +70,12 @@ const remedies = (out: Outcome[]) => out.filter((o): o is Remedy => o.type === "
 describe("absence promises fire when event time passes the deadline", () => {
   test("delivered within promise + grace: nothing; after: shipping refunded at the deadline", () => {
     const engine = new Engine([doc()]);
-    const out = engine.processAll([placed(1, 1, 3), placed(2, 1, 3), delivered(1, 5), delivered(2, 6)]);
+    const out = engine.processAll([
+      placed(1, 1, 3),
+      placed(2, 1, 3),
+      delivered(1, 5),
+      delivered(2, 6),
+    ]);
     const [r, ...rest] = remedies(out);
     expect(rest).toEqual([]);
     expect(r?.key).toBe("late-delivery:order:o2");
@@ -95,7 +103,13 @@ describe("absence promises fire when event time passes the deadline", () => {
   test("a cancelled order is re-checked at the deadline and not refunded", () => {
     const engine = new Engine([doc()]);
     engine.process(placed(1, 1, 3));
-    engine.process({ id: "x", type: "order.cancelled", time: "2026-05-02T00:00:00Z", customer: "c1", data: { order: "o1" } });
+    engine.process({
+      id: "x",
+      type: "order.cancelled",
+      time: "2026-05-02T00:00:00Z",
+      customer: "c1",
+      data: { order: "o1" },
+    });
     expect(engine.advanceTo(Date.parse("2026-06-01T00:00:00Z"))).toEqual([]);
   });
 });
@@ -105,7 +119,9 @@ describe("exactly once", () => {
     const engine = new Engine([doc()]);
     const stream = [placed(1, 1, 9), charged(1, 1, 1), charged(1, 2, 1), charged(1, 2, 1)];
     const out = remedies(engine.processAll([...stream, ...stream]));
-    expect(out.map((r) => [r.key, r.amount?.minor])).toEqual([["duplicate-charge:order:o1:payment:pay1-2", 4599n]]);
+    expect(out.map((r) => [r.key, r.amount?.minor])).toEqual([
+      ["duplicate-charge:order:o1:payment:pay1-2", 4599n],
+    ]);
   });
 
   test("refunds never exceed what was paid", () => {
@@ -114,7 +130,10 @@ describe("exactly once", () => {
       engine.processAll([placed(1, 1, 9), charged(1, 1, 1), charged(1, 2, 1, "500.00")]),
     );
     expect(out[0]?.amount?.minor).toBe(50000n);
-    expect(out[0]?.approval).toEqual({ required: true, reasons: ["over_threshold", "over_daily_budget"] });
+    expect(out[0]?.approval).toEqual({
+      required: true,
+      reasons: ["over_threshold", "over_daily_budget"],
+    });
   });
 });
 
@@ -129,23 +148,29 @@ describe("determinism", () => {
 
   test("the same events give the same remedies whatever the batch boundaries", () => {
     const whole = new Engine([doc()]);
-    const expected = [...whole.processAll(stream), ...whole.advanceTo(Date.parse("2026-07-01T00:00:00Z"))];
+    const expected = [
+      ...whole.processAll(stream),
+      ...whole.advanceTo(Date.parse("2026-07-01T00:00:00Z")),
+    ];
     expect(remedies(expected).length).toBeGreaterThan(10);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: stream.length }), { maxLength: 12 }), (cuts) => {
-        const bounds = [...new Set([0, ...cuts, stream.length])].sort((a, b) => a - b);
-        const engine = new Engine([doc()]);
-        const got: Outcome[] = [];
-        for (let i = 0; i + 1 < bounds.length; i++) {
-          const batch = stream.slice(bounds[i], bounds[i + 1]);
-          got.push(...engine.processAll(batch));
-          const last = batch.at(-1);
-          // Live use moves the clock at batch ends; that must not change any decision.
-          if (last) got.push(...engine.advanceTo(Date.parse(last.time)));
-        }
-        got.push(...engine.advanceTo(Date.parse("2026-07-01T00:00:00Z")));
-        expect(got).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: stream.length }), { maxLength: 12 }),
+        (cuts) => {
+          const bounds = [...new Set([0, ...cuts, stream.length])].sort((a, b) => a - b);
+          const engine = new Engine([doc()]);
+          const got: Outcome[] = [];
+          for (let i = 0; i + 1 < bounds.length; i++) {
+            const batch = stream.slice(bounds[i], bounds[i + 1]);
+            got.push(...engine.processAll(batch));
+            const last = batch.at(-1);
+            // Live use moves the clock at batch ends; that must not change any decision.
+            if (last) got.push(...engine.advanceTo(Date.parse(last.time)));
+          }
+          got.push(...engine.advanceTo(Date.parse("2026-07-01T00:00:00Z")));
+          expect(got).toEqual(expected);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -161,7 +186,10 @@ describe("bad money never half-applies", () => {
       {
         type: "rejected",
         event: "p1",
-        issue: expect.objectContaining({ code: "money.too_many_decimals", path: ["data", "shipping"] }),
+        issue: expect.objectContaining({
+          code: "money.too_many_decimals",
+          path: ["data", "shipping"],
+        }),
       },
     ]);
     expect(engine.state.orders.size).toBe(0);

@@ -4,10 +4,10 @@
  * evaluated for every customer the event reaches; deadlines fire when event time passes
  * them. Batch boundaries never matter: `processAll([a, b])` equals `process(a); process(b)`.
  */
-import { EventView } from "../cel/views.js";
-import { CustomerView } from "../cel/views.js";
+
 import { explainExpression } from "../cel/explain.js";
 import { MoneyValue } from "../cel/money-value.js";
+import { CustomerView, EventView } from "../cel/views.js";
 import { type Money, money, multiplyRatio } from "../money/index.js";
 import type { CompiledPromise, PromiseDocument } from "../promises/document.js";
 import { type Applied, applyEvent } from "./apply.js";
@@ -64,7 +64,10 @@ export class Engine {
         if (p.guard && p.guard.windowMs > window) window = p.guard.windowMs;
         for (const t of p.on) {
           let list = this.byEvent.get(t);
-          if (!list) this.byEvent.set(t, (list = []));
+          if (!list) {
+            list = [];
+            this.byEvent.set(t, list);
+          }
           list.push(p);
         }
         if (p.expect) this.expecting.add(p.expect.event);
@@ -118,7 +121,13 @@ export class Engine {
   advanceTo(time: number): Outcome[] {
     const out: Outcome[] = [];
     for (let t = this.timers.popDue(time); t; t = this.timers.popDue(time)) {
-      for (const target of targetsOf(this.state, t.event, { deadline: true }, t.promise.reach, t.at)) {
+      for (const target of targetsOf(
+        this.state,
+        t.event,
+        { deadline: true },
+        t.promise.reach,
+        t.at,
+      )) {
         if (target.incident === t.incident) this.fire(t.promise, t.event, target, t.at, out, t.at);
       }
     }
@@ -135,7 +144,13 @@ export class Engine {
     };
   }
 
-  private evaluate(promise: CompiledPromise, e: EngineEvent, target: Target, at: number, out: Outcome[]): void {
+  private evaluate(
+    promise: CompiledPromise,
+    e: EngineEvent,
+    target: Target,
+    at: number,
+    out: Outcome[],
+  ): void {
     try {
       const ctx = this.context(e, target, at);
       if (promise.when && promise.when.byEvent.get(e.type)?.(ctx) !== true) return;
@@ -165,12 +180,22 @@ export class Engine {
     }
   }
 
-  private incidentOf(promise: CompiledPromise, e: EngineEvent, target: Target, ctx: object): string {
+  private incidentOf(
+    promise: CompiledPromise,
+    e: EngineEvent,
+    target: Target,
+    ctx: object,
+  ): string {
     const custom = promise.incident?.byEvent.get(e.type)?.(ctx);
     return typeof custom === "string" ? custom : target.incident;
   }
 
-  private amountOf(promise: CompiledPromise, e: EngineEvent, target: Target, ctx: object): Money | undefined {
+  private amountOf(
+    promise: CompiledPromise,
+    e: EngineEvent,
+    target: Target,
+    ctx: object,
+  ): Money | undefined {
     const rule = promise.remedy.amount;
     if (!rule) return undefined;
     switch (rule.type) {
@@ -183,8 +208,14 @@ export class Engine {
       }
       case "fraction": {
         const p = target.payable;
-        if (!p) throw new Error(`${promise.id}: a fraction of what was paid, but nothing was paid here`);
-        return multiplyRatio(money(p.total, p.currency), rule.numerator, rule.denominator, "half-even");
+        if (!p)
+          throw new Error(`${promise.id}: a fraction of what was paid, but nothing was paid here`);
+        return multiplyRatio(
+          money(p.total, p.currency),
+          rule.numerator,
+          rule.denominator,
+          "half-even",
+        );
       }
       default: {
         const never: never = rule;
@@ -194,10 +225,22 @@ export class Engine {
   }
 
   /** Decides the remedy for one target whose condition holds (or whose deadline passed). */
-  private fire(promise: CompiledPromise, e: EngineEvent, target: Target, at: number, out: Outcome[], deadline?: number): void {
+  private fire(
+    promise: CompiledPromise,
+    e: EngineEvent,
+    target: Target,
+    at: number,
+    out: Outcome[],
+    deadline?: number,
+  ): void {
     try {
       const ctx = this.context(e, target, at);
-      if (deadline !== undefined && promise.when && promise.when.byEvent.get(e.type)?.(ctx) !== true) return;
+      if (
+        deadline !== undefined &&
+        promise.when &&
+        promise.when.byEvent.get(e.type)?.(ctx) !== true
+      )
+        return;
       const incident = this.incidentOf(promise, e, target, ctx);
       const key = `${promise.id}:${incident}`;
       if (this.granted.has(key)) return;
@@ -206,7 +249,13 @@ export class Engine {
       if (amount && amount.minor <= 0n) return;
       let capped: Explanation["capped"];
       const payable = target.payable;
-      if (amount && remedy.kind === "refund" && !remedy.compensation && payable && amount.currency === payable.currency) {
+      if (
+        amount &&
+        remedy.kind === "refund" &&
+        !remedy.compensation &&
+        payable &&
+        amount.currency === payable.currency
+      ) {
         const left = payable.total - payable.refunded;
         if (left <= 0n) return;
         if (amount.minor > left) {
@@ -218,18 +267,39 @@ export class Engine {
       const causeValue = promise.cause?.byEvent.get(e.type)?.(ctx);
       const cause = typeof causeValue === "string" && causeValue !== "" ? causeValue : target.cause;
       this.granted.add(key);
-      if (amount && remedy.kind === "refund" && !remedy.compensation && payable && amount.currency === payable.currency) {
+      if (
+        amount &&
+        remedy.kind === "refund" &&
+        !remedy.compensation &&
+        payable &&
+        amount.currency === payable.currency
+      ) {
         payable.refunded += amount.minor;
       }
       if (amount) target.granted?.(amount);
-      const reasons = this.governance.decide(promise.id, promise.governance, target.customer, amount, at);
+      const reasons = this.governance.decide(
+        promise.id,
+        promise.governance,
+        target.customer,
+        amount,
+        at,
+      );
       const explanation: Explanation = {
-        promise: { id: promise.id, version: promise.version, company: promise.company, title: promise.title },
+        promise: {
+          id: promise.id,
+          version: promise.version,
+          company: promise.company,
+          title: promise.title,
+        },
         events: target.events,
         ...(promise.when && { condition: explainExpression(promise.when, e.type, ctx, true) }),
         ...(deadline !== undefined &&
           promise.expect && {
-            deadline: { expected: promise.expect.event, by: iso(deadline - promise.expect.graceMs), passedAt: iso(deadline) },
+            deadline: {
+              expected: promise.expect.event,
+              by: iso(deadline - promise.expect.graceMs),
+              passedAt: iso(deadline),
+            },
           }),
         ...(amount && remedy.amount && { amount: this.explainAmount(promise, e, ctx, amount) }),
         ...(capped && { capped }),
@@ -245,7 +315,12 @@ export class Engine {
         ...(amount && { amount: money(amount.minor, amount.currency) }),
         tender: remedy.tender,
         compensation: remedy.compensation,
-        split: amount && payable ? splitTender(amount, remedy.tender, payable.payments, payable.total, payable.currency) : amount ? [{ method: remedy.tender, amount }] : [],
+        split:
+          amount && payable
+            ? splitTender(amount, remedy.tender, payable.payments, payable.total, payable.currency)
+            : amount
+              ? [{ method: remedy.tender, amount }]
+              : [],
         subject: target.subject,
         incident,
         at: iso(at),
@@ -268,11 +343,18 @@ export class Engine {
     }
   }
 
-  private explainAmount(promise: CompiledPromise, e: EngineEvent, ctx: object, amount: Money): NonNullable<Explanation["amount"]> {
+  private explainAmount(
+    promise: CompiledPromise,
+    e: EngineEvent,
+    ctx: object,
+    amount: Money,
+  ): NonNullable<Explanation["amount"]> {
     const rule = promise.remedy.amount;
     const value = { amount: MoneyValue.of(amount).amount, currency: amount.currency };
-    if (rule?.type === "expr") return explainExpression(rule.expr, e.type, ctx, MoneyValue.of(amount));
-    if (rule?.type === "fraction") return { rule: `fraction ${rule.numerator}/${rule.denominator} of what was paid`, value };
+    if (rule?.type === "expr")
+      return explainExpression(rule.expr, e.type, ctx, MoneyValue.of(amount));
+    if (rule?.type === "fraction")
+      return { rule: `fraction ${rule.numerator}/${rule.denominator} of what was paid`, value };
     return { rule: "fixed", value };
   }
 }

@@ -13,7 +13,9 @@ describe("governance", () => {
 
   test("over the threshold waits for a person", () => {
     const g = new GovernanceLedger();
-    expect(g.decide("p", { autoApproveUpTo: [usd(5000n)] }, "c1", usd(5001n), 0)).toEqual(["over_threshold"]);
+    expect(g.decide("p", { autoApproveUpTo: [usd(5000n)] }, "c1", usd(5001n), 0)).toEqual([
+      "over_threshold",
+    ]);
   });
 
   test("a currency without a limit waits for a person; one with its own limit does not", () => {

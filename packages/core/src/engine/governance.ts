@@ -15,7 +15,13 @@ export class GovernanceLedger {
   private readonly perDay = new Map<string, bigint>();
 
   /** Which approval reasons apply to granting `amount` now; records the grant. */
-  decide(promise: string, gov: Governance, customer: string, amount: Money | undefined, at: number): ApprovalReason[] {
+  decide(
+    promise: string,
+    gov: Governance,
+    customer: string,
+    amount: Money | undefined,
+    at: number,
+  ): ApprovalReason[] {
     if (!amount) return [];
     const reasons = new Set<ApprovalReason>();
     const limitOf = (list: readonly Money[] | undefined): bigint | undefined => {

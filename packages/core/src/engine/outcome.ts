@@ -6,11 +6,20 @@ import type { RemedyKind, Tender } from "../promises/document.js";
 import type { TenderPart } from "./tender.js";
 
 /** Why a remedy waits for a person instead of being approved automatically. */
-export type ApprovalReason = "over_threshold" | "over_customer_cap" | "over_daily_budget" | "other_currency";
+export type ApprovalReason =
+  | "over_threshold"
+  | "over_customer_cap"
+  | "over_daily_budget"
+  | "other_currency";
 
 /** Everything needed to say why a remedy exists: the promise, the events, the values. */
 export interface Explanation {
-  readonly promise: { readonly id: string; readonly version: string; readonly company: string; readonly title: Localized };
+  readonly promise: {
+    readonly id: string;
+    readonly version: string;
+    readonly company: string;
+    readonly title: Localized;
+  };
   /** Ids of the events the remedy rests on, oldest first. */
   readonly events: readonly string[];
   readonly condition?: ExplainedExpression;

@@ -6,7 +6,12 @@ import { type Money, toDecimalString } from "../money/index.js";
 import type { Outcome } from "./outcome.js";
 
 function isMoney(v: unknown): v is Money {
-  return typeof v === "object" && v !== null && typeof (v as Money).minor === "bigint" && typeof (v as Money).currency === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as Money).minor === "bigint" &&
+    typeof (v as Money).currency === "string"
+  );
 }
 
 /** Replaces Money with `{ amount, currency }` and any other bigint with its decimal string. */
@@ -33,6 +38,10 @@ export function outcomeToJson(outcome: Outcome): Record<string, unknown> {
   return {
     ...(jsonSafe(rest) as Record<string, unknown>),
     ...(amount && { amount: toDecimalString(amount), currency: amount.currency }),
-    split: split.map((p) => ({ method: p.method, amount: toDecimalString(p.amount), currency: p.amount.currency })),
+    split: split.map((p) => ({
+      method: p.method,
+      amount: toDecimalString(p.amount),
+      currency: p.amount.currency,
+    })),
   };
 }

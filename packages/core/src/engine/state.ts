@@ -14,7 +14,12 @@ import type {
 } from "./records.js";
 
 /** Kinds of goods one owns for good: buying them twice is usually a mistake. */
-export const OWNABLE_KINDS: ReadonlySet<string> = new Set(["digital", "book", "subscription", "service"]);
+export const OWNABLE_KINDS: ReadonlySet<string> = new Set([
+  "digital",
+  "book",
+  "subscription",
+  "service",
+]);
 
 /** Thrown while reading an event whose money does not fit its currency; nothing was applied. */
 export class MoneyFieldError extends Error {
@@ -28,11 +33,19 @@ export class MoneyFieldError extends Error {
 }
 
 /** Parses an event's money field to minor units, or throws `MoneyFieldError` with its path. */
-export function minorOf(amount: string, currency: string, path: readonly (string | number)[]): bigint {
+export function minorOf(
+  amount: string,
+  currency: string,
+  path: readonly (string | number)[],
+): bigint {
   const parsed = parseMoney(amount, currency);
   if (parsed.ok) return parsed.value.minor;
   const issue = parsed.issues[0];
-  throw new MoneyFieldError(["data", ...path], issue?.code ?? "money.invalid_number", issue?.params ?? {});
+  throw new MoneyFieldError(
+    ["data", ...path],
+    issue?.code ?? "money.invalid_number",
+    issue?.params ?? {},
+  );
 }
 
 function payments(list: readonly D.PaymentData[], currency: string, at: string): PaymentRecord[] {
@@ -68,7 +81,12 @@ export class EngineState {
   }
 
   /** Records a new order: ownership, subscriptions and purchases for price protection. */
-  placeOrder(eventId: string, customer: string, at: number, d: D.OrderPlacedData): OrderRecord | undefined {
+  placeOrder(
+    eventId: string,
+    customer: string,
+    at: number,
+    d: D.OrderPlacedData,
+  ): OrderRecord | undefined {
     if (this.orders.has(d.order)) return undefined;
     const items = d.items.map((item, i) => ({
       sku: item.sku,
@@ -82,7 +100,8 @@ export class EngineState {
     }));
     const shipping = d.shipping === undefined ? 0n : minorOf(d.shipping, d.currency, ["shipping"]);
     const itemsTotal = items.reduce((s, i) => s + i.price * BigInt(i.quantity), 0n);
-    const total = d.total === undefined ? itemsTotal + shipping : minorOf(d.total, d.currency, ["total"]);
+    const total =
+      d.total === undefined ? itemsTotal + shipping : minorOf(d.total, d.currency, ["total"]);
     const paid = payments(d.payments, d.currency, "payments");
     const order: OrderRecord = {
       id: d.order,
@@ -95,7 +114,9 @@ export class EngineState {
       payments: paid,
       gift: d.gift ?? false,
       ...(d.channel !== undefined && { channel: d.channel }),
-      ...(d.promisedDeliveryBy !== undefined && { promisedDeliveryBy: Date.parse(d.promisedDeliveryBy) }),
+      ...(d.promisedDeliveryBy !== undefined && {
+        promisedDeliveryBy: Date.parse(d.promisedDeliveryBy),
+      }),
       charges: [],
       refunded: 0n,
       events: [eventId],
@@ -121,7 +142,10 @@ export class EngineState {
       }
       if (item.kind === "subscription" && item.service !== undefined) {
         let subs = this.subscribers.get(item.service);
-        if (!subs) this.subscribers.set(item.service, (subs = new Map()));
+        if (!subs) {
+          subs = new Map();
+          this.subscribers.set(item.service, subs);
+        }
         subs.set(customer, {
           customer,
           order: order.id,
@@ -133,14 +157,26 @@ export class EngineState {
           since: at,
         });
       }
-      this.remember({ customer, order: order.id, sku: item.sku, price: item.price, currency: order.currency, quantity: item.quantity, at, netPrice: item.price });
+      this.remember({
+        customer,
+        order: order.id,
+        sku: item.sku,
+        price: item.price,
+        currency: order.currency,
+        quantity: item.quantity,
+        at,
+        netPrice: item.price,
+      });
     }
     return order;
   }
 
   private remember(p: PurchaseRecord): void {
     let list = this.purchases.get(p.sku);
-    if (!list) this.purchases.set(p.sku, (list = []));
+    if (!list) {
+      list = [];
+      this.purchases.set(p.sku, list);
+    }
     list.push(p);
   }
 
@@ -172,7 +208,12 @@ export class EngineState {
   }
 
   /** Records a booking and attaches it to its flight. */
-  createBooking(eventId: string, customer: string, at: number, d: D.BookingCreatedData): BookingRecord | undefined {
+  createBooking(
+    eventId: string,
+    customer: string,
+    at: number,
+    d: D.BookingCreatedData,
+  ): BookingRecord | undefined {
     if (this.bookings.has(d.booking)) return undefined;
     const booking: BookingRecord = {
       id: d.booking,
@@ -198,7 +239,10 @@ export class EngineState {
   /** Puts a booking on a flight's passenger list (a rebooking adds the new flight). */
   attach(flight: string, booking: string): void {
     let list = this.flights.get(flight);
-    if (!list) this.flights.set(flight, (list = []));
+    if (!list) {
+      list = [];
+      this.flights.set(flight, list);
+    }
     if (!list.includes(booking)) list.push(booking);
   }
 }

@@ -3,9 +3,24 @@
  * that customer; an event about a shared subject (a flight, a service, a price) fans out to
  * every booking, passenger, subscriber or recent buyer attached to it.
  */
-import { ContactView, type FlightData, FlightView, OutageView, PriceView, RouteView, SessionView } from "../cel/event-views.js";
+import {
+  ContactView,
+  type FlightData,
+  FlightView,
+  OutageView,
+  PriceView,
+  RouteView,
+  SessionView,
+} from "../cel/event-views.js";
 import { MoneyValue } from "../cel/money-value.js";
-import { BookingView, OrderView, PassengerView, PaymentView, PurchaseView, SubscriptionView } from "../cel/views.js";
+import {
+  BookingView,
+  OrderView,
+  PassengerView,
+  PaymentView,
+  PurchaseView,
+  SubscriptionView,
+} from "../cel/views.js";
 import type { Money } from "../money/index.js";
 import type { Reach } from "../promises/document.js";
 import type { Applied } from "./apply.js";
@@ -58,6 +73,7 @@ function orderPayable(order: OrderRecord): Payable {
     type: "order",
     id: order.id,
     currency: order.currency,
+    // biome-ignore lint/complexity/useMathMinMax: Math.max does not take bigint.
     total: charged > order.total ? charged : order.total,
     payments: order.payments,
     get refunded() {
@@ -85,7 +101,12 @@ function bookingPayable(booking: BookingRecord): Payable {
   };
 }
 
-function orderTarget(e: D.EngineEvent, order: OrderRecord | undefined, incident: string, vars: Record<string, unknown> = {}): Target[] {
+function orderTarget(
+  e: D.EngineEvent,
+  order: OrderRecord | undefined,
+  incident: string,
+  vars: Record<string, unknown> = {},
+): Target[] {
   if (!order) return [];
   return [
     {
@@ -123,7 +144,10 @@ function flightTargets(state: EngineState, e: D.EngineEvent, reach: Reach): Targ
       out.push({
         ...base,
         vars: { flight, route, booking: bookingView, passenger: new PassengerView(p, booking) },
-        incident: reach === "passengers" ? `flight:${d.flight}:booking:${id}:pax:${p.id}` : `flight:${d.flight}:booking:${id}`,
+        incident:
+          reach === "passengers"
+            ? `flight:${d.flight}:booking:${id}:pax:${p.id}`
+            : `flight:${d.flight}:booking:${id}`,
       });
     }
   }
@@ -131,15 +155,22 @@ function flightTargets(state: EngineState, e: D.EngineEvent, reach: Reach): Targ
 }
 
 /** The targets of `e` for a promise with the given reach, read from the current state. */
-export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied, reach: Reach, at: number): Target[] {
+export function targetsOf(
+  state: EngineState,
+  e: D.EngineEvent,
+  applied: Applied,
+  reach: Reach,
+  at: number,
+): Target[] {
   const customer = e.customer ?? "";
   switch (e.type) {
-    case "order.placed":
-      // A second order.placed for a known order (a new event id) is not a new purchase.
-    {
-      const order = applied.deadline ? state.orders.get((e.data as D.OrderRefData).order) : applied.order;
-      return order ? orderTarget(e, order, `order:${order.id}`) : [];
-    }
+    case "order.placed": // A second order.placed for a known order (a new event id) is not a new purchase.
+      {
+        const order = applied.deadline
+          ? state.orders.get((e.data as D.OrderRefData).order)
+          : applied.order;
+        return order ? orderTarget(e, order, `order:${order.id}`) : [];
+      }
     case "order.shipped":
     case "order.delivered":
     case "order.cancelled":
@@ -151,16 +182,24 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
       const d = e.data as D.PaymentChargedData;
       const order = state.orders.get(d.order);
       const charge = order?.charges.find((c) => c.id === d.payment);
-      const payment = new PaymentView(d.payment, new MoneyValue(charge?.minor ?? 0n, order?.currency ?? d.currency), d.method);
+      const payment = new PaymentView(
+        d.payment,
+        new MoneyValue(charge?.minor ?? 0n, order?.currency ?? d.currency),
+        d.method,
+      );
       return orderTarget(e, order, `order:${d.order}:payment:${d.payment}`, { payment });
     }
     case "booking.created":
     case "booking.rebooked": {
       const id = (e.data as { booking: string }).booking;
-      const booking = e.type === "booking.created" && !applied.deadline ? applied.booking : state.bookings.get(id);
+      const booking =
+        e.type === "booking.created" && !applied.deadline
+          ? applied.booking
+          : state.bookings.get(id);
       if (!booking) return [];
       const view = new BookingView(booking);
-      const passengers = reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
+      const passengers =
+        reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
       return passengers.map((p) => ({
         customer: booking.customer,
         vars: { booking: view, passenger: new PassengerView(p, booking) },
@@ -216,7 +255,14 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
     }
     case "support.contact": {
       const d = e.data as D.SupportContactData;
-      const contact = new ContactView(d.contact, d.channel, BigInt(d.waitedSeconds), d.topic, d.resolved, applied.previousUnresolvedAt);
+      const contact = new ContactView(
+        d.contact,
+        d.channel,
+        BigInt(d.waitedSeconds),
+        d.topic,
+        d.resolved,
+        applied.previousUnresolvedAt,
+      );
       const order = d.order === undefined ? undefined : state.orders.get(d.order);
       return [
         {
@@ -241,7 +287,11 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
           const order = state.orders.get(p.order);
           return {
             customer: p.customer,
-            vars: { price, purchase: new PurchaseView(p), order: new OrderView(order ?? EMPTY_ORDER(p.order, p.customer)) },
+            vars: {
+              price,
+              purchase: new PurchaseView(p),
+              order: new OrderView(order ?? EMPTY_ORDER(p.order, p.customer)),
+            },
             incident: `order:${p.order}:sku:${p.sku}:price:${now.minor}`,
             subject: { type: "order", id: p.order },
             ...(order && { payable: orderPayable(order) }),
@@ -256,7 +306,14 @@ export function targetsOf(state: EngineState, e: D.EngineEvent, applied: Applied
     default:
       return customer === ""
         ? []
-        : [{ customer, vars: {}, incident: `event:${e.id}`, subject: { type: "event", id: e.id }, events: [e.id] }];
+        : [
+            {
+              customer,
+              vars: {},
+              incident: `event:${e.id}`,
+              subject: { type: "event", id: e.id },
+              events: [e.id],
+            },
+          ];
   }
 }
-

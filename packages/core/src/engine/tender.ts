@@ -18,7 +18,11 @@ export interface TenderPart {
  * What each payment was worth in the subject's currency. Payments in that currency are
  * worth their amount; points (and any other currency) share what the cash did not cover.
  */
-export function paymentValues(payments: readonly PaymentRecord[], total: bigint, currency: string): bigint[] {
+export function paymentValues(
+  payments: readonly PaymentRecord[],
+  total: bigint,
+  currency: string,
+): bigint[] {
   let cash = 0n;
   let otherUnits = 0n;
   for (const p of payments) {
@@ -29,7 +33,10 @@ export function paymentValues(payments: readonly PaymentRecord[], total: bigint,
   const others = payments.filter((p) => p.currency !== currency);
   const shares =
     otherUnits > 0n && residual > 0n
-      ? allocate(money(residual, currency), others.map((p) => p.minor))
+      ? allocate(
+          money(residual, currency),
+          others.map((p) => p.minor),
+        )
       : others.map(() => money(0n, currency));
   let k = 0;
   return payments.map((p) => (p.currency === currency ? p.minor : (shares[k++]?.minor ?? 0n)));
@@ -44,7 +51,8 @@ export function splitTender(
   currency: string,
 ): TenderPart[] {
   if (tender !== "original") return [{ method: tender, amount }];
-  if (payments.length === 0 || amount.currency !== currency) return [{ method: "original", amount }];
+  if (payments.length === 0 || amount.currency !== currency)
+    return [{ method: "original", amount }];
   const values = paymentValues(payments, total, currency);
   if (values.every((v) => v === 0n)) return [{ method: "original", amount }];
   const parts = allocate(amount, values);
@@ -55,10 +63,15 @@ export function splitTender(
     if (!part || part.minor === 0n) return;
     // A share of a points payment goes back as points, in the ratio points/value.
     const back =
-      p.currency === currency ? part : multiplyRatio(money(part.minor, p.currency), p.minor, value, "half-even");
+      p.currency === currency
+        ? part
+        : multiplyRatio(money(part.minor, p.currency), p.minor, value, "half-even");
     const key = `${p.method}:${back.currency}`;
     const prev = out.get(key);
-    out.set(key, { method: p.method, amount: prev ? money(prev.amount.minor + back.minor, back.currency) : back });
+    out.set(key, {
+      method: p.method,
+      amount: prev ? money(prev.amount.minor + back.minor, back.currency) : back,
+    });
   });
   return [...out.values()];
 }

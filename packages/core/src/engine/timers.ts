@@ -41,7 +41,10 @@ export class TimerQueue {
     const timer: Timer = { ...t, seq: this.seq++, cancelled: false };
     this.byKey.set(t.key, timer);
     let set = this.bySubject.get(t.subject);
-    if (!set) this.bySubject.set(t.subject, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.bySubject.set(t.subject, set);
+    }
     set.add(timer);
     this.push(timer);
     return true;

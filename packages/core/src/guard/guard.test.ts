@@ -30,7 +30,13 @@ function order(id: string, time: string, items: object[], extra: object = {}): E
     type: "order.placed",
     time,
     customer: "c1",
-    data: { order: id, currency: "USD", items, payments: [{ method: "card", amount: "100.00" }], ...extra },
+    data: {
+      order: id,
+      currency: "USD",
+      items,
+      payments: [{ method: "card", amount: "100.00" }],
+      ...extra,
+    },
   };
 }
 
@@ -58,20 +64,42 @@ describe("already owned", () => {
 
   test("another edition of the same work warns as an edition", () => {
     const guard = guardWith([order("o1", "2026-03-05T10:00:00Z", [book])]);
-    const [w] = guard.check({ customer: "c1", items: [{ sku: "isbn-2-audio", kind: "digital", workId: "work-9" }] });
+    const [w] = guard.check({
+      customer: "c1",
+      items: [{ sku: "isbn-2-audio", kind: "digital", workId: "work-9" }],
+    });
     expect(w?.code).toBe("already_owned_edition");
   });
 
   test("refunded items, gifts, consumables and physical goods never warn", () => {
     const guard = guardWith([
       order("o1", "2026-03-05T10:00:00Z", [book]),
-      { id: "r1", type: "order.refunded", time: "2026-03-06T10:00:00Z", customer: "c1", data: { order: "o1", amount: "20.00", currency: "USD", items: ["isbn-1"] } },
-      order("o2", "2026-03-07T10:00:00Z", [{ sku: "soap", kind: "consumable", price: "3.00" }, { sku: "lamp", kind: "physical", price: "30.00" }]),
+      {
+        id: "r1",
+        type: "order.refunded",
+        time: "2026-03-06T10:00:00Z",
+        customer: "c1",
+        data: { order: "o1", amount: "20.00", currency: "USD", items: ["isbn-1"] },
+      },
+      order("o2", "2026-03-07T10:00:00Z", [
+        { sku: "soap", kind: "consumable", price: "3.00" },
+        { sku: "lamp", kind: "physical", price: "30.00" },
+      ]),
     ]);
     expect(guard.check({ customer: "c1", items: [{ sku: "isbn-1", kind: "book" }] })).toEqual([]);
-    expect(guard.check({ customer: "c1", items: [{ sku: "soap", kind: "consumable" }, { sku: "lamp", kind: "physical" }] })).toEqual([]);
+    expect(
+      guard.check({
+        customer: "c1",
+        items: [
+          { sku: "soap", kind: "consumable" },
+          { sku: "lamp", kind: "physical" },
+        ],
+      }),
+    ).toEqual([]);
     const g2 = guardWith([order("o1", "2026-03-05T10:00:00Z", [book])]);
-    expect(g2.check({ customer: "c1", items: [{ sku: "isbn-1", kind: "book", gift: true }] })).toEqual([]);
+    expect(
+      g2.check({ customer: "c1", items: [{ sku: "isbn-1", kind: "book", gift: true }] }),
+    ).toEqual([]);
   });
 
   test("a book bought as a gift is not owned by the buyer", () => {
@@ -80,16 +108,31 @@ describe("already owned", () => {
   });
 
   test("an active subscription warns; a cancelled one does not", () => {
-    const sub = { sku: "plan-premium", kind: "subscription", service: "stream", price: "12.99", title: "Premium" };
+    const sub = {
+      sku: "plan-premium",
+      kind: "subscription",
+      service: "stream",
+      price: "12.99",
+      title: "Premium",
+    };
     const active = guardWith([order("o1", "2026-03-05T10:00:00Z", [sub])]);
-    expect(active.check({ customer: "c1", items: [{ sku: "plan-premium", kind: "subscription" }] })[0]?.code).toBe(
-      "subscription_active",
-    );
+    expect(
+      active.check({ customer: "c1", items: [{ sku: "plan-premium", kind: "subscription" }] })[0]
+        ?.code,
+    ).toBe("subscription_active");
     const cancelled = guardWith([
       order("o1", "2026-03-05T10:00:00Z", [sub]),
-      { id: "x1", type: "order.cancelled", time: "2026-03-09T10:00:00Z", customer: "c1", data: { order: "o1" } },
+      {
+        id: "x1",
+        type: "order.cancelled",
+        time: "2026-03-09T10:00:00Z",
+        customer: "c1",
+        data: { order: "o1" },
+      },
     ]);
-    expect(cancelled.check({ customer: "c1", items: [{ sku: "plan-premium", kind: "subscription" }] })).toEqual([]);
+    expect(
+      cancelled.check({ customer: "c1", items: [{ sku: "plan-premium", kind: "subscription" }] }),
+    ).toEqual([]);
   });
 
   test("another customer's purchase does not warn", () => {
@@ -102,14 +145,30 @@ describe("price protection", () => {
   const lamp = { sku: "lamp", kind: "physical", price: "30.00", title: "Desk lamp" };
   test("a lower price within the window warns with the refund due", () => {
     const guard = guardWith([order("o1", "2026-03-05T10:00:00Z", [{ ...lamp, quantity: 2 }])]);
-    const [w] = guard.check({ customer: "c1", items: [{ sku: "lamp", kind: "physical", price: "25.50", currency: "USD" }], at: "2026-03-18T10:00:00Z" });
+    const [w] = guard.check({
+      customer: "c1",
+      items: [{ sku: "lamp", kind: "physical", price: "25.50", currency: "USD" }],
+      at: "2026-03-18T10:00:00Z",
+    });
     expect(w?.code).toBe("price_protection");
     expect(w?.refund).toEqual({ minor: 900n, currency: "USD" });
     expect(w?.text.en).toContain("$9.00");
   });
   test("after the window, or at the same or a higher price, nothing", () => {
     const guard = guardWith([order("o1", "2026-03-05T10:00:00Z", [lamp])]);
-    expect(guard.check({ customer: "c1", items: [{ sku: "lamp", kind: "physical", price: "25.00", currency: "USD" }], at: "2026-03-19T10:00:01Z" })).toEqual([]);
-    expect(guard.check({ customer: "c1", items: [{ sku: "lamp", kind: "physical", price: "30.00", currency: "USD" }], at: "2026-03-06T10:00:00Z" })).toEqual([]);
+    expect(
+      guard.check({
+        customer: "c1",
+        items: [{ sku: "lamp", kind: "physical", price: "25.00", currency: "USD" }],
+        at: "2026-03-19T10:00:01Z",
+      }),
+    ).toEqual([]);
+    expect(
+      guard.check({
+        customer: "c1",
+        items: [{ sku: "lamp", kind: "physical", price: "30.00", currency: "USD" }],
+        at: "2026-03-06T10:00:00Z",
+      }),
+    ).toEqual([]);
   });
 });

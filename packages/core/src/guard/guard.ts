@@ -31,7 +31,11 @@ export interface GuardRequest {
 }
 
 /** Stable codes of guard warnings. */
-export type WarningCode = "already_owned" | "already_owned_edition" | "subscription_active" | "price_protection";
+export type WarningCode =
+  | "already_owned"
+  | "already_owned_edition"
+  | "subscription_active"
+  | "price_protection";
 
 /** A warning: what, about which item, the earlier purchase it rests on, and the words to say. */
 export interface Warning {
@@ -49,13 +53,17 @@ const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 
 function formatDate(ms: number, lang: Lang): string {
   let f = dateFormats.get(lang);
-  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" })));
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
+    dateFormats.set(lang, f);
+  }
   return f.format(ms);
 }
 
 function localized(code: WarningCode, params: (lang: Lang) => Record<string, string>): Localized {
   const out = {} as Record<Lang, string>;
-  for (const lang of LANGS) out[lang] = interpolate(guardMessages[lang][code] ?? code, params(lang));
+  for (const lang of LANGS)
+    out[lang] = interpolate(guardMessages[lang][code] ?? code, params(lang));
   return out;
 }
 
@@ -82,10 +90,15 @@ export class Guard {
       if (this.owned && !NEVER_OWNED.has(item.kind)) {
         const bySku = cust.owned.get(item.sku);
         const byWork = item.workId === undefined ? undefined : cust.works.get(item.workId);
-        const hit = bySku && !bySku.refunded ? bySku : byWork && !byWork.refunded ? byWork : undefined;
+        const hit =
+          bySku && !bySku.refunded ? bySku : byWork && !byWork.refunded ? byWork : undefined;
         if (hit && this.stillOwned(hit, req.customer)) {
           const code: WarningCode =
-            item.kind === "subscription" ? "subscription_active" : hit.sku === item.sku ? "already_owned" : "already_owned_edition";
+            item.kind === "subscription"
+              ? "subscription_active"
+              : hit.sku === item.sku
+                ? "already_owned"
+                : "already_owned_edition";
           out.push(this.ownedWarning(code, this.owned.id, item, hit));
           continue;
         }
@@ -106,18 +119,32 @@ export class Guard {
     return false;
   }
 
-  private ownedWarning(code: WarningCode, promise: string, item: GuardItem, hit: OwnershipRecord): Warning {
+  private ownedWarning(
+    code: WarningCode,
+    promise: string,
+    item: GuardItem,
+    hit: OwnershipRecord,
+  ): Warning {
     const title = hit.title ?? item.title ?? item.sku;
     return {
       code,
       promise,
       sku: item.sku,
       earlier: { order: hit.order, sku: hit.sku, date: new Date(hit.at).toISOString() },
-      text: localized(code, (lang) => ({ title, order: hit.order, date: formatDate(hit.at, lang) })),
+      text: localized(code, (lang) => ({
+        title,
+        order: hit.order,
+        date: formatDate(hit.at, lang),
+      })),
     };
   }
 
-  private priceWarning(promise: CompiledPromise, customer: string, item: GuardItem, now: number): Warning | undefined {
+  private priceWarning(
+    promise: CompiledPromise,
+    customer: string,
+    item: GuardItem,
+    now: number,
+  ): Warning | undefined {
     const price = parseMoney(item.price ?? "", item.currency ?? "");
     if (!price.ok) return undefined;
     const since = now - (promise.guard?.windowMs ?? 0);
@@ -125,7 +152,12 @@ export class Guard {
     for (let i = list.length - 1; i >= 0; i--) {
       const p = list[i];
       if (!p || p.at < since) break;
-      if (p.customer !== customer || p.currency !== price.value.currency || p.netPrice <= price.value.minor) continue;
+      if (
+        p.customer !== customer ||
+        p.currency !== price.value.currency ||
+        p.netPrice <= price.value.minor
+      )
+        continue;
       const difference = money((p.netPrice - price.value.minor) * BigInt(p.quantity), p.currency);
       const paid = money(p.netPrice, p.currency);
       return {

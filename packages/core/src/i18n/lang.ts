@@ -28,7 +28,10 @@ export function negotiateLang(tags: string | undefined): Lang {
 }
 
 /** Fills `{name}` placeholders in a message template. */
-export function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
+export function interpolate(
+  template: string,
+  params: Readonly<Record<string, string | number>>,
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -15,7 +15,11 @@ const LOCATION: Readonly<Record<Lang, string>> = {
  * Event issues use the event catalog; promise-document and money issues use theirs.
  * With `lines: false` the line and column are left out (for callers that print `file:line:col`).
  */
-export function renderIssue(issue: Issue, lang: Lang, options: { readonly lines?: boolean } = {}): string {
+export function renderIssue(
+  issue: Issue,
+  lang: Lang,
+  options: { readonly lines?: boolean } = {},
+): string {
   if (options.lines === false) {
     const { line: _line, column: _column, ...rest } = issue;
     return renderIssue(rest, lang);
@@ -24,7 +28,8 @@ export function renderIssue(issue: Issue, lang: Lang, options: { readonly lines?
   const catalog = issue.code.startsWith("money.") ? moneyMessages : promiseMessages;
   const template = catalog[lang][issue.messageKey] ?? catalog.en[issue.messageKey] ?? issue.code;
   const where: string[] = [];
-  if (issue.line !== undefined) where.push(interpolate(LOCATION[lang], { line: issue.line, column: issue.column ?? 1 }));
+  if (issue.line !== undefined)
+    where.push(interpolate(LOCATION[lang], { line: issue.line, column: issue.column ?? 1 }));
   const path = formatPath(issue.path);
   if (path !== "") where.push(path);
   const message = interpolate(template, issue.params);

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 /** Text in each of the three languages; all three are required so no customer reads a gap. */
-const localized = z.strictObject({ en: z.string().min(1), "zh-CN": z.string().min(1), sv: z.string().min(1) });
+const localized = z.strictObject({
+  en: z.string().min(1),
+  "zh-CN": z.string().min(1),
+  sv: z.string().min(1),
+});
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, { message: "promise.invalid_decimal" });
 const currency = z.string().regex(/^([A-Z]{3})$/, { message: "promise.invalid_currency" });

@@ -1,6 +1,6 @@
+import type { CompiledExpression } from "../cel/compile.js";
 import type { Localized } from "../i18n/lang.js";
 import type { Money } from "../money/index.js";
-import type { CompiledExpression } from "../cel/compile.js";
 
 /** What a remedy gives the customer. `warning` is what the guard says before a purchase. */
 export type RemedyKind = "refund" | "credit" | "points" | "notice" | "gesture" | "warning";

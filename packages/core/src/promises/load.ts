@@ -36,8 +36,19 @@ class IssueList {
   at(path: Path, code: string, params: Record<string, string | number> = {}): void {
     this.items.push({ code, messageKey: code, params, path, ...positionOf(this.src, path) });
   }
-  inExpression(path: Path, offset: number, code: string, params: Record<string, string | number>): void {
-    this.items.push({ code, messageKey: code, params, path, ...positionInScalar(this.src, path, offset) });
+  inExpression(
+    path: Path,
+    offset: number,
+    code: string,
+    params: Record<string, string | number>,
+  ): void {
+    this.items.push({
+      code,
+      messageKey: code,
+      params,
+      path,
+      ...positionInScalar(this.src, path, offset),
+    });
   }
 }
 
@@ -49,7 +60,8 @@ function zodIssue(list: IssueList, issue: z.core.$ZodIssue): void {
       else list.at(path, "promise.invalid_type", { expected: issue.expected });
       return;
     case "unrecognized_keys":
-      for (const key of issue.keys) list.at([...path, key], "promise.unknown_field", { field: key });
+      for (const key of issue.keys)
+        list.at([...path, key], "promise.unknown_field", { field: key });
       return;
     case "invalid_value":
       list.at(path, "promise.invalid_value", { options: issue.values.map(String).join(", ") });
@@ -129,7 +141,9 @@ function compilePromise(
   const evaluated = on.filter((t) => t !== "guard.check");
   on.forEach((t, i) => {
     if (t !== "guard.check" && !(t in VARIABLES_BY_EVENT)) {
-      list.at(typeof raw.on === "string" ? at("on") : at("on", i), "promise.unknown_event", { eventType: t });
+      list.at(typeof raw.on === "string" ? at("on") : at("on", i), "promise.unknown_event", {
+        eventType: t,
+      });
     }
   });
   const reach = raw.reach ?? SHARED_REACH[evaluated[0] ?? ""] ?? "customer";
@@ -145,7 +159,9 @@ function compilePromise(
   const when = expression(list, at("when"), raw.when, known, "bool");
   const incident = expression(list, at("incident"), raw.incident, known, "string");
   const cause = expression(list, at("cause"), raw.cause, known, "string");
-  const by = raw.expect && expression(list, at("expect", "by"), raw.expect.by, known, "google.protobuf.Timestamp");
+  const by =
+    raw.expect &&
+    expression(list, at("expect", "by"), raw.expect.by, known, "google.protobuf.Timestamp");
   const graceMs = duration(list, at("expect", "grace"), raw.expect?.grace) ?? 0;
   const withinMs = duration(list, at("remedy", "within"), raw.remedy.within);
   const monetary = ["refund", "credit", "points"].includes(raw.remedy.kind);
@@ -167,9 +183,23 @@ function compilePromise(
   }
   const g = raw.governance;
   const govCurrency = remedyCurrency;
-  const autoApproveUpTo = limits(list, at("governance", "autoApproveUpTo"), g?.autoApproveUpTo, govCurrency);
-  const capAmount = limits(list, at("governance", "perCustomerCap", "amount"), g?.perCustomerCap?.amount, govCurrency);
-  const capPeriod = duration(list, at("governance", "perCustomerCap", "period"), g?.perCustomerCap?.period);
+  const autoApproveUpTo = limits(
+    list,
+    at("governance", "autoApproveUpTo"),
+    g?.autoApproveUpTo,
+    govCurrency,
+  );
+  const capAmount = limits(
+    list,
+    at("governance", "perCustomerCap", "amount"),
+    g?.perCustomerCap?.amount,
+    govCurrency,
+  );
+  const capPeriod = duration(
+    list,
+    at("governance", "perCustomerCap", "period"),
+    g?.perCustomerCap?.period,
+  );
   const dailyBudget = limits(list, at("governance", "dailyBudget"), g?.dailyBudget, govCurrency);
   const windowMs = duration(list, at("guard", "window"), raw.guard?.window) ?? 14 * 86_400_000;
   if (list.items.length > before) return undefined;
@@ -188,7 +218,13 @@ function compilePromise(
     remedy: {
       kind: raw.remedy.kind,
       ...(amount && { amount }),
-      tender: raw.remedy.tender ?? (raw.remedy.kind === "points" ? "points" : raw.remedy.kind === "credit" ? "credit" : "original"),
+      tender:
+        raw.remedy.tender ??
+        (raw.remedy.kind === "points"
+          ? "points"
+          : raw.remedy.kind === "credit"
+            ? "credit"
+            : "original"),
       ...(withinMs !== undefined && { withinMs }),
       compensation: raw.remedy.compensation ?? false,
       ...(raw.remedy.gesture && { gesture: raw.remedy.gesture }),
@@ -196,7 +232,8 @@ function compilePromise(
     ...(raw.guard && { guard: { check: raw.guard.check, windowMs } }),
     governance: {
       ...(autoApproveUpTo && { autoApproveUpTo }),
-      ...(capAmount && capPeriod !== undefined && { perCustomerCap: { amount: capAmount, periodMs: capPeriod } }),
+      ...(capAmount &&
+        capPeriod !== undefined && { perCustomerCap: { amount: capAmount, periodMs: capPeriod } }),
       ...(dailyBudget && { dailyBudget }),
     },
     ...(raw.notice && { notice: raw.notice }),

@@ -1,27 +1,31 @@
-import type { Catalog } from "../issue.js";
 import type { Lang } from "../i18n/lang.js";
+import type { Catalog } from "../issue.js";
 
 /** Messages for problems in a promise document, in each language. */
 export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
   en: {
     "promise.yaml_syntax": "YAML syntax error: {detail}",
     "promise.required": "this field is required",
-    "promise.unknown_field": "unknown field \"{field}\"",
+    "promise.unknown_field": 'unknown field "{field}"',
     "promise.invalid_type": "expected {expected}",
     "promise.invalid_value": "must be one of: {options}",
     "promise.too_small": "must have at least {minimum} entries",
-    "promise.invalid_decimal": "expected a decimal amount such as \"12.50\"",
-    "promise.invalid_currency": "expected an ISO 4217 currency code such as \"EUR\", or \"PTS\" for points",
-    "promise.invalid_duration": "expected an ISO 8601 duration such as \"P14D\" or \"PT2H\" (weeks, days, hours, minutes, seconds)",
+    "promise.invalid_decimal": 'expected a decimal amount such as "12.50"',
+    "promise.invalid_currency":
+      'expected an ISO 4217 currency code such as "EUR", or "PTS" for points',
+    "promise.invalid_duration":
+      'expected an ISO 8601 duration such as "P14D" or "PT2H" (weeks, days, hours, minutes, seconds)',
     "promise.invalid_id": "a promise id is lowercase letters, digits and dashes",
-    "promise.invalid_amount": "an amount is one of {expr: …}, {fraction: …} or {fixed: …, currency: …}",
-    "promise.invalid_money": "\"{amount}\" is not a valid amount in {currency}",
+    "promise.invalid_amount":
+      "an amount is one of {expr: …}, {fraction: …} or {fixed: …, currency: …}",
+    "promise.invalid_money": '"{amount}" is not a valid amount in {currency}',
     "promise.invalid_expression": "expression does not compile for {eventType}: {detail}",
-    "promise.unknown_event": "\"{eventType}\" is not an event type promises can listen to",
-    "promise.duplicate_id": "promise id \"{id}\" is used twice",
+    "promise.unknown_event": '"{eventType}" is not an event type promises can listen to',
+    "promise.duplicate_id": 'promise id "{id}" is used twice',
     "promise.amount_required": "a {kind} remedy needs an amount",
-    "promise.reach_mismatch": "reach \"{reach}\" does not fit event \"{eventType}\"",
-    "promise.guard_required": "a warning promise listens to guard.check and says which guard check it enables",
+    "promise.reach_mismatch": 'reach "{reach}" does not fit event "{eventType}"',
+    "promise.guard_required":
+      "a warning promise listens to guard.check and says which guard check it enables",
     "promise.invalid": "invalid value",
   },
   "zh-CN": {
@@ -48,22 +52,26 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
   sv: {
     "promise.yaml_syntax": "Syntaxfel i YAML: {detail}",
     "promise.required": "fältet måste anges",
-    "promise.unknown_field": "okänt fält \"{field}\"",
+    "promise.unknown_field": 'okänt fält "{field}"',
     "promise.invalid_type": "förväntade {expected}",
     "promise.invalid_value": "måste vara något av: {options}",
     "promise.too_small": "måste ha minst {minimum} poster",
-    "promise.invalid_decimal": "förväntade ett decimalbelopp som \"12.50\"",
-    "promise.invalid_currency": "förväntade en valutakod enligt ISO 4217, t.ex. \"EUR\", eller \"PTS\" för poäng",
-    "promise.invalid_duration": "förväntade en varaktighet enligt ISO 8601, t.ex. \"P14D\" eller \"PT2H\" (veckor, dagar, timmar, minuter, sekunder)",
+    "promise.invalid_decimal": 'förväntade ett decimalbelopp som "12.50"',
+    "promise.invalid_currency":
+      'förväntade en valutakod enligt ISO 4217, t.ex. "EUR", eller "PTS" för poäng',
+    "promise.invalid_duration":
+      'förväntade en varaktighet enligt ISO 8601, t.ex. "P14D" eller "PT2H" (veckor, dagar, timmar, minuter, sekunder)',
     "promise.invalid_id": "ett löftes id består av små bokstäver, siffror och bindestreck",
-    "promise.invalid_amount": "ett belopp är ett av {expr: …}, {fraction: …} eller {fixed: …, currency: …}",
-    "promise.invalid_money": "\"{amount}\" är inte ett giltigt belopp i {currency}",
+    "promise.invalid_amount":
+      "ett belopp är ett av {expr: …}, {fraction: …} eller {fixed: …, currency: …}",
+    "promise.invalid_money": '"{amount}" är inte ett giltigt belopp i {currency}',
     "promise.invalid_expression": "uttrycket går inte att kompilera för {eventType}: {detail}",
-    "promise.unknown_event": "\"{eventType}\" är ingen händelsetyp som löften kan lyssna på",
-    "promise.duplicate_id": "löftets id \"{id}\" används två gånger",
+    "promise.unknown_event": '"{eventType}" är ingen händelsetyp som löften kan lyssna på',
+    "promise.duplicate_id": 'löftets id "{id}" används två gånger',
     "promise.amount_required": "en gottgörelse av typen {kind} behöver ett belopp",
-    "promise.reach_mismatch": "räckvidden \"{reach}\" passar inte händelsen \"{eventType}\"",
-    "promise.guard_required": "ett varningslöfte lyssnar på guard.check och anger vilken kontroll det slår på",
+    "promise.reach_mismatch": 'räckvidden "{reach}" passar inte händelsen "{eventType}"',
+    "promise.guard_required":
+      "ett varningslöfte lyssnar på guard.check och anger vilken kontroll det slår på",
     "promise.invalid": "ogiltigt värde",
   },
 };

@@ -34,7 +34,10 @@ export function position(src: YamlSource, offset: number): { line: number; colum
 }
 
 /** Line and column of the node at `path`. */
-export function positionOf(src: YamlSource, path: readonly (string | number)[]): { line: number; column: number } {
+export function positionOf(
+  src: YamlSource,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
   const node = nodeAt(src, path);
   return position(src, node?.range?.[0] ?? 0);
 }
