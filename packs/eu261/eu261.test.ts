@@ -18,6 +18,7 @@ import {
   remediesOf,
   run,
   sampleEvents,
+  valid,
 } from "../../test/support/packs.js";
 
 const MINUTE = 60_000;
@@ -72,13 +73,6 @@ const JFK_FRA_UNITED = route("UA960", "JFK", "FRA", 470, false);
 const JFK_LHR_AMERICAN = route("AA100", "JFK", "LHR", 420, false);
 const JFK_LHR_EU_CARRIER = route("IB4218", "JFK", "LHR", 420);
 const LHR_JFK_BRITISH = route("BA117", "LHR", "JFK", 480, false);
-
-/** Fails the test unless `e` is valid under the event contract. */
-function valid(e: EngineEvent): EngineEvent {
-  const result = parseEventLine(JSON.stringify(e), 1);
-  if (!result.ok) throw new Error(`invalid event ${e.id}: ${JSON.stringify(result.issues)}`);
-  return e;
-}
 
 const carrierOf = (r: Route) => ({ code: r.carrier, euLicensed: r.euLicensed });
 

@@ -10,7 +10,14 @@ import type { EngineEvent } from "../../packages/core/src/engine/event-data.js";
 import type { Remedy } from "../../packages/core/src/engine/outcome.js";
 import { parseEventLine } from "../../packages/core/src/events/index.js";
 import { money, toDecimalString } from "../../packages/core/src/money/index.js";
-import { amountText, ROOT, remediesOf, run, sampleEvents } from "../../test/support/packs.js";
+import {
+  amountText,
+  ROOT,
+  remediesOf,
+  run,
+  sampleEvents,
+  valid,
+} from "../../test/support/packs.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -44,13 +51,6 @@ const JFK_LAX = route("AA1", "JFK", "LAX", 390); // domestic
 const ATL_SJU = route("DL1123", "ATL", "SJU", 240); // Puerto Rico is US territory: domestic
 const JFK_LHR = route("AA100", "JFK", "LHR", 420); // international
 const MIA_GRU = route("AA905", "MIA", "GRU", 500); // international
-
-/** Fails the test unless `e` is valid under the event contract. */
-function valid(e: EngineEvent): EngineEvent {
-  const result = parseEventLine(JSON.stringify(e), 1);
-  if (!result.ok) throw new Error(`invalid event ${e.id}: ${JSON.stringify(result.issues)}`);
-  return e;
-}
 
 interface BookingOptions {
   readonly id?: string;

@@ -4,9 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
 import { Engine } from "../../packages/core/src/engine/engine.js";
 import type { EngineEvent } from "../../packages/core/src/engine/event-data.js";
 import type { Outcome, Remedy } from "../../packages/core/src/engine/outcome.js";
+import { parseEventLine, validateEvent } from "../../packages/core/src/events/index.js";
 import { formatPath } from "../../packages/core/src/issue.js";
 import { toDecimalString } from "../../packages/core/src/money/index.js";
 import type { PromiseDocument } from "../../packages/core/src/promises/document.js";
@@ -61,4 +63,37 @@ export function sampleEvents(name: string): EngineEvent[] {
 /** A remedy's amount as "12.50 EUR" style text, for readable assertions. */
 export function amountText(r: Remedy): string {
   return r.amount ? `${toDecimalString(r.amount)} ${r.amount.currency}` : "";
+}
+
+/** Fails the test unless `e` is valid under the event contract; returns it unchanged. */
+export function valid<E extends EngineEvent>(e: E): E {
+  const result = parseEventLine(JSON.stringify(e), 1);
+  if (!result.ok) throw new Error(`invalid event ${e.id}: ${JSON.stringify(result.issues)}`);
+  return e;
+}
+
+/**
+ * The checks every pack's sample stream must pass: each event is valid under the contract,
+ * and validated events (defaults filled in) give the same remedies as the raw ones.
+ */
+export function sampleEventChecks(name: string, packs: string[] = [name]): void {
+  it("are all valid under the event contract", () => {
+    const problems = sampleEvents(name)
+      .map((e, i) => ({ line: i + 1, result: validateEvent(e) }))
+      .filter((r) => !r.result.ok);
+    expect(problems).toEqual([]);
+  });
+
+  it("give the same remedies once validated (defaults filled in) as raw", () => {
+    const raw = sampleEvents(name);
+    const validated = raw.map((e) => {
+      const result = validateEvent(e);
+      if (!result.ok) throw new Error(`invalid sample event ${e.id}`);
+      return result.value as EngineEvent;
+    });
+    const keys = (events: readonly EngineEvent[]) =>
+      remediesOf(run(packs, events)).map((r) => r.key);
+    expect(keys(validated)).toEqual(keys(raw));
+    expect(keys(raw).length).toBeGreaterThan(0);
+  });
 }

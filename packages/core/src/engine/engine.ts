@@ -13,7 +13,7 @@ import type { CompiledPromise, PromiseDocument } from "../promises/document.js";
 import { type Applied, applyEvent } from "./apply.js";
 import type { EngineEvent } from "./event-data.js";
 import { GovernanceLedger } from "./governance.js";
-import type { Explanation, Outcome, Remedy } from "./outcome.js";
+import type { EvaluationFailure, Explanation, Outcome, Remedy } from "./outcome.js";
 import { EngineState, MoneyFieldError } from "./state.js";
 import { type Target, targetsOf } from "./targets.js";
 import { splitTender } from "./tender.js";
@@ -29,6 +29,22 @@ export interface EngineOptions {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** An expression that failed at run time, as an outcome: the run goes on without it. */
+function failure(
+  promise: CompiledPromise,
+  e: EngineEvent,
+  target: Target,
+  err: unknown,
+): EvaluationFailure {
+  return {
+    type: "evaluation_error",
+    promise: promise.id,
+    event: e.id,
+    customer: target.customer,
+    message: err instanceof Error ? (err.message.split("\n")[0] ?? err.name) : String(err),
+  };
+}
 
 /** Subject an `expect` clause correlates on: the expected event must be about the same thing. */
 function subjectOf(e: EngineEvent): string {
@@ -170,13 +186,7 @@ export class Engine {
       }
       this.fire(promise, e, target, at, out);
     } catch (err) {
-      out.push({
-        type: "evaluation_error",
-        promise: promise.id,
-        event: e.id,
-        customer: target.customer,
-        message: err instanceof Error ? (err.message.split("\n")[0] ?? err.name) : String(err),
-      });
+      out.push(failure(promise, e, target, err));
     }
   }
 
@@ -333,13 +343,7 @@ export class Engine {
       };
       out.push(result);
     } catch (err) {
-      out.push({
-        type: "evaluation_error",
-        promise: promise.id,
-        event: e.id,
-        customer: target.customer,
-        message: err instanceof Error ? (err.message.split("\n")[0] ?? err.name) : String(err),
-      });
+      out.push(failure(promise, e, target, err));
     }
   }
 
