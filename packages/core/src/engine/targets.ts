@@ -73,7 +73,6 @@ function orderPayable(order: OrderRecord): Payable {
     type: "order",
     id: order.id,
     currency: order.currency,
-    // biome-ignore lint/complexity/useMathMinMax: Math.max does not take bigint.
     total: charged > order.total ? charged : order.total,
     payments: order.payments,
     get refunded() {
