@@ -32,7 +32,12 @@ const CARRIERS = [
   { code: "LX", euLicensed: true, hubs: ["ZRH", "GVA"], longHaul: true },
   { code: "EI", euLicensed: true, hubs: ["DUB"], longHaul: true },
   { code: "TP", euLicensed: true, hubs: ["LIS"], longHaul: true },
-  { code: "FR", euLicensed: true, hubs: ["DUB", "BCN", "FCO", "PMI", "LPA", "WAW"], longHaul: false },
+  {
+    code: "FR",
+    euLicensed: true,
+    hubs: ["DUB", "BCN", "FCO", "PMI", "LPA", "WAW"],
+    longHaul: false,
+  },
   { code: "BA", euLicensed: false, hubs: ["LHR", "LGW"], longHaul: true },
   { code: "TK", euLicensed: false, hubs: ["IST"], longHaul: false },
   { code: "UA", euLicensed: false, hubs: ["EWR", "ORD", "SFO", "IAD"], longHaul: true },
@@ -53,8 +58,20 @@ const EUROPE = [
 const NORTH_AMERICA = ["JFK", "EWR", "BOS", "ORD", "IAD", "ATL", "MIA", "LAX", "SFO", "YYZ", "YUL"];
 const isNorthAmerica = new Set(NORTH_AMERICA);
 
-const CONTROLLABLE_CAUSES = ["technical fault", "crew shortage", "late inbound aircraft", "IT outage", "ground handling"];
-const EXTRAORDINARY_CAUSES = ["weather", "air traffic control strike", "bird strike", "security alert", "airport closure"];
+const CONTROLLABLE_CAUSES = [
+  "technical fault",
+  "crew shortage",
+  "late inbound aircraft",
+  "IT outage",
+  "ground handling",
+];
+const EXTRAORDINARY_CAUSES = [
+  "weather",
+  "air traffic control strike",
+  "bird strike",
+  "security alert",
+  "airport closure",
+];
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -84,9 +101,22 @@ function buildRoutes(random) {
       const blockMinutes = Math.round(35 + (band.distanceKm / 820) * 60);
       const departureMinute = 6 * 60 + Math.floor(random() * 16 * 60);
       // Per-passenger fare range by distance, in euros.
-      const [low, high] = band.distanceKm <= 1500 ? [49, 299] : band.distanceKm <= 3500 ? [99, 499] : [299, 1499];
-      for (const [from, to] of [[origin, destination], [destination, origin]]) {
-        routes.push({ carrier, number: number++, origin: from, destination: to, blockMinutes, departureMinute, low, high });
+      const [low, high] =
+        band.distanceKm <= 1500 ? [49, 299] : band.distanceKm <= 3500 ? [99, 499] : [299, 1499];
+      for (const [from, to] of [
+        [origin, destination],
+        [destination, origin],
+      ]) {
+        routes.push({
+          carrier,
+          number: number++,
+          origin: from,
+          destination: to,
+          blockMinutes,
+          departureMinute,
+          low,
+          high,
+        });
       }
     }
   }
@@ -99,7 +129,7 @@ function arrivalDelay(random) {
   if (u < 0.62) return Math.floor(random() * 40) - 25; // 25 early … 14 late
   if (u < 0.87) return 15 + Math.floor(random() * 45); // 15–59
   if (u < 0.96) return 60 + Math.floor(random() * 120); // 1–3 h
-  return 180 + Math.floor(-Math.log(1 - random()) * 60) % 180; // 3–6 h, thinning out
+  return 180 + (Math.floor(-Math.log(1 - random()) * 60) % 180); // 3–6 h, thinning out
 }
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
@@ -150,7 +180,7 @@ function paymentsFor(random, fareCents) {
  * steady mix of bookings and arrivals (the first fortnight's flights know fewer bookings).
  * @param {number} n
  * @param {number} seed
- * @returns {{ events: EngineEvent[], mix: Record<string, number> }}
+ * @returns {{ events: EngineEvent[], mix: ReturnType<typeof describe> }}
  */
 export function generateEvents(n, seed) {
   const random = mulberry32(seed);
@@ -177,13 +207,17 @@ export function generateEvents(n, seed) {
       const carrier = { code: route.carrier.code, euLicensed: route.carrier.euLicensed };
       for (let b = 0; b < bookings; b++) {
         // Lead time: most book within a fortnight, some months ahead.
-        const lead = Math.min(90 * DAY, Math.floor(-Math.log(1 - random()) * 12 * 86_400) * 1000) + 30 * MINUTE;
+        const lead =
+          Math.min(90 * DAY, Math.floor(-Math.log(1 - random()) * 12 * 86_400) * 1000) +
+          30 * MINUTE;
         const pax = random() < 0.55 ? 1 : random() < 0.55 ? 2 : random() < 0.6 ? 3 : 4;
         let fareCents = 0;
         const passengers = [];
         const row = 5 + Math.floor(random() * 30);
         for (let p = 0; p < pax; p++) {
-          fareCents += (route.low + Math.floor(random() * (route.high - route.low))) * 100 + (random() < 0.5 ? 0 : 99);
+          fareCents +=
+            (route.low + Math.floor(random() * (route.high - route.low))) * 100 +
+            (random() < 0.5 ? 0 : 99);
           const child = p > 0 && random() < 0.15;
           passengers.push({
             id: `p${p + 1}`,
@@ -199,14 +233,25 @@ export function generateEvents(n, seed) {
           type: "booking.created",
           time: iso(departure - lead),
           customer,
-          data: { booking, flight, carrier, origin: route.origin, destination: route.destination, passengers, fare: euros(fareCents), currency: "EUR", payments },
+          data: {
+            booking,
+            flight,
+            carrier,
+            origin: route.origin,
+            destination: route.destination,
+            passengers,
+            fare: euros(fareCents),
+            currency: "EUR",
+            payments,
+          },
         });
       }
       const delay = arrivalDelay(random);
       const controllable = random() >= 0.3;
       const scheduledArrival = departure + route.blockMinutes * MINUTE;
       const actualArrival = scheduledArrival + delay * MINUTE;
-      const actualDeparture = departure + Math.max(0, delay + Math.floor(random() * 21) - 10) * MINUTE;
+      const actualDeparture =
+        departure + Math.max(0, delay + Math.floor(random() * 21) - 10) * MINUTE;
       const causes = controllable ? CONTROLLABLE_CAUSES : EXTRAORDINARY_CAUSES;
       const cause = causes[Math.floor(random() * causes.length)];
       push(actualArrival, {
@@ -245,7 +290,18 @@ export function generateEvents(n, seed) {
 
 /** What a stream holds: event types, passengers, payment mixes, and how the flights went. */
 export function describe(events, routes = 0) {
-  const mix = { events: events.length, routes, bookings: 0, flights: 0, passengers: 0, pointsBookings: 0, controllable: 0, delayed60: 0, delayed180: 0, delayed240: 0 };
+  const mix = {
+    events: events.length,
+    routes,
+    bookings: 0,
+    flights: 0,
+    passengers: 0,
+    pointsBookings: 0,
+    controllable: 0,
+    delayed60: 0,
+    delayed180: 0,
+    delayed240: 0,
+  };
   for (const e of events) {
     const d = /** @type {any} */ (e.data);
     if (e.type === "booking.created") {

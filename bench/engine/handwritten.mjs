@@ -5,7 +5,13 @@
  * engine (parseMoney, splitTender, eu261Band, eu261Scope), so the comparison measures the
  * engine, not arithmetic. It builds only the remedy fields the tally compares, no explanations.
  */
-import { eu261Band, eu261Scope, money, parseMoney, splitTender } from "../../packages/core/dist/index.js";
+import {
+  eu261Band,
+  eu261Scope,
+  money,
+  parseMoney,
+  splitTender,
+} from "../../packages/core/dist/index.js";
 
 /** @typedef {import("../../packages/core/dist/index.js").EngineEvent} EngineEvent */
 /** @typedef {import("./tally.mjs").Tally} Tally */
@@ -15,7 +21,12 @@ const DELAY_REFUND = "delay-refund"; // packs/airline: controllable, ≥ 180 min
 const EU261 = "eu261-delay-compensation"; // packs/eu261: per passenger, by band, halved on long < 4 h
 const THRESHOLD_MINUTES = 180;
 const LONG_HAUL_FULL_MINUTES = 240;
-const AUTO_APPROVE_UP_TO = 200_000n; // 2000.00 EUR
+/** delay-refund pays without approval up to these amounts, per fare currency (minor units). */
+const AUTO_APPROVE_UP_TO = new Map([
+  ["EUR", 200_000n],
+  ["USD", 220_000n],
+  ["SEK", 2_200_000n],
+]);
 const PAY_WITHIN_MS = 7 * 86_400_000;
 
 /**
@@ -64,9 +75,9 @@ export class HandWritten {
       }),
     };
     this.bookings.set(booking.id, booking);
-    let list = this.flights.get(d.flight);
-    if (!list) this.flights.set(d.flight, (list = []));
-    list.push(booking);
+    const list = this.flights.get(d.flight);
+    if (list) list.push(booking);
+    else this.flights.set(d.flight, [booking]);
   }
 
   /** Decides both promises for every booking on an arrived flight. @param {EngineEvent} e */
@@ -74,7 +85,9 @@ export class HandWritten {
     const d = /** @type {any} */ (e.data);
     const list = this.flights.get(d.flight);
     if (!list) return;
-    const delay = Math.round((Date.parse(d.actualArrival) - Date.parse(d.scheduledArrival)) / 60_000);
+    const delay = Math.round(
+      (Date.parse(d.actualArrival) - Date.parse(d.scheduledArrival)) / 60_000,
+    );
     if (!d.controllable || delay < THRESHOLD_MINUTES) return; // both promises need both
     const at = Date.parse(e.time);
     const atText = new Date(at).toISOString();
@@ -99,8 +112,9 @@ export class HandWritten {
     if (booking.fare <= 0n || left <= 0n) return;
     const amount = money(booking.fare < left ? booking.fare : left, booking.currency);
     booking.refunded += amount.minor;
+    const limit = AUTO_APPROVE_UP_TO.get(amount.currency);
     const incident = `flight:${d.flight}:booking:${booking.id}`;
-    this.tally.remedy({
+    const remedy = {
       type: "remedy",
       key: `${DELAY_REFUND}:${incident}`,
       promise: DELAY_REFUND,
@@ -113,9 +127,10 @@ export class HandWritten {
       incident,
       at: atText,
       dueBy,
-      approval: { required: amount.currency !== "EUR" || amount.minor > AUTO_APPROVE_UP_TO },
+      approval: { required: limit === undefined || amount.minor > limit },
       ...(d.cause !== undefined && { cause: d.cause }),
-    });
+    };
+    this.tally.remedy(remedy);
   }
 
   /** EU 261 compensation: `minorEur` in cash to each passenger on the booking. */
@@ -123,7 +138,7 @@ export class HandWritten {
     const amount = money(minorEur, "EUR");
     for (const p of booking.passengers) {
       const incident = `flight:${d.flight}:booking:${booking.id}:pax:${p.id}`;
-      this.tally.remedy({
+      const remedy = {
         type: "remedy",
         key: `${EU261}:${incident}`,
         promise: EU261,
@@ -138,7 +153,8 @@ export class HandWritten {
         dueBy,
         approval: { required: false },
         ...(d.cause !== undefined && { cause: d.cause }),
-      });
+      };
+      this.tally.remedy(remedy);
     }
   }
 

@@ -23,11 +23,18 @@ if (!file) throw new Error(`no .cpuprofile in ${target}`);
 const profile = JSON.parse(readFileSync(file, "utf8"));
 
 const self = new Map();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+for (const [i, id] of profile.samples.entries()) {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+}
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const short = (url) => url.replace(/^.*\/(packages\/core\/dist|node_modules|bench)\//, "$1/").replace(/^packages\/core\/dist\//, "core/");
-const label = (n) => `${n.callFrame.functionName || "(anonymous)"}  ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
-const isProcess = (n) => n.callFrame.functionName === "process" && n.callFrame.url.endsWith("engine/engine.js");
+const short = (url) =>
+  url
+    .replace(/^.*\/(packages\/core\/dist|node_modules|bench)\//, "$1/")
+    .replace(/^packages\/core\/dist\//, "core/");
+const label = (n) =>
+  `${n.callFrame.functionName || "(anonymous)"}  ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const isProcess = (n) =>
+  n.callFrame.functionName === "process" && n.callFrame.url.endsWith("engine/engine.js");
 
 let total = 0;
 let gc = 0;
@@ -58,9 +65,15 @@ if (root) roots(root);
 
 const pct = (t, of) => `${((100 * t) / of).toFixed(1).padStart(5)} %`;
 const ms = (t) => `${(t / 1000).toFixed(0).padStart(7)} ms`;
-console.log(`${file}\nwhole profile ${ms(total)}; garbage collector ${ms(gc)} (${pct(gc, total).trim()} of all, not attributable)`);
-console.log(`under Engine.process ${ms(engine)} (${pct(engine, total).trim()} of all); self time by function:`);
+console.log(
+  `${file}\nwhole profile ${ms(total)}; garbage collector ${ms(gc)} (${pct(gc, total).trim()} of all, not attributable)`,
+);
+console.log(
+  `under Engine.process ${ms(engine)} (${pct(engine, total).trim()} of all); self time by function:`,
+);
 const top = Number(topArg);
-for (const [k, t] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(t, engine)}  ${ms(t)}  ${k}`);
+for (const [k, t] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`  ${pct(t, engine)}  ${ms(t)}  ${k}`);
 console.log("self time by file, under Engine.process:");
-for (const [k, t] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(t, engine)}  ${ms(t)}  ${k}`);
+for (const [k, t] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(`  ${pct(t, engine)}  ${ms(t)}  ${k}`);

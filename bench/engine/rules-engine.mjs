@@ -23,7 +23,11 @@ const covered = [
 /** The rules: the airline's delay refund, and EU 261 compensation in full or halved. */
 export function rules(eu261) {
   const list = [
-    { name: "delay-refund", conditions: { all: [controllable, late] }, event: { type: "delay-refund" } },
+    {
+      name: "delay-refund",
+      conditions: { all: [controllable, late] },
+      event: { type: "delay-refund" },
+    },
   ];
   if (!eu261) return list;
   return [
@@ -106,7 +110,8 @@ export class RulesEngineRun extends HandWritten {
           this.refund(booking, d, atText, dueBy);
         } else {
           const route = await almanac.factValue("route");
-          const { numerator, denominator } = /** @type {{ numerator: number, denominator: number }} */ (event.params);
+          const { numerator, denominator } =
+            /** @type {{ numerator: number, denominator: number }} */ (event.params);
           const minor = (BigInt(route.amountEur) * 100n * BigInt(numerator)) / BigInt(denominator);
           this.compensate(booking, d, minor, atText, dueBy);
         }

@@ -9,21 +9,18 @@
  *
  * Never part of the test suite, and asserts no timings: only that the results agree.
  */
-import { readFileSync } from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { Engine, loadPromises } from "../../packages/core/dist/index.js";
+import { Engine } from "../../packages/core/dist/index.js";
 import { describe, generateEvents } from "./generate.mjs";
 import { HandWritten } from "./handwritten.mjs";
+import { documents } from "./packs.mjs";
 import { RulesEngineRun } from "./rules-engine.mjs";
 import { Tally } from "./tally.mjs";
 
 /** @typedef {import("../../packages/core/dist/index.js").EngineEvent} EngineEvent */
 /** @typedef {import("../../packages/core/dist/index.js").PromiseDocument} PromiseDocument */
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 function options(argv) {
   const value = (name, fallback) => {
@@ -35,7 +32,8 @@ function options(argv) {
   };
   const quick = argv.includes("--quick");
   const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
-  if (only !== undefined && !["goodfaith", "hand", "jre"].includes(only)) throw new Error("--only goodfaith|hand|jre");
+  if (only !== undefined && !["goodfaith", "hand", "jre"].includes(only))
+    throw new Error("--only goodfaith|hand|jre");
   const events = value("--events", quick ? 100_000 : 1_000_000);
   return {
     events,
@@ -51,33 +49,6 @@ function options(argv) {
 // A clean heap before each measurement keeps one run's garbage out of the next one's time.
 v8.setFlagsFromString("--expose-gc");
 const gc = /** @type {() => void} */ (vm.runInNewContext("gc"));
-
-/** @param {string} pack @returns {PromiseDocument | undefined} */
-function loadPack(pack) {
-  let text;
-  try {
-    text = readFileSync(`${ROOT}packs/${pack}/promises.yaml`, "utf8");
-  } catch {
-    return undefined;
-  }
-  const result = loadPromises(text, `packs/${pack}/promises.yaml`);
-  if (!result.ok) {
-    console.error(`packs/${pack}/promises.yaml does not load: ${JSON.stringify(result.issues.slice(0, 3))}`);
-    return undefined;
-  }
-  return result.value;
-}
-
-/** The Bill of Rights under test: the airline's delay refund alone, and the whole EU 261 pack. */
-function documents() {
-  const airline = loadPack("airline");
-  const delay = airline?.promises.find((p) => p.id === "delay-refund");
-  if (!airline || !delay) throw new Error("packs/airline/promises.yaml must load and have delay-refund");
-  const eu261 = loadPack("eu261");
-  const hasDelayComp = eu261?.promises.some((p) => p.id === "eu261-delay-compensation") ?? false;
-  if (!hasDelayComp) console.error("! EU 261 pack missing or without eu261-delay-compensation: airline only");
-  return { docs: [{ ...airline, promises: [delay] }, ...(eu261 && hasDelayComp ? [eu261] : [])], eu261: hasDelayComp };
-}
 
 /**
  * The three implementations; each processes `events` from a fresh state into a tally.
@@ -149,14 +120,25 @@ async function measure(impls, names, events, rounds, mismatches) {
       seconds[name]?.push(s);
       const text = tally.toString();
       reference ??= { name, text, tally };
-      if (text !== reference.text) mismatches.push({ events: events.length, a: reference.name, b: name, aText: reference.text, bText: text, samples: tally.failureSamples });
-      process.stderr.write(`  ${events.length} events, round ${r + 1}/${rounds}: ${impls[name].label} ${s.toFixed(2)} s\n`);
+      if (text !== reference.text)
+        mismatches.push({
+          events: events.length,
+          a: reference.name,
+          b: name,
+          aText: reference.text,
+          bText: text,
+          samples: tally.failureSamples,
+        });
+      process.stderr.write(
+        `  ${events.length} events, round ${r + 1}/${rounds}: ${impls[name].label} ${s.toFixed(2)} s\n`,
+      );
     }
   }
   return { seconds, tally: reference?.tally };
 }
 
-const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const euros = (minor) => fmt(Number(minor) / 100, 2);
 
 async function main() {
@@ -165,16 +147,27 @@ async function main() {
   const impls = implementations(setup);
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`Goodfaith engine benchmark — ${new Date().toISOString()}`);
-  console.log(`node ${process.version} · ${cpu} · ${os.cpus().length} cores · ${os.platform()} ${os.arch()} · heap limit ${fmt(v8.getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`);
-  console.log(`promises: ${setup.docs.flatMap((d) => d.promises.map((p) => `${p.id} (${d.source})`)).join(", ")}`);
+  console.log(
+    `node ${process.version} · ${cpu} · ${os.cpus().length} cores · ${os.platform()} ${os.arch()} · heap limit ${fmt(v8.getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`,
+  );
+  console.log(
+    `promises: ${setup.docs.flatMap((d) => d.promises.map((p) => `${p.id} (${d.source})`)).join(", ")}`,
+  );
 
   let t = performance.now();
   const { events, mix } = generateEvents(opt.events, opt.seed);
   const slice = events.slice(0, opt.jreEvents);
   const sliceMix = describe(slice);
-  console.log(`\ngenerated ${fmt(events.length)} events (seed ${opt.seed}) in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  console.log(
+    `\ngenerated ${fmt(events.length)} events (seed ${opt.seed}) in ${fmt((performance.now() - t) / 1000, 1)} s`,
+  );
   const pct = (a, b) => `${fmt((100 * a) / Math.max(1, b), 1)} %`;
-  for (const [name, m] of [["stream", mix], ["slice", sliceMix]]) {
+  /** @type {[string, ReturnType<typeof describe>][]} */
+  const mixes = [
+    ["stream", mix],
+    ["slice", sliceMix],
+  ];
+  for (const [name, m] of mixes) {
     console.log(
       `  ${name.padEnd(6)} ${fmt(m.bookings)} booking.created (${fmt(m.passengers / Math.max(1, m.bookings), 2)} pax, ${pct(m.pointsBookings, m.bookings)} with points)` +
         ` · ${fmt(m.flights)} flight.arrived (${fmt(m.bookings / Math.max(1, m.flights), 1)} bookings/flight, ${pct(m.controllable, m.flights)} controllable,` +
@@ -194,14 +187,20 @@ async function main() {
   process.stderr.write(`  warm-up ${fmt((performance.now() - t) / 1000, 1)} s\n`);
 
   const small = await measure(impls, names, slice, opt.rounds, mismatches);
-  const full = fullNames.length > 0 && events.length > slice.length
-    ? await measure(impls, fullNames, events, opt.fullRounds, mismatches)
-    : undefined;
+  const full =
+    fullNames.length > 0 && events.length > slice.length
+      ? await measure(impls, fullNames, events, opt.fullRounds, mismatches)
+      : undefined;
 
   const rate = (n, secs) => n / median(secs);
   const jreRate = small.seconds.jre?.length ? rate(slice.length, small.seconds.jre) : undefined;
   const rows = [];
-  for (const [set, n, result] of [["slice", slice.length, small], ["full", events.length, full]]) {
+  /** @type {[string, number, Awaited<ReturnType<typeof measure>> | undefined][]} */
+  const sets = [
+    ["slice", slice.length, small],
+    ["full", events.length, full],
+  ];
+  for (const [set, n, result] of sets) {
     if (!result) continue;
     const handRate = result.seconds.hand?.length ? rate(n, result.seconds.hand) : undefined;
     for (const name of names) {
@@ -219,28 +218,63 @@ async function main() {
       ]);
     }
   }
-  const head = ["implementation", "events", "runs", "median s (min–max)", "events/s", "vs hand-written", "vs json-rules-engine"];
+  const head = [
+    "implementation",
+    "events",
+    "runs",
+    "median s (min–max)",
+    "events/s",
+    "vs hand-written",
+    "vs json-rules-engine",
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
-  console.log(`\n${line(head)}\n|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  console.log(
+    `\n${line(head)}\n|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+  );
   for (const r of rows) console.log(line(r));
-  if (full && jreRate) console.log(`* json-rules-engine ran on the first ${fmt(slice.length)} events only; ratio against its rate there.`);
+  if (full && jreRate)
+    console.log(
+      `* json-rules-engine ran on the first ${fmt(slice.length)} events only; ratio against its rate there.`,
+    );
 
-  const gfFull = full?.seconds.goodfaith?.length && full.seconds.hand?.length
-    ? rate(events.length, full.seconds.goodfaith) / rate(events.length, full.seconds.hand) : undefined;
-  const gfSlice = small.seconds.goodfaith?.length && jreRate ? rate(slice.length, small.seconds.goodfaith) / jreRate : undefined;
-  if (gfFull !== undefined) console.log(`\nGoodfaith / hand-written on ${fmt(events.length)} events: ${fmt(100 * gfFull, 1)} % (target ≥ 40 %)`);
-  if (gfSlice !== undefined) console.log(`Goodfaith / json-rules-engine on ${fmt(slice.length)} events: ${fmt(gfSlice, 1)}× (target ≥ 300×)`);
+  const gfFull =
+    full?.seconds.goodfaith?.length && full.seconds.hand?.length
+      ? rate(events.length, full.seconds.goodfaith) / rate(events.length, full.seconds.hand)
+      : undefined;
+  const gfSlice =
+    small.seconds.goodfaith?.length && jreRate
+      ? rate(slice.length, small.seconds.goodfaith) / jreRate
+      : undefined;
+  if (gfFull !== undefined)
+    console.log(
+      `\nGoodfaith / hand-written on ${fmt(events.length)} events: ${fmt(100 * gfFull, 1)} % (target ≥ 40 %)`,
+    );
+  if (gfSlice !== undefined)
+    console.log(
+      `Goodfaith / json-rules-engine on ${fmt(slice.length)} events: ${fmt(gfSlice, 1)}× (target ≥ 300×)`,
+    );
 
   const reference = full?.tally ?? small.tally;
   if (reference) {
-    console.log(`\nremedies on ${fmt(full ? events.length : slice.length)} events: ${fmt(reference.remedies)} (${fmt(reference.approvals)} need approval)`);
-    for (const [key, minor] of reference.amounts) console.log(`  ${key.padEnd(32)} ${fmt(reference.byPromise.get(key.split(" ")[0] ?? "") ?? 0).padStart(8)} × · ${euros(minor).padStart(16)}`);
-    for (const [key, minor] of reference.tenders) console.log(`  back to ${key.padEnd(24)} ${(key.endsWith("PTS") ? fmt(Number(minor)) : euros(minor)).padStart(27)}`);
+    console.log(
+      `\nremedies on ${fmt(full ? events.length : slice.length)} events: ${fmt(reference.remedies)} (${fmt(reference.approvals)} need approval)`,
+    );
+    for (const [key, minor] of reference.amounts)
+      console.log(
+        `  ${key.padEnd(32)} ${fmt(reference.byPromise.get(key.split(" ")[0] ?? "") ?? 0).padStart(8)} × · ${euros(minor).padStart(16)}`,
+      );
+    for (const [key, minor] of reference.tenders)
+      console.log(
+        `  back to ${key.padEnd(24)} ${(key.endsWith("PTS") ? fmt(Number(minor)) : euros(minor)).padStart(27)}`,
+      );
   }
 
   if (mismatches.length > 0) {
-    console.error(`\nERROR: the implementations disagree (${mismatches.length} run(s)). First difference:`);
+    console.error(
+      `\nERROR: the implementations disagree (${mismatches.length} run(s)). First difference:`,
+    );
     const m = mismatches[0];
     const a = m.aText.split("\n");
     const b = m.bText.split("\n");
@@ -251,7 +285,9 @@ async function main() {
     for (const s of m.samples) console.error(`    failure: ${s}`);
     process.exitCode = 1;
   } else if (!opt.only) {
-    console.log(`\nOK: all three implementations decided the same remedies (count, amounts, tender splits, approvals).`);
+    console.log(
+      `\nOK: all three implementations decided the same remedies (count, amounts, tender splits, approvals).`,
+    );
   }
 }
 

@@ -47,13 +47,16 @@ export class Tally {
   failure(o) {
     this.failures++;
     if (this.failureSamples.length < 3) {
-      this.failureSamples.push(JSON.stringify(o, (_k, v) => (typeof v === "bigint" ? String(v) : v)));
+      this.failureSamples.push(
+        JSON.stringify(o, (_k, v) => (typeof v === "bigint" ? String(v) : v)),
+      );
     }
   }
 
   /** A canonical text form: two tallies agree exactly when their texts are equal. */
   toString() {
-    const sorted = (m) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
+    const sorted = (m) =>
+      [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
     return [
       `remedies=${this.remedies}`,
       ...sorted(this.byPromise),

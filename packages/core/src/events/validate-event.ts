@@ -2,6 +2,7 @@ import { fail, type Issue, ok, type Result } from "../issue.js";
 import { compiledUnknownEventSchema } from "./envelope.js";
 import { type KnownType, schemaForType } from "./event-schemas.js";
 import { kindOf } from "./issue-codes.js";
+import { moneyFieldIssues } from "./money-fields.js";
 import type { EventOfType, GoodfaithEvent, KnownEvent, UnknownEvent } from "./types.js";
 import { inspectUnknownData } from "./unknown-data.js";
 import { capIssues, eventIssue, fromZodIssues } from "./zod-issues.js";
@@ -17,7 +18,10 @@ function validateKnown(input: Record<string, unknown>, type: string): Result<Goo
   const schema = schemaForType(type);
   if (schema === undefined) return validateUnknown(input);
   const parsed = schema.safeParse(input, PARSE);
-  if (parsed.success) return ok(parsed.data as KnownEvent);
+  if (parsed.success) {
+    const money = moneyFieldIssues(type, parsed.data.data);
+    return money.length === 0 ? ok(parsed.data as KnownEvent) : fail(money);
+  }
   return fail(fromZodIssues(parsed.error.issues));
 }
 
