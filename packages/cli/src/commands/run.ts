@@ -34,7 +34,7 @@ function describeRemedy(r: Remedy, ctx: CliContext): string {
   const due = r.dueBy ? `, ${t(ctx.lang, "due", { due: r.dueBy })}` : "";
   const cause = r.cause ? `\n      ${t(ctx.lang, "because")}: ${r.cause}` : "";
   const title = r.explanation.promise.title[ctx.lang];
-  return `  ${kind}${amount}${split}  ·  ${r.customer}  ·  ${r.subject.type} ${r.subject.id}\n      ${r.promise} v${r.version} — ${title}\n      ${approval}${due}${cause}`;
+  return `  ${kind}${amount}${split}  ·  ${r.customer}  ·  ${r.incident}\n      ${r.promise} v${r.version} — ${title}\n      ${approval}${due}${cause}`;
 }
 
 function totals(remedies: readonly Remedy[]): Map<string, Money> {
