@@ -5,7 +5,10 @@ import { Engine, loadPromises } from "../../packages/core/dist/index.js";
 
 const N = 100_000;
 const pack = (name) => {
-  const doc = loadPromises(readFileSync(new URL(`../../packs/${name}/promises.yaml`, import.meta.url), "utf8"), name);
+  const doc = loadPromises(
+    readFileSync(new URL(`../../packs/${name}/promises.yaml`, import.meta.url), "utf8"),
+    name,
+  );
   if (!doc.ok) throw new Error(`${name} does not load`);
   return doc.value;
 };
@@ -42,7 +45,12 @@ perItem("order: 1 physical item, 1 payment, no promises", ["airline"], (i) => ({
   type: "order.placed",
   time: iso(i),
   customer: `c${i % 1000}`,
-  data: { order: `o${i}`, currency: "EUR", items: [{ sku: `lamp-${i % 50}`, kind: "physical", price: "40.00" }], payments: [{ method: "card", amount: "40.00" }] },
+  data: {
+    order: `o${i}`,
+    currency: "EUR",
+    items: [{ sku: `lamp-${i % 50}`, kind: "physical", price: "40.00" }],
+    payments: [{ method: "card", amount: "40.00" }],
+  },
 }));
 
 perItem("order + ownership + purchase + timer (retail pack)", ["retail"], (i) => ({
@@ -71,9 +79,15 @@ perItem("booking: 2 passengers, card + points (airline pack)", ["airline"], (i) 
     carrier: { code: "NW", euLicensed: true },
     origin: "ARN",
     destination: "CDG",
-    passengers: [{ id: "p1", age: 40, seat: "12A" }, { id: "p2", age: 38, seat: "12B" }],
+    passengers: [
+      { id: "p1", age: 40, seat: "12A" },
+      { id: "p2", age: 38, seat: "12B" },
+    ],
     fare: "300.00",
     currency: "EUR",
-    payments: [{ method: "card", amount: "200.00" }, { method: "points", amount: "10000", currency: "PTS" }],
+    payments: [
+      { method: "card", amount: "200.00" },
+      { method: "points", amount: "10000", currency: "PTS" },
+    ],
   },
 }));
