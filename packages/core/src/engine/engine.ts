@@ -5,6 +5,7 @@
  * them. Batch boundaries never matter: `processAll([a, b])` equals `process(a); process(b)`.
  */
 
+import type { CompiledExpression } from "../cel/compile.js";
 import { explainExpression } from "../cel/explain.js";
 import { MoneyValue } from "../cel/money-value.js";
 import { CustomerView, EventView } from "../cel/views.js";
@@ -15,7 +16,7 @@ import type { EngineEvent } from "./event-data.js";
 import { GovernanceLedger } from "./governance.js";
 import type { EvaluationFailure, Explanation, Outcome, Remedy } from "./outcome.js";
 import { EngineState, MoneyFieldError } from "./state.js";
-import { type Target, targetsOf } from "./targets.js";
+import { sharedViewsOf, type Target, targetsOf } from "./targets.js";
 import { splitTender } from "./tender.js";
 import { TimerQueue } from "./timers.js";
 
@@ -118,8 +119,16 @@ export class Engine {
     }
     this.seen.add(e.id);
     if (this.expecting.has(e.type)) this.timers.cancel(subjectOf(e), e.type);
-    for (const promise of this.byEvent.get(e.type) ?? []) {
-      for (const target of targetsOf(this.state, e, applied, promise.reach, at)) {
+    const listeners = this.byEvent.get(e.type);
+    if (!listeners) return out;
+    const shared = sharedViewsOf(this.state, e);
+    let sharedContext: object | undefined;
+    for (const promise of listeners) {
+      if (promise.shared) {
+        sharedContext ??= { ...shared, now: new Date(at) };
+        if (!this.holdsForAll(promise.shared, e.type, sharedContext)) continue;
+      }
+      for (const target of targetsOf(this.state, e, applied, promise.reach, at, shared)) {
         this.evaluate(promise, e, target, at, out);
       }
     }
@@ -149,6 +158,18 @@ export class Engine {
     }
     if (time > this.clock) this.clock = time;
     return out;
+  }
+
+  /**
+   * Whether the shared part of a condition holds; when it fails nobody is reached. An error
+   * here is not reported: the full condition reports it for each target.
+   */
+  private holdsForAll(shared: CompiledExpression, type: string, context: object): boolean {
+    try {
+      return shared.byEvent.get(type)?.(context) === true;
+    } catch {
+      return true;
+    }
   }
 
   private context(e: EngineEvent, target: Target, now: number): Record<string, unknown> {

@@ -119,11 +119,43 @@ function orderTarget(
   ];
 }
 
-function flightTargets(state: EngineState, e: D.EngineEvent, reach: Reach): Target[] {
+/** The views that are the same for every target of a shared event, built once per event. */
+export interface SharedViews {
+  readonly flight?: FlightView;
+  readonly route?: RouteView;
+  readonly outage?: OutageView;
+  readonly price?: PriceView;
+}
+
+/** The shared views of `e` (after it was applied), or an empty object for a customer's event. */
+export function sharedViewsOf(state: EngineState, e: D.EngineEvent): SharedViews {
+  switch (e.type) {
+    case "flight.arrived":
+    case "flight.cancelled": {
+      const d = e.data as FlightData;
+      return {
+        flight: new FlightView(d, e.type === "flight.cancelled"),
+        route: new RouteView(d.origin, d.destination, d.carrier.euLicensed ?? false),
+      };
+    }
+    case "service.outage": {
+      const d = e.data as D.ServiceOutageData;
+      return { outage: new OutageView(d.outage, d.service, d.start, d.end, d.cause ?? "") };
+    }
+    case "price.changed": {
+      const d = e.data as D.PriceChangedData;
+      const now = state.prices.get(d.sku);
+      return now ? { price: new PriceView(d.sku, new MoneyValue(now.minor, now.currency)) } : {};
+    }
+    default:
+      return {};
+  }
+}
+
+function flightTargets(state: EngineState, e: D.EngineEvent, reach: Reach, shared: SharedViews): Target[] {
   const d = e.data as FlightData;
   const cancelled = e.type === "flight.cancelled";
-  const flight = new FlightView(d, cancelled);
-  const route = new RouteView(d.origin, d.destination, d.carrier.euLicensed ?? false);
+  const { flight, route } = shared.flight ? shared : sharedViewsOf(state, e);
   const out: Target[] = [];
   for (const id of state.flights.get(d.flight) ?? []) {
     const booking = state.bookings.get(id);
@@ -160,6 +192,7 @@ export function targetsOf(
   applied: Applied,
   reach: Reach,
   at: number,
+  shared: SharedViews = {},
 ): Target[] {
   const customer = e.customer ?? "";
   switch (e.type) {
@@ -210,7 +243,7 @@ export function targetsOf(
     }
     case "flight.arrived":
     case "flight.cancelled":
-      return flightTargets(state, e, reach);
+      return flightTargets(state, e, reach, shared);
     case "stream.session": {
       const d = e.data as D.StreamSessionData;
       const session = new SessionView(
@@ -236,7 +269,7 @@ export function targetsOf(
     }
     case "service.outage": {
       const d = e.data as D.ServiceOutageData;
-      const outage = new OutageView(d.outage, d.service, d.start, d.end, d.cause ?? "");
+      const outage = shared.outage ?? new OutageView(d.outage, d.service, d.start, d.end, d.cause ?? "");
       const out: Target[] = [];
       for (const sub of state.subscribers.get(d.service)?.values() ?? []) {
         const order = state.orders.get(sub.order);
@@ -278,7 +311,7 @@ export function targetsOf(
       const d = e.data as D.PriceChangedData;
       const now = state.prices.get(d.sku);
       if (!now) return [];
-      const price = new PriceView(d.sku, new MoneyValue(now.minor, now.currency));
+      const price = shared.price ?? new PriceView(d.sku, new MoneyValue(now.minor, now.currency));
       return state
         .recentPurchases(d.sku, at)
         .filter((p) => p.currency === now.currency)

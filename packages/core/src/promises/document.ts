@@ -51,6 +51,8 @@ export interface CompiledPromise {
   readonly on: readonly string[];
   readonly reach: Reach;
   readonly when?: CompiledExpression;
+  /** The part of `when` that is the same for every target of a shared event (see cel/hoist.ts). */
+  readonly shared?: CompiledExpression;
   readonly expect?: ExpectRule;
   readonly incident?: CompiledExpression;
   readonly cause?: CompiledExpression;

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { type CompiledExpression, compileExpression, type ExpectedType } from "../cel/compile.js";
 import { VARIABLES_BY_EVENT } from "../cel/environment.js";
+import { hoistSharedTerms } from "../cel/hoist.js";
 import type { Issue, Result } from "../issue.js";
 import { type Money, parseMoney, parseRatio } from "../money/index.js";
 import type { AmountRule, CompiledPromise, PromiseDocument, Reach } from "./document.js";
@@ -157,6 +158,7 @@ function compilePromise(
   }
   const known = evaluated.filter((t) => t in VARIABLES_BY_EVENT);
   const when = expression(list, at("when"), raw.when, known, "bool");
+  const sharedWhen = when && hoistSharedTerms(when, known);
   const incident = expression(list, at("incident"), raw.incident, known, "string");
   const cause = expression(list, at("cause"), raw.cause, known, "string");
   const by =
@@ -212,6 +214,7 @@ function compilePromise(
     on: evaluated,
     reach,
     ...(when && { when }),
+    ...(sharedWhen && { shared: sharedWhen }),
     ...(by && { expect: { event: raw.expect?.event ?? "", by, graceMs } }),
     ...(incident && { incident }),
     ...(cause && { cause }),
