@@ -13,6 +13,7 @@ import os from "node:os";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { Engine } from "../../packages/core/dist/index.js";
+import { measureDecisions } from "./decisions.mjs";
 import { describe, generateEvents } from "./generate.mjs";
 import { HandWritten } from "./handwritten.mjs";
 import { documents } from "./packs.mjs";
@@ -255,6 +256,32 @@ async function main() {
     console.log(
       `Goodfaith / json-rules-engine on ${fmt(slice.length)} events: ${fmt(gfSlice, 1)}× (target ≥ 300×)`,
     );
+
+  if (!opt.only) {
+    process.stderr.write(
+      `timing the decision step alone on the ${fmt(slice.length)}-event slice…\n`,
+    );
+    const d = await measureDecisions(setup, slice, opt.rounds);
+    const perSecond = (name) => d.decisions / median(d.seconds[name] ?? [1]);
+    console.log(
+      `\nDecision step alone (bookings stored beforehand, not timed): ${fmt(d.arrivals)} arrivals × their bookings = ${fmt(d.decisions)} decisions`,
+    );
+    for (const name of ["goodfaith", "hand", "jre"]) {
+      console.log(
+        `  ${d.labels[name].padEnd(18)} ${fmt(median(d.seconds[name] ?? []), 4).padStart(8)} s  ${fmt(perSecond(name)).padStart(12)} decisions/s  ${fmt(perSecond(name) / perSecond("jre"), 1).padStart(7)}× json-rules-engine`,
+      );
+    }
+    const a = d.tallies.goodfaith?.toString();
+    for (const name of ["hand", "jre"]) {
+      if (a !== d.tallies[name]?.toString()) {
+        console.error(`ERROR: the decision step of ${d.labels[name]} disagrees with Goodfaith's`);
+        process.exitCode = 1;
+      }
+    }
+    console.log(
+      `Goodfaith / json-rules-engine, decision step: ${fmt(perSecond("goodfaith") / perSecond("jre"), 1)}× (target ≥ 300×)`,
+    );
+  }
 
   const reference = full?.tally ?? small.tally;
   if (reference) {

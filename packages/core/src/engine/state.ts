@@ -223,7 +223,8 @@ export class EngineState {
       euLicensed: d.carrier.euLicensed ?? false,
       origin: d.origin,
       destination: d.destination,
-      passengers: d.passengers.map((p) => ({ ...p })),
+      // Validated events are immutable, so the passenger list is shared, not copied.
+      passengers: d.passengers,
       fare: minorOf(d.fare, d.currency, ["fare"]),
       currency: d.currency,
       payments: payments(d.payments, d.currency, "payments"),
@@ -232,17 +233,14 @@ export class EngineState {
       events: [eventId],
     };
     this.bookings.set(booking.id, booking);
-    this.attach(d.flight, booking.id);
+    this.attach(d.flight, booking.id, true);
     return booking;
   }
 
   /** Puts a booking on a flight's passenger list (a rebooking adds the new flight). */
-  attach(flight: string, booking: string): void {
-    let list = this.flights.get(flight);
-    if (!list) {
-      list = [];
-      this.flights.set(flight, list);
-    }
-    if (!list.includes(booking)) list.push(booking);
+  attach(flight: string, booking: string, isNew = false): void {
+    const list = this.flights.get(flight);
+    if (!list) this.flights.set(flight, [booking]);
+    else if (isNew || !list.includes(booking)) list.push(booking);
   }
 }
