@@ -11,7 +11,11 @@ const BIN = `${ROOT}packages/cli/dist/main.js`;
 const packs = readdirSync(`${ROOT}packs`).sort();
 
 function goodfaith(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "C" } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, LANG: "C" },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -27,8 +31,16 @@ describe("the goodfaith executable", () => {
     ]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    const summary = lines.at(-1) as { type: string; remedies: number; evaluationErrors: number; events: { rejected: number } };
+    const lines = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const summary = lines.at(-1) as {
+      type: string;
+      remedies: number;
+      evaluationErrors: number;
+      events: { rejected: number };
+    };
     expect(summary.type).toBe("summary");
     expect(summary.events.rejected).toBe(0);
     expect(summary.evaluationErrors).toBe(0);
@@ -36,7 +48,14 @@ describe("the goodfaith executable", () => {
     expect(remedies.length).toBe(summary.remedies);
     // Every pack contributes, and no incident is remedied twice.
     const promises = new Set(remedies.map((r) => String(r.promise)));
-    for (const id of ["delay-refund", "eu261-delay-compensation", "dot-cancellation-refund", "late-delivery", "rental-quality", "long-wait-credit"]) {
+    for (const id of [
+      "delay-refund",
+      "eu261-delay-compensation",
+      "dot-cancellation-refund",
+      "late-delivery",
+      "rental-quality",
+      "long-wait-credit",
+    ]) {
       expect(promises).toContain(id);
     }
     const keys = remedies.map((r) => String(r.key));

@@ -3,12 +3,16 @@
  * returns an exit code, and writes through a context (so tests run it in-process).
  */
 
+import { createRequire } from "node:module";
 import { LANGS } from "@goodfaith/core";
 import { Command, Option } from "commander";
 import { guardCommand } from "./commands/guard.js";
 import { renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
 import type { CliContext } from "./io/context.js";
+
+// The version users see is the package's own, read once from its package.json.
+const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 const EXIT_CODES = `
 Exit codes:
@@ -24,6 +28,7 @@ export function buildProgram(
 ): Command {
   const program = new Command("goodfaith")
     .description("Keep your promises to customers before they have to ask.")
+    .version(VERSION)
     .addOption(
       new Option("--lang <lang>", "language of human output and pages; default from LANG").choices([
         ...LANGS,
@@ -84,7 +89,7 @@ Examples:
       "after",
       `
 Example:
-  goodfaith guard check --events packs/retail/events.jsonl --customer c-ana --items '[{"sku":"ebook-dune","kind":"digital"}]'`,
+  goodfaith guard check --events packs/retail/events.jsonl --customer c-li --items '[{"sku":"ebook-three-body","kind":"digital"}]'`,
     )
     .action(
       async (opts: {

@@ -13,7 +13,9 @@ function hoisted(source: string, types = FLIGHT): string | undefined {
 describe("hoisting the shared part of a condition", () => {
   test("keeps the top-level terms that read only the flight, the route and the time", () => {
     expect(
-      hoisted("flight.controllable && (flight.arrivalDelayMinutes >= 180 || route.intraEu) && booking.passengerCount > 1"),
+      hoisted(
+        "flight.controllable && (flight.arrivalDelayMinutes >= 180 || route.intraEu) && booking.passengerCount > 1",
+      ),
     ).toBe("(flight.controllable) && (flight.arrivalDelayMinutes >= 180 || route.intraEu)");
   });
 
@@ -28,8 +30,8 @@ describe("hoisting the shared part of a condition", () => {
 
   test("customer events have nothing to hoist; both flight events share one set", () => {
     expect(hoisted("order.delivered", ["order.delivered"])).toBeUndefined();
-    expect(hoisted("flight.controllable && booking.rebooked", ["flight.arrived", "flight.cancelled"])).toBe(
-      "(flight.controllable)",
-    );
+    expect(
+      hoisted("flight.controllable && booking.rebooked", ["flight.arrived", "flight.cancelled"]),
+    ).toBe("(flight.controllable)");
   });
 });

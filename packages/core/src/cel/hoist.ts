@@ -44,7 +44,10 @@ function identifiers(node: unknown, out: Set<string>): void {
  * The conjunction of the top-level `&&` terms of `when` that read only shared variables, or
  * undefined when there is none (or the promise listens to events without shared subjects).
  */
-export function hoistSharedTerms(when: CompiledExpression, eventTypes: readonly string[]): CompiledExpression | undefined {
+export function hoistSharedTerms(
+  when: CompiledExpression,
+  eventTypes: readonly string[],
+): CompiledExpression | undefined {
   const first = eventTypes[0];
   if (first === undefined) return undefined;
   const shared = SHARED_VARIABLES[first];

@@ -198,3 +198,21 @@ describe("bad money never half-applies", () => {
     expect(engine.state.orders.size).toBe(1);
   });
 });
+
+describe("memory stays bounded", () => {
+  test("event ids older than the dedupe window are forgotten; newer ones still dedupe", () => {
+    const engine = new Engine([doc()], { dedupeWindowMs: 86_400_000 });
+    const clock = (i: number, day: number): EngineEvent => ({
+      id: `k${i}`,
+      type: "clock",
+      time: `2026-05-${String(day).padStart(2, "0")}T00:00:${String(i % 60).padStart(2, "0")}Z`,
+      data: {},
+    });
+    for (let i = 0; i < 2048; i++) engine.process(clock(i, 1));
+    for (let i = 2048; i < 4096; i++) engine.process(clock(i, 5));
+    const seen = (engine as unknown as { seen: Map<string, number> }).seen;
+    expect(seen.has("k0")).toBe(false);
+    expect(seen.has("k4000")).toBe(true);
+    expect(seen.size).toBeLessThanOrEqual(2048 + 1024);
+  });
+});

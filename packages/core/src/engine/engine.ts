@@ -27,6 +27,12 @@ export interface EngineOptions {
    * @default the longest `guard.window` of the promises, and at least 30 days
    */
   readonly purchaseWindowMs?: number;
+  /**
+   * How long event ids are remembered to ignore re-deliveries. Older re-deliveries cannot pay
+   * twice either (remedy keys are kept for good); this only bounds memory.
+   * @default 30 days
+   */
+  readonly dedupeWindowMs?: number;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -64,7 +70,9 @@ export class Engine {
   private readonly expecting = new Set<string>();
   private readonly timers = new TimerQueue();
   private readonly granted = new Set<string>();
-  private readonly seen = new Set<string>();
+  /** Event ids seen, with their event time, oldest first (see `dedupeWindowMs`). */
+  private readonly seen = new Map<string, number>();
+  private readonly dedupeWindowMs: number;
   private readonly governance = new GovernanceLedger();
   private clock = Number.NEGATIVE_INFINITY;
 
@@ -91,6 +99,7 @@ export class Engine {
       }
     }
     this.state = new EngineState(options.purchaseWindowMs ?? window);
+    this.dedupeWindowMs = options.dedupeWindowMs ?? 30 * 86_400_000;
   }
 
   /** The stream's time: the latest event time seen or moved to, epoch ms. */
@@ -117,7 +126,7 @@ export class Engine {
       out.push({ type: "rejected", event: e.id, issue });
       return out;
     }
-    this.seen.add(e.id);
+    this.remember(e.id, at);
     if (this.expecting.has(e.type)) this.timers.cancel(subjectOf(e), e.type);
     const listeners = this.byEvent.get(e.type);
     if (!listeners) return out;
@@ -133,6 +142,18 @@ export class Engine {
       }
     }
     return out;
+  }
+
+  private remember(id: string, at: number): void {
+    this.seen.set(id, at);
+    // Ids arrive roughly in time order, so the oldest sit at the front of the Map.
+    if (this.seen.size % 1024 === 0) {
+      const cutoff = this.clock - this.dedupeWindowMs;
+      for (const [old, time] of this.seen) {
+        if (time >= cutoff) break;
+        this.seen.delete(old);
+      }
+    }
   }
 
   /** Processes events in order and returns all outcomes. */

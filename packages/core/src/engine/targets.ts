@@ -152,7 +152,12 @@ export function sharedViewsOf(state: EngineState, e: D.EngineEvent): SharedViews
   }
 }
 
-function flightTargets(state: EngineState, e: D.EngineEvent, reach: Reach, shared: SharedViews): Target[] {
+function flightTargets(
+  state: EngineState,
+  e: D.EngineEvent,
+  reach: Reach,
+  shared: SharedViews,
+): Target[] {
   const d = e.data as FlightData;
   const cancelled = e.type === "flight.cancelled";
   const { flight, route } = shared.flight ? shared : sharedViewsOf(state, e);
@@ -269,7 +274,8 @@ export function targetsOf(
     }
     case "service.outage": {
       const d = e.data as D.ServiceOutageData;
-      const outage = shared.outage ?? new OutageView(d.outage, d.service, d.start, d.end, d.cause ?? "");
+      const outage =
+        shared.outage ?? new OutageView(d.outage, d.service, d.start, d.end, d.cause ?? "");
       const out: Target[] = [];
       for (const sub of state.subscribers.get(d.service)?.values() ?? []) {
         const order = state.orders.get(sub.order);
