@@ -259,7 +259,23 @@ export function loadPromises(text: string, source = "promises.yaml"): Result<Pro
     });
   }
   if (list.items.length > 0) return { ok: false, issues: list.items };
-  const parsed = documentSchema.safeParse(src.doc.toJS());
+  let raw: unknown;
+  try {
+    // toJS resolves aliases: an unknown anchor or an alias bomb throws here, not in parsing.
+    raw = src.doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    list.items.push({
+      code: "promise.yaml_syntax",
+      messageKey: "promise.yaml_syntax",
+      params: { detail },
+      path: [],
+      line: 1,
+      column: 1,
+    });
+    return { ok: false, issues: list.items };
+  }
+  const parsed = documentSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) zodIssue(list, issue);
     return { ok: false, issues: list.items };
