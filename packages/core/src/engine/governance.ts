@@ -14,6 +14,23 @@ export class GovernanceLedger {
   private readonly perCustomer = new Map<string, { at: number; minor: bigint }[]>();
   private readonly perDay = new Map<string, bigint>();
 
+  /** What has been granted so far, for a snapshot. */
+  dump(): {
+    perCustomer: Map<string, { at: number; minor: bigint }[]>;
+    perDay: Map<string, bigint>;
+  } {
+    return { perCustomer: this.perCustomer, perDay: this.perDay };
+  }
+
+  /** Restores what `dump` saved. */
+  load(dump: {
+    perCustomer: Map<string, { at: number; minor: bigint }[]>;
+    perDay: Map<string, bigint>;
+  }): void {
+    for (const [k, v] of dump.perCustomer) this.perCustomer.set(k, v);
+    for (const [k, v] of dump.perDay) this.perDay.set(k, v);
+  }
+
   /** Which approval reasons apply to granting `amount` now; records the grant. */
   decide(
     promise: string,

@@ -8,6 +8,7 @@ import type {
   BookingRecord,
   CustomerRecord,
   OrderRecord,
+  OwnershipRecord,
   PaymentRecord,
   PurchaseRecord,
   SubscriptionRecord,
@@ -69,6 +70,57 @@ export class EngineState {
   readonly prices = new Map<string, { readonly minor: bigint; readonly currency: string }>();
 
   constructor(readonly purchaseWindowMs: number) {}
+
+  /** Everything this state holds, for a snapshot (works that alias an owned sku are references). */
+  dump(): Record<string, unknown> {
+    const customers = new Map<string, unknown>();
+    for (const [id, rec] of this.customers) {
+      const works = new Map<string, unknown>();
+      for (const [work, own] of rec.works) {
+        works.set(work, rec.owned.get(own.sku) === own ? { ref: own.sku } : own);
+      }
+      customers.set(id, { ...rec, works });
+    }
+    return {
+      customers,
+      orders: this.orders,
+      bookings: this.bookings,
+      flights: this.flights,
+      subscribers: this.subscribers,
+      purchases: this.purchases,
+      prices: this.prices,
+    };
+  }
+
+  /** Restores what `dump` saved into this (empty) state. */
+  load(dump: Record<string, unknown>): void {
+    const d = dump as {
+      customers: Map<
+        string,
+        CustomerRecord & { works: Map<string, OwnershipRecord | { ref: string }> }
+      >;
+      orders: Map<string, OrderRecord>;
+      bookings: Map<string, BookingRecord>;
+      flights: Map<string, string[]>;
+      subscribers: Map<string, Map<string, SubscriptionRecord>>;
+      purchases: Map<string, PurchaseRecord[]>;
+      prices: Map<string, { minor: bigint; currency: string }>;
+    };
+    for (const [id, rec] of d.customers) {
+      const works = new Map<string, OwnershipRecord>();
+      for (const [work, own] of rec.works) {
+        const resolved = "ref" in own ? rec.owned.get(own.ref) : own;
+        if (resolved) works.set(work, resolved);
+      }
+      this.customers.set(id, { ...rec, works });
+    }
+    for (const [k, v] of d.orders) this.orders.set(k, v);
+    for (const [k, v] of d.bookings) this.bookings.set(k, v);
+    for (const [k, v] of d.flights) this.flights.set(k, v);
+    for (const [k, v] of d.subscribers) this.subscribers.set(k, v);
+    for (const [k, v] of d.purchases) this.purchases.set(k, v);
+    for (const [k, v] of d.prices) this.prices.set(k, v);
+  }
 
   /** The customer's record, created on first sight. */
   customer(id: string): CustomerRecord {

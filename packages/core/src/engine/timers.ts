@@ -18,6 +18,18 @@ export interface Timer {
   cancelled: boolean;
 }
 
+/** An armed timer as a snapshot keeps it: its promise by id. */
+export interface ArmedTimer extends Omit<Timer, "promise" | "cancelled"> {
+  readonly promiseId: string;
+}
+
+/** The timers' part of an engine snapshot. */
+export interface TimerDump {
+  readonly seq: number;
+  readonly armed: readonly ArmedTimer[];
+  readonly used: readonly string[];
+}
+
 const before = (a: Timer, b: Timer) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
 /** The set of armed timers. */
@@ -75,6 +87,36 @@ export class TimerQueue {
       this.byKey.set(top.key, null);
       return top;
     }
+  }
+
+  /** The armed timers (oldest arming first), the keys already used, and the arming counter. */
+  dump(): TimerDump {
+    const armed = this.heap
+      .filter((t) => !t.cancelled)
+      .sort((a, b) => a.seq - b.seq)
+      .map(({ promise, cancelled: _cancelled, ...rest }) => ({ ...rest, promiseId: promise.id }));
+    const used = [...this.byKey].filter(([, t]) => t === null).map(([k]) => k);
+    return { seq: this.seq, armed, used };
+  }
+
+  /** Restores what `dump` saved; `promises` maps promise ids to the compiled promises. */
+  load(dump: TimerDump, promises: ReadonlyMap<string, CompiledPromise>): void {
+    for (const key of dump.used) this.byKey.set(key, null);
+    for (const { promiseId, ...t } of dump.armed) {
+      const promise = promises.get(promiseId);
+      // A promise removed from the documents since the snapshot no longer waits for anything.
+      if (!promise) continue;
+      const timer: Timer = { ...t, promise, cancelled: false };
+      this.byKey.set(t.key, timer);
+      let set = this.bySubject.get(t.subject);
+      if (!set) {
+        set = new Set();
+        this.bySubject.set(t.subject, set);
+      }
+      set.add(timer);
+      this.push(timer);
+    }
+    this.seq = dump.seq;
   }
 
   private push(t: Timer): void {
