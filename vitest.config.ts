@@ -8,6 +8,8 @@ export default defineConfig({
   resolve: {
     alias: {
       "@goodfaith/core": source("./packages/core/src/index.ts"),
+      "@goodfaith/measure": source("./packages/measure/src/index.ts"),
+      "@goodfaith/store": source("./packages/store/src/index.ts"),
     },
   },
   test: {

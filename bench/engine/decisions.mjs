@@ -49,8 +49,9 @@ function deciders(setup) {
         for (const e of bookings) hand.process(e);
         return {
           tally,
-          decide: (/** @type {EngineEvent[]} */ arrivals) =>
-            arrivals.forEach((e) => hand.process(e)),
+          decide(/** @type {EngineEvent[]} */ arrivals) {
+            for (const e of arrivals) hand.process(e);
+          },
         };
       },
     },

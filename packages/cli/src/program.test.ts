@@ -194,3 +194,37 @@ describe("goodfaith guard check", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("goodfaith clv fit", () => {
+  const CDNOW = join(ROOT, "../shared/data/CDNOW_sample.txt");
+
+  test("reproduces the published CDNOW estimates, as JSON", async () => {
+    const r = await cli(["clv", "fit", "--transactions", CDNOW, "--format", "cdnow", "--json"]);
+    expect(r.code).toBe(0);
+    const fit = JSON.parse(r.out) as {
+      bgnbd: Record<string, number>;
+      gammaGamma: Record<string, number>;
+      customers: number;
+      repeaters: number;
+    };
+    expect(fit.customers).toBe(2357);
+    expect(fit.bgnbd.r).toBeCloseTo(0.2426, 3);
+    expect(fit.bgnbd.alpha).toBeCloseTo(4.4135, 2);
+    expect(fit.bgnbd.logLikelihood).toBeCloseTo(-9582.4, 0);
+    expect(fit.gammaGamma.p).toBeCloseTo(6.25, 1);
+  });
+
+  test("says in words who is left out of the spend model", async () => {
+    const r = await cli(["clv", "fit", "-t", CDNOW, "--format", "cdnow"], "sv");
+    expect(r.out).toContain("Anpassad på 2357 kunder");
+    expect(r.out).toMatch(/1411 kunder utan återkommande köp lämnas utanför/);
+  });
+
+  test("a bad line is reported with its line and column", async () => {
+    const csv = join(dir, "tx.csv");
+    writeFileSync(csv, "customer,date,amount\nc1,2026-01-05,10.00\nc2,2026-13-01,5.00\n");
+    const r = await cli(["clv", "fit", "-t", csv]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/tx\.csv:3:\d+: /);
+  });
+});

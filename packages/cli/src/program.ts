@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { LANGS } from "@goodfaith/core";
 import { Command, Option } from "commander";
+import { type ClvOptions, clvFitCommand } from "./commands/clv.js";
 import { guardCommand } from "./commands/guard.js";
 import { renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
@@ -101,6 +102,27 @@ Example:
         json?: boolean;
       }) => setExit(await guardCommand(opts, ctx())),
     );
+
+  const clv = program.command("clv").description("customer lifetime value (BG/NBD + Gamma-Gamma)");
+  clv
+    .command("fit")
+    .description("fit the models to a purchase history and value every customer")
+    .requiredOption(
+      "-t, --transactions <file>",
+      "purchases: CSV with header customer,date,amount, or the CDNOW format",
+    )
+    .addOption(
+      new Option("--format <format>", "input format").choices(["csv", "cdnow"]).default("csv"),
+    )
+    .option("--calibration-end <date>", "last day (YYYY-MM-DD) of the fitting period")
+    .option("--horizon-weeks <weeks>", "CLV horizon in weeks (default 52)")
+    .option("--discount-rate <rate>", "annual discount rate (default 0.1)")
+    .option("--json", "JSON: { bgnbd, gammaGamma, customers, repeaters, … }")
+    .addHelpText(
+      "after",
+      "\nExample:\n  goodfaith clv fit --transactions ../shared/data/CDNOW_sample.txt --format cdnow --json",
+    )
+    .action(async (opts: ClvOptions) => setExit(await clvFitCommand(opts, ctx())));
 
   const promises = program
     .command("promises")

@@ -61,6 +61,7 @@ export {
 export * from "./money/index.js";
 // Both money and events name the points currency; it is the same constant.
 export { POINTS } from "./money/index.js";
+export * from "./ports/index.js";
 export type {
   AmountRule,
   CompiledPromise,

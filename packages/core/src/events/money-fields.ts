@@ -25,7 +25,8 @@ function amount(
 
 function list(data: Data, key: string, each: (item: Data, i: number) => void): void {
   const items = data[key];
-  if (Array.isArray(items)) items.forEach((item, i) => each(item as Data, i));
+  if (!Array.isArray(items)) return;
+  for (const [i, item] of items.entries()) each(item as Data, i);
 }
 
 const payments =

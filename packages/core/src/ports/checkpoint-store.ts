@@ -1,0 +1,22 @@
+/**
+ * The checkpoint port: the engine's state at a position of the event log, so a restart
+ * replays only the events after it instead of the whole log.
+ */
+
+/** Engine state as of event `seq` (everything up to and including it has been applied). */
+export interface Checkpoint {
+  readonly seq: number;
+  /** The engine's own serialization; the store keeps it opaque. */
+  readonly state: string;
+}
+
+/** Keeps the latest checkpoint. */
+export interface CheckpointStore {
+  /**
+   * Saves `checkpoint` unless one at a later `seq` is already saved (a slow worker must not
+   * move recovery backwards); resolves to whether it was saved.
+   */
+  saveCheckpoint(checkpoint: Checkpoint): Promise<boolean>;
+  /** The latest checkpoint, or undefined before the first. */
+  loadCheckpoint(): Promise<Checkpoint | undefined>;
+}

@@ -1,0 +1,47 @@
+/**
+ * The storage ports, in business words: what the core needs remembered, never how. Adapters
+ * (`@goodfaith/store`: SQLite, PostgreSQL) implement them and pass one conformance suite.
+ */
+export type { Checkpoint, CheckpointStore } from "./checkpoint-store.js";
+export type { CustomerDataItem, CustomerDataStore } from "./customer-data-store.js";
+export type {
+  AppendRejection,
+  AppendResult,
+  EventLog,
+  LoggedEvent,
+  ReadEventsQuery,
+} from "./event-log.js";
+export type {
+  LedgerAppendResult,
+  LedgerEntry,
+  LedgerHead,
+  LedgerStore,
+} from "./ledger-store.js";
+export {
+  canTransition,
+  type InitialRemedyStatus,
+  isFinalStatus,
+  MANUAL_TRANSITIONS,
+  OUTBOX_TRANSITIONS,
+  REMEDY_STATUSES,
+  type RemedyStatus,
+} from "./remedy-lifecycle.js";
+export type {
+  AttemptReport,
+  AttemptResult,
+  ClaimRequest,
+  DecimalMoney,
+  NewRemedy,
+  RecordRemediesResult,
+  RemedyCursor,
+  RemedyFilter,
+  RemedyHistory,
+  RemedyPage,
+  RemedyStore,
+  RemedyTransition,
+  StoredRemedy,
+  TransitionRequest,
+  TransitionResult,
+} from "./remedy-store.js";
+export type { SpendLimit, SpendRequest, SpendResult, SpendStore } from "./spend-store.js";
+export type { Store } from "./store.js";

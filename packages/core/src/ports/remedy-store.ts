@@ -1,0 +1,178 @@
+/**
+ * The remedy port: remedies recorded exactly once, moved through their lifecycle with every
+ * move on record, and executed through an outbox that hands each due remedy to one worker.
+ */
+import type { RemedyKind } from "../promises/document.js";
+import type { InitialRemedyStatus, RemedyStatus } from "./remedy-lifecycle.js";
+
+/** An amount as JSON carries it: a decimal string in major units, e.g. `{ amount: "4.99", currency: "EUR" }`. */
+export interface DecimalMoney {
+  readonly amount: string;
+  readonly currency: string;
+}
+
+/** A remedy the engine decided on, as the store records it. Times are epoch ms. */
+export interface NewRemedy {
+  /** The idempotency key (promise id + incident): the store keeps at most one remedy per key. */
+  readonly key: string;
+  readonly promise: string;
+  readonly version: string;
+  /** The customer's id, a pseudonymous key: personal data lives in the customer data store. */
+  readonly customer: string;
+  readonly kind: RemedyKind;
+  readonly amount?: DecimalMoney;
+  readonly status: InitialRemedyStatus;
+  /** Event time of the incident. */
+  readonly at: number;
+  /** By when the promise says the company acts. */
+  readonly dueBy?: number;
+  /** When an approved remedy may first be executed; defaults to `at`. */
+  readonly nextAttemptAt?: number;
+  /** The whole remedy as JSON (split, explanation, notice…), kept verbatim. */
+  readonly detail: string;
+}
+
+/** A recorded remedy and where it is in its lifecycle. */
+export interface StoredRemedy {
+  readonly key: string;
+  readonly promise: string;
+  readonly version: string;
+  readonly customer: string;
+  readonly kind: RemedyKind;
+  readonly amount?: DecimalMoney;
+  readonly status: RemedyStatus;
+  readonly at: number;
+  readonly dueBy?: number;
+  readonly detail: string;
+  /** Position in the event log of the event that produced it. */
+  readonly seq: number;
+  /** Execution attempts so far, failed or not. */
+  readonly attempts: number;
+  /** When the outbox may next try it (approved or failed remedies). */
+  readonly nextAttemptAt?: number;
+  readonly lastError?: string;
+  /** The worker executing it and since when (status `executing`). */
+  readonly claimedBy?: string;
+  readonly claimedAt?: number;
+  /** Time of the latest transition. */
+  readonly updatedAt: number;
+}
+
+/** One move of a remedy: from where (absent when it was recorded), to where, by whom, when, why. */
+export interface RemedyTransition {
+  readonly key: string;
+  readonly from?: RemedyStatus;
+  readonly to: RemedyStatus;
+  /** Who or what made the move: a person's id, a worker, `engine`. */
+  readonly actor: string;
+  readonly at: number;
+  readonly reason?: string;
+}
+
+/** Which remedies of a batch were new and which already existed (left as they were). */
+export interface RecordRemediesResult {
+  readonly created: readonly string[];
+  readonly existing: readonly string[];
+}
+
+/** A move asked of the store: made only if the remedy is currently in one of `from`. */
+export interface TransitionRequest {
+  readonly from: readonly RemedyStatus[];
+  readonly to: RemedyStatus;
+  readonly actor: string;
+  readonly at: number;
+  readonly reason?: string;
+}
+
+/** The outcome of a move; a refused move changes nothing. */
+export type TransitionResult =
+  | { readonly ok: true; readonly from: RemedyStatus }
+  /** The lifecycle has no such move (see `MANUAL_TRANSITIONS`). */
+  | { readonly ok: false; readonly code: "not_allowed" }
+  | { readonly ok: false; readonly code: "unknown_remedy" }
+  /** Someone else moved it first; `status` is where it is now. */
+  | { readonly ok: false; readonly code: "status_mismatch"; readonly status: RemedyStatus };
+
+/** A worker asking the outbox for work. */
+export interface ClaimRequest {
+  /** Remedies due at or before this instant are claimed. */
+  readonly now: number;
+  readonly limit: number;
+  readonly worker: string;
+  /**
+   * How long a claim lasts: a remedy still `executing` after `now - leaseMs` (its worker
+   * died) is claimed again. Absent: claims never expire.
+   */
+  readonly leaseMs?: number;
+}
+
+/** What a worker reports after trying to execute a remedy it claimed. */
+export type AttemptReport =
+  | { readonly ok: true; readonly worker: string; readonly at: number }
+  | {
+      readonly ok: false;
+      readonly worker: string;
+      readonly at: number;
+      readonly error: string;
+      /** When to try again (status `failed`); absent: give up (status `dead`, the dead letter). */
+      readonly nextAttemptAt?: number;
+    };
+
+/** The outcome of an attempt report. */
+export type AttemptResult =
+  | { readonly ok: true; readonly status: RemedyStatus; readonly attempts: number }
+  | { readonly ok: false; readonly code: "unknown_remedy" }
+  /** The remedy is not executing under this worker's claim (the lease ran out and it moved on). */
+  | { readonly ok: false; readonly code: "not_claimed"; readonly status: RemedyStatus };
+
+/** Which remedies to list; every given field must match. Times are incident times, epoch ms. */
+export interface RemedyFilter {
+  readonly status?: readonly RemedyStatus[];
+  readonly customer?: string;
+  readonly promise?: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** Where a page starts: after the remedy with this incident time and key. */
+export interface RemedyCursor {
+  readonly at: number;
+  readonly key: string;
+}
+
+/** A page of remedies in (incident time, key) order, and where the next page starts. */
+export interface RemedyPage {
+  readonly remedies: readonly StoredRemedy[];
+  readonly next?: RemedyCursor;
+}
+
+/** A remedy with every move it made, oldest first. */
+export interface RemedyHistory {
+  readonly remedy: StoredRemedy;
+  readonly transitions: readonly RemedyTransition[];
+}
+
+/** The remedy store. Each method is atomic. */
+export interface RemedyStore {
+  /**
+   * Records new remedies decided at log position `atSeq`; a key that already exists is left
+   * untouched, whoever recorded it, so retries, replays and concurrent workers are harmless.
+   */
+  recordRemedies(remedies: readonly NewRemedy[], atSeq: number): Promise<RecordRemediesResult>;
+  /** Moves a remedy if its status is one of `request.from`, and records the move. */
+  transition(key: string, request: TransitionRequest): Promise<TransitionResult>;
+  /**
+   * Claims up to `limit` due remedies (approved or failed, `nextAttemptAt <= now`) for one
+   * worker and moves them to `executing`; no two workers ever hold the same remedy.
+   */
+  claimDue(request: ClaimRequest): Promise<readonly StoredRemedy[]>;
+  /** Records the outcome of an attempt on a claimed remedy: executed, failed (retry later) or dead. */
+  recordAttempt(key: string, report: AttemptReport): Promise<AttemptResult>;
+  /** One page of remedies matching `filter`; pass `next` back as `after` for the following page. */
+  listRemedies(
+    filter?: RemedyFilter,
+    page?: { readonly after?: RemedyCursor; readonly limit?: number },
+  ): Promise<RemedyPage>;
+  /** A remedy and its transitions, or undefined if no remedy has this key. */
+  getRemedy(key: string): Promise<RemedyHistory | undefined>;
+}

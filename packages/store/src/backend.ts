@@ -1,0 +1,36 @@
+/**
+ * What the store's modules need from a database, whichever it is: a Kysely instance for
+ * reads, and a way to run a write atomically. Dialect differences stay in the two backends.
+ */
+import type { Kysely } from "kysely";
+import type { DialectName } from "./migrations.js";
+import type { Database } from "./schema.js";
+
+/** A database the store's modules can use. */
+export interface Backend {
+  readonly dialect: DialectName;
+  /** For reads outside a write; each statement sees committed data. */
+  readonly db: Kysely<Database>;
+  /**
+   * Runs `work` in one transaction: all of it commits or none of it. `locks` name what the
+   * work must hold exclusively (e.g. `ledger:<chain>`): SQLite's single writer holds
+   * everything already; PostgreSQL takes a transaction-scoped advisory lock per name. The
+   * work may run more than once (after a deadlock), so it must only touch the database.
+   */
+  write<T>(work: (trx: Kysely<Database>) => Promise<T>, locks?: readonly string[]): Promise<T>;
+  /** Whether `SELECT … FOR UPDATE [SKIP LOCKED]` exists (PostgreSQL) — SQLite's writer needs none. */
+  readonly rowLocks: boolean;
+  close(): Promise<void>;
+}
+
+/** Splits `items` into arrays of at most `size`, to stay under each driver's parameter limit. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

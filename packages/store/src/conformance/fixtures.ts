@@ -1,0 +1,110 @@
+/** Test data for the conformance suite: events, remedies and ledger links. */
+import { createHash } from "node:crypto";
+import {
+  type GoodfaithEvent,
+  type LedgerEntry,
+  type LedgerHead,
+  type NewRemedy,
+  validateEvent,
+} from "@goodfaith/core";
+
+/** A fixed instant (2026-11-06T12:00:00Z) the suite's times are relative to. */
+export const T0 = Date.UTC(2026, 10, 6, 12);
+
+const DAY_MS = 86_400_000;
+
+/** The start of T0's UTC day plus `days`. */
+export function day(days: number): number {
+  return Math.floor(T0 / DAY_MS) * DAY_MS + days * DAY_MS;
+}
+
+/** A valid `order.delivered` event, through the core's own validation. */
+export function event(id: string, time = T0, customer = "c-1"): GoodfaithEvent {
+  const result = validateEvent({
+    id,
+    type: "order.delivered",
+    time: new Date(time).toISOString(),
+    customer,
+    data: { order: `o-${id}` },
+  });
+  if (!result.ok) throw new Error(`fixture event ${id} is invalid`);
+  return result.value;
+}
+
+/** `n` events with ids `<prefix>0…`, one second apart from `start`. */
+export function events(prefix: string, n: number, start = T0): GoodfaithEvent[] {
+  return Array.from({ length: n }, (_, i) => event(`${prefix}${i}`, start + i * 1000));
+}
+
+/** Collects an async iterable. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** An approved €4.99 refund with this key, with `changes` applied. */
+export function remedy(key: string, changes: Partial<NewRemedy> = {}): NewRemedy {
+  return {
+    key,
+    promise: "late-delivery",
+    version: "2026.11",
+    customer: "c-1",
+    kind: "refund",
+    amount: { amount: "4.99", currency: "EUR" },
+    status: "approved",
+    at: T0,
+    dueBy: T0 + 7 * DAY_MS,
+    detail: JSON.stringify({ key, explanation: { events: ["e1"] } }),
+    ...changes,
+  };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The 64-zero prevHash of a chain's first entry. */
+export const GENESIS = "0".repeat(64);
+
+/**
+ * The entry after `head` in `chain`, hashed over its fields — the store never checks hashes,
+ * so any stable digest will do; the ledger module owns the real encoding.
+ */
+export function link(
+  chain: string,
+  head: LedgerHead | undefined,
+  actor = "engine",
+  optional: Partial<
+    Pick<LedgerEntry, "remedyKey" | "customerRef" | "from" | "to" | "amount" | "currency" | "facts">
+  > = {},
+): LedgerEntry {
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? GENESIS;
+  const fields = {
+    chain,
+    seq,
+    at: T0 + seq,
+    kind: "remedy.transition",
+    actor,
+    ...optional,
+    prevHash,
+  };
+  return { ...fields, hash: sha256(JSON.stringify(fields)) };
+}
+
+/** `n` linked entries continuing `head`. */
+export function links(chain: string, head: LedgerHead | undefined, n: number): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  let top = head;
+  for (let i = 0; i < n; i++) {
+    const next = link(chain, top, "engine", {
+      remedyKey: sha256(`r${i}`),
+      from: "approved",
+      to: "executing",
+    });
+    out.push(next);
+    top = next;
+  }
+  return out;
+}

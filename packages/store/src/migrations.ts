@@ -1,0 +1,160 @@
+/**
+ * The schema's history as an append-only registry: migrations run in this order, each once,
+ * and a shipped migration is never edited or removed — a change is a new entry at the end.
+ * Migrations see `Kysely<unknown>` because they must keep working as the schema moves on.
+ */
+import type { Kysely } from "kysely";
+
+/** Which SQL the migration writes for. */
+export type DialectName = "sqlite" | "postgres";
+
+/** One step of the schema's history. */
+export interface Migration {
+  /** Unique and stable; recorded in `goodfaith_migrations`. */
+  readonly name: string;
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+async function initial(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  await db.schema
+    .createTable("events")
+    // On SQLite, exactly INTEGER PRIMARY KEY makes seq the rowid: no second index.
+    .addColumn("seq", dialect === "postgres" ? "bigint" : "integer", (c) => c.primaryKey())
+    .addColumn("id", "text", (c) => c.notNull().unique())
+    .addColumn("type", "text", (c) => c.notNull())
+    .addColumn("time_ms", "bigint", (c) => c.notNull())
+    .addColumn("customer", "text")
+    .addColumn("body", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("events_time").on("events").columns(["time_ms", "seq"]).execute();
+
+  await db.schema
+    .createTable("checkpoints")
+    .addColumn("name", "text", (c) => c.primaryKey())
+    .addColumn("seq", "bigint", (c) => c.notNull())
+    .addColumn("state", "text", (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable("remedies")
+    .addColumn("key", "text", (c) => c.primaryKey())
+    .addColumn("promise", "text", (c) => c.notNull())
+    .addColumn("version", "text", (c) => c.notNull())
+    .addColumn("customer", "text", (c) => c.notNull())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("amount", "text")
+    .addColumn("currency", "text")
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("at_ms", "bigint", (c) => c.notNull())
+    .addColumn("due_by_ms", "bigint")
+    .addColumn("detail", "text", (c) => c.notNull())
+    .addColumn("seq", "bigint", (c) => c.notNull())
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("next_attempt_at_ms", "bigint")
+    .addColumn("last_error", "text")
+    .addColumn("claimed_by", "text")
+    .addColumn("claimed_at_ms", "bigint")
+    .addColumn("updated_at_ms", "bigint", (c) => c.notNull())
+    .execute();
+  // The outbox's query: due remedies by status and time.
+  await db.schema
+    .createIndex("remedies_due")
+    .on("remedies")
+    .columns(["status", "next_attempt_at_ms"])
+    .execute();
+  await db.schema.createIndex("remedies_at").on("remedies").columns(["at_ms", "key"]).execute();
+  await db.schema
+    .createIndex("remedies_customer")
+    .on("remedies")
+    .columns(["customer", "at_ms"])
+    .execute();
+
+  await db.schema
+    .createTable("remedy_transitions")
+    .$call((t) =>
+      dialect === "postgres"
+        ? t.addColumn("id", "bigserial", (c) => c.primaryKey())
+        : t.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()),
+    )
+    .addColumn("key", "text", (c) => c.notNull().references("remedies.key"))
+    .addColumn("from_status", "text")
+    .addColumn("to_status", "text", (c) => c.notNull())
+    .addColumn("actor", "text", (c) => c.notNull())
+    .addColumn("at_ms", "bigint", (c) => c.notNull())
+    .addColumn("reason", "text")
+    .execute();
+  await db.schema
+    .createIndex("remedy_transitions_key")
+    .on("remedy_transitions")
+    .columns(["key", "id"])
+    .execute();
+
+  await db.schema
+    .createTable("spend")
+    .addColumn("key", "text", (c) => c.primaryKey())
+    .addColumn("promise", "text", (c) => c.notNull())
+    .addColumn("customer", "text", (c) => c.notNull())
+    .addColumn("currency", "text", (c) => c.notNull())
+    .addColumn("amount_minor", "text", (c) => c.notNull())
+    .addColumn("at_ms", "bigint", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("spend_customer")
+    .on("spend")
+    .columns(["promise", "customer", "currency", "at_ms"])
+    .execute();
+
+  await db.schema
+    .createTable("spend_days")
+    .addColumn("promise", "text", (c) => c.notNull())
+    .addColumn("currency", "text", (c) => c.notNull())
+    .addColumn("day", "bigint", (c) => c.notNull())
+    .addColumn("total_minor", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("spend_days_pk", ["promise", "currency", "day"])
+    .execute();
+
+  await db.schema
+    .createTable("ledger_entries")
+    .addColumn("chain", "text", (c) => c.notNull())
+    .addColumn("seq", "bigint", (c) => c.notNull())
+    .addColumn("at_ms", "bigint", (c) => c.notNull())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("remedy_key", "text")
+    .addColumn("customer_ref", "text")
+    .addColumn("actor", "text", (c) => c.notNull())
+    .addColumn("from_status", "text")
+    .addColumn("to_status", "text")
+    .addColumn("amount", "text")
+    .addColumn("currency", "text")
+    .addColumn("facts", "text")
+    .addColumn("prev_hash", "text", (c) => c.notNull())
+    .addColumn("hash", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("ledger_entries_pk", ["chain", "seq"])
+    .execute();
+  // A remedy's or a customer's history in the ledger (timelines, erasure records).
+  await db.schema
+    .createIndex("ledger_entries_remedy")
+    .on("ledger_entries")
+    .column("remedy_key")
+    .execute();
+  await db.schema
+    .createIndex("ledger_entries_customer")
+    .on("ledger_entries")
+    .column("customer_ref")
+    .execute();
+
+  await db.schema
+    .createTable("customer_data")
+    .addColumn("customer", "text", (c) => c.notNull())
+    .addColumn("field", "text", (c) => c.notNull())
+    .addColumn("value", "text", (c) => c.notNull())
+    .addColumn("purpose", "text")
+    .addColumn("at_ms", "bigint", (c) => c.notNull())
+    .addPrimaryKeyConstraint("customer_data_pk", ["customer", "field"])
+    .execute();
+}
+
+/** Every migration, oldest first. Append only. */
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  { name: "0001-initial", up: initial },
+]);

@@ -1,0 +1,117 @@
+/**
+ * The outbox: due remedies handed to one worker at a time. On PostgreSQL the claim selects
+ * with `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint rows without waiting on
+ * each other; on SQLite the claim runs inside the single write transaction.
+ */
+import type {
+  AttemptReport,
+  AttemptResult,
+  ClaimRequest,
+  RemedyStatus,
+  StoredRemedy,
+} from "@goodfaith/core";
+import type { Backend } from "./backend.js";
+import { lockedRemedy, storedRemedy } from "./remedy-rows.js";
+
+/** Claims due remedies for `request.worker`; see `RemedyStore.claimDue`. */
+export async function claimDue(
+  backend: Backend,
+  request: ClaimRequest,
+): Promise<readonly StoredRemedy[]> {
+  const limit = Math.floor(request.limit);
+  if (!(limit > 0)) return [];
+  const { now, worker, leaseMs } = request;
+  return backend.write(async (trx) => {
+    const due = await trx
+      .selectFrom("remedies")
+      .select(["key", "status", "claimed_by"])
+      .where((eb) => {
+        const ready = eb.and([
+          eb("status", "in", ["approved", "failed"]),
+          eb("next_attempt_at_ms", "<=", now),
+        ]);
+        if (leaseMs === undefined) return ready;
+        const abandoned = eb.and([
+          eb("status", "=", "executing"),
+          eb("claimed_at_ms", "<=", now - leaseMs),
+        ]);
+        return eb.or([ready, abandoned]);
+      })
+      .orderBy("next_attempt_at_ms")
+      .orderBy("key")
+      .limit(limit)
+      .$if(backend.rowLocks, (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    if (due.length === 0) return [];
+    const keys = due.map((r) => r.key);
+    await trx
+      .updateTable("remedies")
+      .set({ status: "executing", claimed_by: worker, claimed_at_ms: now, updated_at_ms: now })
+      .where("key", "in", keys)
+      .execute();
+    await trx
+      .insertInto("remedy_transitions")
+      .values(
+        due.map((r) => ({
+          key: r.key,
+          from_status: r.status,
+          to_status: "executing",
+          actor: worker,
+          at_ms: now,
+          reason: r.status === "executing" ? `lease of ${r.claimed_by ?? "?"} expired` : null,
+        })),
+      )
+      .execute();
+    const rows = await trx.selectFrom("remedies").selectAll().where("key", "in", keys).execute();
+    const order = new Map(keys.map((k, i) => [k, i]));
+    return rows.map(storedRemedy).sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+  });
+}
+
+/** Records how an attempt went; see `RemedyStore.recordAttempt`. */
+export async function recordAttempt(
+  backend: Backend,
+  key: string,
+  report: AttemptReport,
+): Promise<AttemptResult> {
+  return backend.write(async (trx): Promise<AttemptResult> => {
+    const row = await lockedRemedy(backend, trx, key);
+    if (!row) return { ok: false, code: "unknown_remedy" };
+    const status = row.status as RemedyStatus;
+    if (status !== "executing" || row.claimed_by !== report.worker) {
+      return { ok: false, code: "not_claimed", status };
+    }
+    const attempts = Number(row.attempts) + 1;
+    const to: RemedyStatus = report.ok
+      ? "executed"
+      : report.nextAttemptAt === undefined
+        ? "dead"
+        : "failed";
+    await trx
+      .updateTable("remedies")
+      .set({
+        status: to,
+        attempts,
+        claimed_by: null,
+        claimed_at_ms: null,
+        updated_at_ms: report.at,
+        last_error: report.ok ? null : report.error,
+        next_attempt_at_ms:
+          !report.ok && report.nextAttemptAt !== undefined ? report.nextAttemptAt : null,
+      })
+      .where("key", "=", key)
+      .execute();
+    await trx
+      .insertInto("remedy_transitions")
+      .values({
+        key,
+        from_status: status,
+        to_status: to,
+        actor: report.worker,
+        at_ms: report.at,
+        reason: report.ok ? null : report.error,
+      })
+      .execute();
+    return { ok: true, status: to, attempts };
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The tables as Kysely sees them, after every migration. Times are epoch ms (BIGINT on
+ * PostgreSQL, INTEGER on SQLite: both 64-bit); money is TEXT on both — decimal strings for
+ * remedy amounts, minor-unit integer strings for spend — so no amount is ever a float and
+ * arithmetic on it happens in bigint, in code, under the store's locks.
+ */
+import type { Generated } from "kysely";
+
+export interface EventsTable {
+  seq: number;
+  id: string;
+  type: string;
+  time_ms: number;
+  customer: string | null;
+  /** The event as JSON, exactly as appended. */
+  body: string;
+}
+
+export interface CheckpointsTable {
+  name: string;
+  seq: number;
+  state: string;
+}
+
+export interface RemediesTable {
+  key: string;
+  promise: string;
+  version: string;
+  customer: string;
+  kind: string;
+  amount: string | null;
+  currency: string | null;
+  status: string;
+  at_ms: number;
+  due_by_ms: number | null;
+  detail: string;
+  seq: number;
+  attempts: number;
+  next_attempt_at_ms: number | null;
+  last_error: string | null;
+  claimed_by: string | null;
+  claimed_at_ms: number | null;
+  updated_at_ms: number;
+}
+
+export interface RemedyTransitionsTable {
+  id: Generated<number>;
+  key: string;
+  from_status: string | null;
+  to_status: string;
+  actor: string;
+  at_ms: number;
+  reason: string | null;
+}
+
+export interface SpendTable {
+  key: string;
+  promise: string;
+  customer: string;
+  currency: string;
+  amount_minor: string;
+  at_ms: number;
+}
+
+export interface SpendDaysTable {
+  promise: string;
+  currency: string;
+  day: number;
+  total_minor: string;
+}
+
+/** One column per field of the ledger format; NULL is an absent optional field. */
+export interface LedgerEntriesTable {
+  chain: string;
+  seq: number;
+  at_ms: number;
+  kind: string;
+  remedy_key: string | null;
+  customer_ref: string | null;
+  actor: string;
+  from_status: string | null;
+  to_status: string | null;
+  amount: string | null;
+  currency: string | null;
+  facts: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CustomerDataTable {
+  customer: string;
+  field: string;
+  value: string;
+  purpose: string | null;
+  at_ms: number;
+}
+
+export interface MigrationsTable {
+  name: string;
+  applied_at_ms: number;
+}
+
+/** Every table of the store. */
+export interface Database {
+  events: EventsTable;
+  checkpoints: CheckpointsTable;
+  remedies: RemediesTable;
+  remedy_transitions: RemedyTransitionsTable;
+  spend: SpendTable;
+  spend_days: SpendDaysTable;
+  ledger_entries: LedgerEntriesTable;
+  customer_data: CustomerDataTable;
+  goodfaith_migrations: MigrationsTable;
+}

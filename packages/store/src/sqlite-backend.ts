@@ -1,0 +1,111 @@
+/**
+ * SQLite through better-sqlite3: one file, WAL, and one writer at a time (BEGIN IMMEDIATE).
+ *
+ * Durability: `synchronous=FULL` by default. In WAL mode NORMAL already survives a killed
+ * process (a committed transaction is in the WAL, which the OS keeps), but not a power cut
+ * or kernel crash after the commit returned. An acknowledged event is one a producer will
+ * not re-send, so FULL pays one fsync per commit to keep it through power loss too; batched
+ * appends make that one fsync per batch, not per event.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement, sql } from "kysely";
+import { type Backend, sleep } from "./backend.js";
+import type { Database } from "./schema.js";
+
+/** How to open a SQLite store. */
+export interface SqliteBackendOptions {
+  readonly path: string;
+  readonly synchronous: "full" | "normal";
+  /** How long a write waits for another connection's write lock before it fails. */
+  readonly busyTimeoutMs: number;
+}
+
+// Kysely prepares every query anew; caching statements by text keeps ingest off the parser.
+const STATEMENT_CACHE_SIZE = 256;
+
+function cachingDatabase(raw: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string): SqliteStatement {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = raw.prepare(text) as unknown as SqliteStatement;
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/** Opens (creating if needed) a SQLite database file with the store's pragmas. */
+export function openSqliteBackend(options: SqliteBackendOptions): Backend {
+  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+  // No busy timeout in the driver: it would block the event loop, and a second connection
+  // in the same process could then never let the first one finish. Writers wait in
+  // `beginImmediate` instead, asynchronously.
+  const raw = new BetterSqlite3(options.path, { timeout: 0 });
+  try {
+    if (raw.pragma("journal_mode", { simple: true }) !== "wal") {
+      raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
+      raw.pragma("journal_mode = WAL");
+      raw.pragma("busy_timeout = 0");
+    }
+    raw.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
+    raw.pragma("foreign_keys = ON");
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingDatabase(raw) }),
+  });
+
+  async function beginImmediate(conn: Kysely<Database>): Promise<void> {
+    const deadline = Date.now() + options.busyTimeoutMs;
+    let delay = 1;
+    for (;;) {
+      try {
+        await sql`begin immediate`.execute(conn);
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+        await sleep(delay + Math.random() * delay);
+        delay = Math.min(delay * 2, 50);
+      }
+    }
+  }
+
+  return {
+    dialect: "sqlite",
+    db,
+    rowLocks: false,
+    write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+      return db.connection().execute(async (conn) => {
+        // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
+        // could fail to upgrade later, after doing its work.
+        await beginImmediate(conn);
+        try {
+          const result = await work(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          if (raw.inTransaction) await sql`rollback`.execute(conn);
+          throw error;
+        }
+      });
+    },
+    close: () => db.destroy(),
+  };
+}

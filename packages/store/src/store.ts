@@ -1,0 +1,49 @@
+/**
+ * A `Store` from a backend: each port implemented by its own module over the same database.
+ */
+import type { Store } from "@goodfaith/core";
+import type { Backend } from "./backend.js";
+import { createCheckpointStore } from "./checkpoints.js";
+import { createCustomerDataStore } from "./customer-data.js";
+import { createEventLog } from "./event-log.js";
+import { createLedgerStore } from "./ledger-store.js";
+import { createRemedyStore } from "./remedies.js";
+import { createSpendStore } from "./spend.js";
+
+/** Every port of the store over one (already migrated) backend. */
+export function createStore(backend: Backend): Store {
+  const events = createEventLog(backend);
+  const checkpoints = createCheckpointStore(backend);
+  const remedies = createRemedyStore(backend);
+  const spend = createSpendStore(backend);
+  const ledger = createLedgerStore(backend);
+  const customers = createCustomerDataStore(backend);
+  let closed: Promise<void> | undefined;
+  return {
+    appendEvents: events.appendEvents,
+    readEvents: events.readEvents,
+    countEvents: events.countEvents,
+    saveCheckpoint: checkpoints.saveCheckpoint,
+    loadCheckpoint: checkpoints.loadCheckpoint,
+    recordRemedies: remedies.recordRemedies,
+    transition: remedies.transition,
+    claimDue: remedies.claimDue,
+    recordAttempt: remedies.recordAttempt,
+    listRemedies: remedies.listRemedies,
+    getRemedy: remedies.getRemedy,
+    reserveSpend: spend.reserveSpend,
+    releaseSpend: spend.releaseSpend,
+    appendLedger: ledger.appendLedger,
+    readLedger: ledger.readLedger,
+    ledgerHead: ledger.ledgerHead,
+    listLedgerChains: ledger.listLedgerChains,
+    putCustomerData: customers.putCustomerData,
+    getCustomerData: customers.getCustomerData,
+    eraseCustomerData: customers.eraseCustomerData,
+    close() {
+      // Closing twice is harmless: the second caller waits for the first.
+      closed ??= backend.close();
+      return closed;
+    },
+  };
+}
