@@ -6,8 +6,12 @@
 import { createRequire } from "node:module";
 import { LANGS } from "@goodfaith/core";
 import { Command, Option } from "commander";
+import { registerBacktestCommands } from "./commands/backtest.js";
 import { type ClvOptions, clvFitCommand } from "./commands/clv.js";
+import { registerCustomerCommands } from "./commands/customer.js";
 import { guardCommand } from "./commands/guard.js";
+import { registerIngestCommands } from "./commands/ingest.js";
+import { registerLedgerCommands } from "./commands/ledger.js";
 import { renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
 import type { CliContext } from "./io/context.js";
@@ -123,6 +127,11 @@ Example:
       "\nExample:\n  goodfaith clv fit --transactions ../shared/data/CDNOW_sample.txt --format cdnow --json",
     )
     .action(async (opts: ClvOptions) => setExit(await clvFitCommand(opts, ctx())));
+
+  registerIngestCommands(program, ctx, setExit);
+  registerBacktestCommands(program, ctx, setExit);
+  registerLedgerCommands(program, ctx, setExit);
+  registerCustomerCommands(program, ctx, setExit);
 
   const promises = program
     .command("promises")

@@ -18,6 +18,7 @@
  * ```
  */
 
+export * from "./backtest/index.js";
 export type { ExplainedExpression, ExplainedValue, Term } from "./cel/explain.js";
 export { Engine, type EngineOptions } from "./engine/engine.js";
 export type { EngineEvent } from "./engine/event-data.js";

@@ -26,6 +26,25 @@
 
 export type { Store } from "@goodfaith/core";
 export {
+  appendLedgerDrafts,
+  CUSTOMERS_CHAIN,
+  type EraseCustomerOptions,
+  type EraseResult,
+  eraseCustomer,
+  Ingestor,
+  type IngestorOptions,
+  type IngestRejection,
+  type IngestResult,
+  type LedgerVerdict,
+  ledgerSecret,
+  newRemedy,
+  type OnCommitted,
+  REMEDIES_CHAIN,
+  SYSTEM_CUSTOMER,
+  type VerifiedChain,
+  verifyLedger,
+} from "./ingest/index.js";
+export {
   DEFAULT_STORE_PATH,
   isPostgresUrl,
   type OpenStoreOptions,

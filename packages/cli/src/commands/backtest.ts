@@ -1,0 +1,370 @@
+/**
+ * `goodfaith backtest`: replays past events through a promise set in shadow (nothing is
+ * written anywhere) and reports what it would have paid, by promise and by day; with
+ * `--against`, how a proposed set differs from the current one.
+ */
+
+import {
+  type BacktestComparison,
+  type BacktestCost,
+  type BacktestReport,
+  backtest,
+  type CostDelta,
+  type CountDelta,
+  compareBacktests,
+  formatMoney,
+  type GoodfaithEvent,
+  interpolate,
+  type Lang,
+  type Money,
+  money,
+  POINTS,
+  type PromiseDocument,
+  parseMoney,
+  renderIssue,
+} from "@goodfaith/core";
+import { openStore } from "@goodfaith/store";
+import { type Command, Option } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { loadDocuments } from "../io/documents.js";
+import { readEventFiles } from "../io/events.js";
+import { type MessageKey, t } from "../messages.js";
+
+/** Reads stored events with time in [from, to) in stream order: the `--db` source. */
+export type OpenEvents = (
+  url: string,
+  range: { readonly from?: number; readonly to?: number },
+) => AsyncIterable<GoodfaithEvent>;
+
+/** The `--db` source: a store opened read-only for the replay, closed when it is done. */
+export const storeEvents: OpenEvents = async function* (url, range) {
+  const store = await openStore(url);
+  try {
+    for await (const { event } of store.readEvents(range)) yield event;
+  } finally {
+    await store.close();
+  }
+};
+
+/** Options of `goodfaith backtest`. */
+export interface BacktestCommandOptions {
+  readonly promises: readonly string[];
+  readonly against?: readonly string[];
+  readonly events?: readonly string[];
+  readonly db?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly json?: boolean;
+}
+
+const catalogs = {
+  en: {
+    title: "Backtest of {promises}",
+    window: "Window: {from} to {to}",
+    open: "…",
+    events: "{replayed} events replayed, {inWindow} in the window",
+    remedies: "Remedies: {count} ({byKind})",
+    customers: "Customers reached: {count}",
+    cost: "Cost: {amounts}",
+    points: "Points given back: {points}",
+    errors: "{count} promise evaluations failed",
+    byPromise: "By promise",
+    byDay: "By day",
+    row: "{count} remedies · {customers} customers · {cost}",
+    dayRow: "{count} remedies · {cost}",
+    nothing: "nothing",
+    diff: "Proposed against current ({against})",
+    added: "added",
+    removed: "removed",
+    changed: "changed",
+    unchanged: "unchanged",
+    diffRow: "{status}: remedies {proposed} vs {current} ({delta}); cost {cost}",
+    totalRemedies: "Remedies: {proposed} vs {current} ({delta})",
+    totalCustomers: "Customers reached: {proposed} vs {current} ({delta})",
+    totalCost: "Cost difference: {cost}",
+    onlyProposed: "Customers helped only by the proposed set: {count}{examples}",
+    onlyCurrent: "Customers helped only by the current set: {count}{examples}",
+    noSource: "give --events <files…> or --db <url>",
+    noDb: "--db needs the store, which this build of goodfaith does not include; use --events",
+    badTime: "{option}: {value} is neither a date (YYYY-MM-DD) nor an RFC 3339 time",
+    badWindow: "--from must be before --to",
+  },
+  "zh-CN": {
+    title: "{promises} 的回测",
+    window: "时间范围：{from} 至 {to}",
+    open: "…",
+    events: "重放 {replayed} 个事件，其中 {inWindow} 个在时间范围内",
+    remedies: "补救措施：{count} 项（{byKind}）",
+    customers: "惠及客户：{count} 位",
+    cost: "成本：{amounts}",
+    points: "退还积分：{points}",
+    errors: "{count} 次承诺评估失败",
+    byPromise: "按承诺",
+    byDay: "按日期",
+    row: "{count} 项补救 · {customers} 位客户 · {cost}",
+    dayRow: "{count} 项补救 · {cost}",
+    nothing: "无",
+    diff: "提议版本与当前版本（{against}）对比",
+    added: "新增",
+    removed: "删除",
+    changed: "变化",
+    unchanged: "不变",
+    diffRow: "{status}：补救 {proposed} 对 {current}（{delta}）；成本 {cost}",
+    totalRemedies: "补救措施：{proposed} 对 {current}（{delta}）",
+    totalCustomers: "惠及客户：{proposed} 对 {current}（{delta}）",
+    totalCost: "成本差额：{cost}",
+    onlyProposed: "仅提议版本惠及的客户：{count}{examples}",
+    onlyCurrent: "仅当前版本惠及的客户：{count}{examples}",
+    noSource: "请提供 --events <文件…> 或 --db <url>",
+    noDb: "--db 需要存储模块，当前版本的 goodfaith 未包含；请使用 --events",
+    badTime: "{option}：{value} 既不是日期（YYYY-MM-DD）也不是 RFC 3339 时间",
+    badWindow: "--from 必须早于 --to",
+  },
+  sv: {
+    title: "Backtest av {promises}",
+    window: "Period: {from} till {to}",
+    open: "…",
+    events: "{replayed} händelser spelade upp, {inWindow} inom perioden",
+    remedies: "Gottgörelser: {count} ({byKind})",
+    customers: "Kunder som nås: {count}",
+    cost: "Kostnad: {amounts}",
+    points: "Poäng tillbaka: {points}",
+    errors: "{count} löftesutvärderingar misslyckades",
+    byPromise: "Per löfte",
+    byDay: "Per dag",
+    row: "{count} gottgörelser · {customers} kunder · {cost}",
+    dayRow: "{count} gottgörelser · {cost}",
+    nothing: "inget",
+    diff: "Förslaget jämfört med nuvarande ({against})",
+    added: "nytt",
+    removed: "borttaget",
+    changed: "ändrat",
+    unchanged: "oförändrat",
+    diffRow: "{status}: gottgörelser {proposed} mot {current} ({delta}); kostnad {cost}",
+    totalRemedies: "Gottgörelser: {proposed} mot {current} ({delta})",
+    totalCustomers: "Kunder som nås: {proposed} mot {current} ({delta})",
+    totalCost: "Skillnad i kostnad: {cost}",
+    onlyProposed: "Kunder som bara förslaget hjälper: {count}{examples}",
+    onlyCurrent: "Kunder som bara nuvarande löften hjälper: {count}{examples}",
+    noSource: "ange --events <filer…> eller --db <url>",
+    noDb: "--db kräver lagringen, som denna version av goodfaith saknar; använd --events",
+    badTime: "{option}: {value} är varken ett datum (ÅÅÅÅ-MM-DD) eller en RFC 3339-tid",
+    badWindow: "--from måste ligga före --to",
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+type Key = keyof (typeof catalogs)["en"];
+
+const say = (
+  lang: Lang,
+  key: Key,
+  params: Readonly<Record<string, string | number>> = {},
+): string => interpolate(catalogs[lang][key], params);
+
+/** `YYYY-MM-DD` (UTC midnight) or an RFC 3339 time, as epoch ms; undefined when absent. */
+export function parseTimeOption(value: string | undefined): number | undefined | null {
+  if (value === undefined) return undefined;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(date))
+    return null;
+  const ms = Date.parse(date);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** A signed decimal amount from a report, as money. */
+function toMoney(amount: string, currency: string): Money {
+  const negative = amount.startsWith("-");
+  const parsed = parseMoney(negative ? amount.slice(1) : amount, currency);
+  if (!parsed.ok) throw new Error(`bad amount in backtest report: ${amount} ${currency}`);
+  return money(negative ? -parsed.value.minor : parsed.value.minor, currency);
+}
+
+function costText(cost: BacktestCost | CostDelta, lang: Lang, signed = false): string {
+  const parts = [
+    ...cost.money.map((m) => toMoney(m.amount, m.currency)),
+    toMoney(cost.points, POINTS),
+  ]
+    .filter((m) => m.minor !== 0n)
+    .map((m) => (signed && m.minor > 0n ? "+" : "") + formatMoney(m, lang));
+  return parts.length > 0 ? parts.join("; ") : say(lang, "nothing");
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+function printReport(report: BacktestReport, files: readonly string[], ctx: CliContext): void {
+  const { lang } = ctx;
+  ctx.out(say(lang, "title", { promises: files.join(", ") }));
+  if (report.window.from || report.window.to)
+    ctx.out(
+      `  ${say(lang, "window", { from: report.window.from ?? say(lang, "open"), to: report.window.to ?? say(lang, "open") })}`,
+    );
+  ctx.out(`  ${say(lang, "events", report.events)}`);
+  const kinds = Object.entries(report.totals.byKind)
+    .map(([k, n]) => `${t(lang, k as MessageKey)} ${n}`)
+    .join(", ");
+  ctx.out(`  ${say(lang, "remedies", { count: report.totals.remedies, byKind: kinds || "—" })}`);
+  ctx.out(`  ${say(lang, "customers", { count: report.totals.customers })}`);
+  ctx.out(`  ${say(lang, "cost", { amounts: costText({ ...report.cost, points: "0" }, lang) })}`);
+  ctx.out(
+    `  ${say(lang, "points", { points: formatMoney(toMoney(report.cost.points, POINTS), lang) })}`,
+  );
+  if (report.totals.evaluationErrors > 0)
+    ctx.out(`  ${say(lang, "errors", { count: report.totals.evaluationErrors })}`);
+  ctx.out("");
+  ctx.out(say(lang, "byPromise"));
+  for (const [id, p] of Object.entries(report.promises))
+    ctx.out(
+      `  ${id} v${p.version}: ${say(lang, "row", { count: p.remedies, customers: p.customers, cost: costText(p.cost, lang) })}`,
+    );
+  ctx.out("");
+  ctx.out(say(lang, "byDay"));
+  const days = Object.entries(report.days);
+  if (days.length === 0) ctx.out(`  ${t(lang, "none")}`);
+  for (const [day, d] of days)
+    ctx.out(
+      `  ${day}: ${say(lang, "dayRow", { count: d.remedies, cost: costText(d.cost, lang) })}`,
+    );
+}
+
+function printComparison(
+  diff: BacktestComparison,
+  against: readonly string[],
+  ctx: CliContext,
+): void {
+  const { lang } = ctx;
+  const counts = (c: CountDelta) => ({ ...c, delta: signed(c.delta) });
+  ctx.out("");
+  ctx.out(say(lang, "diff", { against: against.join(", ") }));
+  for (const p of diff.promises)
+    ctx.out(
+      `  ${p.promise} — ${say(lang, "diffRow", { ...counts(p.remedies), status: say(lang, p.status), cost: costText(p.cost, lang, true) })}`,
+    );
+  ctx.out(`  ${say(lang, "totalRemedies", counts(diff.totals.remedies))}`);
+  ctx.out(`  ${say(lang, "totalCustomers", counts(diff.totals.customers))}`);
+  ctx.out(`  ${say(lang, "totalCost", { cost: costText(diff.totals.cost, lang, true) })}`);
+  const examples = (ids: readonly string[], count: number) =>
+    ids.length === 0 ? "" : ` (${ids.join(", ")}${count > ids.length ? ", …" : ""})`;
+  ctx.out(
+    `  ${say(lang, "onlyProposed", { count: diff.onlyProposed.count, examples: examples(diff.onlyProposed.examples, diff.onlyProposed.count) })}`,
+  );
+  ctx.out(
+    `  ${say(lang, "onlyCurrent", { count: diff.onlyCurrent.count, examples: examples(diff.onlyCurrent.examples, diff.onlyCurrent.count) })}`,
+  );
+}
+
+/** `goodfaith backtest`; `openEvents` reads `--db` (absent: `--db` is refused). */
+export async function backtestCommand(
+  opts: BacktestCommandOptions,
+  ctx: CliContext,
+  openEvents?: OpenEvents,
+): Promise<number> {
+  const { lang } = ctx;
+  const from = parseTimeOption(opts.from);
+  const to = parseTimeOption(opts.to);
+  for (const [option, value, ms] of [
+    ["--from", opts.from, from],
+    ["--to", opts.to, to],
+  ] as const)
+    if (ms === null) {
+      ctx.err(say(lang, "badTime", { option, value: value ?? "" }));
+      return EXIT.failure;
+    }
+  if (from != null && to != null && from >= to) {
+    ctx.err(say(lang, "badWindow"));
+    return EXIT.failure;
+  }
+  const hasEvents = (opts.events?.length ?? 0) > 0;
+  if (!hasEvents && opts.db === undefined) {
+    ctx.err(say(lang, "noSource"));
+    return EXIT.failure;
+  }
+  if (!hasEvents && !openEvents) {
+    ctx.err(say(lang, "noDb"));
+    return EXIT.failure;
+  }
+
+  const proposedDocs = await loadDocuments(opts.promises, lang);
+  const currentDocs = opts.against
+    ? await loadDocuments(opts.against, lang)
+    : ({ ok: true, documents: [] } as const);
+  let failed = false;
+  for (const loaded of [proposedDocs, currentDocs])
+    if (!loaded.ok) {
+      failed = true;
+      for (const m of loaded.messages) ctx.err(m);
+    }
+  if (!proposedDocs.ok || !currentDocs.ok || failed) return EXIT.invalid;
+
+  let rejectedLines = 0;
+  let events: () => Iterable<GoodfaithEvent> | AsyncIterable<GoodfaithEvent>;
+  if (hasEvents) {
+    const read = await readEventFiles(opts.events ?? []);
+    rejectedLines = read.rejected.length;
+    for (const r of read.rejected)
+      for (const i of r.issues)
+        ctx.err(
+          `${r.file}: ${renderIssue(i.line === undefined ? { ...i, line: r.line } : i, lang)}`,
+        );
+    const list = read.events.map((e) => e.event);
+    events = () => list;
+  } else {
+    // Earlier events build state, so the store is read from the start up to `to`.
+    const open = openEvents as OpenEvents;
+    const db = opts.db as string;
+    events = () => open(db, to == null ? {} : { to });
+  }
+  const options = { ...(from == null ? {} : { from }), ...(to == null ? {} : { to }) };
+  const run = (documents: readonly PromiseDocument[]) => backtest(documents, events(), options);
+
+  let proposed: BacktestReport;
+  let current: BacktestReport | undefined;
+  try {
+    proposed = await run(proposedDocs.documents);
+    if (opts.against) current = await run(currentDocs.documents);
+  } catch (err) {
+    // Two documents of one set that share a promise id cannot be evaluated together.
+    ctx.err((err as Error).message);
+    return EXIT.invalid;
+  }
+  const comparison = current ? compareBacktests(proposed, current) : undefined;
+
+  if (opts.json)
+    ctx.out(JSON.stringify(current && comparison ? { proposed, current, comparison } : proposed));
+  else {
+    printReport(proposed, opts.promises, ctx);
+    if (comparison && opts.against) printComparison(comparison, opts.against, ctx);
+  }
+  const rejected = rejectedLines + proposed.totals.rejectedEvents;
+  return rejected > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** Adds `goodfaith backtest` to the program; `--db` reads through `openEvents` (the store). */
+export function registerBacktestCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+  openEvents: OpenEvents = storeEvents,
+): void {
+  program
+    .command("backtest")
+    .description(
+      "replay past events through a promise set in shadow: remedies by promise and day, cost, customers reached; with --against, the difference",
+    )
+    .requiredOption("-p, --promises <files...>", "the promise set to test (YAML)")
+    .option("--against <files...>", "the current promise set to compare with (YAML)")
+    .addOption(new Option("-e, --events <files...>", "event files (JSON Lines)").conflicts("db"))
+    .option("--db <url>", "read stored events: a SQLite path or postgres://… URL")
+    .option("--from <time>", "count remedies from this date (YYYY-MM-DD, UTC) or RFC 3339 time")
+    .option("--to <time>", "count remedies before this date or time (exclusive)")
+    .option("--json", "JSON: the report, or { proposed, current, comparison } with --against")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  goodfaith backtest --promises proposed.yaml --against packs/airline/promises.yaml --events packs/airline/events.jsonl
+  goodfaith backtest -p packs/retail/promises.yaml -e packs/retail/events.jsonl --from 2026-11-01 --to 2026-12-01 --json`,
+    )
+    .action(async (opts: BacktestCommandOptions) =>
+      setExit(await backtestCommand(opts, ctx(), openEvents)),
+    );
+}

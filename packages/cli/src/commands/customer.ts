@@ -1,0 +1,77 @@
+/** `goodfaith customer erase`: removes a customer's personal data; the ledger records it and still verifies. */
+import { eraseCustomer } from "@goodfaith/store";
+import type { Command } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { DB_HELP, openCliStore } from "./store-options.js";
+
+/** Options of `goodfaith customer erase`. */
+export interface CustomerEraseOptions {
+  readonly db?: string;
+  /** Who asked for the erasure, recorded in the ledger. @default "cli" */
+  readonly actor?: string;
+  readonly json?: boolean;
+}
+
+/** `goodfaith customer erase <id>`: resolves to the exit code. */
+export async function customerEraseCommand(
+  customer: string,
+  opts: CustomerEraseOptions,
+  ctx: CliContext,
+): Promise<number> {
+  const store = await openCliStore(opts.db, ctx, true);
+  if (store === undefined) return EXIT.failure;
+  try {
+    const result = await eraseCustomer(store, customer, {
+      ...(opts.actor !== undefined && { actor: opts.actor }),
+    });
+    if (!result.ok) {
+      ctx.err(`${customer}: a reserved id, not a customer; nothing erased`);
+      return EXIT.invalid;
+    }
+    if (opts.json) {
+      ctx.out(JSON.stringify({ customer, ...result }));
+    } else {
+      ctx.out(`erased ${result.erased} items of personal data of ${customer}`);
+      ctx.out(
+        `  recorded in the ledger as customer.erased ${result.customerRef} (customers #${result.head?.seq ?? 0})`,
+      );
+    }
+    return EXIT.ok;
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Adds `goodfaith customer erase` to `program`. */
+export function registerCustomerCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  const customer = program.command("customer").description("customers' personal data");
+  customer
+    .command("erase")
+    .description(
+      "erase a customer's personal data and record the erasure in the ledger (which still verifies)",
+    )
+    .argument("<id>", "the customer's id")
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--actor <who>", "who asked for the erasure, recorded in the ledger", "cli")
+    .option("--json", "JSON output")
+    .action(async (id: string, opts: { db?: string; actor: string; json?: boolean }) =>
+      setExit(
+        await customerEraseCommand(
+          id,
+          {
+            actor: opts.actor,
+            ...(opts.db !== undefined && { db: opts.db }),
+            ...(opts.json !== undefined && { json: opts.json }),
+          },
+          ctx(),
+        ),
+      ),
+    );
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import type { CliContext } from "../io/context.js";
+import { registerCustomerCommands } from "./customer.js";
+import { registerIngestCommands } from "./ingest.js";
+import { registerLedgerCommands } from "./ledger.js";
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let code = 0;
+  const program = new Command("goodfaith").exitOverride();
+  const ctx = (): CliContext => ({
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    lang: "en",
+  });
+  const setExit = (c: number) => {
+    code = c;
+  };
+  registerIngestCommands(program, ctx, setExit);
+  registerLedgerCommands(program, ctx, setExit);
+  registerCustomerCommands(program, ctx, setExit);
+  await program.parseAsync(["node", "goodfaith", ...args]);
+  return { out, err, code };
+}
+
+const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+const EVENTS = join(ROOT, "packs/airline/events.jsonl");
+const PROMISES = ["packs/airline/promises.yaml", "packs/eu261/promises.yaml"].map((f) =>
+  join(ROOT, f),
+);
+const tempDb = () => join(mkdtempSync(join(tmpdir(), "goodfaith-cli-store-")), "g.db");
+
+describe("goodfaith ingest", () => {
+  it("stores a pack, prints a summary, and a re-run accepts nothing new", async () => {
+    const db = tempDb();
+    const first = await cli(["ingest", EVENTS, "--promises", ...PROMISES, "--db", db]);
+    expect(first.code).toBe(0);
+    const text = first.out.join("\n");
+    expect(text).toContain("9 lines read: 8 accepted, 1 duplicates, 0 rejected");
+    expect(text).toMatch(/[1-9]\d* remedies created/);
+
+    const again = await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db, "--json"]);
+    expect(again.code).toBe(0);
+    const summary = JSON.parse(again.out.at(-1) ?? "{}");
+    expect(summary).toMatchObject({
+      type: "summary",
+      accepted: 0,
+      duplicates: 9,
+      remedies: { created: 0 },
+      lastSeq: 8,
+    });
+  });
+
+  it("acknowledges each committed batch as a JSON line, after it is durable", async () => {
+    const db = tempDb();
+    const run = await cli([
+      "ingest",
+      EVENTS,
+      "-p",
+      ...PROMISES,
+      "--db",
+      db,
+      "--batch",
+      "4",
+      "--json",
+    ]);
+    const acks = run.out.map((l) => JSON.parse(l)).filter((o) => "committed" in o);
+    expect(acks.map((a) => a.committed)).toEqual([4, 3, 1]);
+    expect(acks.map((a) => a.lastSeq)).toEqual([4, 7, 8]);
+    expect(acks.at(-1)).toMatchObject({ file: EVENTS, line: 9 });
+  });
+
+  it("reports rejected lines with file:line and exits 3", async () => {
+    const db = tempDb();
+    const file = join(mkdtempSync(join(tmpdir(), "goodfaith-cli-ev-")), "bad.jsonl");
+    const lines = readFileSync(EVENTS, "utf8").split("\n").filter(Boolean);
+    writeFileSync(file, [lines[0], "{not json", lines[1], '{"id":"x"}'].join("\n"));
+    const run = await cli(["ingest", file, "-p", ...PROMISES, "--db", db]);
+    expect(run.code).toBe(3);
+    expect(run.out.join("\n")).toContain("4 lines read: 2 accepted, 0 duplicates, 2 rejected");
+    const err = run.err.join("\n");
+    expect(err).toContain(`${file}:2: `);
+    expect(err).toContain(`${file}:4: `);
+  });
+
+  it("fails with exit 2 when a promise document does not load", async () => {
+    const run = await cli(["ingest", EVENTS, "-p", EVENTS, "--db", tempDb()]);
+    expect(run.code).toBe(2);
+  });
+});

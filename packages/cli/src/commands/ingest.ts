@@ -1,0 +1,210 @@
+/**
+ * `goodfaith ingest`: event files into the durable store, through the engine, with remedies
+ * recorded once and appended to the ledger. Safe to re-run and to kill at any instant.
+ */
+import { type Issue, jsonSafe, renderIssue } from "@goodfaith/core";
+import { DEFAULT_STORE_PATH, Ingestor } from "@goodfaith/store";
+import type { Command } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { loadDocuments } from "../io/documents.js";
+import { type ReadEvent, readEventFile } from "../io/events.js";
+import { DB_HELP, openCliStore, redact } from "./store-options.js";
+
+/** Options of `goodfaith ingest`. */
+export interface IngestCommandOptions {
+  readonly files: readonly string[];
+  readonly promises: readonly string[];
+  /** @default DEFAULT_STORE_PATH */
+  readonly db?: string;
+  /** Events per committed batch. @default 1000 */
+  readonly batch?: number;
+  readonly json?: boolean;
+  /** Called after each batch with the events read so far and the rate; the CLI draws it on a TTY. */
+  readonly progress?: (read: number, perSecond: number) => void;
+}
+
+interface Rejection {
+  readonly file: string;
+  readonly line: number;
+  readonly issues: readonly Issue[];
+}
+
+/** `goodfaith ingest`: resolves to the exit code. */
+export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext): Promise<number> {
+  const size = opts.batch ?? 1000;
+  if (!Number.isSafeInteger(size) || size < 1) {
+    ctx.err(`--batch must be a whole number of at least 1, not ${String(opts.batch)}`);
+    return EXIT.failure;
+  }
+  const loaded = await loadDocuments(opts.promises, ctx.lang);
+  if (!loaded.ok) {
+    for (const m of loaded.messages) ctx.err(m);
+    return EXIT.invalid;
+  }
+  const store = await openCliStore(opts.db, ctx);
+  if (store === undefined) return EXIT.failure;
+  const started = performance.now();
+  const totals = { read: 0, accepted: 0, duplicates: 0, created: 0, existing: 0 };
+  const rejected: Rejection[] = [];
+  let lastSeq: number | undefined;
+  try {
+    const ingestor = await Ingestor.open(store, loaded.documents);
+    lastSeq = ingestor.seq;
+    const flush = async (batch: readonly ReadEvent[]) => {
+      if (batch.length === 0) return;
+      const last = batch[batch.length - 1];
+      const result = await ingestor.ingestValid(
+        batch.map((e) => e.event),
+        (committed, seq) => {
+          // Printed once appendEvents returned: every line up to `line` is durable.
+          if (opts.json) {
+            ctx.out(
+              JSON.stringify({
+                committed,
+                lastSeq: seq ?? null,
+                file: last?.file,
+                line: last?.line,
+              }),
+            );
+          }
+        },
+      );
+      totals.accepted += result.accepted;
+      totals.duplicates += result.duplicates;
+      totals.created += result.remedies.created;
+      totals.existing += result.remedies.existing;
+      lastSeq = result.lastSeq ?? lastSeq;
+      for (const r of result.rejected) {
+        const at = batch[r.index];
+        if (at !== undefined) rejected.push({ file: at.file, line: at.line, issues: r.issues });
+      }
+      opts.progress?.(totals.read, totals.read / ((performance.now() - started) / 1000));
+    };
+    for (const file of opts.files) {
+      let batch: ReadEvent[] = [];
+      for await (const item of readEventFile(file)) {
+        totals.read++;
+        if (!("event" in item)) {
+          rejected.push(item);
+          continue;
+        }
+        batch.push(item);
+        if (batch.length >= size) {
+          await flush(batch);
+          batch = [];
+        }
+      }
+      await flush(batch);
+    }
+    await ingestor.checkpoint();
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  } finally {
+    await store.close();
+  }
+  report(opts, ctx, totals, rejected, lastSeq);
+  return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+function report(
+  opts: IngestCommandOptions,
+  ctx: CliContext,
+  totals: { read: number; accepted: number; duplicates: number; created: number; existing: number },
+  rejected: readonly Rejection[],
+  lastSeq: number | undefined,
+): void {
+  if (opts.json) {
+    for (const r of rejected) {
+      ctx.out(
+        JSON.stringify({
+          type: "rejected",
+          file: r.file,
+          line: r.line,
+          issues: jsonSafe(r.issues),
+        }),
+      );
+    }
+    ctx.out(
+      JSON.stringify({
+        type: "summary",
+        read: totals.read,
+        accepted: totals.accepted,
+        duplicates: totals.duplicates,
+        rejected: rejected.length,
+        remedies: { created: totals.created, existing: totals.existing },
+        lastSeq: lastSeq ?? 0,
+      }),
+    );
+  } else {
+    ctx.out(`Ingested into ${redact(opts.db ?? DEFAULT_STORE_PATH)}`);
+    ctx.out(
+      `  ${totals.read} lines read: ${totals.accepted} accepted, ${totals.duplicates} duplicates, ${rejected.length} rejected`,
+    );
+    ctx.out(`  ${totals.created} remedies created, ${totals.existing} already recorded`);
+    ctx.out(`  event log at seq ${lastSeq ?? 0}`);
+  }
+  if (rejected.length > 0) {
+    ctx.err("Rejected lines");
+    for (const r of rejected) {
+      for (const i of r.issues) {
+        ctx.err(`  ${r.file}:${i.line ?? r.line}: ${renderIssue(i, ctx.lang, { lines: false })}`);
+      }
+    }
+  }
+}
+
+/** A progress line on stderr, redrawn in place; only for a terminal. */
+function ttyProgress(read: number, perSecond: number): void {
+  process.stderr.write(`\r  ${read} events · ${Math.round(perSecond)}/s   `);
+}
+
+/** Adds `goodfaith ingest` to `program`. */
+export function registerIngestCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  program
+    .command("ingest")
+    .description(
+      "store event files durably: validate, evaluate, record remedies once and append them to the ledger",
+    )
+    .argument("<files...>", "event files (JSON Lines)")
+    .requiredOption("-p, --promises <files...>", "promise documents (YAML)")
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--batch <n>", "events per committed batch", "1000")
+    .option(
+      "--json",
+      'JSON lines: {"committed","lastSeq","file","line"} after each durable batch, then a summary',
+    )
+    .addHelpText(
+      "after",
+      `
+Exit code 3 when some lines were rejected (each is reported on stderr with file:line).
+
+Example:
+  goodfaith ingest packs/airline/events.jsonl --promises packs/airline/promises.yaml packs/eu261/promises.yaml`,
+    )
+    .action(
+      async (
+        files: string[],
+        opts: { promises: string[]; db?: string; batch: string; json?: boolean },
+      ) => {
+        const tty = process.stderr.isTTY === true;
+        const code = await ingestCommand(
+          {
+            files,
+            promises: opts.promises,
+            batch: Number(opts.batch),
+            ...(opts.db !== undefined && { db: opts.db }),
+            ...(opts.json !== undefined && { json: opts.json }),
+            ...(tty && { progress: ttyProgress }),
+          },
+          ctx(),
+        );
+        if (tty) process.stderr.write("\n");
+        setExit(code);
+      },
+    );
+}

@@ -1,0 +1,38 @@
+/** The `--db` option shared by the store commands, and opening what it names. */
+import { existsSync } from "node:fs";
+import type { Store } from "@goodfaith/core";
+import { DEFAULT_STORE_PATH, isPostgresUrl, openStore } from "@goodfaith/store";
+import type { CliContext } from "../io/context.js";
+
+/** Help text of `--db`. */
+export const DB_HELP = `the store: a SQLite file or postgres://… (default ${DEFAULT_STORE_PATH})`;
+
+/**
+ * Opens the store at `db`, or says why not and resolves to undefined. With `mustExist`, a
+ * SQLite file that is not there is an error instead of a new empty store.
+ */
+export async function openCliStore(
+  db: string | undefined,
+  ctx: CliContext,
+  mustExist = false,
+): Promise<Store | undefined> {
+  const url = db ?? DEFAULT_STORE_PATH;
+  if (mustExist && !isPostgresUrl(url) && !existsSync(url)) {
+    ctx.err(`${url}: no store here (run goodfaith ingest first, or pass --db)`);
+    return undefined;
+  }
+  try {
+    return await openStore(url);
+  } catch (error) {
+    ctx.err(`${redact(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** The store's name for messages, without a password. */
+export function redact(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  const parsed = new URL(url);
+  if (parsed.password !== "") parsed.password = "***";
+  return parsed.toString();
+}

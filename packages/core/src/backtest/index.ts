@@ -1,0 +1,21 @@
+/**
+ * Backtests: what a promise set would have done over past events, and how two sets differ.
+ *
+ * @example
+ * ```ts
+ * const proposed = await backtest([proposedDoc], events, { from: Date.parse("2026-11-01") });
+ * const current = await backtest([currentDoc], events, { from: Date.parse("2026-11-01") });
+ * console.log(compareBacktests(proposed, current).onlyProposed.count);
+ * ```
+ */
+export { type BacktestOptions, backtest } from "./backtest.js";
+export {
+  type BacktestComparison,
+  type CostDelta,
+  type CountDelta,
+  type CustomerDiff,
+  compareBacktests,
+  EXAMPLE_CUSTOMERS,
+  type PromiseDiff,
+} from "./compare.js";
+export type { BacktestCost, BacktestReport, DayBacktest, PromiseBacktest } from "./report.js";

@@ -1,0 +1,54 @@
+/**
+ * Erasing a customer: their personal data goes, and the erasure itself is recorded in the
+ * ledger under their pseudonym, so the chain still verifies and shows that it happened.
+ */
+import type { LedgerHead, Store } from "@goodfaith/core";
+import { pseudonym } from "../ledger/pseudonym.js";
+import { appendLedgerDrafts } from "./append-ledger.js";
+import { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
+
+/** The chain erasures are recorded in. */
+export const CUSTOMERS_CHAIN = "customers";
+
+/** Options for `eraseCustomer`. */
+export interface EraseCustomerOptions {
+  /** Who asked for the erasure. @default "cli" */
+  readonly actor?: string;
+  /** The pseudonym secret. @default the store's own (see `ledgerSecret`) */
+  readonly secret?: string;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/** What an erasure did. */
+export type EraseResult =
+  | {
+      readonly ok: true;
+      readonly erased: number;
+      readonly customerRef: string;
+      readonly head: LedgerHead | undefined;
+    }
+  | { readonly ok: false; readonly code: "reserved_customer" };
+
+/** Erases `customer`'s personal data and appends a `customer.erased` entry for it. */
+export async function eraseCustomer(
+  store: Store,
+  customer: string,
+  options: EraseCustomerOptions = {},
+): Promise<EraseResult> {
+  if (customer === SYSTEM_CUSTOMER) return { ok: false, code: "reserved_customer" };
+  const now = options.now ?? Date.now;
+  const secret = options.secret ?? (await ledgerSecret(store, now()));
+  const erased = await store.eraseCustomerData(customer);
+  const customerRef = pseudonym(secret, customer);
+  const head = await appendLedgerDrafts(store, CUSTOMERS_CHAIN, [
+    {
+      chain: CUSTOMERS_CHAIN,
+      at: now(),
+      kind: "customer.erased",
+      actor: options.actor ?? "cli",
+      customerRef,
+    },
+  ]);
+  return { ok: true, erased, customerRef, head };
+}

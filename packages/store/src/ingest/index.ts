@@ -1,0 +1,22 @@
+/**
+ * Durable ingestion and the ledger operations built on the store: `Ingestor` (events →
+ * engine → remedies → ledger, crash-safe), `verifyLedger`, `eraseCustomer`.
+ */
+export { appendLedgerDrafts } from "./append-ledger.js";
+export {
+  CUSTOMERS_CHAIN,
+  type EraseCustomerOptions,
+  type EraseResult,
+  eraseCustomer,
+} from "./erase-customer.js";
+export {
+  Ingestor,
+  type IngestorOptions,
+  type IngestRejection,
+  type IngestResult,
+  newRemedy,
+  type OnCommitted,
+  REMEDIES_CHAIN,
+} from "./ingestor.js";
+export { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
+export { type LedgerVerdict, type VerifiedChain, verifyLedger } from "./verify-ledger.js";

@@ -1,0 +1,331 @@
+/**
+ * Durable ingestion: events into the log, through the engine, remedies into the store and
+ * onto the ledger. The log is the source of truth; everything else is re-derived from it
+ * after a crash, and the store's idempotency keys make re-deriving harmless.
+ *
+ * Order per batch: append events (the acknowledgement) → engine → record remedies → ledger
+ * entries for the remedies just created → maybe a checkpoint. A crash anywhere loses no
+ * acknowledged event: on `open`, the events after the last checkpoint are replayed, their
+ * remedies recorded again (existing ones are reported as such), and ledger entries that a
+ * crash kept from being appended are appended then.
+ */
+import {
+  type AppendRejection,
+  Engine,
+  type EngineOptions,
+  type GoodfaithEvent,
+  type Issue,
+  jsonSafe,
+  type NewRemedy,
+  outcomeToJson,
+  type PromiseDocument,
+  type Remedy,
+  type Store,
+  toDecimalString,
+  validateEvent,
+} from "@goodfaith/core";
+import { digestJson } from "../ledger/canonical-json.js";
+import type { LedgerDraft } from "../ledger/entry.js";
+import { pseudonym } from "../ledger/pseudonym.js";
+import { appendLedgerDrafts } from "./append-ledger.js";
+import { ledgerSecret } from "./secret.js";
+
+/** The chain remedy entries are appended to. */
+export const REMEDIES_CHAIN = "remedies";
+const ENGINE_ACTOR = "engine";
+
+/** Options for `Ingestor.open`. */
+export interface IngestorOptions {
+  /** Save a checkpoint once this many events were applied since the last one. @default 10000 */
+  readonly checkpointEvery?: number;
+  /** The secret for ledger pseudonyms. @default the store's own, generated on first use */
+  readonly secret?: string;
+  /** Clock for ledger entry times. @default Date.now */
+  readonly now?: () => number;
+  readonly engine?: EngineOptions;
+}
+
+/** An event of a batch that was not stored, with its position in the batch and why. */
+export interface IngestRejection {
+  readonly index: number;
+  readonly issues: readonly Issue[];
+}
+
+/** What became of a batch. */
+export interface IngestResult {
+  /** Events new to the log, now durable. */
+  readonly accepted: number;
+  /** Events whose id the log already had (acknowledged, not stored twice). */
+  readonly duplicates: number;
+  readonly rejected: readonly IngestRejection[];
+  /** Remedies created by this batch, and ones re-derived that already existed. */
+  readonly remedies: { readonly created: number; readonly existing: number };
+  /** Log position of the last accepted event, if any. */
+  readonly lastSeq?: number;
+}
+
+/** Called once the accepted events of a batch are durable, before the engine runs. */
+export type OnCommitted = (committed: number, lastSeq: number | undefined) => void;
+
+interface Derived {
+  readonly seq: number;
+  readonly remedy: Remedy;
+}
+
+/** Ingests events into a store; one ingestor per store at a time (it keeps the engine in memory). */
+export class Ingestor {
+  readonly #store: Store;
+  readonly #engine: Engine;
+  readonly #secret: string;
+  readonly #every: number;
+  readonly #now: () => number;
+  #seq: number;
+  #checkpointSeq: number;
+  // Set when a write failed after the engine moved on: the engine is then ahead of the
+  // store, and only a re-open (which replays from the last checkpoint) brings them together.
+  #broken = false;
+
+  private constructor(
+    store: Store,
+    engine: Engine,
+    secret: string,
+    seq: number,
+    options: IngestorOptions,
+  ) {
+    this.#store = store;
+    this.#engine = engine;
+    this.#secret = secret;
+    this.#seq = seq;
+    this.#checkpointSeq = seq;
+    this.#every = options.checkpointEvery ?? 10_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Rebuilds the engine from the last checkpoint and the events logged after it, and
+   * finishes what a crash interrupted (remedies and ledger entries of those events).
+   */
+  static async open(
+    store: Store,
+    documents: readonly PromiseDocument[],
+    options: IngestorOptions = {},
+  ): Promise<Ingestor> {
+    const checkpoint = await store.loadCheckpoint();
+    const engine =
+      checkpoint === undefined
+        ? new Engine(documents, options.engine)
+        : Engine.restore(documents, checkpoint.state, options.engine);
+    const secret = options.secret ?? (await ledgerSecret(store));
+    const start = checkpoint?.seq ?? 0;
+    const ingestor = new Ingestor(store, engine, secret, start, options);
+    const derived: Derived[] = [];
+    for await (const { seq, event } of store.readEvents({ afterSeq: start })) {
+      ingestor.#apply(seq, event, derived);
+    }
+    await ingestor.#settle(derived, true);
+    return ingestor;
+  }
+
+  /** Log position of the last event the engine has applied. */
+  get seq(): number {
+    return this.#seq;
+  }
+
+  /** Validates, stores and evaluates a batch of raw events (e.g. parsed JSON lines). */
+  async ingest(batch: readonly unknown[], onCommitted?: OnCommitted): Promise<IngestResult> {
+    const valid: GoodfaithEvent[] = [];
+    const positions: number[] = [];
+    const rejected: IngestRejection[] = [];
+    batch.forEach((raw, index) => {
+      const checked = validateEvent(raw);
+      if (checked.ok) {
+        valid.push(checked.value);
+        positions.push(index);
+      } else rejected.push({ index, issues: checked.issues });
+    });
+    const result = await this.ingestValid(valid, onCommitted);
+    const mapped = result.rejected.map((r) => ({ ...r, index: positions[r.index] ?? r.index }));
+    return { ...result, rejected: [...rejected, ...mapped].sort((a, b) => a.index - b.index) };
+  }
+
+  /** Stores and evaluates events already validated (e.g. by `parseEventLine`). */
+  async ingestValid(
+    events: readonly GoodfaithEvent[],
+    onCommitted?: OnCommitted,
+  ): Promise<IngestResult> {
+    if (this.#broken) {
+      throw new Error("Ingestor: an earlier write failed; open a new ingestor to recover");
+    }
+    if (events.length === 0) {
+      return { accepted: 0, duplicates: 0, rejected: [], remedies: { created: 0, existing: 0 } };
+    }
+    const appended = await this.#store.appendEvents(events);
+    onCommitted?.(appended.accepted, appended.lastSeq);
+    const rejected = appended.rejected.map(logRejection);
+    let remedies: { created: number; existing: number };
+    try {
+      const derived: Derived[] = [];
+      for (const { seq, event } of await this.#acceptedEvents(events, appended)) {
+        this.#apply(seq, event, derived);
+      }
+      remedies = await this.#settle(derived, false);
+      if (this.#seq - this.#checkpointSeq >= this.#every) await this.checkpoint();
+    } catch (error) {
+      this.#broken = true;
+      throw error;
+    }
+    return {
+      accepted: appended.accepted,
+      duplicates: appended.duplicates.length,
+      rejected,
+      remedies,
+      ...(appended.lastSeq !== undefined && { lastSeq: appended.lastSeq }),
+    };
+  }
+
+  /** Saves the engine's state as of the last applied event. */
+  async checkpoint(): Promise<void> {
+    if (this.#broken) throw new Error("Ingestor: an earlier write failed; not checkpointing");
+    if (this.#seq === this.#checkpointSeq) return;
+    await this.#store.saveCheckpoint({ seq: this.#seq, state: this.#engine.snapshot() });
+    this.#checkpointSeq = this.#seq;
+  }
+
+  #apply(seq: number, event: GoodfaithEvent, derived: Derived[]): void {
+    for (const outcome of this.#engine.process(event)) {
+      if (outcome.type === "remedy") derived.push({ seq, remedy: outcome });
+    }
+    this.#seq = seq;
+  }
+
+  // The events of the batch the log accepted, with their positions. The log assigns
+  // firstSeq..lastSeq in batch order; a repeated id is accepted at its first occurrence.
+  async #acceptedEvents(
+    events: readonly GoodfaithEvent[],
+    appended: Awaited<ReturnType<Store["appendEvents"]>>,
+  ): Promise<{ seq: number; event: GoodfaithEvent }[]> {
+    const first = appended.firstSeq;
+    if (appended.accepted === 0 || first === undefined) return [];
+    const refused = new Set(appended.rejected.map((r) => r.index));
+    const dupes = new Map<string, number>();
+    for (const id of appended.duplicates) dupes.set(id, (dupes.get(id) ?? 0) + 1);
+    const occurrences = new Map<string, number>();
+    events.forEach((e, i) => {
+      if (!refused.has(i)) occurrences.set(e.id, (occurrences.get(e.id) ?? 0) + 1);
+    });
+    const out: { seq: number; event: GoodfaithEvent }[] = [];
+    const taken = new Map<string, number>();
+    events.forEach((event, i) => {
+      if (refused.has(i)) return;
+      const fresh = (occurrences.get(event.id) ?? 0) - (dupes.get(event.id) ?? 0);
+      const n = taken.get(event.id) ?? 0;
+      if (n >= fresh) return;
+      taken.set(event.id, n + 1);
+      out.push({ seq: first + out.length, event });
+    });
+    const consistent =
+      out.length === appended.accepted && appended.lastSeq === first + appended.accepted - 1;
+    if (consistent) return out;
+    // Should not happen; the log itself is the truth, so read the batch back from it.
+    const read: { seq: number; event: GoodfaithEvent }[] = [];
+    for await (const logged of this.#store.readEvents({
+      afterSeq: first - 1,
+      limit: appended.accepted,
+    })) {
+      read.push({ seq: logged.seq, event: logged.event });
+    }
+    return read;
+  }
+
+  // Records remedies and appends the ledger entries of those created now. When recovering,
+  // remedies that already existed may lack their entries (a crash between the two writes).
+  async #settle(
+    derived: readonly Derived[],
+    recovering: boolean,
+  ): Promise<{ created: number; existing: number }> {
+    if (derived.length === 0) return { created: 0, existing: 0 };
+    const created = new Set<string>();
+    let existing = 0;
+    for (const [seq, group] of bySeq(derived)) {
+      const result = await this.#store.recordRemedies(
+        group.map((d) => newRemedy(d.remedy)),
+        seq,
+      );
+      for (const key of result.created) created.add(key);
+      existing += result.existing.length;
+    }
+    const missing = recovering && existing > 0 ? await this.#unledgered(derived, created) : [];
+    const drafts = derived
+      .filter((d) => created.has(d.remedy.key) || missing.includes(d.remedy.key))
+      .flatMap((d) => this.#drafts(d.remedy));
+    await appendLedgerDrafts(this.#store, REMEDIES_CHAIN, drafts);
+    return { created: created.size, existing };
+  }
+
+  async #unledgered(derived: readonly Derived[], created: ReadonlySet<string>): Promise<string[]> {
+    const planned = new Set<string>();
+    for await (const entry of this.#store.readLedger(REMEDIES_CHAIN)) {
+      if (entry.kind === "remedy.planned" && entry.remedyKey) planned.add(entry.remedyKey);
+    }
+    return derived
+      .map((d) => d.remedy.key)
+      .filter((key) => !created.has(key) && !planned.has(pseudonym(this.#secret, key)));
+  }
+
+  #drafts(r: Remedy): LedgerDraft[] {
+    const at = this.#now();
+    const remedyKey = pseudonym(this.#secret, r.key);
+    const planned: LedgerDraft = {
+      chain: REMEDIES_CHAIN,
+      at,
+      kind: "remedy.planned",
+      actor: ENGINE_ACTOR,
+      remedyKey,
+      customerRef: pseudonym(this.#secret, r.customer),
+      ...(r.amount && { amount: toDecimalString(r.amount), currency: r.amount.currency }),
+      facts: digestJson(jsonSafe(r.explanation)),
+    };
+    if (r.approval.required) return [planned];
+    const approved: LedgerDraft = {
+      chain: REMEDIES_CHAIN,
+      at,
+      kind: "remedy.approved",
+      actor: ENGINE_ACTOR,
+      remedyKey,
+      from: "planned",
+      to: "approved",
+    };
+    return [planned, approved];
+  }
+}
+
+function logRejection(r: AppendRejection): IngestRejection {
+  return { index: r.index, issues: [{ code: r.code, messageKey: r.code, params: {}, path: [] }] };
+}
+
+// Remedies grouped by the log position of the event that produced them, in order.
+function bySeq(derived: readonly Derived[]): Map<number, Derived[]> {
+  const groups = new Map<number, Derived[]>();
+  for (const d of derived) {
+    const group = groups.get(d.seq);
+    if (group === undefined) groups.set(d.seq, [d]);
+    else group.push(d);
+  }
+  return groups;
+}
+
+/** A remedy as the store records it: auto-approved unless the promise asks for a person. */
+export function newRemedy(r: Remedy): NewRemedy {
+  return {
+    key: r.key,
+    promise: r.promise,
+    version: r.version,
+    customer: r.customer,
+    kind: r.kind,
+    ...(r.amount && { amount: { amount: toDecimalString(r.amount), currency: r.amount.currency } }),
+    status: r.approval.required ? "awaiting_approval" : "approved",
+    at: Date.parse(r.at),
+    ...(r.dueBy !== undefined && { dueBy: Date.parse(r.dueBy) }),
+    detail: JSON.stringify(outcomeToJson(r)),
+  };
+}
