@@ -2,6 +2,7 @@
 import { eraseCustomer } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
+import { t } from "../messages.js";
 import { DB_HELP, openCliStore } from "./store-options.js";
 
 /** Options of `goodfaith customer erase`. */
@@ -31,10 +32,8 @@ export async function customerEraseCommand(
     if (opts.json) {
       ctx.out(JSON.stringify({ customer, ...result }));
     } else {
-      ctx.out(`erased ${result.erased} items of personal data of ${customer}`);
-      ctx.out(
-        `  recorded in the ledger as customer.erased ${result.customerRef} (customers #${result.head?.seq ?? 0})`,
-      );
+      ctx.out(t(ctx.lang, "erased", { count: result.erased, customer }));
+      ctx.out(t(ctx.lang, "erasedLedger", { ref: result.customerRef, seq: result.head?.seq ?? 0 }));
     }
     return EXIT.ok;
   } catch (error) {

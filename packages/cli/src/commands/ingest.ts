@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { type ReadEvent, readEventFile } from "../io/events.js";
+import { t } from "../messages.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
 
 /** Options of `goodfaith ingest`. */
@@ -137,12 +138,17 @@ function report(
       }),
     );
   } else {
-    ctx.out(`Ingested into ${redact(opts.db ?? DEFAULT_STORE_PATH)}`);
+    ctx.out(t(ctx.lang, "ingested", { db: redact(opts.db ?? DEFAULT_STORE_PATH) }));
     ctx.out(
-      `  ${totals.read} lines read: ${totals.accepted} accepted, ${totals.duplicates} duplicates, ${rejected.length} rejected`,
+      t(ctx.lang, "ingestLines", {
+        read: totals.read,
+        accepted: totals.accepted,
+        duplicates: totals.duplicates,
+        rejected: rejected.length,
+      }),
     );
-    ctx.out(`  ${totals.created} remedies created, ${totals.existing} already recorded`);
-    ctx.out(`  event log at seq ${lastSeq ?? 0}`);
+    ctx.out(t(ctx.lang, "ingestRemedies", { created: totals.created, existing: totals.existing }));
+    ctx.out(t(ctx.lang, "ingestSeq", { seq: lastSeq ?? 0 }));
   }
   if (rejected.length > 0) {
     ctx.err("Rejected lines");

@@ -2,6 +2,7 @@
 import { verifyLedger } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
+import { t } from "../messages.js";
 import { DB_HELP, openCliStore } from "./store-options.js";
 
 /** Options of `goodfaith ledger verify`. */
@@ -30,13 +31,13 @@ export async function ledgerVerifyCommand(
     ctx.out(JSON.stringify(verdict));
   } else if (verdict.ok) {
     const count = verdict.chains.reduce((n, c) => n + c.count, 0);
-    ctx.out(`ledger ok: ${count} entries in ${verdict.chains.length} chains`);
+    ctx.out(t(ctx.lang, "ledgerOk", { count, chains: verdict.chains.length }));
     for (const c of verdict.chains) {
       ctx.out(`  ${c.chain}: ${c.count} entries, head #${c.head?.seq ?? 0} ${c.head?.hash ?? "—"}`);
     }
   } else {
     const f = verdict.failure;
-    ctx.out(`ledger TAMPERED: chain "${verdict.chain}", entry #${f.at}: ${f.reason}`);
+    ctx.out(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason: f.reason }));
     ctx.out(`  ${f.message}${f.field ? ` (field ${f.field})` : ""}`);
     if (f.expected !== undefined) ctx.out(`  expected ${f.expected}`);
     if (f.found !== undefined) ctx.out(`  found    ${f.found}`);
