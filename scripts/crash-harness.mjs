@@ -259,7 +259,9 @@ export async function runCrashHarness(options) {
         if (r.killed) {
           done++;
           killLog.push({ round, run: attempt, delayMs: delayMs ?? 0, ackedSeq });
-          log(`kill ${done}: round ${round} run ${attempt} at ${delayMs} ms, acknowledged seq ${ackedSeq}`);
+          log(
+            `kill ${done}: round ${round} run ${attempt} at ${delayMs} ms, acknowledged seq ${ackedSeq}`,
+          );
           continue;
         }
         if (r.code !== 0) {

@@ -196,7 +196,12 @@ export function conditionalExpectedPurchases(
 /** Expected purchases in (0, t] for a customer just acquired: E[X(t)] (FHL 2005, eq. 7). */
 export function expectedPurchases(params: BgNbdParams, t: number): number {
   if (!(t > 0)) return 0;
-  return withDropoutShapeAwayFromOne(params, (p) => purchasesIfAlive(p, 0, 0, t));
+  // For t near 0 the bracket is a difference of two numbers near 1, and rounding can leave
+  // -1e-16; an expected count is never negative.
+  return Math.max(
+    0,
+    withDropoutShapeAwayFromOne(params, (p) => purchasesIfAlive(p, 0, 0, t)),
+  );
 }
 
 /**
