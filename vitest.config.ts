@@ -16,5 +16,6 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "packs/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000,
     reporters: ["default", "./test/support/summary-reporter.ts"],
+    setupFiles: ["./test/support/setup.ts"],
   },
 });
