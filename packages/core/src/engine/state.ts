@@ -2,7 +2,7 @@
  * The engine's memory of the world: customers, orders, bookings, subscriptions and recent
  * purchases, updated by each event. Pure data in Maps, so it can be checkpointed.
  */
-import { parseMoney } from "../money/index.js";
+import { minorUnits, parseMoney } from "../money/index.js";
 import type * as D from "./event-data.js";
 import type {
   BookingRecord,
@@ -39,6 +39,8 @@ export function minorOf(
   currency: string,
   path: readonly (string | number)[],
 ): bigint {
+  const fast = minorUnits(amount, currency);
+  if (fast !== undefined) return fast;
   const parsed = parseMoney(amount, currency);
   if (parsed.ok) return parsed.value.minor;
   const issue = parsed.issues[0];

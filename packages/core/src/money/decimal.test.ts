@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CURRENCY_CODES, currencyExponent } from "./currency.js";
-import { parseMoney, parseRatio, toDecimalString } from "./decimal.js";
+import { minorUnits, parseMoney, parseRatio, toDecimalString } from "./decimal.js";
 import { money } from "./money.js";
 
 const anyMoney = fc
@@ -198,6 +198,23 @@ describe("parseRatio", () => {
         const scaled = BigInt(whole + fraction) * (n < 0 ? -1n : 1n);
         expect(ratio.numerator * 10n ** BigInt(fraction.length)).toBe(scaled * ratio.denominator);
       }),
+    );
+  });
+});
+
+describe("minorUnits agrees with parseMoney", () => {
+  const currencies = ["USD", "JPY", "KWD", "PTS", "SEK", "XYZ"];
+  it("on every string, accepted or not", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.stringMatching(/^-?[0-9]{0,6}(\.[0-9]{0,4})?$/), fc.string({ maxLength: 8 })),
+        fc.constantFrom(...currencies),
+        (text, currency) => {
+          const slow = parseMoney(text, currency);
+          expect(minorUnits(text, currency)).toEqual(slow.ok ? slow.value.minor : undefined);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -32,6 +32,28 @@ export function parseMoney(text: string, currency: string): Result<Money> {
   return ok(money(sign === "-" ? -magnitude : magnitude, currency));
 }
 
+/**
+ * The minor units of a decimal amount, or undefined when `parseMoney` would refuse it. The same
+ * rules without building a Result or a Money: this runs for every amount of every event ingested.
+ */
+export function minorUnits(text: string, currency: string): bigint | undefined {
+  const exponent = currencyExponent(currency);
+  if (exponent === undefined || typeof text !== "string") return undefined;
+  const negative = text.charCodeAt(0) === 45; // "-"
+  const start = negative ? 1 : 0;
+  const dot = text.indexOf(".", start);
+  const end = dot === -1 ? text.length : dot;
+  if (end === start || (dot !== -1 && dot === text.length - 1)) return undefined;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && i !== dot) return undefined;
+  }
+  const fraction = dot === -1 ? "" : text.slice(dot + 1);
+  if (fraction.length > exponent) return undefined;
+  const magnitude = BigInt(text.slice(start, end) + fraction.padEnd(exponent, "0"));
+  return negative ? -magnitude : magnitude;
+}
+
 /** Prints an amount with exactly its currency's number of decimals ("12.50", "-0.05", "5" for JPY). */
 export function toDecimalString(m: Money): string {
   const exponent = currencyExponent(m.currency);

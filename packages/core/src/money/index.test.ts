@@ -29,6 +29,7 @@ describe("the public surface", () => {
         "isZero",
         "max",
         "min",
+        "minorUnits",
         "money",
         "multiplyRatio",
         "negate",

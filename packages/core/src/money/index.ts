@@ -16,7 +16,7 @@
 
 export { allocate, multiplyRatio, type Rounding } from "./arithmetic.js";
 export { CURRENCY_CODES, currencyExponent, isCurrency, POINTS } from "./currency.js";
-export { parseMoney, parseRatio, type Ratio, toDecimalString } from "./decimal.js";
+export { minorUnits, parseMoney, parseRatio, type Ratio, toDecimalString } from "./decimal.js";
 export { formatMoney } from "./format.js";
 export {
   add,
