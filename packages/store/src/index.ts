@@ -50,3 +50,4 @@ export {
   type OpenStoreOptions,
   openStore,
 } from "./open-store.js";
+export * from "./outbox-worker/index.js";

@@ -11,6 +11,7 @@ export type {
   LoggedEvent,
   ReadEventsQuery,
 } from "./event-log.js";
+export type * from "./executor.js";
 export type {
   LedgerAppendResult,
   LedgerEntry,

@@ -1,0 +1,20 @@
+/**
+ * The execution side of exactly-once remedies: the outbox worker (`runOutbox`), the manual
+ * retry (`retryRemedy`), the default `RecordingExecutor`, and the backoff it schedules with.
+ */
+export { backoffCeiling, backoffDelay } from "./backoff.js";
+export {
+  type BackoffOptions,
+  type OutboxOptions,
+  type ResolvedOutboxOptions,
+  resolveOutboxOptions,
+} from "./options.js";
+export { type RecordedExecution, RecordingExecutor } from "./recording-executor.js";
+export {
+  executorActor,
+  type OutboxOutcome,
+  type OutboxSummary,
+  type RetryOptions,
+  retryRemedy,
+  runOutbox,
+} from "./run-outbox.js";

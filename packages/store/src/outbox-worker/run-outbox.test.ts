@@ -1,0 +1,417 @@
+/**
+ * The outbox worker against both adapters: SQLite on a temporary file, PostgreSQL in a fresh
+ * schema (skipped with a message when no server answers, failing under CI).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
+import type {
+  ExecutionAttempt,
+  ExecutionResult,
+  RemedyExecutor,
+  RemedyToExecute,
+  Store,
+} from "@goodfaith/core";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { remedy, T0 } from "../conformance/fixtures.js";
+import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
+import { ledgerSecret } from "../ingest/secret.js";
+import { verifyLedger } from "../ingest/verify-ledger.js";
+import { pseudonym } from "../ledger/pseudonym.js";
+import { openStore } from "../open-store.js";
+import { RecordingExecutor } from "./recording-executor.js";
+import { retryRemedy, runOutbox } from "./run-outbox.js";
+
+/** A fresh database: open as many stores on it as needed; dispose closes them and drops it. */
+interface Fresh {
+  open(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+/** An executor that answers from a script (then succeeds), recording every call. */
+class ScriptedExecutor implements RemedyExecutor {
+  readonly calls: { key: string; attempt: ExecutionAttempt }[] = [];
+  constructor(readonly script: (ExecutionResult | Error)[]) {}
+  async execute(remedy: RemedyToExecute, attempt: ExecutionAttempt): Promise<ExecutionResult> {
+    this.calls.push({ key: remedy.key, attempt });
+    const next = this.script.shift() ?? { ok: true };
+    if (next instanceof Error) throw next;
+    return next;
+  }
+}
+
+const fail = (error: string, retryable = true): ExecutionResult => ({
+  ok: false,
+  error,
+  retryable,
+});
+
+/** The ledger's transitions of one remedy, as "from>to@actor". */
+async function ledgerMoves(store: Store, key: string): Promise<string[]> {
+  const ref = pseudonym(await ledgerSecret(store), key);
+  const moves: string[] = [];
+  for await (const e of store.readLedger(REMEDIES_CHAIN)) {
+    if (e.remedyKey === ref && e.kind === "remedy.transition") {
+      moves.push(`${e.from}>${e.to}@${e.actor}`);
+    }
+  }
+  return moves;
+}
+
+async function expectLedgerVerifies(store: Store): Promise<void> {
+  const verdict = await verifyLedger(store);
+  expect(verdict.ok).toBe(true);
+}
+
+function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
+  describe(`outbox worker: ${name}`, () => {
+    const test = (title: string, body: (db: Fresh, store: Store) => Promise<void>) =>
+      it(title, async () => {
+        const db = await fresh();
+        try {
+          await body(db, await db.open());
+        } finally {
+          await db.dispose();
+        }
+      });
+
+    test("two workers running at once execute each approved remedy exactly once", async (db, store) => {
+      const other = await db.open();
+      const keys = Array.from({ length: 24 }, (_, i) => `late:o-${i}:customer:c-${i % 5}`);
+      await store.recordRemedies(
+        keys.map((k) => remedy(k)),
+        1,
+      );
+      await ledgerSecret(store); // generated once, so both workers use the same secret
+      const executor = new RecordingExecutor();
+      const worker = (s: Store, w: string) => async () => {
+        const runs = [];
+        for (let i = 0; i < 6; i++) {
+          runs.push(await runOutbox(s, executor, { worker: w, limit: 3, now: () => T0 + 1000 }));
+        }
+        return runs;
+      };
+      const [a, b] = await Promise.all([worker(store, "w1")(), worker(other, "w2")()]);
+      const seen = executor.calls.map((c) => c.remedy.key);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect([...seen].sort()).toEqual([...keys].sort());
+      for (const c of executor.calls) {
+        expect(c.attempt).toEqual({ number: 1, idempotencyKey: c.remedy.key });
+      }
+      const total = [...a, ...b].reduce(
+        (t, s) => ({ claimed: t.claimed + s.claimed, executed: t.executed + s.executed }),
+        { claimed: 0, executed: 0 },
+      );
+      expect(total).toEqual({ claimed: 24, executed: 24 });
+      const page = await store.listRemedies({ status: ["executed"] }, { limit: 100 });
+      expect(page.remedies).toHaveLength(24);
+      await expectLedgerVerifies(store);
+      for (const key of keys) {
+        const history = await store.getRemedy(key);
+        const w = history?.remedy.attempts === 1 ? history.transitions.at(-1)?.actor : undefined;
+        expect(w === "w1" || w === "w2").toBe(true);
+        expect(await ledgerMoves(store, key)).toEqual([
+          `approved>executing@executor:${w}`,
+          `executing>executed@executor:${w}`,
+        ]);
+      }
+    });
+
+    test("a retryable failure is retried after the backoff, then dead after maxAttempts; a manual retry brings it back", async (_db, store) => {
+      const key = "late:o-1:customer:c-1";
+      await store.recordRemedies([remedy(key)], 1);
+      const executor = new ScriptedExecutor([
+        fail("timeout"),
+        new Error("socket hang up"),
+        fail("503"),
+      ]);
+      let now = T0;
+      const options = {
+        worker: "w1",
+        maxAttempts: 3,
+        backoff: { baseMs: 1000, maxMs: 60_000 },
+        random: () => 0.5,
+        now: () => now,
+      };
+
+      const first = await runOutbox(store, executor, options);
+      expect(first).toMatchObject({ claimed: 1, executed: 0, retried: 1, dead: 0, lost: 0 });
+      expect(first.outcomes[0]).toMatchObject({
+        status: "failed",
+        attempt: 1,
+        error: "timeout",
+        nextAttemptAt: T0 + 500,
+      });
+      let stored = (await store.getRemedy(key))?.remedy;
+      expect(stored).toMatchObject({
+        status: "failed",
+        attempts: 1,
+        nextAttemptAt: T0 + 500,
+        lastError: "timeout",
+      });
+
+      now = T0 + 499; // not before the backoff
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 0 });
+      expect(executor.calls).toHaveLength(1);
+
+      now = T0 + 500;
+      const second = await runOutbox(store, executor, options);
+      expect(second.outcomes[0]).toMatchObject({
+        status: "failed",
+        attempt: 2,
+        error: "socket hang up",
+        nextAttemptAt: T0 + 500 + 1000,
+      });
+
+      now = T0 + 1499;
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 0 });
+      now = T0 + 1500;
+      const third = await runOutbox(store, executor, options);
+      expect(third).toMatchObject({ claimed: 1, retried: 0, dead: 1 });
+      stored = (await store.getRemedy(key))?.remedy;
+      expect(stored).toMatchObject({ status: "dead", attempts: 3, lastError: "503" });
+      expect(stored?.nextAttemptAt).toBeUndefined();
+
+      now = T0 + 100_000; // dead stays dead
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 0 });
+
+      const retried = await retryRemedy(store, key, "agent:a-17", now);
+      expect(retried).toEqual({ ok: true, from: "dead" });
+      expect(await retryRemedy(store, key, "agent:a-17", now)).toMatchObject({
+        ok: false,
+        code: "status_mismatch",
+        status: "approved",
+      });
+      const fourth = await runOutbox(store, executor, options);
+      expect(fourth).toMatchObject({ claimed: 1, executed: 1 });
+      expect((await store.getRemedy(key))?.remedy).toMatchObject({
+        status: "executed",
+        attempts: 4,
+      });
+
+      expect(executor.calls.map((c) => c.attempt)).toEqual(
+        [1, 2, 3, 4].map((number) => ({ number, idempotencyKey: key })),
+      );
+      const history = await store.getRemedy(key);
+      expect(history?.transitions.find((t) => t.actor === "agent:a-17")).toMatchObject({
+        from: "dead",
+        to: "approved",
+        at: T0 + 100_000,
+        reason: "manual retry",
+      });
+      await expectLedgerVerifies(store);
+      expect(await ledgerMoves(store, key)).toEqual([
+        "approved>executing@executor:w1",
+        "executing>failed@executor:w1",
+        "failed>executing@executor:w1",
+        "executing>failed@executor:w1",
+        "failed>executing@executor:w1",
+        "executing>dead@executor:w1",
+        "dead>approved@agent:a-17",
+        "approved>executing@executor:w1",
+        "executing>executed@executor:w1",
+      ]);
+    });
+
+    test("a non-retryable failure goes straight to the dead letter", async (_db, store) => {
+      const key = "refund:o-9";
+      await store.recordRemedies([remedy(key)], 1);
+      const executor = new ScriptedExecutor([fail("card closed", false)]);
+      const summary = await runOutbox(store, executor, { worker: "w9", now: () => T0 });
+      expect(summary).toMatchObject({ claimed: 1, executed: 0, retried: 0, dead: 1 });
+      expect((await store.getRemedy(key))?.remedy).toMatchObject({
+        status: "dead",
+        attempts: 1,
+        lastError: "card closed",
+      });
+      await expectLedgerVerifies(store);
+      expect(await ledgerMoves(store, key)).toEqual([
+        "approved>executing@executor:w9",
+        "executing>dead@executor:w9",
+      ]);
+      // A failed remedy can be retried by hand too, before its time.
+      const other = "refund:o-10";
+      await store.recordRemedies([remedy(other)], 2);
+      await runOutbox(store, new ScriptedExecutor([fail("timeout")]), {
+        worker: "w9",
+        now: () => T0,
+        random: () => 0.99,
+      });
+      expect(await retryRemedy(store, other, "agent:a-1", T0 + 1)).toEqual({
+        ok: true,
+        from: "failed",
+      });
+      expect(
+        await runOutbox(store, new RecordingExecutor(), { worker: "w9", now: () => T0 + 1 }),
+      ).toMatchObject({ claimed: 1, executed: 1 });
+      await expectLedgerVerifies(store);
+    });
+
+    test("a claim whose lease ran out before its turn is not executed, and is taken over", async (_db, store) => {
+      await store.recordRemedies([remedy("a"), remedy("b")], 1);
+      const executor = new ScriptedExecutor([]);
+      let calls = 0;
+      let clock = T0;
+      // The claim happens at T0; by the time "b" comes up, its lease of 1000 ms has run out.
+      const slow = async (r: RemedyToExecute, attempt: ExecutionAttempt) => {
+        clock = T0 + 1000;
+        return executor.execute(r, attempt);
+      };
+      const summary = await runOutbox(
+        store,
+        { execute: slow },
+        {
+          worker: "w1",
+          leaseMs: 1000,
+          now: () => {
+            calls++;
+            return clock;
+          },
+        },
+      );
+      expect(calls).toBeGreaterThan(1);
+      expect(summary).toMatchObject({ claimed: 2, executed: 1, lost: 1 });
+      expect(summary.outcomes.map((o) => `${o.key}:${o.status}`)).toEqual(["a:executed", "b:lost"]);
+      expect(executor.calls.map((c) => c.key)).toEqual(["a"]);
+      const next = await runOutbox(store, executor, {
+        worker: "w2",
+        leaseMs: 1000,
+        now: () => clock,
+      });
+      expect(next).toMatchObject({ claimed: 1, executed: 1, lost: 0 });
+      expect(executor.calls.map((c) => c.attempt)).toEqual([
+        { number: 1, idempotencyKey: "a" },
+        { number: 1, idempotencyKey: "b" },
+      ]);
+      await expectLedgerVerifies(store);
+      expect(await ledgerMoves(store, "b")).toEqual([
+        "approved>executing@executor:w1",
+        "executing>executing@executor:w2",
+        "executing>executed@executor:w2",
+      ]);
+    });
+
+    test("remedies not approved, or not yet due, are left alone", async (_db, store) => {
+      await store.recordRemedies(
+        [
+          remedy("waiting", { status: "awaiting_approval" }),
+          remedy("planned", { status: "planned" }),
+          remedy("later", { nextAttemptAt: T0 + 60_000 }),
+        ],
+        1,
+      );
+      const executor = new RecordingExecutor();
+      expect(await runOutbox(store, executor, { worker: "w1", now: () => T0 })).toEqual({
+        claimed: 0,
+        executed: 0,
+        retried: 0,
+        dead: 0,
+        lost: 0,
+        outcomes: [],
+      });
+      expect(executor.calls).toEqual([]);
+      expect(await retryRemedy(store, "nope", "agent:a-1", T0)).toEqual({
+        ok: false,
+        code: "unknown_remedy",
+      });
+    });
+  });
+}
+
+describeOutboxWorker("SQLite", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "goodfaith-outbox-"));
+  const path = join(dir, "goodfaith.db");
+  const opened: Store[] = [];
+  return {
+    async open() {
+      const store = await openStore(path);
+      opened.push(store);
+      return store;
+    },
+    async dispose() {
+      for (const store of opened) await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+// PostgreSQL: the pattern of conformance-postgres.test.ts.
+const URL = process.env.GOODFAITH_TEST_PG || "postgres://127.0.0.1:5432/test";
+const CI = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
+const RUN = `gf_${randomBytes(4).toString("hex")}`;
+const ADMIN_URL = (() => {
+  const parsed = new globalThis.URL(URL);
+  parsed.username ||= encodeURIComponent(
+    process.env.PGUSER || process.env.USER || userInfo().username,
+  );
+  return parsed.toString();
+})();
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function reachable(): Promise<string | undefined> {
+  try {
+    await admin((client) => client.query("select 1"));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const problem = await reachable();
+
+if (problem === undefined) {
+  let n = 0;
+  afterAll(async () => {
+    await admin(async (client) => {
+      const { rows } = await client.query<{ name: string }>(
+        "select nspname as name from pg_namespace where nspname like $1",
+        [`${RUN}\\_%`],
+      );
+      for (const { name } of rows) await client.query(`drop schema if exists "${name}" cascade`);
+    });
+  });
+  describeOutboxWorker("PostgreSQL", async () => {
+    const schema = `${RUN}_${++n}`;
+    const opened: Store[] = [];
+    return {
+      async open() {
+        const store = await openStore(URL, { schema, maxConnections: 4 });
+        opened.push(store);
+        return store;
+      },
+      async dispose() {
+        for (const store of opened) await store.close();
+        await admin(async (client) => {
+          await client.query(`drop schema if exists "${schema}" cascade`);
+        });
+      },
+    };
+  });
+} else {
+  const message =
+    `PostgreSQL not reachable at ${URL} (${problem}); start it, or set ` +
+    "GOODFAITH_TEST_PG=postgres://… to run the outbox worker tests against it";
+  if (CI) {
+    describe("outbox worker: PostgreSQL", () => {
+      it("runs in CI", () => {
+        throw new Error(`${message}. CI must run it.`);
+      });
+    });
+  } else {
+    console.warn(`SKIPPED: ${message}`);
+    describe.skip(`outbox worker: PostgreSQL — SKIPPED: ${message}`, () => {
+      it("needs a PostgreSQL server", () => {});
+    });
+  }
+}

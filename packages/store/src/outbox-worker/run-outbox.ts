@@ -1,0 +1,241 @@
+/**
+ * The outbox worker: claims due remedies, hands each to the executor, records the outcome
+ * (executed, failed with a retry scheduled, or dead), and writes every move to the remedies
+ * ledger chain. Also the manual retry of a dead or failed remedy.
+ *
+ * Exactly once: the store hands a due remedy to one worker at a time (`claimDue`), and a
+ * worker whose lease ran out cannot report (`recordAttempt` refuses it). What no store can
+ * decide is whether a call that timed out reached the other system; so every attempt carries
+ * the remedy's idempotency key and the executor's system de-duplicates on it.
+ */
+import type {
+  AttemptReport,
+  ExecutionAttempt,
+  ExecutionResult,
+  RemedyExecutor,
+  RemedyStatus,
+  RemedyToExecute,
+  Store,
+  StoredRemedy,
+  TransitionResult,
+} from "@goodfaith/core";
+import { appendLedgerDrafts } from "../ingest/append-ledger.js";
+import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
+import { ledgerSecret } from "../ingest/secret.js";
+import type { LedgerDraft } from "../ledger/entry.js";
+import { pseudonym } from "../ledger/pseudonym.js";
+import { backoffDelay } from "./backoff.js";
+import { type OutboxOptions, resolveOutboxOptions } from "./options.js";
+
+/** How one claimed remedy ended in this run. */
+export interface OutboxOutcome {
+  readonly key: string;
+  /** `lost`: the claim ran out before the outcome was recorded; another run takes it over. */
+  readonly status: "executed" | "failed" | "dead" | "lost";
+  /** The attempt number (1-based). */
+  readonly attempt: number;
+  /** The executor's reference for an executed remedy, if it gave one. */
+  readonly reference?: string;
+  readonly error?: string;
+  /** When a failed remedy is due again, epoch ms. */
+  readonly nextAttemptAt?: number;
+}
+
+/** What one run did. */
+export interface OutboxSummary {
+  /** Remedies claimed. */
+  readonly claimed: number;
+  /** Executed successfully. */
+  readonly executed: number;
+  /** Failed and scheduled for another attempt. */
+  readonly retried: number;
+  /** Moved to the dead letter (a non-retryable failure, or the last allowed attempt). */
+  readonly dead: number;
+  /** Claims that ran out before the outcome was recorded (not executed, or not reported). */
+  readonly lost: number;
+  /** Each claimed remedy, in claim order. */
+  readonly outcomes: readonly OutboxOutcome[];
+}
+
+/** The ledger actor for a worker. */
+export function executorActor(worker: string): string {
+  return `executor:${worker}`;
+}
+
+function transitionDraft(
+  secret: string,
+  key: string,
+  from: RemedyStatus,
+  to: RemedyStatus,
+  actor: string,
+  at: number,
+): LedgerDraft {
+  return {
+    chain: REMEDIES_CHAIN,
+    at,
+    kind: "remedy.transition",
+    actor,
+    remedyKey: pseudonym(secret, key),
+    from,
+    to,
+  };
+}
+
+// What the executor sees: the remedy, not the outbox's bookkeeping.
+function toExecute(r: StoredRemedy): RemedyToExecute {
+  return Object.freeze({
+    key: r.key,
+    promise: r.promise,
+    version: r.version,
+    customer: r.customer,
+    kind: r.kind,
+    ...(r.amount && { amount: r.amount }),
+    at: r.at,
+    ...(r.dueBy !== undefined && { dueBy: r.dueBy }),
+    detail: r.detail,
+  });
+}
+
+// Where a claimed remedy came from: approved, failed, or executing (a lease taken over).
+async function claimedFrom(store: Store, key: string, worker: string, at: number) {
+  const history = await store.getRemedy(key);
+  const claim = history?.transitions.findLast(
+    (t) => t.to === "executing" && t.actor === worker && t.at === at,
+  );
+  return claim?.from ?? "approved";
+}
+
+async function attempt(
+  executor: RemedyExecutor,
+  remedy: RemedyToExecute,
+  attempt: ExecutionAttempt,
+): Promise<ExecutionResult> {
+  try {
+    return await executor.execute(remedy, attempt);
+  } catch (error) {
+    // A thrown error says nothing about whether trying again could work: assume it could.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: message || "executor threw", retryable: true };
+  }
+}
+
+/**
+ * One run of the outbox: claims up to `limit` due remedies for this worker, executes them one
+ * after another, and records each outcome — executed; failed with the next attempt at now +
+ * backoff (exponential, full jitter); or dead when the failure is not retryable or this was
+ * attempt `maxAttempts`. Each move (claim, outcome) is appended to the `remedies` ledger chain
+ * with actor `executor:<worker>`. Call it again (on a timer) for the next batch.
+ */
+export async function runOutbox(
+  store: Store,
+  executor: RemedyExecutor,
+  options: OutboxOptions = {},
+): Promise<OutboxSummary> {
+  const o = resolveOutboxOptions(options);
+  const actor = executorActor(o.worker);
+  const secret = o.secret ?? (await ledgerSecret(store));
+  const now = o.now();
+  const claimed = await store.claimDue({
+    now,
+    limit: o.limit,
+    worker: o.worker,
+    leaseMs: o.leaseMs,
+  });
+  const summary = { claimed: claimed.length, executed: 0, retried: 0, dead: 0, lost: 0 };
+  const outcomes: OutboxOutcome[] = [];
+  if (claimed.length === 0) return { ...summary, outcomes };
+
+  const claims: LedgerDraft[] = [];
+  for (const r of claimed) {
+    const from = await claimedFrom(store, r.key, o.worker, now);
+    claims.push(transitionDraft(secret, r.key, from, "executing", actor, now));
+  }
+  // Written before anything is executed, so the ledger never shows an outcome without its claim.
+  await appendLedgerDrafts(store, REMEDIES_CHAIN, claims);
+
+  for (const r of claimed) {
+    const number = r.attempts + 1;
+    if (o.now() >= (r.claimedAt ?? now) + o.leaseMs) {
+      // Another worker may hold it by now: executing it here could pay twice.
+      summary.lost++;
+      outcomes.push({ key: r.key, status: "lost", attempt: number });
+      continue;
+    }
+    const result = await attempt(executor, toExecute(r), { number, idempotencyKey: r.key });
+    const at = o.now();
+    let report: AttemptReport;
+    let nextAttemptAt: number | undefined;
+    if (result.ok) {
+      report = { ok: true, worker: o.worker, at };
+    } else {
+      if (result.retryable && number < o.maxAttempts) {
+        nextAttemptAt = at + backoffDelay(number, o.backoff, o.random);
+      }
+      report = {
+        ok: false,
+        worker: o.worker,
+        at,
+        error: result.error,
+        ...(nextAttemptAt !== undefined && { nextAttemptAt }),
+      };
+    }
+    const recorded = await store.recordAttempt(r.key, report);
+    if (!recorded.ok) {
+      summary.lost++;
+      outcomes.push({ key: r.key, status: "lost", attempt: number });
+      continue;
+    }
+    const to = recorded.status;
+    await appendLedgerDrafts(store, REMEDIES_CHAIN, [
+      transitionDraft(secret, r.key, "executing", to, actor, at),
+    ]);
+    if (to === "executed") summary.executed++;
+    else if (to === "failed") summary.retried++;
+    else summary.dead++;
+    outcomes.push({
+      key: r.key,
+      status: to === "executed" ? "executed" : to === "failed" ? "failed" : "dead",
+      attempt: number,
+      ...(result.ok && result.reference !== undefined && { reference: result.reference }),
+      ...(!result.ok && { error: result.error }),
+      ...(nextAttemptAt !== undefined && { nextAttemptAt }),
+    });
+  }
+  return { ...summary, outcomes };
+}
+
+/** Options of a manual retry. */
+export interface RetryOptions {
+  /** Why, recorded with the move. @default "manual retry" */
+  readonly reason?: string;
+  /** The secret for ledger pseudonyms. @default the store's own (see `ledgerSecret`) */
+  readonly secret?: string;
+}
+
+/**
+ * The manual retry: moves a dead (or failed) remedy back to approved, due at `now`, as `actor`
+ * (a person's or a service's id, never a customer's), and appends the move to the ledger.
+ * A refusal (`status_mismatch`, `unknown_remedy`) changes nothing and writes no ledger entry.
+ */
+export async function retryRemedy(
+  store: Store,
+  key: string,
+  actor: string,
+  now: number,
+  options: RetryOptions = {},
+): Promise<TransitionResult> {
+  if (actor.length === 0) throw new RangeError("retryRemedy: actor must not be empty");
+  const result = await store.transition(key, {
+    from: ["dead", "failed"],
+    to: "approved",
+    actor,
+    at: now,
+    reason: options.reason ?? "manual retry",
+  });
+  if (!result.ok) return result;
+  const secret = options.secret ?? (await ledgerSecret(store));
+  await appendLedgerDrafts(store, REMEDIES_CHAIN, [
+    transitionDraft(secret, key, result.from, "approved", actor, now),
+  ]);
+  return result;
+}
