@@ -1,8 +1,9 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openStore } from "@goodfaith/store";
+import { ledgerSecret, openStore } from "@goodfaith/store";
+import Database from "better-sqlite3";
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import type { CliContext } from "../io/context.js";
@@ -50,6 +51,7 @@ describe("goodfaith customer erase", () => {
 
     const run = await cli(["customer", "erase", "c-anna", "--db", db, "--actor", "dpo:eva"]);
     expect(run.code).toBe(0);
+    // The airline pack has no customer.updated for c-anna: only the two items put above.
     expect(run.out[0]).toBe("erased 2 items of personal data of c-anna");
 
     const after = await openStore(db);
@@ -71,5 +73,82 @@ describe("goodfaith customer erase", () => {
     await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
     const run = await cli(["customer", "erase", "goodfaith:system", "--db", db]);
     expect(run.code).toBe(2);
+  });
+
+  it("after ingesting the retail pack, erases the data its events carried, and only that customer's", async () => {
+    const db = tempDb();
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-ev-"));
+    const extra = join(dir, "crm.jsonl");
+    writeFileSync(
+      extra,
+      [
+        {
+          id: "crm-x1",
+          type: "customer.updated",
+          time: "2026-11-01T09:00:00Z",
+          customer: "c-anna",
+          data: { email: "anna.lindqvist@example.se" },
+        },
+        {
+          id: "crm-x2",
+          type: "customer.updated",
+          time: "2026-11-01T09:00:00Z",
+          customer: "c-sam",
+          data: { email: "sam.carter@example.ie" },
+        },
+      ]
+        .map((e) => JSON.stringify(e))
+        .join("\n"),
+    );
+    const ingest = await cli([
+      "ingest",
+      join(ROOT, "packs/retail/events.jsonl"),
+      extra,
+      "-p",
+      join(ROOT, "packs/retail/promises.yaml"),
+      "--db",
+      db,
+    ]);
+    expect(ingest.code).toBe(0);
+    expect(ingest.out.join("\n")).toMatch(/[1-9]\d* remedies created/);
+
+    let store = await openStore(db);
+    const sam = await store.getCustomerData("c-sam");
+    expect(sam.find((i) => i.field === "email")?.value).toBe("sam.carter@example.ie");
+    expect((await store.getCustomerData("c-anna")).length).toBe(4); // name, language, country, email
+    await store.close();
+
+    const run = await cli(["customer", "erase", "c-anna", "--db", db, "--json"]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out[0] ?? "{}");
+    expect(result).toMatchObject({ ok: true, erased: 4 });
+
+    store = await openStore(db);
+    expect(await store.getCustomerData("c-anna")).toEqual([]);
+    expect(await store.getCustomerData("c-sam")).toEqual(sam);
+    const { pseudonym } = await import("../../../store/src/ledger/index.js");
+    const erased = [];
+    for await (const e of store.readLedger("customers")) erased.push(e);
+    expect(erased).toEqual([
+      expect.objectContaining({
+        kind: "customer.erased",
+        customerRef: pseudonym(await ledgerSecret(store), "c-anna"),
+      }),
+    ]);
+    await store.close();
+    expect((await cli(["ledger", "verify", "--db", db])).code).toBe(0);
+
+    const sqlite = new Database(db, { readonly: true });
+    const rows = JSON.stringify(sqlite.prepare("select * from ledger_entries").all());
+    sqlite.close();
+    for (const text of [
+      "c-anna",
+      "Anna Lindqvist",
+      "anna.lindqvist@example.se",
+      "c-sam",
+      "Sam Carter",
+    ]) {
+      expect(rows).not.toContain(text);
+    }
   });
 });

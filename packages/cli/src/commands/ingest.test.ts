@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openStore } from "@goodfaith/store";
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import type { CliContext } from "../io/context.js";
@@ -92,5 +93,53 @@ describe("goodfaith ingest", () => {
   it("fails with exit 2 when a promise document does not load", async () => {
     const run = await cli(["ingest", EVENTS, "-p", EVENTS, "--db", tempDb()]);
     expect(run.code).toBe(2);
+  });
+
+  it("merges several files by event time (stable), and still names rejected lines by file:line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-ev-"));
+    const ev = (id: string, time: string) => JSON.stringify({ id, type: "clock", time, data: {} });
+    const a = join(dir, "a.jsonl");
+    const b = join(dir, "b.jsonl");
+    writeFileSync(
+      a,
+      [ev("a1", "2026-01-01T00:00:00Z"), ev("a2", "2026-01-03T00:00:00Z"), "{oops"].join("\n"),
+    );
+    writeFileSync(
+      b,
+      [ev("b1", "2026-01-02T00:00:00Z"), '{"id":"b2"}', ev("b3", "2026-01-03T00:00:00Z")].join(
+        "\n",
+      ),
+    );
+    const db = tempDb();
+    const run = await cli(["ingest", a, b, "-p", ...PROMISES, "--db", db, "--batch", "2"]);
+    expect(run.code).toBe(3);
+    expect(run.out.join("\n")).toContain("6 lines read: 4 accepted, 0 duplicates, 2 rejected");
+    const err = run.err.join("\n");
+    expect(err).toContain(`${a}:3: `);
+    expect(err).toContain(`${b}:2: `);
+    const store = await openStore(db);
+    const ids: string[] = [];
+    for await (const { event } of store.readEvents({ afterSeq: 0 })) ids.push(event.id);
+    await store.close();
+    // By time; a2 and b3 share a time and keep the order of the files.
+    expect(ids).toEqual(["a1", "b1", "a2", "b3"]);
+  });
+
+  it("a single file keeps its own order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-ev-"));
+    const file = join(dir, "late.jsonl");
+    writeFileSync(
+      file,
+      ["2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z"]
+        .map((time, i) => JSON.stringify({ id: `e${i}`, type: "clock", time, data: {} }))
+        .join("\n"),
+    );
+    const db = tempDb();
+    expect((await cli(["ingest", file, "-p", ...PROMISES, "--db", db])).code).toBe(0);
+    const store = await openStore(db);
+    const ids: string[] = [];
+    for await (const { event } of store.readEvents({ afterSeq: 0 })) ids.push(event.id);
+    await store.close();
+    expect(ids).toEqual(["e0", "e1"]);
   });
 });

@@ -7,7 +7,7 @@ import { DEFAULT_STORE_PATH, Ingestor } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
-import { type ReadEvent, readEventFile } from "../io/events.js";
+import { type ReadEvent, type RejectedLine, readEventFile, readEventFiles } from "../io/events.js";
 import { t } from "../messages.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
 
@@ -81,22 +81,20 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
       }
       opts.progress?.(totals.read, totals.read / ((performance.now() - started) / 1000));
     };
-    for (const file of opts.files) {
-      let batch: ReadEvent[] = [];
-      for await (const item of readEventFile(file)) {
-        totals.read++;
-        if (!("event" in item)) {
-          rejected.push(item);
-          continue;
-        }
-        batch.push(item);
-        if (batch.length >= size) {
-          await flush(batch);
-          batch = [];
-        }
+    let batch: ReadEvent[] = [];
+    for await (const item of inEventOrder(opts.files)) {
+      totals.read++;
+      if (!("event" in item)) {
+        rejected.push(item);
+        continue;
       }
-      await flush(batch);
+      batch.push(item);
+      if (batch.length >= size) {
+        await flush(batch);
+        batch = [];
+      }
     }
+    await flush(batch);
     await ingestor.checkpoint();
   } catch (error) {
     ctx.err(error instanceof Error ? error.message : String(error));
@@ -106,6 +104,22 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   }
   report(opts, ctx, totals, rejected, lastSeq);
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/**
+ * The events of `files` in event-time order, like `goodfaith run`: one file is streamed as
+ * it is; several are read whole and merged by event time (stable: equal times keep file
+ * order). Rejected lines come first, each with its file and line.
+ */
+async function* inEventOrder(files: readonly string[]): AsyncGenerator<ReadEvent | RejectedLine> {
+  const [only] = files;
+  if (files.length === 1 && only !== undefined) {
+    yield* readEventFile(only);
+    return;
+  }
+  const { events, rejected } = await readEventFiles(files);
+  yield* rejected;
+  yield* events;
 }
 
 function report(
@@ -187,6 +201,7 @@ export function registerIngestCommands(
     .addHelpText(
       "after",
       `
+Several files are merged by event time (stable: equal times keep the order of the files).
 Exit code 3 when some lines were rejected (each is reported on stderr with file:line).
 
 Example:

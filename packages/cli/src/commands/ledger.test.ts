@@ -1,14 +1,17 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
+// Test only: the ledger's own chaining, to rewrite a chain the way an attacker with the
+// database (but not the signing key) could.
+import { appendTo } from "../../../store/src/ledger/index.js";
 import type { CliContext } from "../io/context.js";
 import { registerCustomerCommands } from "./customer.js";
 import { registerIngestCommands } from "./ingest.js";
-import { registerLedgerCommands } from "./ledger.js";
+import { ledgerCheckpointCommand, registerLedgerCommands } from "./ledger.js";
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -94,5 +97,226 @@ describe("goodfaith ledger verify", () => {
   it("refuses a store that does not exist", async () => {
     const run = await cli(["ledger", "verify", "--db", tempDb()]);
     expect(run.code).toBe(1);
+  });
+});
+
+function quiet(): CliContext & { out_: string[]; err_: string[] } {
+  const out_: string[] = [];
+  const err_: string[] = [];
+  return { out: (l) => out_.push(l), err: (l) => err_.push(l), lang: "en", out_, err_ };
+}
+
+interface Row {
+  seq: number;
+  at_ms: number;
+  kind: string;
+  remedy_key: string | null;
+  customer_ref: string | null;
+  actor: string;
+  from_status: string | null;
+  to_status: string | null;
+  amount: string | null;
+  currency: string | null;
+  facts: string | null;
+  prev_hash: string | null;
+  hash: string;
+}
+
+/**
+ * Changes the amount of the first remedies entry that has one, then recomputes every hash
+ * from there on, so the chain alone still verifies: what someone with write access to the
+ * database, but not the signing key, can do.
+ */
+function rewriteRemedies(db: string): number {
+  const sqlite = new Database(db);
+  const rows = sqlite
+    .prepare("select * from ledger_entries where chain = 'remedies' order by seq")
+    .all() as Row[];
+  const target = rows.find((r) => r.amount !== null);
+  if (target === undefined) throw new Error("no entry with an amount");
+  const update = sqlite.prepare(
+    "update ledger_entries set amount = ?, prev_hash = ?, hash = ? where chain = 'remedies' and seq = ?",
+  );
+  let head: { seq: number; hash: string } | undefined;
+  sqlite.transaction(() => {
+    for (const r of rows) {
+      if (r.seq < target.seq) {
+        head = { seq: r.seq, hash: r.hash };
+        continue;
+      }
+      const amount = r.seq === target.seq ? `9${r.amount}` : r.amount;
+      const entry = appendTo(head, {
+        chain: "remedies",
+        at: r.at_ms,
+        kind: r.kind as Parameters<typeof appendTo>[1]["kind"],
+        actor: r.actor,
+        ...(r.remedy_key !== null && { remedyKey: r.remedy_key }),
+        ...(r.customer_ref !== null && { customerRef: r.customer_ref }),
+        ...(r.from_status !== null && { from: r.from_status }),
+        ...(r.to_status !== null && { to: r.to_status }),
+        ...(amount !== null && { amount }),
+        ...(r.currency !== null && { currency: r.currency }),
+        ...(r.facts !== null && { facts: r.facts }),
+      });
+      update.run(amount, entry.prevHash ?? null, entry.hash, r.seq);
+      head = { seq: entry.seq, hash: entry.hash };
+    }
+  })();
+  sqlite.close();
+  return target.seq;
+}
+
+describe("goodfaith ledger checkpoint", () => {
+  it("generates a key (0600) on first use, signs every chain's head, and verify accepts it", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "goodfaith-cli-cp-"));
+    const db = join(cwd, "g.db");
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const ctx = quiet();
+    const code = await ledgerCheckpointCommand(
+      { db, cwd, json: true, now: () => 1_700_000_000_000 },
+      ctx,
+    );
+    expect(code).toBe(0);
+    const keyFile = join(cwd, ".goodfaith/ledger-signing-key.pem");
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keyFile, "utf8")).toContain("BEGIN PRIVATE KEY");
+    expect(ctx.err_.join("\n")).toContain("created a signing key");
+    const checkpoint = JSON.parse(ctx.out_[0] ?? "{}");
+    expect(Object.keys(checkpoint).sort()).toEqual(
+      ["at", "chain", "headHash", "publicKey", "seq", "signature"].sort(),
+    );
+    expect(checkpoint).toMatchObject({ chain: "remedies", at: 1_700_000_000_000 });
+    const file = join(cwd, `.goodfaith/checkpoints/remedies-${checkpoint.seq}.json`);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(checkpoint);
+
+    // The same key next time: no new one is generated.
+    const second = quiet();
+    expect(await ledgerCheckpointCommand({ db, cwd, json: true }, second)).toBe(0);
+    expect(second.err_).toEqual([]);
+    expect(JSON.parse(second.out_[0] ?? "{}").publicKey).toBe(checkpoint.publicKey);
+
+    const pub = join(cwd, ".goodfaith/ledger-signing-key.pub.pem");
+    const ok = await cli([
+      "ledger",
+      "verify",
+      "--db",
+      db,
+      "--checkpoint",
+      file,
+      "--trusted-key",
+      pub,
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.out.join("\n")).toContain(
+      `checkpoint ok: chain "remedies" still has the signed head at #${checkpoint.seq}`,
+    );
+
+    // More entries after the checkpoint do not invalidate it.
+    await cli(["customer", "erase", "c-nobody", "--db", db]);
+    expect((await cli(["ledger", "verify", "--db", db, "--checkpoint", file])).code).toBe(0);
+  });
+
+  it("catches a chain rewritten with recomputed hashes, which verifies on its own (exit 2)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-cp-"));
+    const db = join(dir, "g.db");
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const key = join(dir, "key.pem");
+    const { generateKeyPairSync } = await import("node:crypto");
+    writeFileSync(
+      key,
+      generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }),
+    );
+    const out = join(dir, "cp.json");
+    const signed = await cli([
+      "ledger",
+      "checkpoint",
+      "--db",
+      db,
+      "--key",
+      key,
+      "--out",
+      out,
+      "--json",
+    ]);
+    expect(signed.code).toBe(0);
+    expect(existsSync(join(dir, ".goodfaith"))).toBe(false);
+    const checkpoint = JSON.parse(readFileSync(out, "utf8"));
+    expect(JSON.parse(signed.out[0] ?? "{}")).toEqual(checkpoint);
+
+    const changed = rewriteRemedies(db);
+    expect(changed).toBeLessThanOrEqual(checkpoint.seq);
+    const alone = await cli(["ledger", "verify", "--db", db]);
+    expect(alone.code).toBe(0); // the rewrite is consistent: the chain alone cannot tell
+
+    const run = await cli(["ledger", "verify", "--db", db, "--checkpoint", out]);
+    expect(run.code).toBe(2);
+    expect(run.out.join("\n")).toContain(
+      `checkpoint FAILED: chain "remedies" at #${checkpoint.seq}: head_mismatch`,
+    );
+    const json = await cli(["ledger", "verify", "--db", db, "--checkpoint", out, "--json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out[0] ?? "{}")).toMatchObject({
+      ok: false,
+      chainsOk: true,
+      checkpoints: [{ chain: "remedies", verdict: { ok: false, reason: "head_mismatch" } }],
+    });
+  });
+
+  it("catches a truncated chain, a forged signature and an untrusted signer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-cp-"));
+    const db = join(dir, "g.db");
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const out = join(dir, "cp.json");
+    expect(await ledgerCheckpointCommand({ db, cwd: dir, out }, quiet())).toBe(0);
+    const checkpoint = JSON.parse(readFileSync(out, "utf8"));
+
+    const { generateKeyPairSync } = await import("node:crypto");
+    const other = join(dir, "other.pub.pem");
+    writeFileSync(
+      other,
+      generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }),
+    );
+    const untrusted = await cli([
+      "ledger",
+      "verify",
+      "--db",
+      db,
+      "--checkpoint",
+      out,
+      "--trusted-key",
+      other,
+    ]);
+    expect(untrusted.code).toBe(2);
+    expect(untrusted.out.join("\n")).toContain("untrusted_key");
+
+    const forged = join(dir, "forged.json");
+    writeFileSync(forged, JSON.stringify({ ...checkpoint, seq: checkpoint.seq - 1 }));
+    const bad = await cli(["ledger", "verify", "--db", db, "--checkpoint", forged]);
+    expect(bad.code).toBe(2);
+    expect(bad.out.join("\n")).toContain("bad_signature");
+
+    const sqlite = new Database(db);
+    sqlite
+      .prepare("delete from ledger_entries where chain = 'remedies' and seq = ?")
+      .run(checkpoint.seq);
+    sqlite.close();
+    const truncated = await cli(["ledger", "verify", "--db", db, "--checkpoint", out]);
+    expect(truncated.code).toBe(2);
+    expect(truncated.out.join("\n")).toContain("head_missing");
+  });
+
+  it("signs nothing when a chain does not verify", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-cp-"));
+    const db = join(dir, "g.db");
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const sqlite = new Database(db);
+    sqlite
+      .prepare("update ledger_entries set actor = 'someone' where chain = 'remedies' and seq = 1")
+      .run();
+    sqlite.close();
+    const ctx = quiet();
+    expect(await ledgerCheckpointCommand({ db, cwd: dir }, ctx)).toBe(2);
+    expect(ctx.out_).toEqual([]);
+    expect(existsSync(join(dir, ".goodfaith/checkpoints"))).toBe(false);
   });
 });

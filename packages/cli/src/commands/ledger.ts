@@ -1,35 +1,77 @@
-/** `goodfaith ledger verify`: re-computes every hash chain and names the first entry that does not match. */
-import { verifyLedger } from "@goodfaith/store";
+/**
+ * `goodfaith ledger verify`: re-computes every hash chain and names the first entry that does
+ * not match; with `--checkpoint`, also checks signed checkpoints against the chains.
+ * `goodfaith ledger checkpoint`: signs the verified head of every chain (Ed25519).
+ */
+
+import { generateKeyPairSync } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { type LedgerVerdict, type VerifiedChain, verifyLedger } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { t } from "../messages.js";
 import { DB_HELP, openCliStore } from "./store-options.js";
 
+/** A signed checkpoint as `ledger checkpoint` writes it. */
+export type SignedCheckpoint = NonNullable<VerifiedChain["checkpoint"]>;
+
+/** Where the signing key is generated when `--key` is not given, under the working directory. */
+export const DEFAULT_SIGNING_KEY = join(".goodfaith", "ledger-signing-key.pem");
+/** Its public half, written next to it (for `ledger verify --trusted-key`). */
+export const DEFAULT_PUBLIC_KEY = join(".goodfaith", "ledger-signing-key.pub.pem");
+/** Where checkpoints are written when `--out` is not given. */
+export const DEFAULT_CHECKPOINT_DIR = join(".goodfaith", "checkpoints");
+
 /** Options of `goodfaith ledger verify`. */
 export interface LedgerVerifyOptions {
   readonly db?: string;
   readonly json?: boolean;
+  /** Checkpoint files (one checkpoint, or an array of them) to check against the chains. */
+  readonly checkpoints?: readonly string[];
+  /** Public key PEM files a checkpoint's signer must be one of. */
+  readonly trustedKeys?: readonly string[];
 }
 
-/** `goodfaith ledger verify`: 0 when every chain verifies, 2 when one was tampered with. */
+/** `goodfaith ledger verify`: 0 when every chain (and checkpoint) verifies, 2 when not. */
 export async function ledgerVerifyCommand(
   opts: LedgerVerifyOptions,
   ctx: CliContext,
 ): Promise<number> {
+  let checkpoints: SignedCheckpoint[] | undefined;
+  let trustedKeys: string[] | undefined;
+  try {
+    if (opts.checkpoints !== undefined && opts.checkpoints.length > 0) {
+      checkpoints = opts.checkpoints.flatMap(readCheckpointFile);
+    }
+    if (opts.trustedKeys !== undefined && opts.trustedKeys.length > 0) {
+      trustedKeys = opts.trustedKeys.map((f) => readFileSync(f, "utf8"));
+    }
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  }
   const store = await openCliStore(opts.db, ctx, true);
   if (store === undefined) return EXIT.failure;
-  let verdict: Awaited<ReturnType<typeof verifyLedger>>;
+  let verdict: LedgerVerdict;
   try {
-    verdict = await verifyLedger(store);
+    verdict = await verifyLedger(store, {
+      ...(checkpoints !== undefined && { checkpoints }),
+      ...(trustedKeys !== undefined && { trustedKeys }),
+    });
   } catch (error) {
     ctx.err(error instanceof Error ? error.message : String(error));
     return EXIT.failure;
   } finally {
     await store.close();
   }
+  const checked = verdict.checkpoints ?? [];
+  const ok = verdict.ok && checked.every((c) => c.verdict.ok);
   if (opts.json) {
-    ctx.out(JSON.stringify(verdict));
-  } else if (verdict.ok) {
+    ctx.out(JSON.stringify({ ...verdict, ok, chainsOk: verdict.ok }));
+    return ok ? EXIT.ok : EXIT.invalid;
+  }
+  if (verdict.ok) {
     const count = verdict.chains.reduce((n, c) => n + c.count, 0);
     ctx.out(t(ctx.lang, "ledgerOk", { count, chains: verdict.chains.length }));
     for (const c of verdict.chains) {
@@ -42,10 +84,164 @@ export async function ledgerVerifyCommand(
     if (f.expected !== undefined) ctx.out(`  expected ${f.expected}`);
     if (f.found !== undefined) ctx.out(`  found    ${f.found}`);
   }
-  return verdict.ok ? EXIT.ok : EXIT.invalid;
+  for (const c of checked) {
+    if (c.verdict.ok) {
+      ctx.out(t(ctx.lang, "checkpointOk", { chain: c.chain, seq: c.seq }));
+      continue;
+    }
+    const v = c.verdict;
+    ctx.out(t(ctx.lang, "checkpointFailed", { chain: c.chain, seq: c.seq, reason: v.reason }));
+    ctx.out(`  ${v.message}`);
+    if (v.expected !== undefined) ctx.out(`  expected ${v.expected}`);
+    if (v.found !== undefined) ctx.out(`  found    ${v.found}`);
+  }
+  return ok ? EXIT.ok : EXIT.invalid;
 }
 
-/** Adds `goodfaith ledger verify` to `program`. */
+/** Options of `goodfaith ledger checkpoint`. */
+export interface LedgerCheckpointOptions {
+  readonly db?: string;
+  /** A PKCS#8 PEM Ed25519 private key file. @default DEFAULT_SIGNING_KEY, generated if missing */
+  readonly key?: string;
+  /** Where to write the checkpoint (an array of them when there are several chains). */
+  readonly out?: string;
+  /** Only this chain. */
+  readonly chain?: string;
+  readonly json?: boolean;
+  /** The directory default paths are under. @default process.cwd() */
+  readonly cwd?: string;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * `goodfaith ledger checkpoint`: verifies every chain, signs each head, prints the signed
+ * checkpoints and writes them. 0 when signed, 2 when a chain does not verify (nothing is
+ * signed then), 1 when the key or a file cannot be read or written.
+ */
+export async function ledgerCheckpointCommand(
+  opts: LedgerCheckpointOptions,
+  ctx: CliContext,
+): Promise<number> {
+  const cwd = opts.cwd ?? process.cwd();
+  let privateKey: string;
+  try {
+    privateKey = loadOrCreateKey(opts.key, cwd, ctx);
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  }
+  const store = await openCliStore(opts.db, ctx, true);
+  if (store === undefined) return EXIT.failure;
+  let verdict: LedgerVerdict;
+  try {
+    verdict = await verifyLedger(store, { sign: { privateKey, at: (opts.now ?? Date.now)() } });
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  } finally {
+    await store.close();
+  }
+  if (!verdict.ok) {
+    const f = verdict.failure;
+    ctx.err(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason: f.reason }));
+    ctx.err(t(ctx.lang, "checkpointRefused"));
+    return EXIT.invalid;
+  }
+  const signed = verdict.chains
+    .filter((c) => opts.chain === undefined || c.chain === opts.chain)
+    .flatMap((c) => (c.checkpoint === undefined ? [] : [c.checkpoint]));
+  if (signed.length === 0) {
+    ctx.err(t(ctx.lang, "checkpointNothing", { chain: opts.chain ?? "*" }));
+    return EXIT.failure;
+  }
+  const written: { checkpoint: SignedCheckpoint; file: string }[] = [];
+  try {
+    if (opts.out !== undefined) {
+      const file = resolve(cwd, opts.out);
+      const [one] = signed;
+      writeJson(file, signed.length === 1 && one !== undefined ? one : signed);
+      for (const checkpoint of signed) written.push({ checkpoint, file });
+    } else {
+      for (const checkpoint of signed) {
+        const file = resolve(
+          cwd,
+          DEFAULT_CHECKPOINT_DIR,
+          `${safeName(checkpoint.chain)}-${checkpoint.seq}.json`,
+        );
+        writeJson(file, checkpoint);
+        written.push({ checkpoint, file });
+      }
+    }
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  }
+  for (const { checkpoint, file } of written) {
+    if (opts.json) {
+      ctx.out(JSON.stringify(checkpoint));
+    } else {
+      ctx.out(
+        t(ctx.lang, "checkpointSigned", {
+          chain: checkpoint.chain,
+          seq: checkpoint.seq,
+          file,
+        }),
+      );
+      ctx.out(JSON.stringify(checkpoint, null, 2));
+    }
+  }
+  return EXIT.ok;
+}
+
+// The private key PEM: `--key`, else the default file, generated (0600) when missing.
+function loadOrCreateKey(key: string | undefined, cwd: string, ctx: CliContext): string {
+  if (key !== undefined) return readFileSync(resolve(cwd, key), "utf8");
+  const file = resolve(cwd, DEFAULT_SIGNING_KEY);
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  const pair = generateKeyPairSync("ed25519", {
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  mkdirSync(dirname(file), { recursive: true });
+  // `wx`: never overwrite a key another process wrote in the meantime.
+  writeFileSync(file, pair.privateKey, { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600); // the mode of a new file is masked by the umask
+  const pub = resolve(cwd, DEFAULT_PUBLIC_KEY);
+  writeFileSync(pub, pair.publicKey, { mode: 0o644 });
+  ctx.err(t(ctx.lang, "signingKeyCreated", { file, pub }));
+  return pair.privateKey;
+}
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+// A chain name as a file name: anything but letters, digits, `.`, `_` and `-` becomes `_`.
+function safeName(chain: string): string {
+  return chain.replace(/[^A-Za-z0-9._-]/g, "_");
+}
+
+// A checkpoint file holds one checkpoint or an array of them.
+function readCheckpointFile(file: string): SignedCheckpoint[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  if (list.length === 0 || !list.every((c) => typeof c === "object" && c !== null)) {
+    throw new Error(`${file}: not a checkpoint (an object, or an array of them)`);
+  }
+  // The form of every field is checked by the verification itself (a `malformed` verdict).
+  return list as SignedCheckpoint[];
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Adds `goodfaith ledger verify` and `goodfaith ledger checkpoint` to `program`. */
 export function registerLedgerCommands(
   program: Command,
   ctx: () => CliContext,
@@ -58,16 +254,69 @@ export function registerLedgerCommands(
       "re-compute every hash chain; name the first entry that does not match (exit 2 if one does)",
     )
     .option("--db <path-or-url>", DB_HELP)
+    .option(
+      "--checkpoint <file>",
+      "also check a signed checkpoint (from ledger checkpoint) against its chain; repeatable",
+      collect,
+    )
+    .option(
+      "--trusted-key <public-key.pem>",
+      "accept only checkpoints signed by this Ed25519 public key; repeatable",
+      collect,
+    )
     .option("--json", "JSON: the verdict, with every chain's count and head")
-    .action(async (opts: { db?: string; json?: boolean }) =>
-      setExit(
-        await ledgerVerifyCommand(
-          {
-            ...(opts.db !== undefined && { db: opts.db }),
-            ...(opts.json !== undefined && { json: opts.json }),
-          },
-          ctx(),
+    .addHelpText(
+      "after",
+      `
+A chain rewritten from some entry on, with its hashes recomputed, still verifies on its own;
+a checkpoint signed before catches it (and a truncation). Pin the signer with --trusted-key.
+
+Example:
+  goodfaith ledger verify --checkpoint .goodfaith/checkpoints/remedies-12.json --trusted-key .goodfaith/ledger-signing-key.pub.pem`,
+    )
+    .action(
+      async (opts: { db?: string; json?: boolean; checkpoint?: string[]; trustedKey?: string[] }) =>
+        setExit(
+          await ledgerVerifyCommand(
+            {
+              ...(opts.db !== undefined && { db: opts.db }),
+              ...(opts.json !== undefined && { json: opts.json }),
+              ...(opts.checkpoint !== undefined && { checkpoints: opts.checkpoint }),
+              ...(opts.trustedKey !== undefined && { trustedKeys: opts.trustedKey }),
+            },
+            ctx(),
+          ),
         ),
-      ),
+    );
+  ledger
+    .command("checkpoint")
+    .description(
+      "verify every chain and sign its head with Ed25519 (a checkpoint to keep elsewhere)",
+    )
+    .option("--db <path-or-url>", DB_HELP)
+    .option(
+      "--key <private-key.pem>",
+      `Ed25519 private key, PKCS#8 PEM (default ${DEFAULT_SIGNING_KEY}, generated with mode 0600 if missing)`,
+    )
+    .option(
+      "--out <file>",
+      `where to write the checkpoint (default ${DEFAULT_CHECKPOINT_DIR}/<chain>-<seq>.json; with several chains, one array)`,
+    )
+    .option("--chain <name>", "only this chain")
+    .option("--json", "JSON lines: one signed checkpoint per chain")
+    .action(
+      async (opts: { db?: string; key?: string; out?: string; chain?: string; json?: boolean }) =>
+        setExit(
+          await ledgerCheckpointCommand(
+            {
+              ...(opts.db !== undefined && { db: opts.db }),
+              ...(opts.key !== undefined && { key: opts.key }),
+              ...(opts.out !== undefined && { out: opts.out }),
+              ...(opts.chain !== undefined && { chain: opts.chain }),
+              ...(opts.json !== undefined && { json: opts.json }),
+            },
+            ctx(),
+          ),
+        ),
     );
 }

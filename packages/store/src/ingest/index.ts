@@ -18,5 +18,12 @@ export {
   type OnCommitted,
   REMEDIES_CHAIN,
 } from "./ingestor.js";
+export { type PersonalData, personalData, storePersonalData } from "./personal-data.js";
 export { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
-export { type LedgerVerdict, type VerifiedChain, verifyLedger } from "./verify-ledger.js";
+export {
+  type CheckedCheckpoint,
+  type LedgerVerdict,
+  type VerifiedChain,
+  type VerifyLedgerOptions,
+  verifyLedger,
+} from "./verify-ledger.js";

@@ -3,8 +3,10 @@
  * onto the ledger. The log is the source of truth; everything else is re-derived from it
  * after a crash, and the store's idempotency keys make re-deriving harmless.
  *
- * Order per batch: append events (the acknowledgement) → engine → record remedies → ledger
- * entries for the remedies just created → maybe a checkpoint. A crash anywhere loses no
+ * Order per batch: append events (the acknowledgement) → engine → personal data of
+ * `customer.updated`, `consent.changed` and `data.collected` into the customer data store
+ * (so `customer erase` removes it; replays skip customers erased since) → record remedies →
+ * ledger entries for the remedies just created → maybe a checkpoint. A crash anywhere loses no
  * acknowledged event: on `open`, the events after the last checkpoint are replayed, their
  * remedies recorded again (existing ones are reported as such), and ledger entries that a
  * crash kept from being appended are appended then.
@@ -28,6 +30,8 @@ import { digestJson } from "../ledger/canonical-json.js";
 import type { LedgerDraft } from "../ledger/entry.js";
 import { pseudonym } from "../ledger/pseudonym.js";
 import { appendLedgerDrafts } from "./append-ledger.js";
+import { CUSTOMERS_CHAIN } from "./erase-customer.js";
+import { storePersonalData } from "./personal-data.js";
 import { ledgerSecret } from "./secret.js";
 
 /** The chain remedy entries are appended to. */
@@ -119,8 +123,15 @@ export class Ingestor {
     const start = checkpoint?.seq ?? 0;
     const ingestor = new Ingestor(store, engine, secret, start, options);
     const derived: Derived[] = [];
+    const replayed: GoodfaithEvent[] = [];
     for await (const { seq, event } of store.readEvents({ afterSeq: start })) {
       ingestor.#apply(seq, event, derived);
+      replayed.push(event);
+    }
+    // Personal data a crash kept from being stored; never that of a customer erased since.
+    if (replayed.length > 0) {
+      const erased = await erasedRefs(store);
+      await storePersonalData(store, replayed, (c) => erased.has(pseudonym(secret, c)));
     }
     await ingestor.#settle(derived, true);
     return ingestor;
@@ -165,9 +176,12 @@ export class Ingestor {
     let remedies: { created: number; existing: number };
     try {
       const derived: Derived[] = [];
-      for (const { seq, event } of await this.#acceptedEvents(events, appended)) {
-        this.#apply(seq, event, derived);
-      }
+      const accepted = await this.#acceptedEvents(events, appended);
+      for (const { seq, event } of accepted) this.#apply(seq, event, derived);
+      await storePersonalData(
+        this.#store,
+        accepted.map((a) => a.event),
+      );
       remedies = await this.#settle(derived, false);
       if (this.#seq - this.#checkpointSeq >= this.#every) await this.checkpoint();
     } catch (error) {
@@ -297,6 +311,15 @@ export class Ingestor {
     };
     return [planned, approved];
   }
+}
+
+// Pseudonyms of the customers whose erasure the ledger records.
+async function erasedRefs(store: Store): Promise<Set<string>> {
+  const refs = new Set<string>();
+  for await (const entry of store.readLedger(CUSTOMERS_CHAIN)) {
+    if (entry.kind === "customer.erased" && entry.customerRef) refs.add(entry.customerRef);
+  }
+  return refs;
 }
 
 function logRejection(r: AppendRejection): IngestRejection {

@@ -1,6 +1,16 @@
-/** Verifying every ledger chain a store holds, entry by entry, in constant memory. */
+/**
+ * Verifying every ledger chain a store holds, entry by entry, in constant memory; optionally
+ * signing each verified head (a checkpoint) and checking checkpoints taken earlier.
+ */
+import type { KeyObject } from "node:crypto";
 import type { LedgerStore } from "@goodfaith/core";
 import { type ChainFailure, ChainVerifier } from "../ledger/chain.js";
+import {
+  type CheckpointVerdict,
+  type SignedCheckpoint,
+  signCheckpoint,
+  verifyCheckpoint,
+} from "../ledger/checkpoint.js";
 import type { ChainHead } from "../ledger/entry.js";
 
 /** One chain that verified. */
@@ -8,28 +18,83 @@ export interface VerifiedChain {
   readonly chain: string;
   readonly count: number;
   readonly head: ChainHead | undefined;
+  /** The verified head, signed, when `sign` was given and the chain is not empty. */
+  readonly checkpoint?: SignedCheckpoint;
 }
 
-/** Every chain verified, or the first entry (of the first failing chain) that does not match. */
-export type LedgerVerdict =
+/** What became of one checkpoint given in `checkpoints`. */
+export interface CheckedCheckpoint {
+  readonly chain: string;
+  readonly seq: number;
+  readonly verdict: CheckpointVerdict;
+}
+
+/**
+ * Every chain verified, or the first entry (of the first failing chain) that does not match.
+ * `ok` is about the chains alone; each given checkpoint has its own verdict in `checkpoints`
+ * (a chain rewritten from some entry on, hashes recomputed, verifies — only a checkpoint
+ * taken before catches it).
+ */
+export type LedgerVerdict = (
   | { readonly ok: true; readonly chains: readonly VerifiedChain[] }
   | {
       readonly ok: false;
       readonly chain: string;
       readonly failure: ChainFailure;
       readonly chains: readonly VerifiedChain[];
-    };
+    }
+) & { readonly checkpoints?: readonly CheckedCheckpoint[] };
+
+/** Options for `verifyLedger`. */
+export interface VerifyLedgerOptions {
+  /** Sign the head of every chain that verified, with this Ed25519 private key (PEM or KeyObject). */
+  readonly sign?: { readonly privateKey: string | KeyObject; readonly at?: number };
+  /** Checkpoints to check against the chains (signature, then the entry at their seq). */
+  readonly checkpoints?: readonly SignedCheckpoint[];
+  /** Public keys a checkpoint's signer must be one of; without it any signer is accepted. */
+  readonly trustedKeys?: readonly (string | KeyObject)[];
+}
 
 /** Re-computes every chain of `store` (in name order) and stops at the first mismatch. */
-export async function verifyLedger(store: LedgerStore): Promise<LedgerVerdict> {
+export async function verifyLedger(
+  store: LedgerStore,
+  options: VerifyLedgerOptions = {},
+): Promise<LedgerVerdict> {
+  const checkpoints = options.checkpoints && (await checkAll(store, options));
+  const extra = checkpoints === undefined ? {} : { checkpoints };
   const chains: VerifiedChain[] = [];
   for (const chain of await store.listLedgerChains()) {
     const verifier = new ChainVerifier({ chain });
     for await (const entry of store.readLedger(chain)) {
       const failure = verifier.push(entry);
-      if (failure !== undefined) return { ok: false, chain, failure, chains };
+      if (failure !== undefined) return { ok: false, chain, failure, chains, ...extra };
     }
-    chains.push({ chain, count: verifier.count, head: verifier.head });
+    const head = verifier.head;
+    const signed =
+      options.sign !== undefined && head !== undefined
+        ? signCheckpoint(
+            { chain, seq: head.seq, headHash: head.hash, at: options.sign.at ?? Date.now() },
+            options.sign.privateKey,
+          )
+        : undefined;
+    chains.push({ chain, count: verifier.count, head, ...(signed && { checkpoint: signed }) });
   }
-  return { ok: true, chains };
+  return { ok: true, chains, ...extra };
+}
+
+async function checkAll(
+  store: LedgerStore,
+  options: VerifyLedgerOptions,
+): Promise<CheckedCheckpoint[]> {
+  const out: CheckedCheckpoint[] = [];
+  for (const checkpoint of options.checkpoints ?? []) {
+    const chain = typeof checkpoint?.chain === "string" ? checkpoint.chain : "";
+    const verdict = await verifyCheckpoint(
+      checkpoint,
+      chain === "" ? undefined : store.readLedger(chain),
+      options.trustedKeys === undefined ? {} : { trustedKeys: options.trustedKeys },
+    );
+    out.push({ chain, seq: Number(checkpoint?.seq), verdict });
+  }
+  return out;
 }
