@@ -4,28 +4,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Lang } from "@goodfaith/core";
 import { describe, expect, test } from "vitest";
-import { buildProgram } from "./program.js";
+import { runCli } from "../../../test/support/cli.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const AIRLINE = join(ROOT, "packs/airline/promises.yaml");
 
 async function cli(args: string[], lang: Lang = "en") {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const program = buildProgram(
-    (option) => ({
-      out: (l) => out.push(l),
-      err: (l) => err.push(l),
-      lang: (option as Lang | undefined) ?? lang,
-    }),
-    (c) => {
-      code = c;
-    },
-  );
-  program.exitOverride();
-  await program.parseAsync(["node", "goodfaith", ...args]);
-  return { out: out.join("\n"), err: err.join("\n"), code };
+  const r = await runCli(args, lang);
+  return { out: r.out.join("\n"), err: r.err.join("\n"), code: r.code };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-"));

@@ -1,41 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openStore } from "@goodfaith/store";
-import { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import type { CliContext } from "../io/context.js";
-import { registerCustomerCommands } from "./customer.js";
-import { registerIngestCommands } from "./ingest.js";
-import { registerLedgerCommands } from "./ledger.js";
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const program = new Command("goodfaith").exitOverride();
-  const ctx = (): CliContext => ({
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    lang: "en",
-  });
-  const setExit = (c: number) => {
-    code = c;
-  };
-  registerIngestCommands(program, ctx, setExit);
-  registerLedgerCommands(program, ctx, setExit);
-  registerCustomerCommands(program, ctx, setExit);
-  await program.parseAsync(["node", "goodfaith", ...args]);
-  return { out, err, code };
-}
-
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const EVENTS = join(ROOT, "packs/airline/events.jsonl");
-const PROMISES = ["packs/airline/promises.yaml", "packs/eu261/promises.yaml"].map((f) =>
-  join(ROOT, f),
-);
-const tempDb = () => join(mkdtempSync(join(tmpdir(), "goodfaith-cli-store-")), "g.db");
+import {
+  runCli as cli,
+  AIRLINE_EVENTS as EVENTS,
+  AIRLINE_PROMISES as PROMISES,
+  tempDb,
+} from "../../../../test/support/cli.js";
 
 describe("goodfaith ingest", () => {
   it("stores a pack, prints a summary, and a re-run accepts nothing new", async () => {

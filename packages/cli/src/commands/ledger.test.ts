@@ -1,44 +1,19 @@
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import {
+  runCli as cli,
+  AIRLINE_EVENTS as EVENTS,
+  AIRLINE_PROMISES as PROMISES,
+  tempDb,
+} from "../../../../test/support/cli.js";
 // Test only: the ledger's own chaining, to rewrite a chain the way an attacker with the
 // database (but not the signing key) could.
 import { appendTo } from "../../../store/src/ledger/index.js";
 import type { CliContext } from "../io/context.js";
-import { registerCustomerCommands } from "./customer.js";
-import { registerIngestCommands } from "./ingest.js";
-import { ledgerCheckpointCommand, registerLedgerCommands } from "./ledger.js";
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const program = new Command("goodfaith").exitOverride();
-  const ctx = (): CliContext => ({
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    lang: "en",
-  });
-  const setExit = (c: number) => {
-    code = c;
-  };
-  registerIngestCommands(program, ctx, setExit);
-  registerLedgerCommands(program, ctx, setExit);
-  registerCustomerCommands(program, ctx, setExit);
-  await program.parseAsync(["node", "goodfaith", ...args]);
-  return { out, err, code };
-}
-
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const EVENTS = join(ROOT, "packs/airline/events.jsonl");
-const PROMISES = ["packs/airline/promises.yaml", "packs/eu261/promises.yaml"].map((f) =>
-  join(ROOT, f),
-);
-const tempDb = () => join(mkdtempSync(join(tmpdir(), "goodfaith-cli-store-")), "g.db");
+import { ledgerCheckpointCommand } from "./ledger.js";
 
 describe("goodfaith ledger verify", () => {
   it("verifies an ingested store", async () => {
