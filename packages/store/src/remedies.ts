@@ -49,7 +49,7 @@ async function recordRemedies(
   // Key order: two PostgreSQL writers inserting the same keys wait on each other in the
   // same order instead of deadlocking.
   const rows = [...unique.values()]
-    .map((r) => remedyRow(r, atSeq))
+    .map((r) => remedyRow(r, r.atSeq ?? atSeq))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const created = await backend.write(async (trx) => {
     const made = new Set<string>();

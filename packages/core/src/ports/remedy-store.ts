@@ -30,6 +30,11 @@ export interface NewRemedy {
   readonly nextAttemptAt?: number;
   /** The whole remedy as JSON (split, explanation, notice…), kept verbatim. */
   readonly detail: string;
+  /**
+   * The log position of the event that produced it, when a batch records remedies of several
+   * events at once; otherwise the `atSeq` given to `recordRemedies`.
+   */
+  readonly atSeq?: number;
 }
 
 /** A recorded remedy and where it is in its lifecycle. */

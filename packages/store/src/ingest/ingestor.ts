@@ -260,14 +260,13 @@ export class Ingestor {
     if (derived.length === 0) return { created: 0, existing: 0 };
     const created = new Set<string>();
     let existing = 0;
-    for (const [seq, group] of bySeq(derived)) {
-      const result = await this.#store.recordRemedies(
-        group.map((d) => newRemedy(d.remedy)),
-        seq,
-      );
-      for (const key of result.created) created.add(key);
-      existing += result.existing.length;
-    }
+    // One write for the whole batch (one transaction, one fsync), each remedy with its event.
+    const result = await this.#store.recordRemedies(
+      derived.map((d) => ({ ...newRemedy(d.remedy), atSeq: d.seq })),
+      derived[0]?.seq ?? 0,
+    );
+    for (const key of result.created) created.add(key);
+    existing += result.existing.length;
     const missing = recovering && existing > 0 ? await this.#unledgered(derived, created) : [];
     const drafts = derived
       .filter((d) => created.has(d.remedy.key) || missing.includes(d.remedy.key))
@@ -327,16 +326,6 @@ function logRejection(r: AppendRejection): IngestRejection {
 }
 
 // Remedies grouped by the log position of the event that produced them, in order.
-function bySeq(derived: readonly Derived[]): Map<number, Derived[]> {
-  const groups = new Map<number, Derived[]>();
-  for (const d of derived) {
-    const group = groups.get(d.seq);
-    if (group === undefined) groups.set(d.seq, [d]);
-    else group.push(d);
-  }
-  return groups;
-}
-
 /** A remedy as the store records it: auto-approved unless the promise asks for a person. */
 export function newRemedy(r: Remedy): NewRemedy {
   return {
