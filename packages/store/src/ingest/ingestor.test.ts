@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir, userInfo } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -11,8 +10,8 @@ import {
   type Store,
   toDecimalString,
 } from "@goodfaith/core";
-import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describePostgres, dropSchema } from "../../../../test/support/postgres.js";
 import { ChainVerifier } from "../ledger/chain.js";
 import { openStore } from "../open-store.js";
 import { eraseCustomer } from "./erase-customer.js";
@@ -74,75 +73,28 @@ const sqlite: Target = {
   },
 };
 
-const PG_URL = process.env.GOODFAITH_TEST_PG || "postgres://127.0.0.1:5432/test";
-const CI = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
-const RUN = `gf_ingest_${randomBytes(4).toString("hex")}`;
-
-// Like libpq (and the store): a URL without a user connects as the operating system's user.
-function adminUrl(): string {
-  const parsed = new globalThis.URL(PG_URL);
-  parsed.username ||= encodeURIComponent(
-    process.env.PGUSER || process.env.USER || userInfo().username,
-  );
-  return parsed.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A target on PostgreSQL, or undefined (after registering a skip or a CI failure) when unreachable. */
-async function postgresTarget(): Promise<Target | undefined> {
-  try {
-    await admin("select 1");
-  } catch (error) {
-    const message =
-      `PostgreSQL not reachable at ${PG_URL} (${error instanceof Error ? error.message : String(error)}); ` +
-      "start it, or set GOODFAITH_TEST_PG=postgres://… to run the ingest tests against it";
-    if (CI) {
-      describe("Ingestor (PostgreSQL)", () => {
-        it("runs in CI", () => {
-          throw new Error(`${message}. CI must run it.`);
-        });
-      });
-    } else {
-      console.warn(`SKIPPED: ${message}`);
-      describe.skip(`Ingestor (PostgreSQL) — SKIPPED: ${message}`, () => {
-        it("needs a PostgreSQL server", () => {});
-      });
-    }
-    return undefined;
-  }
-  let n = 0;
-  return {
+describeIngestor(sqlite);
+await describePostgres("Ingestor", ({ url, freshSchema }) => {
+  describeIngestor({
     name: "PostgreSQL",
     async fresh() {
-      const schema = `${RUN}_${++n}`;
+      const schema = freshSchema();
       const opened: Store[] = [];
       return {
         async open() {
-          const store = await openStore(PG_URL, { schema, maxConnections: 4 });
+          const store = await openStore(url, { schema, maxConnections: 4 });
           opened.push(store);
           return store;
         },
         async dispose() {
           // Stores a test already closed reject a second close; that is fine here.
           for (const store of opened) await store.close().catch(() => {});
-          await admin(`drop schema if exists "${schema}" cascade`);
+          await dropSchema(schema);
         },
       };
     },
-  };
-}
-
-const postgres = await postgresTarget();
-for (const target of postgres ? [sqlite, postgres] : [sqlite]) describeIngestor(target);
+  });
+});
 
 function describeIngestor(target: Target) {
   describe(`Ingestor (${target.name})`, () => {

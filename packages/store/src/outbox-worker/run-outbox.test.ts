@@ -1,10 +1,5 @@
-/**
- * The outbox worker against both adapters: SQLite on a temporary file, PostgreSQL in a fresh
- * schema (skipped with a message when no server answers, failing under CI).
- */
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir, userInfo } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type {
   ExecutionAttempt,
@@ -13,8 +8,8 @@ import type {
   RemedyToExecute,
   Store,
 } from "@goodfaith/core";
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { describePostgres, dropSchema } from "../../../../test/support/postgres.js";
 import { remedy, T0 } from "../conformance/fixtures.js";
 import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
 import { ledgerSecret } from "../ingest/secret.js";
@@ -337,81 +332,20 @@ describeOutboxWorker("SQLite", async () => {
   };
 });
 
-// PostgreSQL: the pattern of conformance-postgres.test.ts.
-const URL = process.env.GOODFAITH_TEST_PG || "postgres://127.0.0.1:5432/test";
-const CI = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
-const RUN = `gf_${randomBytes(4).toString("hex")}`;
-const ADMIN_URL = (() => {
-  const parsed = new globalThis.URL(URL);
-  parsed.username ||= encodeURIComponent(
-    process.env.PGUSER || process.env.USER || userInfo().username,
-  );
-  return parsed.toString();
-})();
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function reachable(): Promise<string | undefined> {
-  try {
-    await admin((client) => client.query("select 1"));
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-const problem = await reachable();
-
-if (problem === undefined) {
-  let n = 0;
-  afterAll(async () => {
-    await admin(async (client) => {
-      const { rows } = await client.query<{ name: string }>(
-        "select nspname as name from pg_namespace where nspname like $1",
-        [`${RUN}\\_%`],
-      );
-      for (const { name } of rows) await client.query(`drop schema if exists "${name}" cascade`);
-    });
-  });
+await describePostgres("outbox worker", ({ url, freshSchema }) => {
   describeOutboxWorker("PostgreSQL", async () => {
-    const schema = `${RUN}_${++n}`;
+    const schema = freshSchema();
     const opened: Store[] = [];
     return {
       async open() {
-        const store = await openStore(URL, { schema, maxConnections: 4 });
+        const store = await openStore(url, { schema, maxConnections: 4 });
         opened.push(store);
         return store;
       },
       async dispose() {
         for (const store of opened) await store.close();
-        await admin(async (client) => {
-          await client.query(`drop schema if exists "${schema}" cascade`);
-        });
+        await dropSchema(schema);
       },
     };
   });
-} else {
-  const message =
-    `PostgreSQL not reachable at ${URL} (${problem}); start it, or set ` +
-    "GOODFAITH_TEST_PG=postgres://… to run the outbox worker tests against it";
-  if (CI) {
-    describe("outbox worker: PostgreSQL", () => {
-      it("runs in CI", () => {
-        throw new Error(`${message}. CI must run it.`);
-      });
-    });
-  } else {
-    console.warn(`SKIPPED: ${message}`);
-    describe.skip(`outbox worker: PostgreSQL — SKIPPED: ${message}`, () => {
-      it("needs a PostgreSQL server", () => {});
-    });
-  }
-}
+});
