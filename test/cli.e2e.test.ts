@@ -62,6 +62,15 @@ describe("the goodfaith executable", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  test("npm links the `goodfaith` command at install, as README's `npx goodfaith …` needs", () => {
+    const r = spawnSync(`${ROOT}node_modules/.bin/goodfaith`, ["--version"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.stdout.trim()).toBe("0.1.0");
+  });
+
   test("--help lists the commands and the exit codes", () => {
     const r = goodfaith(["--help"]);
     expect(r.code).toBe(0);

@@ -12,6 +12,7 @@ import {
 // Test only: the ledger's own chaining, to rewrite a chain the way an attacker with the
 // database (but not the signing key) could.
 import { appendTo } from "../../../store/src/ledger/index.js";
+import type { LedgerEntriesTable } from "../../../store/src/schema.js";
 import type { CliContext } from "../io/context.js";
 import { ledgerCheckpointCommand } from "./ledger.js";
 
@@ -81,21 +82,8 @@ function quiet(): CliContext & { out_: string[]; err_: string[] } {
   return { out: (l) => out_.push(l), err: (l) => err_.push(l), lang: "en", out_, err_ };
 }
 
-interface Row {
-  seq: number;
-  at_ms: number;
-  kind: string;
-  remedy_key: string | null;
-  customer_ref: string | null;
-  actor: string;
-  from_status: string | null;
-  to_status: string | null;
-  amount: string | null;
-  currency: string | null;
-  facts: string | null;
-  prev_hash: string | null;
-  hash: string;
-}
+/** A stored ledger row, as the store's schema defines it. */
+type Row = Omit<LedgerEntriesTable, "chain">;
 
 /**
  * Changes the amount of the first remedies entry that has one, then recomputes every hash
