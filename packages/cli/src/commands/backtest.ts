@@ -4,6 +4,7 @@
  * `--against`, how a proposed set differs from the current one.
  */
 
+import { existsSync } from "node:fs";
 import {
   type BacktestComparison,
   type BacktestCost,
@@ -23,7 +24,7 @@ import {
   parseMoney,
   renderIssue,
 } from "@goodfaith/core";
-import { openStore } from "@goodfaith/store";
+import { DEFAULT_STORE_PATH, openStore } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
@@ -84,8 +85,7 @@ const catalogs = {
     totalCost: "Cost difference: {cost}",
     onlyProposed: "Customers helped only by the proposed set: {count}{examples}",
     onlyCurrent: "Customers helped only by the current set: {count}{examples}",
-    noSource: "give --events <files…> or --db <url>",
-    noDb: "--db needs the store, which this build of goodfaith does not include; use --events",
+    noSource: `give --events <files…> or --db <url> (there is no store at ${DEFAULT_STORE_PATH})`,
     badTime: "{option}: {value} is neither a date (YYYY-MM-DD) nor an RFC 3339 time",
     badWindow: "--from must be before --to",
   },
@@ -115,8 +115,7 @@ const catalogs = {
     totalCost: "成本差额：{cost}",
     onlyProposed: "仅提议版本惠及的客户：{count}{examples}",
     onlyCurrent: "仅当前版本惠及的客户：{count}{examples}",
-    noSource: "请提供 --events <文件…> 或 --db <url>",
-    noDb: "--db 需要存储模块，当前版本的 goodfaith 未包含；请使用 --events",
+    noSource: `请提供 --events <文件…> 或 --db <url>（${DEFAULT_STORE_PATH} 处没有存储）`,
     badTime: "{option}：{value} 既不是日期（YYYY-MM-DD）也不是 RFC 3339 时间",
     badWindow: "--from 必须早于 --to",
   },
@@ -146,8 +145,7 @@ const catalogs = {
     totalCost: "Skillnad i kostnad: {cost}",
     onlyProposed: "Kunder som bara förslaget hjälper: {count}{examples}",
     onlyCurrent: "Kunder som bara nuvarande löften hjälper: {count}{examples}",
-    noSource: "ange --events <filer…> eller --db <url>",
-    noDb: "--db kräver lagringen, som denna version av goodfaith saknar; använd --events",
+    noSource: `ange --events <filer…> eller --db <url> (det finns ingen lagring i ${DEFAULT_STORE_PATH})`,
     badTime: "{option}: {value} är varken ett datum (ÅÅÅÅ-MM-DD) eller en RFC 3339-tid",
     badWindow: "--from måste ligga före --to",
   },
@@ -252,11 +250,11 @@ function printComparison(
   );
 }
 
-/** `goodfaith backtest`; `openEvents` reads `--db` (absent: `--db` is refused). */
+/** `goodfaith backtest`; `openEvents` reads the store (tests pass their own source). */
 export async function backtestCommand(
   opts: BacktestCommandOptions,
   ctx: CliContext,
-  openEvents?: OpenEvents,
+  openEvents: OpenEvents = storeEvents,
 ): Promise<number> {
   const { lang } = ctx;
   const from = parseTimeOption(opts.from);
@@ -274,12 +272,10 @@ export async function backtestCommand(
     return EXIT.failure;
   }
   const hasEvents = (opts.events?.length ?? 0) > 0;
-  if (!hasEvents && opts.db === undefined) {
+  // Like the other store commands, no --db means the default store — if there is one.
+  const db = opts.db ?? DEFAULT_STORE_PATH;
+  if (!hasEvents && opts.db === undefined && !existsSync(DEFAULT_STORE_PATH)) {
     ctx.err(say(lang, "noSource"));
-    return EXIT.failure;
-  }
-  if (!hasEvents && !openEvents) {
-    ctx.err(say(lang, "noDb"));
     return EXIT.failure;
   }
 
@@ -309,9 +305,7 @@ export async function backtestCommand(
     events = () => list;
   } else {
     // Earlier events build state, so the store is read from the start up to `to`.
-    const open = openEvents as OpenEvents;
-    const db = opts.db as string;
-    events = () => open(db, to == null ? {} : { to });
+    events = () => openEvents(db, to == null ? {} : { to });
   }
   const options = { ...(from == null ? {} : { from }), ...(to == null ? {} : { to }) };
   const run = (documents: readonly PromiseDocument[]) => backtest(documents, events(), options);
