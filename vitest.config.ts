@@ -10,6 +10,7 @@ export default defineConfig({
       "@goodfaith/core": source("./packages/core/src/index.ts"),
       "@goodfaith/measure": source("./packages/measure/src/index.ts"),
       "@goodfaith/store": source("./packages/store/src/index.ts"),
+      "@goodfaith/server": source("./packages/server/src/index.ts"),
     },
   },
   test: {

@@ -1,0 +1,2 @@
+/** @goodfaith/server — Goodfaith's HTTP API (work in progress). */
+export {};
