@@ -89,14 +89,18 @@ export function createEventLog(backend: Backend): EventLog {
             .select((eb) => eb.fn.max("seq").as("seq"))
             .executeTakeFirst();
           const firstSeq = Number(top?.seq ?? 0) + 1;
-          let seq = firstSeq;
-          for (const chunk of chunks(fresh, INSERT_CHUNK)) {
-            await trx
-              .insertInto("events")
-              .values(chunk.map((r) => ({ seq: seq++, ...r })))
-              .execute();
-          }
-          return { accepted: fresh.length, duplicates, rejected, firstSeq, lastSeq: seq - 1 };
+          await backend.insertRows(
+            trx,
+            "events",
+            fresh.map((r, i) => ({ seq: firstSeq + i, ...r })),
+          );
+          return {
+            accepted: fresh.length,
+            duplicates,
+            rejected,
+            firstSeq,
+            lastSeq: firstSeq + fresh.length - 1,
+          };
         },
         ["events"],
       );

@@ -7,14 +7,13 @@
  */
 import type { LedgerAppendResult, LedgerEntry, LedgerHead, LedgerStore } from "@goodfaith/core";
 import type { Kysely, Selectable } from "kysely";
-import { type Backend, chunks } from "./backend.js";
+import type { Backend } from "./backend.js";
 import type { Database, LedgerEntriesTable } from "./schema.js";
 
-// 14 parameters a row.
-const INSERT_CHUNK = 200;
 const READ_PAGE = 1000;
 
-function entryRow(e: LedgerEntry): LedgerEntriesTable {
+/** An entry as its row. */
+export function entryRow(e: LedgerEntry): LedgerEntriesTable {
   return {
     chain: e.chain,
     seq: e.seq,
@@ -53,7 +52,8 @@ function entry(row: Selectable<LedgerEntriesTable>): LedgerEntry {
   };
 }
 
-async function head(db: Kysely<Database>, chain: string): Promise<LedgerHead | undefined> {
+/** The last entry of `chain`, read with `db` (a transaction holding the chain, or not). */
+export async function head(db: Kysely<Database>, chain: string): Promise<LedgerHead | undefined> {
   const row = await db
     .selectFrom("ledger_entries")
     .select(["seq", "hash"])
@@ -65,7 +65,7 @@ async function head(db: Kysely<Database>, chain: string): Promise<LedgerHead | u
 }
 
 /** The index of the first entry that is not of `chain` or does not follow the one before. */
-function unlinked(chain: string, entries: readonly LedgerEntry[]): number | undefined {
+export function unlinked(chain: string, entries: readonly LedgerEntry[]): number | undefined {
   for (let i = 0; i < entries.length; i++) {
     const current = entries[i];
     const before = i === 0 ? undefined : entries[i - 1];
@@ -74,6 +74,14 @@ function unlinked(chain: string, entries: readonly LedgerEntry[]): number | unde
   }
   return undefined;
 }
+
+/** Whether `first` continues the chain whose last entry is `top`. */
+export function follows(top: LedgerHead | undefined, first: LedgerEntry): boolean {
+  return top ? first.seq === top.seq + 1 && first.prevHash === top.hash : first.seq === 1;
+}
+
+/** The lock a writer of `chain` holds (see `Backend.write`). */
+export const chainLock = (chain: string) => `ledger:${chain}`;
 
 async function appendLedger(
   backend: Backend,
@@ -90,20 +98,15 @@ async function appendLedger(
   return backend.write(
     async (trx): Promise<LedgerAppendResult> => {
       const top = await head(trx, chain);
-      const follows = top
-        ? first.seq === top.seq + 1 && first.prevHash === top.hash
-        : first.seq === 1;
-      if (!follows) {
+      if (!follows(top, first)) {
         return top
           ? { ok: false, code: "head_moved", head: top }
           : { ok: false, code: "head_moved" };
       }
-      for (const chunk of chunks(entries, INSERT_CHUNK)) {
-        await trx.insertInto("ledger_entries").values(chunk.map(entryRow)).execute();
-      }
+      await backend.insertRows(trx, "ledger_entries", entries.map(entryRow));
       return { ok: true, head: { seq: last.seq, hash: last.hash } };
     },
-    [`ledger:${chain}`],
+    [chainLock(chain)],
   );
 }
 

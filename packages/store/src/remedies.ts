@@ -5,6 +5,7 @@
  */
 import {
   canTransition,
+  type LedgerFollowUp,
   type NewRemedy,
   type RecordRemediesResult,
   type RemedyCursor,
@@ -16,7 +17,9 @@ import {
   type TransitionRequest,
   type TransitionResult,
 } from "@goodfaith/core";
-import { type Backend, chunks } from "./backend.js";
+import type { Kysely } from "kysely";
+import type { Backend } from "./backend.js";
+import { chainLock, entryRow, follows, head, unlinked } from "./ledger-store.js";
 import { claimDue, recordAttempt } from "./outbox.js";
 import {
   ENGINE_ACTOR,
@@ -25,9 +28,8 @@ import {
   remedyTransition,
   storedRemedy,
 } from "./remedy-rows.js";
+import type { Database } from "./schema.js";
 
-// 18 parameters a row.
-const INSERT_CHUNK = 200;
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
 const INITIAL = new Set<RemedyStatus>(["planned", "awaiting_approval", "approved"]);
@@ -36,6 +38,7 @@ async function recordRemedies(
   backend: Backend,
   remedies: readonly NewRemedy[],
   atSeq: number,
+  ledger?: LedgerFollowUp,
 ): Promise<RecordRemediesResult> {
   const unique = new Map<string, NewRemedy>();
   const repeated: string[] = [];
@@ -51,37 +54,53 @@ async function recordRemedies(
   const rows = [...unique.values()]
     .map((r) => remedyRow(r, r.atSeq ?? atSeq))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const created = await backend.write(async (trx) => {
-    const made = new Set<string>();
-    for (const chunk of chunks(rows, INSERT_CHUNK)) {
-      const inserted = await trx
-        .insertInto("remedies")
-        .values(chunk)
-        .onConflict((oc) => oc.column("key").doNothing())
-        .returning("key")
-        .execute();
-      for (const r of inserted) made.add(r.key);
-    }
-    const transitions = rows
-      .filter((r) => made.has(r.key))
-      .map((r) => ({
-        key: r.key,
-        from_status: null,
-        to_status: r.status,
-        actor: ENGINE_ACTOR,
-        at_ms: r.at_ms,
-        reason: null,
-      }));
-    for (const chunk of chunks(transitions, INSERT_CHUNK)) {
-      await trx.insertInto("remedy_transitions").values(chunk).execute();
-    }
-    return made;
-  });
+  const created = await backend.write(
+    async (trx) => {
+      const inserted = await backend.insertRows(trx, "remedies", rows, "key");
+      const made = new Set(rows.filter((_, i) => inserted[i]).map((r) => r.key));
+      const transitions = rows
+        .filter((r) => made.has(r.key))
+        .map((r) => ({
+          key: r.key,
+          from_status: null,
+          to_status: r.status,
+          actor: ENGINE_ACTOR,
+          at_ms: r.at_ms,
+          reason: null,
+        }));
+      await backend.insertRows(trx, "remedy_transitions", transitions);
+      if (ledger) {
+        const keys = [...unique.keys()].filter((k) => made.has(k));
+        await appendFollowUp(backend, trx, ledger, keys);
+      }
+      return made;
+    },
+    ledger ? [chainLock(ledger.chain)] : [],
+  );
   const keys = [...unique.keys()];
   return {
     created: keys.filter((k) => created.has(k)),
     existing: [...keys.filter((k) => !created.has(k)), ...repeated],
   };
+}
+
+// The follow-up's entries after the chain's head; a follow-up that does not link is a bug in
+// the caller, and throwing rolls the remedies back with it.
+async function appendFollowUp(
+  backend: Backend,
+  trx: Kysely<Database>,
+  ledger: LedgerFollowUp,
+  created: readonly string[],
+): Promise<void> {
+  if (created.length === 0) return;
+  const top = await head(trx, ledger.chain);
+  const entries = ledger.entries(created, top);
+  const first = entries[0];
+  if (first === undefined) return;
+  if (unlinked(ledger.chain, entries) !== undefined || !follows(top, first)) {
+    throw new Error(`recordRemedies: the ledger follow-up does not continue chain ${ledger.chain}`);
+  }
+  await backend.insertRows(trx, "ledger_entries", entries.map(entryRow));
 }
 
 async function transition(
@@ -178,7 +197,7 @@ async function getRemedy(backend: Backend, key: string): Promise<RemedyHistory |
 /** The remedy store over a backend. */
 export function createRemedyStore(backend: Backend): RemedyStore {
   return {
-    recordRemedies: (remedies, atSeq) => recordRemedies(backend, remedies, atSeq),
+    recordRemedies: (remedies, atSeq, ledger) => recordRemedies(backend, remedies, atSeq, ledger),
     transition: (key, request) => transition(backend, key, request),
     claimDue: (request) => claimDue(backend, request),
     recordAttempt: (key, report) => recordAttempt(backend, key, report),

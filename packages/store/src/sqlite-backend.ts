@@ -25,24 +25,24 @@ export interface SqliteBackendOptions {
 // Kysely prepares every query anew; caching statements by text keeps ingest off the parser.
 const STATEMENT_CACHE_SIZE = 256;
 
-function cachingDatabase(raw: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
-  return {
-    close: () => raw.close(),
-    prepare(text: string): SqliteStatement {
-      let statement = cache.get(text);
-      if (!statement) {
-        statement = raw.prepare(text) as unknown as SqliteStatement;
-        if (cache.size >= STATEMENT_CACHE_SIZE) {
-          const oldest = cache.keys().next();
-          if (!oldest.done) cache.delete(oldest.value);
-        }
-        cache.set(text, statement);
+/** better-sqlite3's `prepare`, remembering the last STATEMENT_CACHE_SIZE statements. */
+function statementCache(raw: BetterSqlite3.Database): (text: string) => BetterSqlite3.Statement {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return (text) => {
+    let statement = cache.get(text);
+    if (!statement) {
+      statement = raw.prepare(text);
+      if (cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next();
+        if (!oldest.done) cache.delete(oldest.value);
       }
-      return statement;
-    },
+      cache.set(text, statement);
+    }
+    return statement;
   };
 }
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -68,9 +68,12 @@ export function openSqliteBackend(options: SqliteBackendOptions): Backend {
     raw.close();
     throw error;
   }
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachingDatabase(raw) }),
-  });
+  const prepare = statementCache(raw);
+  const database: SqliteDatabase = {
+    close: () => raw.close(),
+    prepare: (text) => prepare(text) as unknown as SqliteStatement,
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 
   async function beginImmediate(conn: Kysely<Database>): Promise<void> {
     const deadline = Date.now() + options.busyTimeoutMs;
@@ -104,6 +107,21 @@ export function openSqliteBackend(options: SqliteBackendOptions): Backend {
           if (raw.inTransaction) await sql`rollback`.execute(conn);
           throw error;
         }
+      });
+    },
+    // One prepared statement run per row: SQLite is in-process, so a row costs a call, not a
+    // round trip, and nothing is parsed or compiled per batch.
+    async insertRows(_trx, table, rows, conflict) {
+      const first = rows[0];
+      if (first === undefined) return [];
+      if (!raw.inTransaction) throw new Error("insertRows runs inside write()");
+      const columns = Object.keys(first);
+      const statement = prepare(
+        `insert into ${quoted(table)} (${columns.map(quoted).join(", ")}) values (${columns.map(() => "?").join(", ")})${conflict ? ` on conflict (${quoted(conflict)}) do nothing` : ""}`,
+      );
+      return rows.map((row) => {
+        const values = row as Record<string, unknown>;
+        return statement.run(columns.map((c) => values[c] ?? null)).changes > 0;
       });
     },
     close: () => db.destroy(),

@@ -32,6 +32,7 @@ export type {
   AttemptResult,
   ClaimRequest,
   DecimalMoney,
+  LedgerFollowUp,
   NewRemedy,
   RecordRemediesResult,
   RemedyCursor,

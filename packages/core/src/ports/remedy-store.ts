@@ -3,6 +3,7 @@
  * move on record, and executed through an outbox that hands each due remedy to one worker.
  */
 import type { RemedyKind } from "../promises/document.js";
+import type { LedgerEntry, LedgerHead } from "./ledger-store.js";
 import type { InitialRemedyStatus, RemedyStatus } from "./remedy-lifecycle.js";
 
 /** An amount as JSON carries it: a decimal string in major units, e.g. `{ amount: "4.99", currency: "EUR" }`. */
@@ -157,13 +158,30 @@ export interface RemedyHistory {
   readonly transitions: readonly RemedyTransition[];
 }
 
+/**
+ * Ledger entries written in the same transaction as the remedies they record, so a remedy
+ * never exists without its entries (and a batch costs one commit, not two).
+ */
+export interface LedgerFollowUp {
+  readonly chain: string;
+  /**
+   * The entries for the remedies created now (their keys, in the order given), linked after
+   * the chain's `head`. Called inside the transaction, holding the chain: it must be pure.
+   */
+  entries(created: readonly string[], head: LedgerHead | undefined): readonly LedgerEntry[];
+}
+
 /** The remedy store. Each method is atomic. */
 export interface RemedyStore {
   /**
    * Records new remedies decided at log position `atSeq`; a key that already exists is left
    * untouched, whoever recorded it, so retries, replays and concurrent workers are harmless.
    */
-  recordRemedies(remedies: readonly NewRemedy[], atSeq: number): Promise<RecordRemediesResult>;
+  recordRemedies(
+    remedies: readonly NewRemedy[],
+    atSeq: number,
+    ledger?: LedgerFollowUp,
+  ): Promise<RecordRemediesResult>;
   /** Moves a remedy if its status is one of `request.from`, and records the move. */
   transition(key: string, request: TransitionRequest): Promise<TransitionResult>;
   /**

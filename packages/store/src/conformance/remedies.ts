@@ -2,6 +2,8 @@
 import {
   canTransition,
   type InitialRemedyStatus,
+  type LedgerEntry,
+  type LedgerHead,
   MANUAL_TRANSITIONS,
   REMEDY_STATUSES,
   type RemedyStatus,
@@ -9,7 +11,7 @@ import {
 } from "@goodfaith/core";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { remedy, T0 } from "./fixtures.js";
+import { collect, link, remedy, T0 } from "./fixtures.js";
 import { type ConformanceTarget, storeTest } from "./harness.js";
 
 const FAR = 1e15;
@@ -79,6 +81,44 @@ export function remedyConformance(target: ConformanceTarget): void {
       expect(stored?.nextAttemptAt).toBe(T0);
       expect(await store.getRemedy("missing")).toBeUndefined();
     });
+
+    storeTest(
+      target,
+      "ledger entries follow in the same transaction, only for the remedies created now",
+      async ({ store }) => {
+        const followUp = (onto: string[]) => ({
+          chain: "remedies",
+          entries: (created: readonly string[], head: LedgerHead | undefined) => {
+            onto.push(...created);
+            const out: LedgerEntry[] = [];
+            for (const key of created) out.push(link("remedies", out.at(-1) ?? head, key));
+            return out;
+          },
+        });
+        const first: string[] = [];
+        await store.recordRemedies([remedy("k1"), remedy("k2")], 1, followUp(first));
+        const second: string[] = [];
+        const again = await store.recordRemedies([remedy("k2"), remedy("k3")], 2, followUp(second));
+        expect(again).toEqual({ created: ["k3"], existing: ["k2"] });
+        expect([first, second]).toEqual([["k1", "k2"], ["k3"]]);
+        const entries = await collect(store.readLedger("remedies"));
+        expect(entries.map((e) => [e.seq, e.actor])).toEqual([
+          [1, "k1"],
+          [2, "k2"],
+          [3, "k3"],
+        ]);
+        // Entries that do not continue the chain roll their remedies back with them.
+        const broken = {
+          chain: "remedies",
+          entries: () => [link("remedies", undefined, "fork")],
+        };
+        await expect(store.recordRemedies([remedy("k4")], 3, broken)).rejects.toThrow(
+          /does not continue/,
+        );
+        expect(await store.getRemedy("k4")).toBeUndefined();
+        expect(await store.ledgerHead("remedies")).toEqual({ seq: 3, hash: entries[2]?.hash });
+      },
+    );
 
     storeTest(target, "a key recorded again is left as it was", async ({ store }) => {
       await store.recordRemedies([remedy("k1"), remedy("k2")], 1);

@@ -9,6 +9,21 @@ import type { LedgerDraft, LedgerEntry } from "../ledger/entry.js";
 // Each retry follows another writer's successful append, so this many means something is wrong.
 const MAX_ATTEMPTS = 1000;
 
+/** `drafts` as entries, each continuing the one before, the first continuing `head`. */
+export function linkDrafts(
+  head: LedgerHead | undefined,
+  drafts: readonly LedgerDraft[],
+): LedgerEntry[] {
+  const entries: LedgerEntry[] = [];
+  let last = head;
+  for (const draft of drafts) {
+    const entry = appendTo(last, draft);
+    entries.push(entry);
+    last = entry;
+  }
+  return entries;
+}
+
 /** Appends `drafts` (all of one chain) atomically after the chain's head; resolves to the new head. */
 export async function appendLedgerDrafts(
   store: LedgerStore,
@@ -17,13 +32,7 @@ export async function appendLedgerDrafts(
 ): Promise<LedgerHead | undefined> {
   if (drafts.length === 0) return store.ledgerHead(chain);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    let head: LedgerHead | undefined = await store.ledgerHead(chain);
-    const entries: LedgerEntry[] = [];
-    for (const draft of drafts) {
-      const entry = appendTo(head, draft);
-      entries.push(entry);
-      head = entry;
-    }
+    const entries = linkDrafts(await store.ledgerHead(chain), drafts);
     const result = await store.appendLedger(chain, entries);
     if (result.ok) return result.head;
     if (result.code !== "head_moved") {

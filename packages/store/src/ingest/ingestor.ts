@@ -29,7 +29,7 @@ import {
 import { digestJson } from "../ledger/canonical-json.js";
 import type { LedgerDraft } from "../ledger/entry.js";
 import { pseudonym } from "../ledger/pseudonym.js";
-import { appendLedgerDrafts } from "./append-ledger.js";
+import { appendLedgerDrafts, linkDrafts } from "./append-ledger.js";
 import { CUSTOMERS_CHAIN } from "./erase-customer.js";
 import { storePersonalData } from "./personal-data.js";
 import { ledgerSecret } from "./secret.js";
@@ -37,10 +37,17 @@ import { ledgerSecret } from "./secret.js";
 /** The chain remedy entries are appended to. */
 export const REMEDIES_CHAIN = "remedies";
 const ENGINE_ACTOR = "engine";
+// Snapshot characters per event applied between checkpoints (see `#checkpointDue`): writing a
+// character costs tens of nanoseconds, applying an event ~10 µs, so this bounds checkpoints
+// to a few percent of ingest time.
+const CHARS_PER_EVENT = 50;
 
 /** Options for `Ingestor.open`. */
 export interface IngestorOptions {
-  /** Save a checkpoint once this many events were applied since the last one. @default 10000 */
+  /**
+   * Save a checkpoint once at least this many events were applied since the last one — or
+   * more, as the state grows (see `#checkpointDue`). @default 10000
+   */
   readonly checkpointEvery?: number;
   /** The secret for ledger pseudonyms. @default the store's own, generated on first use */
   readonly secret?: string;
@@ -85,6 +92,7 @@ export class Ingestor {
   readonly #now: () => number;
   #seq: number;
   #checkpointSeq: number;
+  #checkpointChars = 0;
   // Set when a write failed after the engine moved on: the engine is then ahead of the
   // store, and only a re-open (which replays from the last checkpoint) brings them together.
   #broken = false;
@@ -183,7 +191,7 @@ export class Ingestor {
         accepted.map((a) => a.event),
       );
       remedies = await this.#settle(derived, false);
-      if (this.#seq - this.#checkpointSeq >= this.#every) await this.checkpoint();
+      if (this.#checkpointDue()) await this.checkpoint();
     } catch (error) {
       this.#broken = true;
       throw error;
@@ -201,8 +209,19 @@ export class Ingestor {
   async checkpoint(): Promise<void> {
     if (this.#broken) throw new Error("Ingestor: an earlier write failed; not checkpointing");
     if (this.#seq === this.#checkpointSeq) return;
-    await this.#store.saveCheckpoint({ seq: this.#seq, state: this.#engine.snapshot() });
+    const state = this.#engine.snapshot();
+    await this.#store.saveCheckpoint({ seq: this.#seq, state });
     this.#checkpointSeq = this.#seq;
+    this.#checkpointChars = state.length;
+  }
+
+  // A checkpoint writes the whole state, which grows with the stream; taken every N events it
+  // would come to dominate ingest. Waiting for one event per CHARS_PER_EVENT characters of the
+  // last snapshot keeps its amortised cost per event constant, while recovery replays at most
+  // that many events — a few times the cost of loading the checkpoint itself.
+  #checkpointDue(): boolean {
+    const since = this.#seq - this.#checkpointSeq;
+    return since >= Math.max(this.#every, Math.ceil(this.#checkpointChars / CHARS_PER_EVENT));
   }
 
   #apply(seq: number, event: GoodfaithEvent, derived: Derived[]): void {
@@ -251,28 +270,32 @@ export class Ingestor {
     return read;
   }
 
-  // Records remedies and appends the ledger entries of those created now. When recovering,
-  // remedies that already existed may lack their entries (a crash between the two writes).
+  // Records remedies and, in the same transaction, the ledger entries of those created now.
+  // When recovering, remedies that already existed may lack their entries: a store written
+  // before remedies and entries shared a transaction could crash between the two.
   async #settle(
     derived: readonly Derived[],
     recovering: boolean,
   ): Promise<{ created: number; existing: number }> {
     if (derived.length === 0) return { created: 0, existing: 0 };
-    const created = new Set<string>();
-    let existing = 0;
+    const byKey = new Map(derived.map((d) => [d.remedy.key, d.remedy]));
+    const draftsOf = (keys: readonly string[]) =>
+      keys.flatMap((key) => {
+        const remedy = byKey.get(key);
+        return remedy ? this.#drafts(remedy) : [];
+      });
     // One write for the whole batch (one transaction, one fsync), each remedy with its event.
     const result = await this.#store.recordRemedies(
       derived.map((d) => ({ ...newRemedy(d.remedy), atSeq: d.seq })),
       derived[0]?.seq ?? 0,
+      { chain: REMEDIES_CHAIN, entries: (created, head) => linkDrafts(head, draftsOf(created)) },
     );
-    for (const key of result.created) created.add(key);
-    existing += result.existing.length;
-    const missing = recovering && existing > 0 ? await this.#unledgered(derived, created) : [];
-    const drafts = derived
-      .filter((d) => created.has(d.remedy.key) || missing.includes(d.remedy.key))
-      .flatMap((d) => this.#drafts(d.remedy));
-    await appendLedgerDrafts(this.#store, REMEDIES_CHAIN, drafts);
-    return { created: created.size, existing };
+    const existing = result.existing.length;
+    if (recovering && existing > 0) {
+      const missing = await this.#unledgered(derived, new Set(result.created));
+      await appendLedgerDrafts(this.#store, REMEDIES_CHAIN, draftsOf(missing));
+    }
+    return { created: result.created.length, existing };
   }
 
   async #unledgered(derived: readonly Derived[], created: ReadonlySet<string>): Promise<string[]> {
