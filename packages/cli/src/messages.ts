@@ -26,6 +26,7 @@ const catalogs = {
     ledgerOk: "ledger ok: {count} entries in {chains} chains",
     ledgerTampered: 'ledger TAMPERED: chain "{chain}", entry #{at}: {reason}',
     erased: "erased {count} items of personal data of {customer}",
+    erasedEvents: "  took their personal data out of {count} logged events",
     erasedLedger: "  recorded in the ledger as customer.erased {ref} (customers #{seq})",
     checkpointSigned: 'signed checkpoint of chain "{chain}" at #{seq}, written to {file}',
     checkpointOk: 'checkpoint ok: chain "{chain}" still has the signed head at #{seq}',
@@ -68,6 +69,7 @@ const catalogs = {
     ledgerOk: "账本完好：{chains} 条链共 {count} 个条目",
     ledgerTampered: "账本已被篡改：链“{chain}”，条目 #{at}：{reason}",
     erased: "已删除 {customer} 的 {count} 项个人数据",
+    erasedEvents: "  已从 {count} 条事件记录中移除其个人数据",
     erasedLedger: "  已在账本中记录为 customer.erased {ref}（customers #{seq}）",
     checkpointSigned: "已签署链“{chain}”在 #{seq} 处的检查点，写入 {file}",
     checkpointOk: "检查点有效：链“{chain}”在 #{seq} 处仍是已签署的链头",
@@ -111,6 +113,7 @@ const catalogs = {
     ledgerOk: "liggaren är intakt: {count} poster i {chains} kedjor",
     ledgerTampered: 'liggaren är MANIPULERAD: kedjan "{chain}", post #{at}: {reason}',
     erased: "raderade {count} personuppgifter om {customer}",
+    erasedEvents: "  tog bort personuppgifterna ur {count} loggade händelser",
     erasedLedger: "  noterat i liggaren som customer.erased {ref} (customers #{seq})",
     checkpointSigned: 'signerade en kontrollpunkt för kedjan "{chain}" vid #{seq}, sparad i {file}',
     checkpointOk:

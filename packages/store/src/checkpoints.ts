@@ -29,6 +29,12 @@ export function createCheckpointStore(backend: Backend): CheckpointStore {
       return saved !== undefined;
     },
 
+    async discardCheckpoint(): Promise<void> {
+      await backend.write((trx) =>
+        trx.deleteFrom("checkpoints").where("name", "=", NAME).execute(),
+      );
+    },
+
     async loadCheckpoint(): Promise<Checkpoint | undefined> {
       const row = await backend.db
         .selectFrom("checkpoints")

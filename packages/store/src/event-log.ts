@@ -132,6 +132,35 @@ export function createEventLog(backend: Backend): EventLog {
       }
     },
 
+    async redactEvents(customer, redact): Promise<number> {
+      return backend.write(
+        async (trx) => {
+          const rows = await trx
+            .selectFrom("events")
+            .select(["seq", "body"])
+            .where("customer", "=", customer)
+            .execute();
+          let rewritten = 0;
+          for (const row of rows) {
+            const event = JSON.parse(row.body) as GoodfaithEvent;
+            const replacement = redact(event);
+            if (replacement === undefined) continue;
+            if (replacement.id !== event.id || replacement.time !== event.time) {
+              throw new Error(`redactEvents: ${event.id} may lose data, not its id or time`);
+            }
+            await trx
+              .updateTable("events")
+              .set({ body: JSON.stringify(replacement) })
+              .where("seq", "=", row.seq)
+              .execute();
+            rewritten++;
+          }
+          return rewritten;
+        },
+        ["events"],
+      );
+    },
+
     async countEvents(): Promise<number> {
       const row = await db
         .selectFrom("events")

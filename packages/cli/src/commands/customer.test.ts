@@ -27,6 +27,7 @@ describe("goodfaith customer erase", () => {
     expect(run.code).toBe(0);
     // The airline pack has no customer.updated for c-anna: only the two items put above.
     expect(run.out[0]).toBe("erased 2 items of personal data of c-anna");
+    expect(run.out[1]).toBe("  took their personal data out of 0 logged events");
 
     const after = await openStore(db);
     expect(await after.getCustomerData("c-anna")).toEqual([]);

@@ -33,6 +33,7 @@ export async function customerEraseCommand(
       ctx.out(JSON.stringify({ customer, ...result }));
     } else {
       ctx.out(t(ctx.lang, "erased", { count: result.erased, customer }));
+      ctx.out(t(ctx.lang, "erasedEvents", { count: result.redactedEvents }));
       ctx.out(t(ctx.lang, "erasedLedger", { ref: result.customerRef, seq: result.head?.seq ?? 0 }));
     }
     return EXIT.ok;

@@ -19,4 +19,9 @@ export interface CheckpointStore {
   saveCheckpoint(checkpoint: Checkpoint): Promise<boolean>;
   /** The latest checkpoint, or undefined before the first. */
   loadCheckpoint(): Promise<Checkpoint | undefined>;
+  /**
+   * Deletes the checkpoint, so the next start rebuilds the engine from the whole log — after
+   * an erasure, the state must not keep what the log no longer holds.
+   */
+  discardCheckpoint(): Promise<void>;
 }

@@ -54,4 +54,13 @@ export interface EventLog {
   /** Streams events in sequence order, page by page; stop early with `break`. */
   readEvents(query?: ReadEventsQuery): AsyncIterable<LoggedEvent>;
   countEvents(): Promise<number>;
+  /**
+   * Rewrites the stored events of `customer` that `redact` returns a replacement for (an
+   * erasure takes personal data out of the log this way); id, sequence, type and time stay.
+   * Atomic; resolves to how many events were rewritten.
+   */
+  redactEvents(
+    customer: string,
+    redact: (event: GoodfaithEvent) => GoodfaithEvent | undefined,
+  ): Promise<number>;
 }

@@ -1,4 +1,5 @@
 /** Conformance: the event log (idempotent, atomic, ordered) and checkpoints. */
+import type { GoodfaithEvent } from "@goodfaith/core";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { collect, event, events, T0 } from "./fixtures.js";
@@ -170,6 +171,46 @@ export function eventLogConformance(target: ConformanceTarget): void {
     });
   });
 
+  describe("redaction", () => {
+    storeTest(
+      target,
+      "rewrites only the customer's events redact returns, keeping id, seq and order",
+      async ({ store }) => {
+        await store.appendEvents([
+          event("a1", T0, "c-anna"),
+          event("l1", T0 + 1, "c-li"),
+          event("a2", T0 + 2, "c-anna"),
+        ]);
+        const seen: string[] = [];
+        const rewritten = await store.redactEvents("c-anna", (e) => {
+          seen.push(e.id);
+          return e.id === "a2"
+            ? ({ ...e, data: { order: "redacted" } } as GoodfaithEvent)
+            : undefined;
+        });
+        expect(rewritten).toBe(1);
+        expect(seen.sort()).toEqual(["a1", "a2"]);
+        const read = await collect(store.readEvents());
+        expect(read.map((r) => [r.seq, r.event.id])).toEqual([
+          [1, "a1"],
+          [2, "l1"],
+          [3, "a2"],
+        ]);
+        expect(read[2]?.event.data).toEqual({ order: "redacted" });
+        expect(read[0]?.event).toEqual(event("a1", T0, "c-anna"));
+        // A replacement may not change what the log is ordered and deduplicated by.
+        await expect(
+          store.redactEvents("c-anna", (e) => ({ ...e, id: `${e.id}-x` })),
+        ).rejects.toThrow(/not its id or time/);
+        expect((await collect(store.readEvents())).map((r) => r.event.id)).toEqual([
+          "a1",
+          "l1",
+          "a2",
+        ]);
+      },
+    );
+  });
+
   describe("checkpoints", () => {
     storeTest(target, "round-trip, and never move backwards", async ({ store }) => {
       const state = JSON.stringify({
@@ -184,6 +225,9 @@ export function eventLogConformance(target: ConformanceTarget): void {
       expect(await store.loadCheckpoint()).toEqual({ seq: 20, state: "later" });
       expect(await store.saveCheckpoint({ seq: 20, state: "same seq, newer state" })).toBe(true);
       expect(await store.loadCheckpoint()).toEqual({ seq: 20, state: "same seq, newer state" });
+      await store.discardCheckpoint();
+      expect(await store.loadCheckpoint()).toBeUndefined();
+      expect(await store.saveCheckpoint({ seq: 5, state: "after a discard" })).toBe(true);
     });
   });
 }

@@ -5,6 +5,7 @@
 import type { LedgerHead, Store } from "@goodfaith/core";
 import { pseudonym } from "../ledger/pseudonym.js";
 import { appendLedgerDrafts } from "./append-ledger.js";
+import { redactPersonalData } from "./personal-data.js";
 import { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
 
 /** The chain erasures are recorded in. */
@@ -24,13 +25,21 @@ export interface EraseCustomerOptions {
 export type EraseResult =
   | {
       readonly ok: true;
+      /** Items of personal data removed from the customer data store. */
       readonly erased: number;
+      /** Logged events whose personal data was taken out (see `redactPersonalData`). */
+      readonly redactedEvents: number;
       readonly customerRef: string;
       readonly head: LedgerHead | undefined;
     }
   | { readonly ok: false; readonly code: "reserved_customer" };
 
-/** Erases `customer`'s personal data and appends a `customer.erased` entry for it. */
+/**
+ * Erases `customer`'s personal data — from the customer data store, from the bodies of their
+ * logged events, and from the engine's checkpoint (discarded if it holds anything of theirs;
+ * the next ingest rebuilds it from the redacted log) — and appends a `customer.erased` entry.
+ * An ingestor already running keeps what it knows in memory until it is restarted.
+ */
 export async function eraseCustomer(
   store: Store,
   customer: string,
@@ -40,6 +49,10 @@ export async function eraseCustomer(
   const now = options.now ?? Date.now;
   const secret = options.secret ?? (await ledgerSecret(store, now()));
   const erased = await store.eraseCustomerData(customer);
+  const redactedEvents = await store.redactEvents(customer, redactPersonalData);
+  // The engine's checkpoint keeps profiles (a name, a language) from the events just redacted.
+  const checkpoint = await store.loadCheckpoint();
+  if (checkpoint?.state.includes(JSON.stringify(customer))) await store.discardCheckpoint();
   const customerRef = pseudonym(secret, customer);
   const head = await appendLedgerDrafts(store, CUSTOMERS_CHAIN, [
     {
@@ -50,5 +63,5 @@ export async function eraseCustomer(
       customerRef,
     },
   ]);
-  return { ok: true, erased, customerRef, head };
+  return { ok: true, erased, redactedEvents, customerRef, head };
 }

@@ -106,7 +106,10 @@ describe("personal data at ingest, and erasure", () => {
     expect(liBefore.map((i) => i.field).sort()).toEqual(["country", "email", "language", "name"]);
 
     const erased = await eraseCustomer(store, "c-anna", { actor: "dpo:eva" });
-    expect(erased).toMatchObject({ ok: true, erased: anna.size });
+    // Her customer.updated events (the pack's name, the extra email and phone) and the
+    // data.collected source are rewritten in the log; the consent is a fact and stays.
+    expect(erased).toMatchObject({ ok: true, erased: anna.size, redactedEvents: 3 });
+    expect(await store.loadCheckpoint()).toBeUndefined();
     expect(await store.getCustomerData("c-anna")).toEqual([]);
     expect(await store.getCustomerData("c-li")).toEqual(liBefore);
 
@@ -123,12 +126,24 @@ describe("personal data at ingest, and erasure", () => {
     });
     expect(entries[0]?.customerRef).not.toBe("c-anna");
 
-    // A re-open (which replays nothing after the checkpoint) resurrects nothing.
+    // A re-open replays the whole (redacted) log: it resurrects nothing and pays nothing twice.
     await store.close();
     const again = await openStore(db);
-    await Ingestor.open(again, documents);
+    const reopened = await Ingestor.open(again, documents);
+    expect(reopened.seq).toBe(result.lastSeq);
     expect(await again.getCustomerData("c-anna")).toEqual([]);
+    await reopened.checkpoint();
     await again.close();
+
+    // Every table of the file: nothing of Anna's but her id; Li's data untouched.
+    const file = new Database(db, { readonly: true });
+    const dump = (table: string) => JSON.stringify(file.prepare(`select * from ${table}`).all());
+    const everything = ["events", "checkpoints", "remedies", "customer_data"].map(dump).join();
+    for (const hers of ["Anna Lindqvist", "anna.lindqvist@example.se", "+46 70 123 45 67"]) {
+      expect(everything).not.toContain(hers);
+    }
+    expect(everything).toContain("li.wei@example.cn");
+    file.close();
 
     // The ledger table itself, every column of every row.
     const sqlite = new Database(db, { readonly: true });

@@ -67,6 +67,30 @@ export function personalData(event: GoodfaithEvent): PersonalData | undefined {
 }
 
 /**
+ * `event` without the personal data it carries, for the log after an erasure; undefined when
+ * it carries none. Taken out: every `customer.updated` field (name, email, phone, language…,
+ * all held in the customer data store too), the customer's own words in `feedback.received`,
+ * and the source of a `data.collected`. Kept: the facts promises and audits rest on (orders,
+ * bookings, contacts, consents given or withdrawn), which name the customer only by id.
+ */
+export function redactPersonalData(event: GoodfaithEvent): GoodfaithEvent | undefined {
+  if (event.known === false) return undefined;
+  switch (event.type) {
+    case "customer.updated":
+      return Object.keys(event.data).length > 0 ? { ...event, data: {} } : undefined;
+    case "feedback.received":
+      return event.data.text !== "" ? { ...event, data: { ...event.data, text: "" } } : undefined;
+    case "data.collected": {
+      if (event.data.source === undefined) return undefined;
+      const { source: _, ...rest } = event.data;
+      return { ...event, data: rest };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Stores the personal data of `events` (in order): per customer and field the value of the
  * latest event time wins, so an event that arrives late never overwrites a newer value.
  * `skip` leaves customers out (e.g. erased ones while replaying). Resolves to items written.
