@@ -7,16 +7,19 @@ import type {
   AttemptReport,
   AttemptResult,
   ClaimRequest,
+  LedgerFollowUp,
   RemedyStatus,
   StoredRemedy,
 } from "@goodfaith/core";
 import type { Backend } from "./backend.js";
+import { appendFollowUp, followUpLocks } from "./ledger-follow-up.js";
 import { lockedRemedy, storedRemedy } from "./remedy-rows.js";
 
 /** Claims due remedies for `request.worker`; see `RemedyStore.claimDue`. */
 export async function claimDue(
   backend: Backend,
   request: ClaimRequest,
+  ledger?: LedgerFollowUp,
 ): Promise<readonly StoredRemedy[]> {
   const limit = Math.floor(request.limit);
   if (!(limit > 0)) return [];
@@ -62,10 +65,16 @@ export async function claimDue(
         })),
       )
       .execute();
+    const moves = due.map((r) => ({
+      key: r.key,
+      from: r.status as RemedyStatus,
+      to: "executing" as const,
+    }));
+    await appendFollowUp(backend, trx, ledger, moves);
     const rows = await trx.selectFrom("remedies").selectAll().where("key", "in", keys).execute();
     const order = new Map(keys.map((k, i) => [k, i]));
     return rows.map(storedRemedy).sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
-  });
+  }, followUpLocks(ledger));
 }
 
 /** Records how an attempt went; see `RemedyStore.recordAttempt`. */
@@ -73,6 +82,7 @@ export async function recordAttempt(
   backend: Backend,
   key: string,
   report: AttemptReport,
+  ledger?: LedgerFollowUp,
 ): Promise<AttemptResult> {
   return backend.write(async (trx): Promise<AttemptResult> => {
     const row = await lockedRemedy(backend, trx, key);
@@ -112,6 +122,7 @@ export async function recordAttempt(
         reason: report.ok ? null : report.error,
       })
       .execute();
+    await appendFollowUp(backend, trx, ledger, [{ key, from: status, to }]);
     return { ok: true, status: to, attempts };
-  });
+  }, followUpLocks(ledger));
 }

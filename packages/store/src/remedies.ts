@@ -17,9 +17,8 @@ import {
   type TransitionRequest,
   type TransitionResult,
 } from "@goodfaith/core";
-import type { Kysely } from "kysely";
 import type { Backend } from "./backend.js";
-import { chainLock, entryRow, follows, head, unlinked } from "./ledger-store.js";
+import { appendFollowUp, followUpLocks } from "./ledger-follow-up.js";
 import { claimDue, recordAttempt } from "./outbox.js";
 import {
   ENGINE_ACTOR,
@@ -28,7 +27,6 @@ import {
   remedyTransition,
   storedRemedy,
 } from "./remedy-rows.js";
-import type { Database } from "./schema.js";
 
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
@@ -54,29 +52,26 @@ async function recordRemedies(
   const rows = [...unique.values()]
     .map((r) => remedyRow(r, r.atSeq ?? atSeq))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const created = await backend.write(
-    async (trx) => {
-      const inserted = await backend.insertRows(trx, "remedies", rows, "key");
-      const made = new Set(rows.filter((_, i) => inserted[i]).map((r) => r.key));
-      const transitions = rows
-        .filter((r) => made.has(r.key))
-        .map((r) => ({
-          key: r.key,
-          from_status: null,
-          to_status: r.status,
-          actor: ENGINE_ACTOR,
-          at_ms: r.at_ms,
-          reason: null,
-        }));
-      await backend.insertRows(trx, "remedy_transitions", transitions);
-      if (ledger) {
-        const keys = [...unique.keys()].filter((k) => made.has(k));
-        await appendFollowUp(backend, trx, ledger, keys);
-      }
-      return made;
-    },
-    ledger ? [chainLock(ledger.chain)] : [],
-  );
+  const created = await backend.write(async (trx) => {
+    const inserted = await backend.insertRows(trx, "remedies", rows, "key");
+    const made = new Set(rows.filter((_, i) => inserted[i]).map((r) => r.key));
+    const transitions = rows
+      .filter((r) => made.has(r.key))
+      .map((r) => ({
+        key: r.key,
+        from_status: null,
+        to_status: r.status,
+        actor: ENGINE_ACTOR,
+        at_ms: r.at_ms,
+        reason: null,
+      }));
+    await backend.insertRows(trx, "remedy_transitions", transitions);
+    const moves = [...unique.values()]
+      .filter((r) => made.has(r.key))
+      .map((r) => ({ key: r.key, to: r.status }));
+    await appendFollowUp(backend, trx, ledger, moves);
+    return made;
+  }, followUpLocks(ledger));
   const keys = [...unique.keys()];
   return {
     created: keys.filter((k) => created.has(k)),
@@ -84,29 +79,11 @@ async function recordRemedies(
   };
 }
 
-// The follow-up's entries after the chain's head; a follow-up that does not link is a bug in
-// the caller, and throwing rolls the remedies back with it.
-async function appendFollowUp(
-  backend: Backend,
-  trx: Kysely<Database>,
-  ledger: LedgerFollowUp,
-  created: readonly string[],
-): Promise<void> {
-  if (created.length === 0) return;
-  const top = await head(trx, ledger.chain);
-  const entries = ledger.entries(created, top);
-  const first = entries[0];
-  if (first === undefined) return;
-  if (unlinked(ledger.chain, entries) !== undefined || !follows(top, first)) {
-    throw new Error(`recordRemedies: the ledger follow-up does not continue chain ${ledger.chain}`);
-  }
-  await backend.insertRows(trx, "ledger_entries", entries.map(entryRow));
-}
-
 async function transition(
   backend: Backend,
   key: string,
   request: TransitionRequest,
+  ledger?: LedgerFollowUp,
 ): Promise<TransitionResult> {
   if (request.from.length === 0 || !request.from.every((f) => canTransition(f, request.to))) {
     return { ok: false, code: "not_allowed" };
@@ -139,8 +116,9 @@ async function transition(
         reason: request.reason ?? null,
       })
       .execute();
+    await appendFollowUp(backend, trx, ledger, [{ key, from, to: request.to }]);
     return { ok: true, from };
-  });
+  }, followUpLocks(ledger));
 }
 
 async function listRemedies(
@@ -198,9 +176,9 @@ async function getRemedy(backend: Backend, key: string): Promise<RemedyHistory |
 export function createRemedyStore(backend: Backend): RemedyStore {
   return {
     recordRemedies: (remedies, atSeq, ledger) => recordRemedies(backend, remedies, atSeq, ledger),
-    transition: (key, request) => transition(backend, key, request),
-    claimDue: (request) => claimDue(backend, request),
-    recordAttempt: (key, report) => recordAttempt(backend, key, report),
+    transition: (key, request, ledger) => transition(backend, key, request, ledger),
+    claimDue: (request, ledger) => claimDue(backend, request, ledger),
+    recordAttempt: (key, report, ledger) => recordAttempt(backend, key, report, ledger),
     listRemedies: (filter, page) => listRemedies(backend, filter, page),
     getRemedy: (key) => getRemedy(backend, key),
   };

@@ -33,6 +33,7 @@ export type {
   ClaimRequest,
   DecimalMoney,
   LedgerFollowUp,
+  RemedyMove,
   NewRemedy,
   RecordRemediesResult,
   RemedyCursor,

@@ -158,17 +158,24 @@ export interface RemedyHistory {
   readonly transitions: readonly RemedyTransition[];
 }
 
+/** One move a call made: a remedy recorded (no `from`), or moved from one status to another. */
+export interface RemedyMove {
+  readonly key: string;
+  readonly from?: RemedyStatus;
+  readonly to: RemedyStatus;
+}
+
 /**
- * Ledger entries written in the same transaction as the remedies they record, so a remedy
- * never exists without its entries (and a batch costs one commit, not two).
+ * Ledger entries written in the same transaction as the moves they record, so no remedy is
+ * created or moved without its entries, whatever crashes when (and a batch costs one commit).
  */
 export interface LedgerFollowUp {
   readonly chain: string;
   /**
-   * The entries for the remedies created now (their keys, in the order given), linked after
-   * the chain's `head`. Called inside the transaction, holding the chain: it must be pure.
+   * The entries for the moves the call made (in its order), linked after the chain's `head`.
+   * Called inside the transaction, holding the chain: it must be pure and quick.
    */
-  entries(created: readonly string[], head: LedgerHead | undefined): readonly LedgerEntry[];
+  entries(moves: readonly RemedyMove[], head: LedgerHead | undefined): readonly LedgerEntry[];
 }
 
 /** The remedy store. Each method is atomic. */
@@ -183,14 +190,22 @@ export interface RemedyStore {
     ledger?: LedgerFollowUp,
   ): Promise<RecordRemediesResult>;
   /** Moves a remedy if its status is one of `request.from`, and records the move. */
-  transition(key: string, request: TransitionRequest): Promise<TransitionResult>;
+  transition(
+    key: string,
+    request: TransitionRequest,
+    ledger?: LedgerFollowUp,
+  ): Promise<TransitionResult>;
   /**
    * Claims up to `limit` due remedies (approved or failed, `nextAttemptAt <= now`) for one
    * worker and moves them to `executing`; no two workers ever hold the same remedy.
    */
-  claimDue(request: ClaimRequest): Promise<readonly StoredRemedy[]>;
+  claimDue(request: ClaimRequest, ledger?: LedgerFollowUp): Promise<readonly StoredRemedy[]>;
   /** Records the outcome of an attempt on a claimed remedy: executed, failed (retry later) or dead. */
-  recordAttempt(key: string, report: AttemptReport): Promise<AttemptResult>;
+  recordAttempt(
+    key: string,
+    report: AttemptReport,
+    ledger?: LedgerFollowUp,
+  ): Promise<AttemptResult>;
   /** One page of remedies matching `filter`; pass `next` back as `after` for the following page. */
   listRemedies(
     filter?: RemedyFilter,

@@ -6,6 +6,7 @@ import {
   type LedgerHead,
   MANUAL_TRANSITIONS,
   REMEDY_STATUSES,
+  type RemedyMove,
   type RemedyStatus,
   type Store,
 } from "@goodfaith/core";
@@ -84,39 +85,59 @@ export function remedyConformance(target: ConformanceTarget): void {
 
     storeTest(
       target,
-      "ledger entries follow in the same transaction, only for the remedies created now",
+      "ledger entries follow every move in the same transaction, and only the moves made",
       async ({ store }) => {
-        const followUp = (onto: string[]) => ({
+        const made: RemedyMove[][] = [];
+        // Each entry names its move in `actor` (any string will do for the store).
+        const followUp = {
           chain: "remedies",
-          entries: (created: readonly string[], head: LedgerHead | undefined) => {
-            onto.push(...created);
+          entries: (moves: readonly RemedyMove[], head: LedgerHead | undefined) => {
+            made.push([...moves]);
             const out: LedgerEntry[] = [];
-            for (const key of created) out.push(link("remedies", out.at(-1) ?? head, key));
+            for (const m of moves) {
+              out.push(link("remedies", out.at(-1) ?? head, `${m.key}:${m.from ?? ""}>${m.to}`));
+            }
             return out;
           },
-        });
-        const first: string[] = [];
-        await store.recordRemedies([remedy("k1"), remedy("k2")], 1, followUp(first));
-        const second: string[] = [];
-        const again = await store.recordRemedies([remedy("k2"), remedy("k3")], 2, followUp(second));
-        expect(again).toEqual({ created: ["k3"], existing: ["k2"] });
-        expect([first, second]).toEqual([["k1", "k2"], ["k3"]]);
-        const entries = await collect(store.readLedger("remedies"));
-        expect(entries.map((e) => [e.seq, e.actor])).toEqual([
-          [1, "k1"],
-          [2, "k2"],
-          [3, "k3"],
-        ]);
-        // Entries that do not continue the chain roll their remedies back with them.
-        const broken = {
-          chain: "remedies",
-          entries: () => [link("remedies", undefined, "fork")],
         };
+        await store.recordRemedies([remedy("k1"), remedy("k2")], 1, followUp);
+        const again = await store.recordRemedies([remedy("k2"), remedy("k3")], 2, followUp);
+        expect(again).toEqual({ created: ["k3"], existing: ["k2"] });
+        const claimed = await store.claimDue({ now: FAR, limit: 1, worker: "w" }, followUp);
+        const [key = ""] = claimed.map((r) => r.key);
+        await store.recordAttempt(key, { ok: true, worker: "w", at: T0 }, followUp);
+        // A refused move writes nothing.
+        const refused = await store.transition(
+          key,
+          { from: ["dead"], to: "approved", actor: "a", at: T0 },
+          followUp,
+        );
+        expect(refused.ok).toBe(false);
+        const entries = await collect(store.readLedger("remedies"));
+        expect(entries.map((e) => e.actor)).toEqual([
+          "k1:>approved",
+          "k2:>approved",
+          "k3:>approved",
+          `${key}:approved>executing`,
+          `${key}:executing>executed`,
+        ]);
+        expect(made).toHaveLength(4);
+        // Entries that do not continue the chain roll their moves back with them.
+        const broken = { chain: "remedies", entries: () => [link("remedies", undefined, "fork")] };
         await expect(store.recordRemedies([remedy("k4")], 3, broken)).rejects.toThrow(
           /does not continue/,
         );
         expect(await store.getRemedy("k4")).toBeUndefined();
-        expect(await store.ledgerHead("remedies")).toEqual({ seq: 3, hash: entries[2]?.hash });
+        const other = claimed.length === 1 && key === "k1" ? "k2" : "k1";
+        await expect(
+          store.transition(
+            other,
+            { from: ["approved"], to: "cancelled", actor: "a", at: T0 },
+            broken,
+          ),
+        ).rejects.toThrow(/does not continue/);
+        expect((await store.getRemedy(other))?.remedy.status).toBe("approved");
+        expect(await store.ledgerHead("remedies")).toEqual({ seq: 5, hash: entries[4]?.hash });
       },
     );
 

@@ -288,7 +288,10 @@ export class Ingestor {
     const result = await this.#store.recordRemedies(
       derived.map((d) => ({ ...newRemedy(d.remedy), atSeq: d.seq })),
       derived[0]?.seq ?? 0,
-      { chain: REMEDIES_CHAIN, entries: (created, head) => linkDrafts(head, draftsOf(created)) },
+      {
+        chain: REMEDIES_CHAIN,
+        entries: (moves, head) => linkDrafts(head, draftsOf(moves.map((m) => m.key))),
+      },
     );
     const existing = result.existing.length;
     if (recovering && existing > 0) {

@@ -12,6 +12,7 @@ export {
 export { type RecordedExecution, RecordingExecutor } from "./recording-executor.js";
 export {
   executorActor,
+  movesOnLedger,
   type OutboxOutcome,
   type OutboxSummary,
   type RetryOptions,

@@ -12,14 +12,14 @@ import type {
   AttemptReport,
   ExecutionAttempt,
   ExecutionResult,
+  LedgerFollowUp,
   RemedyExecutor,
-  RemedyStatus,
   RemedyToExecute,
   Store,
   StoredRemedy,
   TransitionResult,
 } from "@goodfaith/core";
-import { appendLedgerDrafts } from "../ingest/append-ledger.js";
+import { linkDrafts } from "../ingest/append-ledger.js";
 import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
 import { ledgerSecret } from "../ingest/secret.js";
 import type { LedgerDraft } from "../ledger/entry.js";
@@ -62,22 +62,28 @@ export function executorActor(worker: string): string {
   return `executor:${worker}`;
 }
 
-function transitionDraft(
-  secret: string,
-  key: string,
-  from: RemedyStatus,
-  to: RemedyStatus,
-  actor: string,
-  at: number,
-): LedgerDraft {
+/**
+ * `remedy.transition` entries for the moves a store call makes, by `actor` at `at`, written
+ * in the call's transaction (see `LedgerFollowUp`): a crash never leaves a move off the ledger.
+ */
+export function movesOnLedger(secret: string, actor: string, at: number): LedgerFollowUp {
   return {
     chain: REMEDIES_CHAIN,
-    at,
-    kind: "remedy.transition",
-    actor,
-    remedyKey: pseudonym(secret, key),
-    from,
-    to,
+    entries: (moves, head) =>
+      linkDrafts(
+        head,
+        moves.map(
+          (m): LedgerDraft => ({
+            chain: REMEDIES_CHAIN,
+            at,
+            kind: "remedy.transition",
+            actor,
+            remedyKey: pseudonym(secret, m.key),
+            ...(m.from !== undefined && { from: m.from }),
+            to: m.to,
+          }),
+        ),
+      ),
   };
 }
 
@@ -94,15 +100,6 @@ function toExecute(r: StoredRemedy): RemedyToExecute {
     ...(r.dueBy !== undefined && { dueBy: r.dueBy }),
     detail: r.detail,
   });
-}
-
-// Where a claimed remedy came from: approved, failed, or executing (a lease taken over).
-async function claimedFrom(store: Store, key: string, worker: string, at: number) {
-  const history = await store.getRemedy(key);
-  const claim = history?.transitions.findLast(
-    (t) => t.to === "executing" && t.actor === worker && t.at === at,
-  );
-  return claim?.from ?? "approved";
 }
 
 async function attempt(
@@ -135,23 +132,14 @@ export async function runOutbox(
   const actor = executorActor(o.worker);
   const secret = o.secret ?? (await ledgerSecret(store));
   const now = o.now();
-  const claimed = await store.claimDue({
-    now,
-    limit: o.limit,
-    worker: o.worker,
-    leaseMs: o.leaseMs,
-  });
+  // The claims are on the ledger before anything is executed: never an outcome without its claim.
+  const claimed = await store.claimDue(
+    { now, limit: o.limit, worker: o.worker, leaseMs: o.leaseMs },
+    movesOnLedger(secret, actor, now),
+  );
   const summary = { claimed: claimed.length, executed: 0, retried: 0, dead: 0, lost: 0 };
   const outcomes: OutboxOutcome[] = [];
   if (claimed.length === 0) return { ...summary, outcomes };
-
-  const claims: LedgerDraft[] = [];
-  for (const r of claimed) {
-    const from = await claimedFrom(store, r.key, o.worker, now);
-    claims.push(transitionDraft(secret, r.key, from, "executing", actor, now));
-  }
-  // Written before anything is executed, so the ledger never shows an outcome without its claim.
-  await appendLedgerDrafts(store, REMEDIES_CHAIN, claims);
 
   for (const r of claimed) {
     const number = r.attempts + 1;
@@ -179,16 +167,13 @@ export async function runOutbox(
         ...(nextAttemptAt !== undefined && { nextAttemptAt }),
       };
     }
-    const recorded = await store.recordAttempt(r.key, report);
+    const recorded = await store.recordAttempt(r.key, report, movesOnLedger(secret, actor, at));
     if (!recorded.ok) {
       summary.lost++;
       outcomes.push({ key: r.key, status: "lost", attempt: number });
       continue;
     }
     const to = recorded.status;
-    await appendLedgerDrafts(store, REMEDIES_CHAIN, [
-      transitionDraft(secret, r.key, "executing", to, actor, at),
-    ]);
     if (to === "executed") summary.executed++;
     else if (to === "failed") summary.retried++;
     else summary.dead++;
@@ -225,17 +210,16 @@ export async function retryRemedy(
   options: RetryOptions = {},
 ): Promise<TransitionResult> {
   if (actor.length === 0) throw new RangeError("retryRemedy: actor must not be empty");
-  const result = await store.transition(key, {
-    from: ["dead", "failed"],
-    to: "approved",
-    actor,
-    at: now,
-    reason: options.reason ?? "manual retry",
-  });
-  if (!result.ok) return result;
   const secret = options.secret ?? (await ledgerSecret(store));
-  await appendLedgerDrafts(store, REMEDIES_CHAIN, [
-    transitionDraft(secret, key, result.from, "approved", actor, now),
-  ]);
-  return result;
+  return store.transition(
+    key,
+    {
+      from: ["dead", "failed"],
+      to: "approved",
+      actor,
+      at: now,
+      reason: options.reason ?? "manual retry",
+    },
+    movesOnLedger(secret, actor, now),
+  );
 }
