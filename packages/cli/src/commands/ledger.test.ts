@@ -43,7 +43,9 @@ describe("goodfaith ledger verify", () => {
 
     const run = await cli(["ledger", "verify", "--db", db]);
     expect(run.code).toBe(2);
-    expect(run.out[0]).toBe(`ledger TAMPERED: chain "remedies", entry #${row.seq}: hash_mismatch`);
+    expect(run.out[0]).toBe(
+      `ledger TAMPERED: chain "remedies", entry #${row.seq}: its content no longer matches its hash: it was changed [hash_mismatch]`,
+    );
     const json = await cli(["ledger", "verify", "--db", db, "--json"]);
     expect(JSON.parse(json.out[0] ?? "{}")).toMatchObject({
       ok: false,
@@ -67,7 +69,12 @@ describe("goodfaith ledger verify", () => {
     sqlite.close();
     const run = await cli(["ledger", "verify", "--db", db]);
     expect(run.code).toBe(2);
-    expect(run.out[0]).toContain(`entry #${row.seq}: hash_mismatch`);
+    expect(run.out[0]).toContain(`entry #${row.seq}: its content no longer matches`);
+    // The same verdict for a Swedish reader.
+    const sv = await cli(["ledger", "verify", "--db", db, "--lang", "sv"]);
+    expect(sv.out[0]).toBe(
+      `liggaren är MANIPULERAD: kedjan "remedies", post #${row.seq}: innehållet stämmer inte längre med dess hash: det har ändrats [hash_mismatch]`,
+    );
   });
 
   it("refuses a store that does not exist", async () => {
@@ -214,7 +221,7 @@ describe("goodfaith ledger checkpoint", () => {
     const run = await cli(["ledger", "verify", "--db", db, "--checkpoint", out]);
     expect(run.code).toBe(2);
     expect(run.out.join("\n")).toContain(
-      `checkpoint FAILED: chain "remedies" at #${checkpoint.seq}: head_mismatch`,
+      `checkpoint FAILED: chain "remedies" at #${checkpoint.seq}: the entry at the checkpoint has another hash: rewritten from there on [head_mismatch]`,
     );
     const json = await cli(["ledger", "verify", "--db", db, "--checkpoint", out, "--json"]);
     expect(json.code).toBe(2);

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { type LedgerVerdict, type VerifiedChain, verifyLedger } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
-import { t } from "../messages.js";
+import { type MessageKey, t } from "../messages.js";
 import { DB_HELP, openCliStore } from "./store-options.js";
 
 /** A signed checkpoint as `ledger checkpoint` writes it. */
@@ -75,14 +75,14 @@ export async function ledgerVerifyCommand(
     const count = verdict.chains.reduce((n, c) => n + c.count, 0);
     ctx.out(t(ctx.lang, "ledgerOk", { count, chains: verdict.chains.length }));
     for (const c of verdict.chains) {
-      ctx.out(`  ${c.chain}: ${c.count} entries, head #${c.head?.seq ?? 0} ${c.head?.hash ?? "—"}`);
+      const head = { seq: c.head?.seq ?? 0, hash: c.head?.hash ?? "—" };
+      ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, count: c.count, ...head }));
     }
   } else {
     const f = verdict.failure;
-    ctx.out(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason: f.reason }));
-    ctx.out(`  ${f.message}${f.field ? ` (field ${f.field})` : ""}`);
-    if (f.expected !== undefined) ctx.out(`  expected ${f.expected}`);
-    if (f.found !== undefined) ctx.out(`  found    ${f.found}`);
+    const reason = why(ctx, f.reason);
+    ctx.out(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason }));
+    details(ctx, f);
   }
   for (const c of checked) {
     if (c.verdict.ok) {
@@ -90,10 +90,9 @@ export async function ledgerVerifyCommand(
       continue;
     }
     const v = c.verdict;
-    ctx.out(t(ctx.lang, "checkpointFailed", { chain: c.chain, seq: c.seq, reason: v.reason }));
-    ctx.out(`  ${v.message}`);
-    if (v.expected !== undefined) ctx.out(`  expected ${v.expected}`);
-    if (v.found !== undefined) ctx.out(`  found    ${v.found}`);
+    const reason = why(ctx, v.reason);
+    ctx.out(t(ctx.lang, "checkpointFailed", { chain: c.chain, seq: c.seq, reason }));
+    details(ctx, v);
   }
   return ok ? EXIT.ok : EXIT.invalid;
 }
@@ -144,7 +143,8 @@ export async function ledgerCheckpointCommand(
   }
   if (!verdict.ok) {
     const f = verdict.failure;
-    ctx.err(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason: f.reason }));
+    const reason = why(ctx, f.reason);
+    ctx.err(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason }));
     ctx.err(t(ctx.lang, "checkpointRefused"));
     return EXIT.invalid;
   }
@@ -192,6 +192,22 @@ export async function ledgerCheckpointCommand(
     }
   }
   return EXIT.ok;
+}
+
+// A verification failure's reason in the reader's language, with its stable code.
+function why(ctx: CliContext, reason: string): string {
+  const key = `why_${reason}` as MessageKey;
+  return `${t(ctx.lang, key)} [${reason}]`;
+}
+
+// Where a failure was found, and what was expected there.
+function details(
+  ctx: CliContext,
+  f: { readonly field?: string; readonly expected?: string; readonly found?: string },
+): void {
+  if (f.field !== undefined) ctx.out(t(ctx.lang, "ledgerField", { field: f.field }));
+  if (f.expected !== undefined) ctx.out(t(ctx.lang, "ledgerExpected", { value: f.expected }));
+  if (f.found !== undefined) ctx.out(t(ctx.lang, "ledgerFound", { value: f.found }));
 }
 
 // The private key PEM: `--key`, else the default file, generated (0600) when missing.
