@@ -5,7 +5,7 @@
  * a commit that returned is on disk.
  */
 import { userInfo } from "node:os";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { type Backend, sleep } from "./backend.js";
 import type { Database } from "./schema.js";
@@ -19,6 +19,29 @@ export interface PostgresBackendOptions {
 }
 
 const INT8 = 20;
+// PostgreSQL's limit is 65,535 parameters a statement.
+const MAX_PARAMETERS = 60_000;
+const ROWS_PER_INSERT = 1000;
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** `insert into table (columns) values ($1, …), … [on conflict do nothing returning conflict]`. */
+function insertText(
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  conflict: string | undefined,
+): string {
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const base = r * columns.length;
+    tuples.push(`(${columns.map((_, c) => `$${base + c + 1}`).join(", ")})`);
+  }
+  const head = `insert into ${quoted(table)} (${columns.map(quoted).join(", ")}) values ${tuples.join(", ")}`;
+  return conflict === undefined
+    ? head
+    : `${head} on conflict (${quoted(conflict)}) do nothing returning ${quoted(conflict)}`;
+}
 
 // BIGINT columns hold sequence numbers, epoch ms and counts, all far below 2^53; money is
 // TEXT. So int8 parses to a number, for this pool only (pg's global parsers stay untouched).
@@ -77,24 +100,6 @@ export function openPostgresBackend(options: PostgresBackendOptions): Backend & 
   // on a fresh connection reports any real problem.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const columnTypes = new Map<string, Promise<Map<string, string>>>();
-  // The element type of each column, for `unnest($n::type[])`; read once per table, on the
-  // caller's transaction (another connection could be one the pool has none left of).
-  const typesOf = (trx: Kysely<Database>, table: string): Promise<Map<string, string>> => {
-    let types = columnTypes.get(table);
-    if (!types) {
-      types = sql<{
-        column_name: string;
-        data_type: string;
-      }>`select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = ${table}`
-        .execute(trx)
-        .then(({ rows }) => new Map(rows.map((r) => [r.column_name, r.data_type])));
-      types.catch(() => columnTypes.delete(table)); // a failed read is tried again next time
-      columnTypes.set(table, types);
-    }
-    return types;
-  };
-
   return {
     dialect: "postgres",
     db,
@@ -123,30 +128,27 @@ export function openPostgresBackend(options: PostgresBackendOptions): Backend & 
         }
       }
     },
-    // One statement over one array per column (`insert … select * from unnest(…)`): a
-    // batch is a single round trip and a single plan, whatever its size, near COPY's speed.
+    // Multi-row `insert … values (…), (…)` of up to ROWS_PER_INSERT rows: one round trip per
+    // thousand rows, as fast as COPY here (bench/store), and unlike COPY it can skip conflicts.
+    // (An `unnest` of one array per column was 2.5× slower: large text arrays parse slowly.)
     async insertRows(trx, table, rows, conflict) {
       const first = rows[0];
       if (first === undefined) return [];
       const columns = Object.keys(first);
-      const types = await typesOf(trx, table);
-      const arrays = columns.map((c) => {
-        const type = types.get(c);
-        if (type === undefined) throw new Error(`no column ${table}.${c}`);
-        const values = rows.map((row) => (row as Record<string, unknown>)[c] ?? null);
-        return sql`${values}::${sql.raw(type)}[]`;
-      });
-      const insert = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`;
-      if (conflict === undefined) {
-        await insert.execute(trx);
-        return rows.map(() => true);
-      }
-      const inserted = await sql<
-        Record<string, unknown>
-      >`${insert} on conflict (${sql.ref(conflict)}) do nothing returning ${sql.ref(conflict)}`.execute(
-        trx,
+      const per = Math.max(
+        1,
+        Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)),
       );
-      const made = new Set(inserted.rows.map((r) => r[conflict]));
+      const made = new Set<unknown>();
+      for (let at = 0; at < rows.length; at += per) {
+        const part = rows.slice(at, at + per) as readonly Record<string, unknown>[];
+        const values = part.flatMap((row) => columns.map((c) => row[c] ?? null));
+        const result = await trx.executeQuery(
+          CompiledQuery.raw(insertText(table, columns, part.length, conflict), values),
+        );
+        for (const r of result.rows as Record<string, unknown>[]) made.add(conflict && r[conflict]);
+      }
+      if (conflict === undefined) return rows.map(() => true);
       return rows.map((row) => made.has((row as Record<string, unknown>)[conflict]));
     },
     close: () => db.destroy(),
