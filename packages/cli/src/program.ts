@@ -11,9 +11,11 @@ import { type ClvOptions, clvFitCommand } from "./commands/clv.js";
 import { registerCustomerCommands } from "./commands/customer.js";
 import { guardCommand } from "./commands/guard.js";
 import { registerIngestCommands } from "./commands/ingest.js";
+import { registerKeysCommands } from "./commands/keys.js";
 import { registerLedgerCommands } from "./commands/ledger.js";
 import { renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
+import { registerServeCommands } from "./commands/serve.js";
 import type { CliContext } from "./io/context.js";
 
 // The version users see is the package's own, read once from its package.json.
@@ -132,6 +134,8 @@ Example:
   registerBacktestCommands(program, ctx, setExit);
   registerLedgerCommands(program, ctx, setExit);
   registerCustomerCommands(program, ctx, setExit);
+  registerServeCommands(program, ctx, setExit);
+  registerKeysCommands(program, ctx, setExit);
 
   const promises = program
     .command("promises")

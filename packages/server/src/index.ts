@@ -1,2 +1,38 @@
-/** @goodfaith/server — Goodfaith's HTTP API (work in progress). */
-export {};
+/**
+ * @goodfaith/server — Goodfaith's HTTP API: events in, guard checks, remedies decided by
+ * people, the promises and the ledger, with API keys and scopes, problem details in three
+ * languages and an OpenAPI 3.1 document at `/openapi.json` (rendered at `/docs`).
+ *
+ * @example
+ * ```ts
+ * import { loadPromises } from "@goodfaith/core";
+ * import { createApiKey, createApp, IngestService, startServer } from "@goodfaith/server";
+ * import { openStore } from "@goodfaith/store";
+ *
+ * const store = await openStore(".goodfaith/goodfaith.db");
+ * const doc = loadPromises(yamlText, "promises.yaml");
+ * if (!doc.ok) throw new Error("invalid promises");
+ * const ingest = await IngestService.open(store, [doc.value]);
+ * const app = createApp({ store, documents: [doc.value], ingest });
+ * const { key } = await createApiKey(store as never, "checkout", ["guard"]); // shown once
+ * const server = await startServer(app, { port: 8080 });
+ * // curl -H "Authorization: Bearer $KEY" -d '{"customer":"c-1","items":[…]}' localhost:8080/v1/guard/check
+ * await server.close();
+ * ```
+ */
+
+export { type CreatedApiKey, createApiKey, hashApiKey } from "./api-keys.js";
+export { type App, createApp } from "./app.js";
+export { allows } from "./auth.js";
+export { IngestService } from "./ingest-service.js";
+export { PROBLEM_CODES, type ProblemCode } from "./messages.js";
+export { Metrics } from "./metrics.js";
+export {
+  type AppOptions,
+  type ResolvedAppOptions,
+  resolveAppOptions,
+  type ServerStore,
+} from "./options.js";
+export { PROBLEM_TYPE } from "./problem.js";
+export type { RateLimit } from "./rate-limit.js";
+export { type ListenOptions, type RunningServer, startServer } from "./start-server.js";

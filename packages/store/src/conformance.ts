@@ -9,6 +9,8 @@
  * ```
  */
 import { describe, expect, it } from "vitest";
+import { apiKeyConformance } from "./conformance/api-keys.js";
+import { customerEventsConformance } from "./conformance/customer-events.js";
 import { eventLogConformance } from "./conformance/event-log.js";
 import { events } from "./conformance/fixtures.js";
 import type { ConformanceTarget } from "./conformance/harness.js";
@@ -45,5 +47,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
     outboxConformance(target);
     spendConformance(target);
     ledgerConformance(target);
+    apiKeyConformance(target);
+    customerEventsConformance(target);
   });
 }

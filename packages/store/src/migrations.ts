@@ -154,7 +154,37 @@ async function initial(db: Kysely<unknown>, dialect: DialectName): Promise<void>
     .execute();
 }
 
+// The HTTP API's keys and the Stripe-style idempotency keys of its POSTs.
+async function apiKeys(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable("api_keys")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("scopes", "text", (c) => c.notNull())
+    .addColumn("hash", "text", (c) => c.notNull().unique())
+    .addColumn("created_at_ms", "bigint", (c) => c.notNull())
+    .addColumn("revoked_at_ms", "bigint")
+    .execute();
+  await db.schema
+    .createTable("idempotency_keys")
+    .addColumn("owner", "text", (c) => c.notNull())
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("fingerprint", "text", (c) => c.notNull())
+    .addColumn("created_at_ms", "bigint", (c) => c.notNull())
+    .addColumn("status", "integer")
+    .addColumn("content_type", "text")
+    .addColumn("body", "text")
+    .addPrimaryKeyConstraint("idempotency_keys_pk", ["owner", "key"])
+    .execute();
+  await db.schema
+    .createIndex("idempotency_keys_created")
+    .on("idempotency_keys")
+    .column("created_at_ms")
+    .execute();
+}
+
 /** Every migration, oldest first. Append only. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0001-initial", up: initial },
+  { name: "0002-api-keys", up: apiKeys },
 ]);

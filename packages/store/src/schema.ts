@@ -95,6 +95,27 @@ export interface CustomerDataTable {
   at_ms: number;
 }
 
+/** An HTTP API key: `hash` is the digest of the secret; `scopes` space-separated. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  scopes: string;
+  hash: string;
+  created_at_ms: number;
+  revoked_at_ms: number | null;
+}
+
+/** A claimed `Idempotency-Key`; `status` is NULL until its response is kept. */
+export interface IdempotencyKeysTable {
+  owner: string;
+  key: string;
+  fingerprint: string;
+  created_at_ms: number;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at_ms: number;
@@ -111,4 +132,6 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   customer_data: CustomerDataTable;
   goodfaith_migrations: MigrationsTable;
+  api_keys: ApiKeysTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

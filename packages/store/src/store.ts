@@ -1,17 +1,22 @@
 /**
  * A `Store` from a backend: each port implemented by its own module over the same database.
  */
-import type { Store } from "@goodfaith/core";
+import type { ApiKeyStore, CustomerEventLog, IdempotencyStore, Store } from "@goodfaith/core";
+import { createApiKeyStore } from "./api-keys.js";
 import type { Backend } from "./backend.js";
 import { createCheckpointStore } from "./checkpoints.js";
 import { createCustomerDataStore } from "./customer-data.js";
+import { createCustomerEventLog } from "./customer-events.js";
 import { createEventLog } from "./event-log.js";
+import { createIdempotencyStore } from "./idempotency.js";
 import { createLedgerStore } from "./ledger-store.js";
 import { createRemedyStore } from "./remedies.js";
 import { createSpendStore } from "./spend.js";
 
 /** Every port of the store over one (already migrated) backend. */
-export function createStore(backend: Backend): Store {
+export function createStore(
+  backend: Backend,
+): Store & ApiKeyStore & IdempotencyStore & CustomerEventLog {
   const events = createEventLog(backend);
   const checkpoints = createCheckpointStore(backend);
   const remedies = createRemedyStore(backend);
@@ -20,6 +25,10 @@ export function createStore(backend: Backend): Store {
   const customers = createCustomerDataStore(backend);
   let closed: Promise<void> | undefined;
   return {
+    // The HTTP API's ports (see `hasApiKeys`, `hasIdempotency`, `hasCustomerEvents`): not part of `Store` yet.
+    ...createApiKeyStore(backend),
+    ...createIdempotencyStore(backend),
+    ...createCustomerEventLog(backend),
     appendEvents: events.appendEvents,
     readEvents: events.readEvents,
     countEvents: events.countEvents,

@@ -2,8 +2,22 @@
  * The storage ports, in business words: what the core needs remembered, never how. Adapters
  * (`@goodfaith/store`: SQLite, PostgreSQL) implement them and pass one conformance suite.
  */
+export {
+  API_SCOPES,
+  type ApiKeyRecord,
+  type ApiKeyStore,
+  type ApiScope,
+  hasApiKeys,
+  isApiScope,
+  type NewApiKey,
+} from "./api-key-store.js";
 export type { Checkpoint, CheckpointStore } from "./checkpoint-store.js";
 export type { CustomerDataItem, CustomerDataStore } from "./customer-data-store.js";
+export {
+  type CustomerEventLog,
+  type CustomerEventsPage,
+  hasCustomerEvents,
+} from "./customer-events.js";
 export type {
   AppendRejection,
   AppendResult,
@@ -12,6 +26,12 @@ export type {
   ReadEventsQuery,
 } from "./event-log.js";
 export type * from "./executor.js";
+export {
+  hasIdempotency,
+  type IdempotencyClaim,
+  type IdempotencyStore,
+  type KeptResponse,
+} from "./idempotency-store.js";
 export type {
   LedgerAppendResult,
   LedgerEntry,

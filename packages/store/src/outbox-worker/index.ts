@@ -11,6 +11,8 @@ export {
 } from "./options.js";
 export { type RecordedExecution, RecordingExecutor } from "./recording-executor.js";
 export {
+  type Decision,
+  decideRemedy,
   executorActor,
   movesOnLedger,
   type OutboxOutcome,

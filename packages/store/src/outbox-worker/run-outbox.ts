@@ -14,6 +14,7 @@ import type {
   ExecutionResult,
   LedgerFollowUp,
   RemedyExecutor,
+  RemedyStatus,
   RemedyToExecute,
   Store,
   StoredRemedy,
@@ -22,7 +23,7 @@ import type {
 import { linkDrafts } from "../ingest/append-ledger.js";
 import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
 import { ledgerSecret } from "../ingest/secret.js";
-import type { LedgerDraft } from "../ledger/entry.js";
+import type { LedgerDraft, LedgerKind } from "../ledger/entry.js";
 import { pseudonym } from "../ledger/pseudonym.js";
 import { backoffDelay } from "./backoff.js";
 import { type OutboxOptions, resolveOutboxOptions } from "./options.js";
@@ -63,10 +64,16 @@ export function executorActor(worker: string): string {
 }
 
 /**
- * `remedy.transition` entries for the moves a store call makes, by `actor` at `at`, written
- * in the call's transaction (see `LedgerFollowUp`): a crash never leaves a move off the ledger.
+ * Ledger entries (`remedy.transition` unless `kind` says otherwise) for the moves a store call
+ * makes, by `actor` at `at`, written in the call's transaction (see `LedgerFollowUp`): a crash
+ * never leaves a move off the ledger.
  */
-export function movesOnLedger(secret: string, actor: string, at: number): LedgerFollowUp {
+export function movesOnLedger(
+  secret: string,
+  actor: string,
+  at: number,
+  kind: LedgerKind = "remedy.transition",
+): LedgerFollowUp {
   return {
     chain: REMEDIES_CHAIN,
     entries: (moves, head) =>
@@ -76,7 +83,7 @@ export function movesOnLedger(secret: string, actor: string, at: number): Ledger
           (m): LedgerDraft => ({
             chain: REMEDIES_CHAIN,
             at,
-            kind: "remedy.transition",
+            kind,
             actor,
             remedyKey: pseudonym(secret, m.key),
             ...(m.from !== undefined && { from: m.from }),
@@ -222,4 +229,39 @@ export async function retryRemedy(
     },
     movesOnLedger(secret, actor, now),
   );
+}
+
+/** A decision a person (or a service) makes on a remedy awaiting approval. */
+export type Decision = "approve" | "reject";
+
+const DECIDED: Readonly<Record<Decision, { from: RemedyStatus[]; to: RemedyStatus }>> = {
+  approve: { from: ["planned", "awaiting_approval"], to: "approved" },
+  reject: { from: ["awaiting_approval"], to: "rejected" },
+};
+
+/**
+ * Approves or rejects remedy `key` as `actor` (a person's or a service's id, never a
+ * customer's); the move and its `remedy.approved` / `remedy.rejected` ledger entry commit
+ * together. A rejection gives back what was counted against caps and budgets for the remedy.
+ * A refusal (`status_mismatch`, `unknown_remedy`) changes nothing and writes no entry.
+ */
+export async function decideRemedy(
+  store: Store,
+  key: string,
+  decision: Decision,
+  actor: string,
+  at: number,
+  options: RetryOptions = {},
+): Promise<TransitionResult> {
+  if (actor.length === 0) throw new RangeError("decideRemedy: actor must not be empty");
+  const { from, to } = DECIDED[decision];
+  const secret = options.secret ?? (await ledgerSecret(store));
+  const kind = decision === "approve" ? "remedy.approved" : "remedy.rejected";
+  const result = await store.transition(
+    key,
+    { from, to, actor, at, ...(options.reason !== undefined && { reason: options.reason }) },
+    movesOnLedger(secret, actor, at, kind),
+  );
+  if (result.ok && decision === "reject") await store.releaseSpend(key);
+  return result;
 }

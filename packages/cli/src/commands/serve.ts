@@ -1,0 +1,132 @@
+/**
+ * `goodfaith serve`: the HTTP API over the store, keeping the given promises. Runs until
+ * SIGINT or SIGTERM, then stops accepting requests, saves a checkpoint and closes the store.
+ */
+import { createApp, IngestService, startServer } from "@goodfaith/server";
+import { DEFAULT_STORE_PATH } from "@goodfaith/store";
+import type { Command } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { loadDocuments } from "../io/documents.js";
+import { t } from "../messages.js";
+import { DB_HELP, openCliStore, redact } from "./store-options.js";
+
+/** Options of `goodfaith serve`. */
+export interface ServeOptions {
+  readonly promises: readonly string[];
+  readonly db?: string;
+  /** @default 8080 */
+  readonly port?: number;
+  /** @default "127.0.0.1" */
+  readonly host?: string;
+  /** Requests per second per key; 0 for no limit. @default 1000 */
+  readonly rateLimit?: number;
+  readonly json?: boolean;
+  /** Resolves when the server should stop. @default SIGINT or SIGTERM */
+  readonly until?: Promise<unknown>;
+}
+
+function signalled(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+}
+
+/** `goodfaith serve`: resolves to the exit code once the server has stopped. */
+export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise<number> {
+  const port = opts.port ?? 8080;
+  const rate = opts.rateLimit ?? 1000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    ctx.err(`--port must be a whole number from 0 to 65535, not ${String(opts.port)}`);
+    return EXIT.failure;
+  }
+  if (!Number.isFinite(rate) || rate < 0) {
+    ctx.err(`--rate-limit must be a number of at least 0, not ${String(opts.rateLimit)}`);
+    return EXIT.failure;
+  }
+  const loaded = await loadDocuments(opts.promises, ctx.lang);
+  if (!loaded.ok) {
+    for (const m of loaded.messages) ctx.err(m);
+    return EXIT.invalid;
+  }
+  const store = await openCliStore(opts.db, ctx);
+  if (store === undefined) return EXIT.failure;
+  try {
+    const ingest = await IngestService.open(store, loaded.documents);
+    const app = createApp({
+      store,
+      documents: loaded.documents,
+      ingest,
+      rateLimit: rate === 0 ? false : { perSecond: rate, burst: rate * 2 },
+    });
+    const server = await startServer(app, { port, hostname: opts.host ?? "127.0.0.1" });
+    const count = loaded.documents.reduce((n, d) => n + d.promises.length, 0);
+    if (opts.json) ctx.out(JSON.stringify({ listening: server.url, docs: `${server.url}/docs` }));
+    else {
+      ctx.out(t(ctx.lang, "serveListening", { url: server.url }));
+      ctx.out(
+        t(ctx.lang, "serveServing", { promises: count, db: redact(opts.db ?? DEFAULT_STORE_PATH) }),
+      );
+    }
+    await (opts.until ?? signalled());
+    await server.close();
+    await ingest.checkpoint();
+    if (!opts.json) ctx.out(t(ctx.lang, "serveStopped"));
+    return EXIT.ok;
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Adds `goodfaith serve` to `program`. */
+export function registerServeCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  program
+    .command("serve")
+    .description("serve the HTTP API (OpenAPI docs at /docs) over the store")
+    .option("-p, --promises <files...>", "promise documents (YAML) to keep", [])
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--port <port>", "TCP port (0: any free one)", "8080")
+    .option("--host <host>", "address to listen on (0.0.0.0: every interface)", "127.0.0.1")
+    .option("--rate-limit <n>", "requests per second per API key (0: no limit)", "1000")
+    .option("--json", 'one JSON line once listening: {"listening","docs"}')
+    .addHelpText(
+      "after",
+      `
+Calls need an API key (goodfaith keys create). Stops on Ctrl-C (SIGINT) or SIGTERM.
+
+Example:
+  goodfaith keys create --scope admin --name me
+  goodfaith serve -p packs/retail/promises.yaml --port 8080
+  curl -H "Authorization: Bearer $KEY" localhost:8080/v1/remedies`,
+    )
+    .action(
+      async (opts: {
+        promises: string[];
+        db?: string;
+        port: string;
+        host: string;
+        rateLimit: string;
+        json?: boolean;
+      }) =>
+        setExit(
+          await serveCommand(
+            {
+              promises: opts.promises,
+              port: Number(opts.port),
+              host: opts.host,
+              rateLimit: Number(opts.rateLimit),
+              ...(opts.db !== undefined && { db: opts.db }),
+              ...(opts.json !== undefined && { json: opts.json }),
+            },
+            ctx(),
+          ),
+        ),
+    );
+}

@@ -1,0 +1,156 @@
+/**
+ * `createApp`: the HTTP API as a Hono app over a store, a Bill of Rights and its ingestion
+ * service. Middleware resolves the language and counts requests; each route group adds its
+ * own contract (zod, OpenAPI 3.1) and scopes; `onError` is the one place errors become
+ * problem details.
+ */
+import { createRequire } from "node:module";
+import { negotiateLang } from "@goodfaith/core";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
+import { createSecured } from "./auth.js";
+import type { AppEnv } from "./env.js";
+import { parseJsonBody } from "./event-body.js";
+import { createIdempotency } from "./idempotency.js";
+import { Metrics } from "./metrics.js";
+import { registerComponents } from "./openapi.js";
+import { type AppOptions, resolveAppOptions } from "./options.js";
+import { ProblemError, problemResponse } from "./problem.js";
+import { registerBacktestRoutes } from "./routes/backtests.js";
+import { registerCustomerRoutes } from "./routes/customers.js";
+import type { RouteDeps } from "./routes/deps.js";
+import { registerDocRoutes } from "./routes/docs.js";
+import { registerEventRoutes } from "./routes/events.js";
+import { registerForeignEventRoutes } from "./routes/foreign-events.js";
+import { registerGuardRoutes } from "./routes/guard.js";
+import { registerHealthRoutes } from "./routes/health.js";
+import { registerLedgerRoutes } from "./routes/ledger.js";
+import { registerPromiseRoutes } from "./routes/promises.js";
+import { registerRemedyRoutes } from "./routes/remedies.js";
+import { type Target, zodIssues } from "./zod-issues.js";
+
+const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+
+async function targetInput(c: Context<AppEnv>, target: Target): Promise<unknown> {
+  switch (target) {
+    case "json":
+      return c.req.json().catch(() => undefined);
+    case "query":
+      return c.req.query();
+    case "param":
+      return c.req.param();
+    case "header":
+      return c.req.header();
+    default:
+      return undefined;
+  }
+}
+
+/** The app and what it counts. */
+export interface App {
+  readonly app: OpenAPIHono<AppEnv>;
+  readonly metrics: Metrics;
+}
+
+/** Builds the HTTP API. Throws if the store lacks the API's ports. */
+export function createApp(options: AppOptions): App {
+  const resolved = resolveAppOptions(options);
+  const metrics = new Metrics();
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: async (result, c) => {
+      if (result.success) return;
+      const target = (result as { target?: Target }).target ?? "json";
+      const input = await targetInput(c, target);
+      throw new ProblemError(
+        "invalid_request",
+        400,
+        {},
+        {
+          issues: zodIssues(result.error, target, input, c.get("lang")),
+        },
+      );
+    },
+  });
+
+  app.use(async (c, next) => {
+    c.set("lang", negotiateLang(c.req.header("accept-language")));
+    await next();
+    // After `next`, routePath names the last route that ran: this middleware's own when none matched.
+    const path = routePath(c);
+    const route = path === "/*" || path === "*" ? "unmatched" : path;
+    metrics.inc("goodfaith_http_requests_total", {
+      route,
+      method: c.req.method,
+      status: String(c.res.status),
+    });
+  });
+  app.use(
+    bodyLimit({
+      maxSize: resolved.bodyLimitBytes,
+      onError: (c) =>
+        problemResponse(
+          new ProblemError("body_too_large", 413, { limit: resolved.bodyLimitBytes }),
+          c.get("lang"),
+          c.req.path,
+        ),
+    }),
+  );
+
+  const deps: RouteDeps = {
+    options: resolved,
+    secured: createSecured(resolved),
+    idempotent: createIdempotency(resolved),
+    metrics,
+  };
+  registerComponents(app);
+  registerHealthRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerForeignEventRoutes(app, deps);
+  registerGuardRoutes(app, deps);
+  registerRemedyRoutes(app, deps);
+  registerCustomerRoutes(app, deps);
+  registerPromiseRoutes(app, deps);
+  registerBacktestRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
+  registerDocRoutes(app, VERSION);
+
+  app.notFound((c) =>
+    problemResponse(
+      new ProblemError("not_found", 404, { path: c.req.path }),
+      c.get("lang"),
+      c.req.path,
+    ),
+  );
+  app.onError(async (error, c) => {
+    const lang = c.get("lang") ?? negotiateLang(c.req.header("accept-language"));
+    return problemResponse(await asProblem(error, c, resolved.onError), lang, c.req.path);
+  });
+  return { app, metrics };
+}
+
+// Errors the app did not throw itself: Hono's (a body that is not JSON), or bugs.
+async function asProblem(
+  error: Error,
+  c: Context<AppEnv>,
+  report: (error: unknown) => void,
+): Promise<ProblemError> {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof HTTPException && error.status === 400) {
+    try {
+      parseJsonBody(await c.req.text());
+    } catch (located) {
+      if (located instanceof ProblemError) return located;
+    }
+    return new ProblemError(
+      "invalid_request",
+      400,
+      {},
+      { issues: [{ code: "request.invalid", path: "", message: error.message }] },
+    );
+  }
+  report(error);
+  return new ProblemError("internal", 500);
+}

@@ -1,0 +1,90 @@
+/**
+ * Bearer API keys and scopes. A key is looked up by its digest and trusted for a few seconds
+ * (a cache keeps the store off the guard's hot path); the per-key rate limit is taken here,
+ * once the key is known.
+ */
+import type { ApiKeyRecord, ApiKeyStore, ApiScope } from "@goodfaith/core";
+import type { MiddlewareHandler } from "hono";
+import { hashApiKey, isApiKeyShaped } from "./api-keys.js";
+import type { AppEnv } from "./env.js";
+import type { ResolvedAppOptions } from "./options.js";
+import { ProblemError } from "./problem.js";
+import { RateLimiter } from "./rate-limit.js";
+
+const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
+
+/** Finds keys by their secret, caching what the store said for `cacheMs`. */
+export class KeyResolver {
+  readonly #cache = new Map<string, { record: ApiKeyRecord | undefined; until: number }>();
+
+  constructor(
+    private readonly store: ApiKeyStore,
+    private readonly cacheMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** The live (not revoked) key with this secret, or undefined. */
+  async resolve(secret: string): Promise<ApiKeyRecord | undefined> {
+    if (!isApiKeyShaped(secret)) return undefined;
+    const hash = hashApiKey(secret);
+    const now = this.now();
+    const cached = this.#cache.get(hash);
+    if (cached !== undefined && cached.until > now) return cached.record;
+    const found = await this.store.findApiKey(hash);
+    const record = found?.revokedAt === undefined ? found : undefined;
+    // Bounded: unknown keys are cached too (so guessing costs no store reads), so trim.
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    this.#cache.set(hash, { record, until: now + this.cacheMs });
+    return record;
+  }
+}
+
+/** Whether a key with `has` may call a route open to `needs` (admin may call every route). */
+export function allows(has: readonly ApiScope[], needs: readonly ApiScope[]): boolean {
+  return has.includes("admin") || needs.some((s) => has.includes(s));
+}
+
+/** The middleware factory for routes: `secured(["agent"])` lets agent and admin keys in. */
+export type Secured = (scopes: readonly ApiScope[]) => MiddlewareHandler<AppEnv>;
+
+/** Builds `secured` over the resolved options: authentication, rate limit, then scope. */
+export function createSecured(options: ResolvedAppOptions): Secured {
+  const keys = new KeyResolver(options.store, options.keyCacheMs, options.now);
+  const limiter =
+    options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit, options.now);
+  return (scopes) => async (c, next) => {
+    const header = c.req.header("authorization");
+    if (header === undefined) {
+      throw new ProblemError("unauthorized", 401, {}, {}, { "www-authenticate": "Bearer" });
+    }
+    const secret = BEARER.exec(header)?.[1];
+    const key = secret === undefined ? undefined : await keys.resolve(secret);
+    if (key === undefined) {
+      throw new ProblemError(
+        "invalid_key",
+        401,
+        {},
+        {},
+        { "www-authenticate": 'Bearer error="invalid_token"' },
+      );
+    }
+    const decision = limiter?.take(key.id);
+    if (decision !== undefined && !decision.ok) {
+      throw new ProblemError(
+        "rate_limited",
+        429,
+        { seconds: decision.retryAfter },
+        {},
+        { "retry-after": String(decision.retryAfter) },
+      );
+    }
+    if (!allows(key.scopes, scopes)) {
+      throw new ProblemError("forbidden", 403, {
+        scopes: [...scopes, "admin"].join(", "),
+        has: key.scopes.join(", ") || "—",
+      });
+    }
+    c.set("apiKey", key);
+    await next();
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The OpenAPI 3.1 document: the routes' zod contracts, the event contract (the core's JSON
+ * Schema, its `$defs` moved under components), the bearer scheme and the problem types.
+ */
+import { eventsJsonSchema } from "@goodfaith/core";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./env.js";
+
+/** Registers the shared components on `app` (call before the document is generated). */
+export function registerComponents(app: OpenAPIHono<AppEnv>): void {
+  const registry = app.openAPIRegistry;
+  registry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API key from `goodfaith keys create`: `Authorization: Bearer gf_…`. Scopes: ingest, guard, agent, admin (admin may call everything).",
+  });
+  const schema = JSON.parse(
+    JSON.stringify(eventsJsonSchema()).replaceAll('"#/$defs/', '"#/components/schemas/'),
+  ) as { $defs?: Record<string, object>; $schema?: string } & Record<string, unknown>;
+  const { $defs = {}, $schema: _dialect, ...event } = schema;
+  for (const [name, def] of Object.entries($defs)) registry.registerComponent("schemas", name, def);
+  registry.registerComponent("schemas", "Event", event);
+}
+
+/** The document for `app`. */
+export function openApiDocument(
+  app: OpenAPIHono<AppEnv>,
+  version: string,
+): Record<string, unknown> {
+  return app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Goodfaith API",
+      version,
+      description:
+        "Keep your promises to customers before they have to ask: send events, check purchases with the guard, and decide remedies. Errors are RFC 9457 problem details in the Accept-Language (en, zh-CN, sv).",
+    },
+    tags: [
+      { name: "events" },
+      { name: "guard" },
+      { name: "remedies" },
+      { name: "customers" },
+      { name: "promises" },
+      { name: "ledger" },
+      { name: "operations" },
+    ],
+  }) as unknown as Record<string, unknown>;
+}

@@ -1,0 +1,79 @@
+/**
+ * `AppOptions` (documented defaults) → `resolveAppOptions` → frozen resolved options, once,
+ * outside the request path.
+ */
+import {
+  type ApiKeyStore,
+  type CustomerEventLog,
+  hasApiKeys,
+  hasCustomerEvents,
+  hasIdempotency,
+  type IdempotencyStore,
+  type PromiseDocument,
+  type Store,
+} from "@goodfaith/core";
+import type { IngestService } from "./ingest-service.js";
+import type { RateLimit } from "./rate-limit.js";
+
+/** A store with the ports the API needs beyond `Store`. */
+export type ServerStore = Store & ApiKeyStore & IdempotencyStore & CustomerEventLog;
+
+/** Options of `createApp`. */
+export interface AppOptions {
+  /** The store; must also implement `ApiKeyStore`, `IdempotencyStore` and `CustomerEventLog` (`openStore`'s does). */
+  readonly store: Store;
+  /** The Bill of Rights being served. */
+  readonly documents: readonly PromiseDocument[];
+  /** Ingestion and the guard over `store` (`IngestService.open(store, documents)`). */
+  readonly ingest: IngestService;
+  /** Largest request body, bytes. @default 5 MiB */
+  readonly bodyLimitBytes?: number;
+  /** Most events in one `POST /v1/events`. @default 10000 */
+  readonly maxEventsPerRequest?: number;
+  /** Per-key rate limit; `false` for none. @default { perSecond: 1000, burst: 2000 } */
+  readonly rateLimit?: RateLimit | false;
+  /** How long a looked-up key is trusted before it is read again (a revocation takes this long to apply). @default 5000 */
+  readonly keyCacheMs?: number;
+  /** How long an Idempotency-Key is remembered. @default 24 hours */
+  readonly idempotencyTtlMs?: number;
+  /** The clock. @default Date.now */
+  readonly now?: () => number;
+  /** Where unexpected errors are reported. @default console.error */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** `AppOptions` with every default applied. */
+export interface ResolvedAppOptions {
+  readonly store: ServerStore;
+  readonly documents: readonly PromiseDocument[];
+  readonly ingest: IngestService;
+  readonly bodyLimitBytes: number;
+  readonly maxEventsPerRequest: number;
+  readonly rateLimit: RateLimit | false;
+  readonly keyCacheMs: number;
+  readonly idempotencyTtlMs: number;
+  readonly now: () => number;
+  readonly onError: (error: unknown) => void;
+}
+
+/** Applies defaults and checks the store; throws on a store without the API's ports. */
+export function resolveAppOptions(options: AppOptions): ResolvedAppOptions {
+  const { store } = options;
+  if (!hasApiKeys(store) || !hasIdempotency(store) || !hasCustomerEvents(store)) {
+    throw new TypeError(
+      "createApp: the store must implement ApiKeyStore, IdempotencyStore and CustomerEventLog",
+    );
+  }
+  return Object.freeze({
+    store,
+    documents: options.documents,
+    ingest: options.ingest,
+    bodyLimitBytes: options.bodyLimitBytes ?? 5 * 1024 * 1024,
+    maxEventsPerRequest: options.maxEventsPerRequest ?? 10_000,
+    rateLimit: options.rateLimit ?? { perSecond: 1000, burst: 2000 },
+    keyCacheMs: options.keyCacheMs ?? 5000,
+    idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 3_600_000,
+    now: options.now ?? Date.now,
+    onError: options.onError ?? ((error: unknown) => console.error(error)),
+  });
+}

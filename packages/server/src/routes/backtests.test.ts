@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, harness, retailEvents } from "../../test/harness.js";
+
+const RETAIL = new URL("../../../../packs/retail/promises.yaml", import.meta.url);
+
+describe("POST /v1/backtests", () => {
+  let h: Harness;
+  let yaml: string;
+  beforeEach(async () => {
+    h = await harness();
+    yaml = await readFile(RETAIL, "utf8");
+    await h.call("/v1/events", {
+      body: await retailEvents(),
+      headers: { "content-type": "application/x-ndjson" },
+    });
+  });
+  afterEach(() => h.close());
+
+  it("replays the stored events through a proposed set, and compares it with another", async () => {
+    const stored = (await h.store.listRemedies({}, { limit: 1000 })).remedies.length;
+    const res = await h.call("/v1/backtests", { as: "agent", json: { promises: yaml } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { proposed: { totals: { remedies: number } } };
+    // The same promises over the same events pay what ingestion paid.
+    expect(body.proposed.totals.remedies).toBe(stored);
+    // Without its late-delivery promise, the set pays less, and the comparison says so.
+    const start = yaml.indexOf("  - id: late-delivery");
+    const end = yaml.indexOf("  - id:", start + 10);
+    const without = yaml.slice(0, start) + yaml.slice(end);
+    const compared = await h.call("/v1/backtests", {
+      as: "agent",
+      json: { promises: without, against: yaml },
+    });
+    const diff = (await compared.json()) as {
+      proposed: { totals: { remedies: number } };
+      comparison: object;
+    };
+    expect(diff.proposed.totals.remedies).toBeLessThan(stored);
+    expect(diff.comparison).toBeTypeOf("object");
+    // Nothing was written.
+    expect((await h.store.listRemedies({}, { limit: 1000 })).remedies.length).toBe(stored);
+  });
+
+  it("locates problems of a document that does not load", async () => {
+    const res = await h.call("/v1/backtests", {
+      as: "agent",
+      json: { promises: [yaml, "goodfaith: 1\n"] },
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { issues: { path: string }[] };
+    expect(problem.issues.every((i) => i.path.startsWith("promises[1]"))).toBe(true);
+    expect((await h.call("/v1/backtests", { as: "agent", json: { promises: [] } })).status).toBe(
+      400,
+    );
+  });
+});

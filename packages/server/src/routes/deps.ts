@@ -1,0 +1,43 @@
+/** What every route group is built with. */
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import type { Secured } from "../auth.js";
+import type { AppEnv } from "../env.js";
+import type { Metrics } from "../metrics.js";
+import type { ResolvedAppOptions } from "../options.js";
+
+/** The app routes are added to. */
+export type ApiApp = OpenAPIHono<AppEnv>;
+
+/** Shared services of the route groups. */
+export interface RouteDeps {
+  readonly options: ResolvedAppOptions;
+  /** Authentication, rate limit and scope check for a route. */
+  readonly secured: Secured;
+  /** The Idempotency-Key middleware, for POSTs (after `secured`). */
+  readonly idempotent: MiddlewareHandler<AppEnv>;
+  readonly metrics: Metrics;
+}
+
+/** The OpenAPI security requirement of every authenticated route. */
+export const BEARER = [{ bearer: [] }];
+
+/** The `Idempotency-Key` header, as POST routes document it. */
+export const IDEMPOTENCY_HEADER = {
+  // Lower case, as the zod-validated routes name it (header names are case-insensitive).
+  name: "idempotency-key",
+  in: "header" as const,
+  required: false,
+  description:
+    "Same key and same request: the first response is replayed. Same key, another request: 422.",
+  schema: { type: "string" as const, maxLength: 255 },
+};
+
+/** The same header as a zod request part, for routes whose bodies zod validates. */
+export const IdempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .max(255)
+    .optional()
+    .openapi({ description: IDEMPOTENCY_HEADER.description }),
+});

@@ -1,0 +1,112 @@
+/**
+ * `POST /v1/segment` and `POST /v1/cloudevents`: other formats' events, translated onto the
+ * event contract (see mapping/), then stored exactly like `POST /v1/events`.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { mediaType, parseJsonBody, validateItems } from "../event-body.js";
+import { ingestAndRespond } from "../ingest-response.js";
+import {
+  CLOUDEVENTS_BATCH_TYPE,
+  CLOUDEVENTS_TYPE,
+  fromCloudEvent,
+} from "../mapping/cloudevents.js";
+import { fromSegment, segmentCalls } from "../mapping/segment.js";
+import { ProblemError } from "../problem.js";
+import { problemResponses } from "../schemas.js";
+import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
+import { IngestResultSchema } from "./events.js";
+
+const responses = {
+  200: {
+    description: "stored (see rejected for calls that were not)",
+    content: { "application/json": { schema: IngestResultSchema } },
+  },
+  ...problemResponses(400, 413, 415, 422),
+};
+
+const segmentRoute = createRoute({
+  method: "post",
+  path: "/v1/segment",
+  tags: ["events"],
+  summary: "Send Segment-spec calls (identify, track, batch)",
+  description:
+    'Scopes: ingest, admin. identify → customer.updated; track "Order Completed" → order.placed, "Order Refunded" → order.refunded, "Order Cancelled" → order.cancelled; any other track → segment.<event_name>. messageId is the event id; timestamp the time; userId (else anonymousId) the customer. Rejections name the call\'s index and the Goodfaith field.',
+  security: BEARER,
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .record(z.string(), z.unknown())
+            .openapi({ description: "a call, an array of calls, or { batch: [...] }" }),
+        },
+      },
+    },
+  },
+  responses,
+});
+
+const cloudEventsRoute = createRoute({
+  method: "post",
+  path: "/v1/cloudevents",
+  tags: ["events"],
+  summary: "Send CloudEvents 1.0 (structured or batch mode)",
+  description:
+    "Scopes: ingest, admin. type (without a goodfaith. prefix) is the event type, time the event time, the customer extension attribute the customer, data the data; the event id is <id>@<source>.",
+  security: BEARER,
+  request: {
+    body: {
+      required: true,
+      content: {
+        [CLOUDEVENTS_TYPE]: { schema: z.record(z.string(), z.unknown()) },
+        [CLOUDEVENTS_BATCH_TYPE]: { schema: z.array(z.record(z.string(), z.unknown())) },
+      },
+    },
+  },
+  responses,
+});
+
+/** Adds the Segment and CloudEvents routes. */
+export function registerForeignEventRoutes(app: ApiApp, deps: RouteDeps): void {
+  const { maxEventsPerRequest: max } = deps.options;
+  // Registered for the document only: bodies go through the mappings and the core's validation.
+  for (const route of [segmentRoute, cloudEventsRoute]) {
+    app.openAPIRegistry.registerPath({ ...route, parameters: [IDEMPOTENCY_HEADER] } as never);
+  }
+  app.post(segmentRoute.path, deps.secured(["ingest"]), deps.idempotent, async (c) => {
+    const type = mediaType(c.req.header("content-type"));
+    if (type !== "application/json") unsupported("application/json", type);
+    const calls = segmentCalls(parseJsonBody(await c.req.text()));
+    return ingestAndRespond(c, deps, validateItems(calls, c.get("lang"), max, fromSegment));
+  });
+  app.post(cloudEventsRoute.path, deps.secured(["ingest"]), deps.idempotent, async (c) => {
+    const type = mediaType(c.req.header("content-type"));
+    if (type !== CLOUDEVENTS_TYPE && type !== CLOUDEVENTS_BATCH_TYPE) {
+      unsupported(`${CLOUDEVENTS_TYPE}, ${CLOUDEVENTS_BATCH_TYPE}`, type);
+    }
+    const body = parseJsonBody(await c.req.text());
+    const items = type === CLOUDEVENTS_BATCH_TYPE && Array.isArray(body) ? body : [body];
+    if (type === CLOUDEVENTS_BATCH_TYPE && !Array.isArray(body)) {
+      throw new ProblemError(
+        "invalid_request",
+        400,
+        {},
+        {
+          issues: [
+            {
+              code: "request.invalid_type",
+              path: "",
+              message: "batch mode expects a JSON array of CloudEvents",
+            },
+          ],
+        },
+      );
+    }
+    return ingestAndRespond(c, deps, validateItems(items, c.get("lang"), max, fromCloudEvent));
+  });
+}
+
+function unsupported(expected: string, given: string): never {
+  throw new ProblemError("unsupported_media_type", 415, { expected, given: given || "—" });
+}

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, harness, retailEvents } from "../../test/harness.js";
+
+describe("POST /v1/guard/check", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+    await h.call("/v1/events", {
+      body: await retailEvents(),
+      headers: { "content-type": "application/x-ndjson" },
+    });
+  });
+  afterEach(() => h.close());
+
+  it("warns before buying what the customer already owns, in their language", async () => {
+    const res = await h.call("/v1/guard/check", {
+      as: "guard",
+      json: { customer: "c-li", items: [{ sku: "ebook-three-body", kind: "digital" }] },
+      headers: { "accept-language": "zh-CN,zh;q=0.9" },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      warnings: { code: string; sku: string; message: string; text: Record<string, string> }[];
+    };
+    expect(body.warnings).toHaveLength(1);
+    expect(body.warnings[0]).toMatchObject({ code: "already_owned", sku: "ebook-three-body" });
+    expect(body.warnings[0]?.message).toBe(body.warnings[0]?.text["zh-CN"]);
+  });
+
+  it("has nothing to say about a new item, a gift, or an unknown customer", async () => {
+    for (const json of [
+      { customer: "c-li", items: [{ sku: "never-bought", kind: "digital" }] },
+      { customer: "c-li", items: [{ sku: "ebook-three-body", kind: "digital", gift: true }] },
+      { customer: "c-nobody", items: [{ sku: "ebook-three-body", kind: "digital" }] },
+    ]) {
+      const res = await h.call("/v1/guard/check", { as: "guard", json });
+      expect(((await res.json()) as { warnings: unknown[] }).warnings).toEqual([]);
+    }
+  });
+
+  it("sees events ingested after it started", async () => {
+    const order = {
+      id: "late-1",
+      type: "order.placed",
+      time: "2026-11-20T10:00:00Z",
+      customer: "c-new",
+      data: {
+        order: "o-new",
+        currency: "EUR",
+        items: [{ sku: "ebook-x", kind: "digital", price: "5.00" }],
+        payments: [{ method: "card", amount: "5.00" }],
+      },
+    };
+    expect((await h.call("/v1/events", { as: "ingest", json: order })).status).toBe(200);
+    const res = await h.call("/v1/guard/check", {
+      as: "guard",
+      json: { customer: "c-new", items: [{ sku: "ebook-x", kind: "digital" }] },
+    });
+    expect(
+      ((await res.json()) as { warnings: { code: string }[] }).warnings.map((w) => w.code),
+    ).toEqual(["already_owned"]);
+  });
+
+  it("rejects a malformed request with located issues", async () => {
+    const res = await h.call("/v1/guard/check", {
+      as: "guard",
+      json: { customer: "", items: [{ sku: "x" }] },
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { code: string; issues: { path: string }[] };
+    expect(problem.code).toBe("invalid_request");
+    expect(problem.issues.map((i) => i.path).sort()).toEqual(["customer", "items[0].kind"]);
+  });
+});

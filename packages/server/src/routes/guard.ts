@@ -1,0 +1,98 @@
+/** `POST /v1/guard/check`: what the guard tells a customer about to buy, from their history. */
+import { type GuardItem, jsonSafe, LANGS } from "@goodfaith/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { MoneySchema, problemResponses } from "../schemas.js";
+import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+
+const GuardItemSchema = z
+  .object({
+    sku: z.string().min(1),
+    kind: z.string().min(1).openapi({ example: "digital" }),
+    workId: z.string().min(1).optional(),
+    title: z.string().optional(),
+    price: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .optional()
+      .openapi({ description: "unit price now, a decimal string", example: "12.99" }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    gift: z.boolean().optional(),
+  })
+  .openapi("GuardItem");
+
+const GuardRequestSchema = z
+  .object({
+    customer: z.string().min(1),
+    items: z.array(GuardItemSchema).min(1).max(1000),
+    at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: "RFC 3339; default: the stream's time" }),
+  })
+  .openapi("GuardRequest");
+
+const LocalizedSchema = z.object(Object.fromEntries(LANGS.map((l) => [l, z.string()])));
+
+const WarningSchema = z
+  .object({
+    code: z.enum([
+      "already_owned",
+      "already_owned_edition",
+      "subscription_active",
+      "price_protection",
+    ]),
+    promise: z.string(),
+    sku: z.string(),
+    earlier: z.object({ order: z.string(), sku: z.string(), date: z.string() }),
+    refund: MoneySchema.optional(),
+    text: LocalizedSchema,
+    message: z.string().openapi({ description: "text in the Accept-Language" }),
+  })
+  .openapi("Warning");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/guard/check",
+  tags: ["guard"],
+  summary: "Check a purchase before it happens",
+  description:
+    "Scopes: guard, admin. Already owned (same sku or another edition), subscription already active, price guarantee.",
+  security: BEARER,
+  request: {
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { "application/json": { schema: GuardRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: "the warnings; empty when there is nothing to regret",
+      content: {
+        "application/json": {
+          schema: z.object({ customer: z.string(), warnings: z.array(WarningSchema) }),
+        },
+      },
+    },
+    ...problemResponses(400, 413),
+  },
+});
+
+/** Adds `POST /v1/guard/check`. */
+export function registerGuardRoutes(app: ApiApp, deps: RouteDeps): void {
+  app.openapi({ ...route, middleware: [deps.secured(["guard"]), deps.idempotent] }, (c) => {
+    const request = c.req.valid("json");
+    const lang = c.get("lang");
+    const warnings = deps.options.ingest.check({
+      customer: request.customer,
+      items: request.items as GuardItem[],
+      ...(request.at !== undefined && { at: request.at }),
+    });
+    deps.metrics.inc("goodfaith_guard_checks_total", { warned: String(warnings.length > 0) });
+    const body = warnings.map((w) => ({
+      ...(jsonSafe(w) as Record<string, unknown>),
+      message: w.text[lang],
+    }));
+    return c.json({ customer: request.customer, warnings: body } as never, 200);
+  });
+}

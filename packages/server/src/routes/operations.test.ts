@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { awaitingRemedy, type Harness, harness } from "../../test/harness.js";
+
+describe("operations, ledger and customers", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+  });
+  afterEach(() => h.close());
+
+  it("answers health and readiness without a key", async () => {
+    expect(await (await h.call("/healthz", { as: "none" })).json()).toEqual({ status: "ok" });
+    expect(await (await h.call("/readyz", { as: "none" })).json()).toEqual({ status: "ready" });
+  });
+
+  it("is not ready once the store is gone", async () => {
+    await h.store.close();
+    const res = await h.call("/readyz", { as: "none" });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { code: string }).code).toBe("not_ready");
+  });
+
+  it("counts requests by route and status in the Prometheus format", async () => {
+    await h.call("/v1/remedies/x", { as: "agent" });
+    await h.call("/v1/remedies/y", { as: "agent" });
+    await h.call("/nowhere", { as: "none" });
+    const res = await h.call("/metrics");
+    expect(res.headers.get("content-type")).toContain("text/plain; version=0.0.4");
+    const text = await res.text();
+    expect(text).toContain(
+      'goodfaith_http_requests_total{route="/v1/remedies/:key",method="GET",status="404"} 2',
+    );
+    expect(text).toContain(
+      'goodfaith_http_requests_total{route="unmatched",method="GET",status="404"} 1',
+    );
+    expect(text).toContain("# TYPE goodfaith_events_ingested_total counter");
+  });
+
+  it("serves the OpenAPI 3.1 document and a docs page that needs nothing from outside", async () => {
+    const doc = (await (await h.call("/openapi.json", { as: "none" })).json()) as {
+      openapi: string;
+      paths: Record<string, object>;
+      components: { schemas: Record<string, object> };
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/healthz",
+      "/metrics",
+      "/readyz",
+      "/v1/backtests",
+      "/v1/cloudevents",
+      "/v1/customers/{id}",
+      "/v1/events",
+      "/v1/guard/check",
+      "/v1/ledger/verify",
+      "/v1/promises",
+      "/v1/promises/validate",
+      "/v1/remedies",
+      "/v1/remedies/{key}",
+      "/v1/remedies/{key}/approve",
+      "/v1/remedies/{key}/reject",
+      "/v1/segment",
+    ]);
+    expect(doc.components.schemas).toHaveProperty("Event");
+    expect(doc.components.schemas).toHaveProperty("Problem");
+    // Every reference resolves inside the document.
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const name = ref.slice(ref.lastIndexOf("/") + 1, -1);
+      expect(doc.components.schemas, ref).toHaveProperty(name);
+    }
+    const page = await (await h.call("/docs", { as: "none" })).text();
+    expect(page).toContain("/v1/guard/check");
+    expect(page).toContain('id="problem-forbidden"');
+    expect(page).not.toMatch(/<script|https?:\/\/(?!localhost)/);
+  });
+
+  it("verifies the ledger", async () => {
+    await awaitingRemedy(h);
+    const verdict = (await (await h.call("/v1/ledger/verify")).json()) as {
+      ok: boolean;
+      chains: { chain: string; count: number }[];
+    };
+    expect(verdict.ok).toBe(true);
+    expect(verdict.chains.find((c) => c.chain === "remedies")?.count).toBeGreaterThan(0);
+  });
+
+  it("shows a customer's timeline: events, remedies with explanations, data", async () => {
+    await awaitingRemedy(h);
+    await h.call("/v1/events", {
+      json: {
+        id: "crm-1",
+        type: "customer.updated",
+        time: "2026-11-01T00:00:00Z",
+        customer: "c-9",
+        data: { name: "Nine", language: "sv" },
+      },
+    });
+    const res = await h.call("/v1/customers/c-9", { as: "agent" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      events: { event: { id: string } }[];
+      remedies: { remedy: { detail: object }; transitions: unknown[] }[];
+      data: { field: string }[];
+    };
+    expect(body.events.map((e) => e.event.id)).toEqual(["t-order", "crm-1"]);
+    expect(body.remedies).toHaveLength(1);
+    expect(body.remedies[0]?.remedy.detail).toHaveProperty("explanation");
+    expect(body.data.map((d) => d.field)).toContain("name");
+    const limited = (await (await h.call("/v1/customers/c-9?limit=1", { as: "agent" })).json()) as {
+      events: { event: { id: string } }[];
+      more: { events: boolean };
+    };
+    expect(limited.events.map((e) => e.event.id)).toEqual(["crm-1"]);
+    expect(limited.more.events).toBe(true);
+    const nobody = (await (await h.call("/v1/customers/c-0", { as: "agent" })).json()) as {
+      events: unknown[];
+      remedies: unknown[];
+    };
+    expect(nobody).toMatchObject({ events: [], remedies: [] });
+  });
+});

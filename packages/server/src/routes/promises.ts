@@ -1,0 +1,173 @@
+/** The Bill of Rights being served: as JSON, as the customer-facing page, and validation of a draft. */
+import {
+  isLang,
+  type Lang,
+  loadPromises,
+  negotiateLang,
+  renderHtml,
+  renderMarkdown,
+} from "@goodfaith/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { apiIssue } from "../problem.js";
+import { ApiIssueSchema, problemResponses } from "../schemas.js";
+import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+
+const PromiseSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    title: z.string(),
+    text: z.string(),
+    on: z.array(z.string()),
+    remedy: z.string().openapi({ description: "the remedy kind" }),
+  })
+  .openapi("Promise");
+
+const DocumentSchema = z
+  .object({
+    company: z.string(),
+    version: z.string(),
+    currency: z.string(),
+    title: z.string().optional(),
+    promises: z.array(PromiseSchema),
+  })
+  .openapi("PromiseDocument");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/promises",
+  tags: ["promises"],
+  summary: "The promises being kept, in a language",
+  description:
+    "Scopes: any. `format=json` (default) gives the documents with texts in the language; `markdown` and `html` give the customer-facing promise page. The language is `lang`, else Accept-Language.",
+  security: BEARER,
+  request: {
+    query: z.object({
+      lang: z.string().optional().openapi({ example: "sv" }),
+      format: z.enum(["json", "markdown", "html"]).default("json"),
+    }),
+  },
+  responses: {
+    200: {
+      description: "the documents, or the rendered page",
+      content: {
+        "application/json": {
+          schema: z.object({ lang: z.string(), documents: z.array(DocumentSchema) }),
+        },
+        "text/markdown": { schema: z.string() },
+        "text/html": { schema: z.string() },
+      },
+    },
+    ...problemResponses(400),
+  },
+});
+
+const validateRoute = createRoute({
+  method: "post",
+  path: "/v1/promises/validate",
+  tags: ["promises"],
+  summary: "Validate a promise document (YAML)",
+  description:
+    "Scopes: agent, admin. The body is the YAML text. Answers 200 either way: `valid` with the promise ids, or every problem with its line, column and path.",
+  security: BEARER,
+  request: {
+    headers: IdempotencyHeaders,
+    body: {
+      required: true,
+      content: { "application/yaml": { schema: z.string() }, "text/plain": { schema: z.string() } },
+    },
+  },
+  responses: {
+    200: {
+      description: "the verdict",
+      content: {
+        "application/json": {
+          schema: z.object({
+            valid: z.boolean(),
+            company: z.string().optional(),
+            version: z.string().optional(),
+            promises: z.array(z.string()).optional(),
+            issues: z.array(ApiIssueSchema).optional(),
+          }),
+        },
+      },
+    },
+    ...problemResponses(413),
+  },
+});
+
+/** Adds the promise routes. */
+export function registerPromiseRoutes(app: ApiApp, deps: RouteDeps): void {
+  const { documents } = deps.options;
+  app.openapi({ ...listRoute, middleware: [deps.secured(["ingest", "guard", "agent"])] }, (c) => {
+    const q = c.req.valid("query");
+    const lang: Lang =
+      q.lang !== undefined && isLang(q.lang)
+        ? q.lang
+        : q.lang !== undefined
+          ? negotiateLang(q.lang)
+          : c.get("lang");
+    c.header("content-language", lang);
+    if (q.format === "markdown") {
+      return c.body(documents.map((d) => renderMarkdown(d, lang)).join("\n---\n\n"), 200, {
+        "content-type": "text/markdown; charset=utf-8",
+      }) as never;
+    }
+    if (q.format === "html") {
+      const page =
+        documents.length === 1 && documents[0] !== undefined
+          ? renderHtml(documents[0], lang, { standalone: true })
+          : htmlPages(
+              documents.map((d) => renderHtml(d, lang)),
+              lang,
+            );
+      return c.html(page) as never;
+    }
+    return c.json(
+      {
+        lang,
+        documents: documents.map((d) => ({
+          company: d.company,
+          version: d.version,
+          currency: d.currency,
+          ...(d.title !== undefined && { title: d.title[lang] }),
+          promises: d.promises.map((p) => ({
+            id: p.id,
+            version: p.version,
+            title: p.title[lang],
+            text: p.text[lang],
+            on: [...p.on],
+            remedy: p.remedy.kind,
+          })),
+        })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(
+    { ...validateRoute, middleware: [deps.secured(["agent"]), deps.idempotent] },
+    async (c) => {
+      const lang = c.get("lang");
+      const loaded = loadPromises(await c.req.text(), "request body");
+      if (!loaded.ok) {
+        return c.json({ valid: false, issues: loaded.issues.map((i) => apiIssue(i, lang)) }, 200);
+      }
+      const doc = loaded.value;
+      return c.json(
+        {
+          valid: true,
+          company: doc.company,
+          version: doc.version,
+          promises: doc.promises.map((p) => p.id),
+        },
+        200,
+      );
+    },
+  );
+}
+
+// Several documents on one page: their fragments in one standalone shell.
+function htmlPages(fragments: readonly string[], lang: Lang): string {
+  return `<!doctype html>\n<html lang="${lang}">\n<head><meta charset="utf-8"><title>Promises</title></head>\n<body>\n${fragments.join("\n")}</body>\n</html>\n`;
+}

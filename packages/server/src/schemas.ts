@@ -1,0 +1,100 @@
+/**
+ * The contract's shared pieces as zod schemas (with OpenAPI names): problems, issues,
+ * remedies. Route files add their own request and response schemas.
+ */
+import { z } from "@hono/zod-openapi";
+import { PROBLEM_CODES } from "./messages.js";
+
+export const ApiIssueSchema = z
+  .object({
+    code: z.string().openapi({ example: "event.invalid_type" }),
+    path: z.string().openapi({ example: "data.items[0].price" }),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+    message: z.string(),
+  })
+  .openapi("Issue");
+
+export const EventRejectionSchema = z
+  .object({
+    index: z.number().int().openapi({ description: "0-based position in the request" }),
+    line: z.number().int().optional().openapi({ description: "1-based line, for NDJSON" }),
+    issues: z.array(ApiIssueSchema),
+  })
+  .openapi("EventRejection");
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "/docs#problem-forbidden" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    code: z.enum(PROBLEM_CODES),
+    issues: z.array(ApiIssueSchema).optional(),
+    rejected: z.array(EventRejectionSchema).optional(),
+  })
+  .openapi("Problem", { description: "RFC 9457 problem details, in the Accept-Language" });
+
+export const MoneySchema = z
+  .object({ amount: z.string().openapi({ example: "4.99" }), currency: z.string() })
+  .openapi("Money");
+
+export const RemedySchema = z
+  .object({
+    key: z.string().openapi({ example: "late-delivery:order:o-1001" }),
+    promise: z.string(),
+    version: z.string(),
+    customer: z.string(),
+    kind: z.string(),
+    amount: MoneySchema.optional(),
+    status: z.string().openapi({ example: "awaiting_approval" }),
+    at: z.string().openapi({ description: "incident time, RFC 3339" }),
+    dueBy: z.string().optional(),
+    seq: z.number().int(),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().optional(),
+    lastError: z.string().optional(),
+    updatedAt: z.string(),
+    detail: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "the whole remedy: split, explanation, notice…" }),
+  })
+  .openapi("Remedy");
+
+export const TransitionSchema = z
+  .object({
+    from: z.string().optional(),
+    to: z.string(),
+    actor: z.string(),
+    at: z.string(),
+    reason: z.string().optional(),
+  })
+  .openapi("Transition");
+
+export const RemedyHistorySchema = z
+  .object({ remedy: RemedySchema, transitions: z.array(TransitionSchema) })
+  .openapi("RemedyHistory");
+
+/** Error responses every authenticated route may give, for the OpenAPI document. */
+export function problemResponses(...statuses: number[]) {
+  const described: Record<number, string> = {
+    400: "invalid request",
+    401: "no key, or an unknown or revoked key",
+    403: "the key lacks the scope",
+    404: "not found",
+    409: "conflict",
+    413: "body too large",
+    415: "unsupported media type",
+    422: "rejected",
+    429: "rate limited (see Retry-After)",
+  };
+  const out: Record<number, { description: string; content: object }> = {};
+  for (const status of [401, 403, 429, ...statuses]) {
+    out[status] = {
+      description: described[status] ?? "error",
+      content: { "application/problem+json": { schema: ProblemSchema } },
+    };
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * End to end: the built `goodfaith` command serves a temporary SQLite store on a free port,
+ * and is called over real HTTP. Needs `npx tsc -b` first (as `npm test` does).
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIG_PRICE_DROP, retailEvents } from "../test/harness.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const BIN = join(ROOT, "packages/cli/bin/goodfaith.js");
+const RETAIL = join(ROOT, "packs/retail/promises.yaml");
+const run = promisify(execFile);
+
+async function key(db: string, scope: string): Promise<string> {
+  const { stdout } = await run(process.execPath, [
+    BIN,
+    "keys",
+    "create",
+    "-s",
+    scope,
+    "--db",
+    db,
+    "--json",
+  ]);
+  return (JSON.parse(stdout) as { key: string }).key;
+}
+
+describe("goodfaith serve, end to end", () => {
+  let dir: string;
+  let child: ChildProcess;
+  let base: string;
+  const keys: Record<string, string> = {};
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, "packages/cli/dist/main.js"))) {
+      throw new Error("build first: npx tsc -b (the test runs the built goodfaith command)");
+    }
+    dir = await mkdtemp(join(tmpdir(), "goodfaith-serve-"));
+    const db = join(dir, "goodfaith.db");
+    for (const scope of ["ingest", "guard", "agent"]) keys[scope] = await key(db, scope);
+    child = spawn(
+      process.execPath,
+      [BIN, "serve", "-p", RETAIL, "--db", db, "--port", "0", "--json"],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    base = await new Promise<string>((resolve, reject) => {
+      child.once("exit", (code) => reject(new Error(`goodfaith serve exited with ${code}`)));
+      createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) =>
+        resolve((JSON.parse(line) as { listening: string }).listening),
+      );
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    if (child?.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const call = (path: string, scope: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${keys[scope]}`,
+        ...(init.headers as Record<string, string>),
+      },
+    });
+
+  it("ingests, guards, and lets an agent approve over HTTP", async () => {
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const ingested = await call("/v1/events", "ingest", {
+      method: "POST",
+      headers: { "content-type": "application/x-ndjson" },
+      body: `${await retailEvents()}\n${BIG_PRICE_DROP.map((e) => JSON.stringify(e)).join("\n")}\n`,
+    });
+    expect(ingested.status).toBe(200);
+    expect(((await ingested.json()) as { rejected: unknown[] }).rejected).toEqual([]);
+
+    const guard = await call("/v1/guard/check", "guard", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        customer: "c-li",
+        items: [{ sku: "ebook-three-body", kind: "digital" }],
+      }),
+    });
+    expect(((await guard.json()) as { warnings: { code: string }[] }).warnings[0]?.code).toBe(
+      "already_owned",
+    );
+
+    const waiting = (await (
+      await call("/v1/remedies?status=awaiting_approval", "agent")
+    ).json()) as { remedies: { key: string }[] };
+    expect(waiting.remedies).toHaveLength(1);
+    const key = encodeURIComponent(waiting.remedies[0]?.key ?? "");
+    const approved = await call(`/v1/remedies/${key}/approve`, "agent", { method: "POST" });
+    expect(approved.status).toBe(200);
+    const denied = await call("/v1/ledger/verify", "agent");
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get("content-type")).toBe("application/problem+json");
+    expect((await fetch(`${base}/docs`)).headers.get("content-type")).toContain("text/html");
+  });
+
+  it("stops cleanly on SIGTERM", async () => {
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Request validation failures (zod) as located API issues in the caller's language, with
+ * zod's own locale maps for the words.
+ */
+import { formatPath, type Lang } from "@goodfaith/core";
+import { z } from "@hono/zod-openapi";
+import type { ApiIssue } from "./problem.js";
+
+const LOCALES: Readonly<Record<Lang, ReturnType<typeof z.locales.en>>> = {
+  en: z.locales.en(),
+  "zh-CN": z.locales.zhCN(),
+  sv: z.locales.sv(),
+};
+
+/** Where a request part's issues are reported: the body's fields bare, others prefixed. */
+export type Target = "json" | "form" | "query" | "param" | "header" | "cookie";
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Each issue of `error` as an API issue. `input` is what was validated: zod's finished issues
+ * no longer carry the offending value, and the locale maps name its type.
+ */
+export function zodIssues(
+  error: z.ZodError,
+  target: Target,
+  input: unknown,
+  lang: Lang,
+): ApiIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const raw = { ...issue, input: valueAt(input, path) };
+    const rendered = LOCALES[lang].localeError(raw as never);
+    const message = typeof rendered === "string" ? rendered : (rendered?.message ?? issue.message);
+    const located = target === "json" || target === "form" ? path : [target, ...path];
+    return { code: `request.${issue.code}`, path: formatPath(located), message };
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * In-process test set-up: a real SQLite store in a temporary directory, the retail pack, the
+ * app, and one API key per scope. Requests go through `app.request()`, no sockets.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { API_SCOPES, type ApiScope, loadPromises, type PromiseDocument } from "@goodfaith/core";
+import { openStore } from "@goodfaith/store";
+import {
+  type App,
+  type AppOptions,
+  createApiKey,
+  createApp,
+  IngestService,
+  type ServerStore,
+} from "../src/index.js";
+
+const ROOT = new URL("../../../", import.meta.url);
+
+/** The retail pack's promises, loaded. */
+export async function retailPack(): Promise<PromiseDocument> {
+  const text = await readFile(new URL("packs/retail/promises.yaml", ROOT), "utf8");
+  const loaded = loadPromises(text, "packs/retail/promises.yaml");
+  if (!loaded.ok) throw new Error("the retail pack does not load");
+  return loaded.value;
+}
+
+/** The retail pack's sample events as JSON Lines. */
+export function retailEvents(): Promise<string> {
+  return readFile(new URL("packs/retail/events.jsonl", ROOT), "utf8");
+}
+
+/** Options of a request: which scope's key signs it (none: no Authorization header). */
+export interface Call {
+  readonly method?: string;
+  readonly as?: ApiScope | "none" | string;
+  readonly json?: unknown;
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** A running app over a fresh store. */
+export interface Harness {
+  readonly app: App;
+  readonly store: ServerStore;
+  readonly keys: Readonly<Record<ApiScope, string>>;
+  call(path: string, call?: Call): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Opens a store in a temporary directory and serves it. */
+export async function harness(options: Partial<AppOptions> = {}): Promise<Harness> {
+  const dir = await mkdtemp(join(tmpdir(), "goodfaith-server-"));
+  const store = (await openStore(join(dir, "goodfaith.db"))) as ServerStore;
+  const documents = options.documents ?? [await retailPack()];
+  const ingest = await IngestService.open(store, documents);
+  const app = createApp({ store, documents, ingest, onError: () => {}, ...options });
+  const keys = {} as Record<ApiScope, string>;
+  for (const scope of API_SCOPES)
+    keys[scope] = (await createApiKey(store, `${scope} key`, [scope])).key;
+  return {
+    app,
+    store,
+    keys,
+    call(path, call = {}) {
+      const headers: Record<string, string> = { ...call.headers };
+      const as = call.as ?? "admin";
+      if (as !== "none") headers.authorization = `Bearer ${keys[as as ApiScope] ?? as}`;
+      let body = call.body;
+      if (call.json !== undefined) {
+        body = JSON.stringify(call.json);
+        headers["content-type"] ??= "application/json";
+      }
+      return Promise.resolve(
+        app.app.request(path, {
+          method: call.method ?? (body === undefined ? "GET" : "POST"),
+          headers,
+          ...(body !== undefined && { body }),
+        }),
+      );
+    },
+    async close() {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A purchase, then a price drop big enough to need a person's approval (retail pack: over 250.00). */
+export const BIG_PRICE_DROP = [
+  {
+    id: "t-order",
+    type: "order.placed",
+    time: "2026-11-02T09:00:00Z",
+    customer: "c-9",
+    data: {
+      order: "o-9",
+      currency: "EUR",
+      items: [{ sku: "tv-oled", kind: "physical", title: "OLED TV", price: "1500.00" }],
+      total: "1500.00",
+      payments: [{ method: "card", amount: "1500.00" }],
+    },
+  },
+  {
+    id: "t-drop",
+    type: "price.changed",
+    time: "2026-11-04T09:00:00Z",
+    data: { sku: "tv-oled", price: "1000.00", currency: "EUR", previousPrice: "1500.00" },
+  },
+];
+
+/** Ingests `BIG_PRICE_DROP` and resolves to the key of the remedy awaiting approval. */
+export async function awaitingRemedy(h: Harness): Promise<string> {
+  const res = await h.call("/v1/events", { json: BIG_PRICE_DROP });
+  if (res.status !== 200) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
+  const page = await h.store.listRemedies({ status: ["awaiting_approval"] });
+  const key = page.remedies[0]?.key;
+  if (key === undefined) throw new Error("no remedy awaits approval");
+  return key;
+}

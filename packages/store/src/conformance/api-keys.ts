@@ -1,0 +1,123 @@
+/** Conformance: the HTTP API's keys (digests, scopes, revocation) and idempotency keys. */
+import {
+  type ApiKeyStore,
+  hasApiKeys,
+  hasIdempotency,
+  type IdempotencyStore,
+  type NewApiKey,
+  type Store,
+} from "@goodfaith/core";
+import { describe, expect } from "vitest";
+import { T0 } from "./fixtures.js";
+import { type ConformanceTarget, storeTest } from "./harness.js";
+
+function apiKey(id: string, changes: Partial<NewApiKey> = {}): NewApiKey {
+  return {
+    id,
+    name: `key ${id}`,
+    scopes: ["ingest"],
+    hash: `hash-${id}`,
+    createdAt: T0,
+    ...changes,
+  };
+}
+
+function keysOf(store: Store): ApiKeyStore {
+  if (!hasApiKeys(store)) throw new Error("the store does not implement ApiKeyStore");
+  return store;
+}
+
+function idempotencyOf(store: Store): IdempotencyStore {
+  if (!hasIdempotency(store)) throw new Error("the store does not implement IdempotencyStore");
+  return store;
+}
+
+const RESPONSE = { status: 201, contentType: "application/json", body: '{"ok":true}' };
+
+/** Registers the API key and idempotency tests. */
+export function apiKeyConformance(target: ConformanceTarget): void {
+  describe("API keys", () => {
+    storeTest(target, "creates, finds by digest, lists and revokes keys", async ({ store }) => {
+      const keys = keysOf(store);
+      expect(await keys.createApiKey(apiKey("k1", { scopes: ["agent", "guard", "agent"] }))).toBe(
+        true,
+      );
+      expect(await keys.createApiKey(apiKey("k2", { createdAt: T0 + 1 }))).toBe(true);
+      // Neither an id nor a digest can be taken twice; the first key stays as it was.
+      expect(await keys.createApiKey(apiKey("k1", { hash: "other" }))).toBe(false);
+      expect(await keys.createApiKey(apiKey("k3", { hash: "hash-k2" }))).toBe(false);
+      expect(await keys.findApiKey("hash-k1")).toEqual({
+        id: "k1",
+        name: "key k1",
+        scopes: ["agent", "guard"],
+        createdAt: T0,
+      });
+      expect(await keys.findApiKey("nope")).toBeUndefined();
+      expect(await keys.revokeApiKey("k1", T0 + 5)).toBe(true);
+      expect(await keys.revokeApiKey("k1", T0 + 6)).toBe(false);
+      expect(await keys.revokeApiKey("missing", T0)).toBe(false);
+      expect((await keys.findApiKey("hash-k1"))?.revokedAt).toBe(T0 + 5);
+      const listed = await keys.listApiKeys();
+      expect(listed.map((k) => [k.id, k.revokedAt])).toEqual([
+        ["k1", T0 + 5],
+        ["k2", undefined],
+      ]);
+      // The digest never comes back out.
+      expect(JSON.stringify(listed)).not.toContain("hash-");
+    });
+
+    storeTest(target, "keys written by one store are seen by another", async ({ store, open }) => {
+      await keysOf(store).createApiKey(apiKey("k1", { scopes: ["admin"] }));
+      const other = keysOf(await open());
+      expect((await other.findApiKey("hash-k1"))?.scopes).toEqual(["admin"]);
+    });
+  });
+
+  describe("idempotency keys", () => {
+    storeTest(target, "claim, complete, replay", async ({ store }) => {
+      const idem = idempotencyOf(store);
+      expect(await idem.claimIdempotency("k1", "i-1", "fp-a", T0)).toEqual({ state: "claimed" });
+      expect(await idem.claimIdempotency("k1", "i-1", "fp-b", T0)).toEqual({
+        state: "in_progress",
+        fingerprint: "fp-a",
+      });
+      // Another owner's key of the same name is its own.
+      expect(await idem.claimIdempotency("k2", "i-1", "fp-b", T0)).toEqual({ state: "claimed" });
+      await idem.completeIdempotency("k1", "i-1", RESPONSE);
+      expect(await idem.claimIdempotency("k1", "i-1", "fp-a", T0 + 1)).toEqual({
+        state: "completed",
+        fingerprint: "fp-a",
+        response: RESPONSE,
+      });
+    });
+
+    storeTest(target, "a released key is free again; a completed one is not", async ({ store }) => {
+      const idem = idempotencyOf(store);
+      await idem.claimIdempotency("k1", "i-1", "fp-a", T0);
+      await idem.releaseIdempotency("k1", "i-1");
+      expect(await idem.claimIdempotency("k1", "i-1", "fp-b", T0)).toEqual({ state: "claimed" });
+      await idem.completeIdempotency("k1", "i-1", RESPONSE);
+      await idem.releaseIdempotency("k1", "i-1");
+      expect((await idem.claimIdempotency("k1", "i-1", "fp-b", T0)).state).toBe("completed");
+    });
+
+    storeTest(target, "only one of many concurrent claims wins", async ({ store, open }) => {
+      const stores = [idempotencyOf(store), idempotencyOf(await open())];
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          stores[i % 2]?.claimIdempotency("k1", "race", `fp-${i}`, T0),
+        ),
+      );
+      expect(claims.filter((c) => c?.state === "claimed")).toHaveLength(1);
+    });
+
+    storeTest(target, "prunes keys claimed before a time", async ({ store }) => {
+      const idem = idempotencyOf(store);
+      await idem.claimIdempotency("k1", "old", "fp", T0);
+      await idem.claimIdempotency("k1", "new", "fp", T0 + 10);
+      expect(await idem.pruneIdempotency(T0 + 10)).toBe(1);
+      expect((await idem.claimIdempotency("k1", "old", "fp", T0 + 20)).state).toBe("claimed");
+      expect((await idem.claimIdempotency("k1", "new", "fp", T0 + 20)).state).toBe("in_progress");
+    });
+  });
+}
