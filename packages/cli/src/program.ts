@@ -13,6 +13,7 @@ import { guardCommand } from "./commands/guard.js";
 import { registerIngestCommands } from "./commands/ingest.js";
 import { registerKeysCommands } from "./commands/keys.js";
 import { registerLedgerCommands } from "./commands/ledger.js";
+import { registerRemediesCommands } from "./commands/remedies.js";
 import { renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
 import { registerServeCommands } from "./commands/serve.js";
@@ -136,6 +137,7 @@ Example:
   registerCustomerCommands(program, ctx, setExit);
   registerServeCommands(program, ctx, setExit);
   registerKeysCommands(program, ctx, setExit);
+  registerRemediesCommands(program, ctx, setExit);
 
   const promises = program
     .command("promises")

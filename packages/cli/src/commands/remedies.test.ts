@@ -1,0 +1,123 @@
+import { openStore } from "@goodfaith/store";
+import { describe, expect, it } from "vitest";
+import {
+  runCli as cli,
+  AIRLINE_EVENTS as EVENTS,
+  AIRLINE_PROMISES as PROMISES,
+  tempDb,
+} from "../../../../test/support/cli.js";
+
+// An ingested airline pack plus one refund waiting for a person (as a promise with an
+// approval threshold would leave it).
+async function storeWithPendingRemedy(): Promise<string> {
+  const db = tempDb();
+  await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+  const store = await openStore(db);
+  await store.recordRemedies(
+    [
+      {
+        key: "delay-refund:flight:NW9@2026-11-21:booking:NW-9",
+        promise: "delay-refund",
+        version: "2026.11",
+        customer: "c-kim",
+        kind: "refund",
+        amount: { amount: "2450.00", currency: "USD" },
+        status: "awaiting_approval",
+        at: Date.UTC(2026, 10, 21, 18),
+        detail: JSON.stringify({ why: "arrived 4 h late, crew shortage" }),
+      },
+    ],
+    1,
+  );
+  await store.close();
+  return db;
+}
+
+const PENDING = "delay-refund:flight:NW9@2026-11-21:booking:NW-9";
+
+describe("goodfaith remedies", () => {
+  it("lists page by page, with a cursor that continues where the page ended", async () => {
+    const db = await storeWithPendingRemedy();
+    const all = JSON.parse((await cli(["remedies", "list", "--db", db, "--json"])).out[0] ?? "{}");
+    expect(all.remedies.length).toBeGreaterThan(4);
+    expect(all.next).toBeNull();
+    const keys: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = JSON.parse(
+        (
+          await cli([
+            "remedies",
+            "list",
+            "--db",
+            db,
+            "--json",
+            "--limit",
+            "2",
+            ...(after ? ["--after", after] : []),
+          ])
+        ).out[0] ?? "{}",
+      );
+      expect(page.remedies.length).toBeLessThanOrEqual(2);
+      keys.push(...page.remedies.map((r: { key: string }) => r.key));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(keys).toEqual(all.remedies.map((r: { key: string }) => r.key));
+
+    const pending = await cli(["remedies", "list", "--db", db, "--status", "awaiting_approval"]);
+    expect(pending.out).toHaveLength(1);
+    expect(pending.out[0]).toContain("2450.00 USD");
+    expect(pending.out[0]).toContain(PENDING);
+    const bad = await cli(["remedies", "list", "--db", db, "--status", "pending"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toBe("not a remedy status: pending");
+  });
+
+  it("approves once as the named actor, on the ledger; a second decision is refused", async () => {
+    const db = await storeWithPendingRemedy();
+    const approve = await cli([
+      "remedies",
+      "approve",
+      PENDING,
+      "--db",
+      db,
+      "--actor",
+      "agent:a-17",
+    ]);
+    expect(approve.code).toBe(0);
+    expect(approve.out[0]).toBe(
+      `${PENDING}: approve (was awaiting_approval); recorded in the ledger`,
+    );
+    const again = await cli(["remedies", "reject", PENDING, "--db", db, "--actor", "agent:a-17"]);
+    expect(again.code).toBe(2);
+    expect(again.err[0]).toBe(`${PENDING}: cannot reject a remedy that is approved`);
+    const retry = await cli(["remedies", "retry", PENDING, "--db", db, "--actor", "agent:a-17"]);
+    expect(retry.code).toBe(2);
+
+    const shown = JSON.parse(
+      (await cli(["remedies", "show", PENDING, "--db", db, "--json"])).out[0] ?? "{}",
+    );
+    expect(shown.remedy).toMatchObject({
+      status: "approved",
+      detail: { why: "arrived 4 h late, crew shortage" },
+    });
+    expect(shown.transitions.map((m: { to: string; actor: string }) => [m.to, m.actor])).toEqual([
+      ["awaiting_approval", "engine"],
+      ["approved", "agent:a-17"],
+    ]);
+    const verify = await cli(["ledger", "verify", "--db", db, "--json"]);
+    expect(JSON.parse(verify.out[0] ?? "{}").ok).toBe(true);
+    const store = await openStore(db);
+    const kinds = [];
+    for await (const e of store.readLedger("remedies")) kinds.push(`${e.kind}@${e.actor}`);
+    await store.close();
+    expect(kinds.at(-1)).toBe("remedy.approved@agent:a-17");
+  });
+
+  it("says so for a key it does not know, in the reader's language", async () => {
+    const db = await storeWithPendingRemedy();
+    const run = await cli(["remedies", "show", "nope", "--db", db, "--lang", "zh-CN"]);
+    expect(run.code).toBe(2);
+    expect(run.err[0]).toBe("nope：没有这项补救");
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * `goodfaith remedies list|show|approve|reject|retry`: what the engine decided, and the
+ * decisions people make on it. Every move goes through the store with its ledger entry in
+ * the same transaction (see `decideRemedy`, `retryRemedy`).
+ */
+import { REMEDY_STATUSES, type RemedyFilter, type RemedyStatus, type Store } from "@goodfaith/core";
+import { decodeCursor, encodeCursor, historyJson, remedyJson } from "@goodfaith/server";
+import { type Decision, decideRemedy, retryRemedy } from "@goodfaith/store";
+import type { Command } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { t } from "../messages.js";
+import { DB_HELP, openCliStore } from "./store-options.js";
+
+/** Options every `remedies` command takes. */
+export interface RemediesOptions {
+  readonly db?: string;
+  readonly json?: boolean;
+}
+
+/** Options of `goodfaith remedies list`. */
+export interface RemediesListOptions extends RemediesOptions {
+  readonly status?: readonly string[];
+  readonly customer?: string;
+  readonly promise?: string;
+  readonly limit?: number;
+  /** The `next` cursor a previous page printed. */
+  readonly after?: string;
+}
+
+// Opens the store (which must exist), runs `work`, closes it; failures become exit codes.
+async function withStore(
+  opts: RemediesOptions,
+  ctx: CliContext,
+  work: (store: Store) => Promise<number>,
+): Promise<number> {
+  const store = await openCliStore(opts.db, ctx, true);
+  if (store === undefined) return EXIT.failure;
+  try {
+    return await work(store);
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  } finally {
+    await store.close();
+  }
+}
+
+const isRemedyStatus = (s: string): s is RemedyStatus =>
+  (REMEDY_STATUSES as readonly string[]).includes(s);
+
+const amountText = (r: { amount?: { amount: string; currency: string } }) =>
+  r.amount ? `${r.amount.amount} ${r.amount.currency}` : "—";
+
+/** `goodfaith remedies list`: one page, oldest first; `--after` the printed cursor for the next. */
+export function remediesListCommand(opts: RemediesListOptions, ctx: CliContext): Promise<number> {
+  const unknown = (opts.status ?? []).filter((s) => !isRemedyStatus(s));
+  if (unknown.length > 0) {
+    ctx.err(t(ctx.lang, "remedyBadStatus", { status: unknown.join(", ") }));
+    return Promise.resolve(EXIT.invalid);
+  }
+  return withStore(opts, ctx, async (store) => {
+    const filter: RemedyFilter = {
+      ...(opts.status?.length && { status: opts.status.filter(isRemedyStatus) }),
+      ...(opts.customer !== undefined && { customer: opts.customer }),
+      ...(opts.promise !== undefined && { promise: opts.promise }),
+    };
+    let after: ReturnType<typeof decodeCursor> | undefined;
+    if (opts.after !== undefined) {
+      try {
+        after = decodeCursor(opts.after);
+      } catch {
+        ctx.err(t(ctx.lang, "remedyBadCursor"));
+        return EXIT.invalid;
+      }
+    }
+    const page = await store.listRemedies(filter, {
+      ...(after && { after }),
+      ...(opts.limit !== undefined && { limit: opts.limit }),
+    });
+    const next = page.next && encodeCursor(page.next);
+    if (opts.json) {
+      ctx.out(JSON.stringify({ remedies: page.remedies.map(remedyJson), next: next ?? null }));
+      return EXIT.ok;
+    }
+    if (page.remedies.length === 0) ctx.out(t(ctx.lang, "none"));
+    for (const r of page.remedies) {
+      ctx.out(
+        `${r.status.padEnd(17)} ${amountText(r).padStart(16)}  ${r.promise}  ${r.customer}  ${r.key}`,
+      );
+    }
+    if (next) ctx.out(t(ctx.lang, "remedyNextPage", { cursor: next }));
+    return EXIT.ok;
+  });
+}
+
+/** `goodfaith remedies show <key>`: the remedy, its explanation and every move. */
+export function remediesShowCommand(
+  key: string,
+  opts: RemediesOptions,
+  ctx: CliContext,
+): Promise<number> {
+  return withStore(opts, ctx, async (store) => {
+    const history = await store.getRemedy(key);
+    if (!history) {
+      ctx.err(t(ctx.lang, "remedyUnknown", { key }));
+      return EXIT.invalid;
+    }
+    const json = historyJson(history);
+    if (opts.json) {
+      ctx.out(JSON.stringify(json));
+      return EXIT.ok;
+    }
+    const r = history.remedy;
+    ctx.out(`${r.key}`);
+    ctx.out(`  ${r.promise} v${r.version} · ${r.kind} · ${amountText(r)} · ${r.status}`);
+    ctx.out(`  ${t(ctx.lang, "remedyCustomer")}: ${r.customer}`);
+    for (const m of history.transitions) {
+      const at = new Date(m.at).toISOString();
+      const reason = m.reason ? ` (${m.reason})` : "";
+      ctx.out(`  ${at}  ${m.from ?? "·"} → ${m.to}  ${m.actor}${reason}`);
+    }
+    ctx.out(JSON.stringify((json.remedy as { detail: unknown }).detail, null, 2));
+    return EXIT.ok;
+  });
+}
+
+/** `goodfaith remedies approve|reject|retry <key>`: one decision, as `--actor`. */
+export function remediesDecideCommand(
+  key: string,
+  decision: Decision | "retry",
+  opts: RemediesOptions & { readonly actor: string; readonly reason?: string },
+  ctx: CliContext,
+): Promise<number> {
+  return withStore(opts, ctx, async (store) => {
+    const now = Date.now();
+    const reason = opts.reason !== undefined ? { reason: opts.reason } : {};
+    const result =
+      decision === "retry"
+        ? await retryRemedy(store, key, opts.actor, now, reason)
+        : await decideRemedy(store, key, decision, opts.actor, now, reason);
+    if (opts.json) {
+      ctx.out(JSON.stringify({ key, decision, ...result }));
+      return result.ok ? EXIT.ok : EXIT.invalid;
+    }
+    if (result.ok) {
+      ctx.out(t(ctx.lang, "remedyDecided", { key, from: result.from, decision }));
+      return EXIT.ok;
+    }
+    if (result.code === "unknown_remedy") ctx.err(t(ctx.lang, "remedyUnknown", { key }));
+    else {
+      const status = "status" in result ? String(result.status) : "?";
+      ctx.err(t(ctx.lang, "remedyRefused", { key, decision, status }));
+    }
+    return EXIT.invalid;
+  });
+}
+
+/** Adds `goodfaith remedies …` to `program`. */
+export function registerRemediesCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  const remedies = program
+    .command("remedies")
+    .description("remedies the engine decided: list, show, approve, reject, retry");
+  const common = (c: Command) =>
+    c.option("--db <path-or-url>", DB_HELP).option("--json", "JSON output");
+  common(
+    remedies
+      .command("list")
+      .description("one page of remedies, oldest first")
+      .option("--status <status...>", "only these statuses (e.g. awaiting_approval dead)")
+      .option("--customer <id>", "only this customer's")
+      .option("--promise <id>", "only this promise's")
+      .option("--limit <n>", "remedies per page (1–1000)", (v) => Number.parseInt(v, 10), 50)
+      .option("--after <cursor>", "the page after this cursor (printed at the end of a page)"),
+  ).action(async (o: RemediesListOptions) => setExit(await remediesListCommand(o, ctx())));
+  common(
+    remedies
+      .command("show")
+      .description("a remedy, its explanation and every move")
+      .argument("<key>", "the remedy's idempotency key"),
+  ).action(async (key: string, o: RemediesOptions) =>
+    setExit(await remediesShowCommand(key, o, ctx())),
+  );
+  for (const [name, what] of [
+    ["approve", "approve a remedy awaiting approval"],
+    ["reject", "reject a remedy awaiting approval (its spend is released)"],
+    ["retry", "send a dead or failed remedy back to the outbox, due now"],
+  ] as const) {
+    common(
+      remedies
+        .command(name)
+        .description(what)
+        .argument("<key>", "the remedy's idempotency key")
+        .requiredOption("--actor <who>", "who decides, recorded in the ledger (e.g. agent:a-17)")
+        .option("--reason <text>", "why, recorded with the move"),
+    ).action(async (key: string, o: RemediesOptions & { actor: string; reason?: string }) =>
+      setExit(await remediesDecideCommand(key, name, o, ctx())),
+    );
+  }
+}
