@@ -24,6 +24,7 @@
 export { type CreatedApiKey, createApiKey, hashApiKey } from "./api-keys.js";
 export { type App, createApp } from "./app.js";
 export { allows } from "./auth.js";
+export { type CustomerTimeline, customerTimeline } from "./customer-timeline.js";
 export { IngestService } from "./ingest-service.js";
 export { PROBLEM_CODES, type ProblemCode } from "./messages.js";
 export { Metrics } from "./metrics.js";

@@ -127,3 +127,23 @@ describe("goodfaith customer erase", () => {
     }
   });
 });
+
+describe("goodfaith customers show", () => {
+  it("shows the data held, the customer's events and every remedy with its moves", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const json = await cli(["customers", "show", "c-lena", "--db", db, "--json"]);
+    expect(json.code).toBe(0);
+    const timeline = JSON.parse(json.out[0] ?? "{}");
+    expect(timeline.customer).toBe("c-lena");
+    expect(timeline.events.map((e: { event: { id: string } }) => e.event.id)).toContain(
+      "bk-NW-5001",
+    );
+    const keys = timeline.remedies.map((h: { remedy: { key: string } }) => h.remedy.key);
+    expect(keys).toContain("delay-refund:flight:NW101@2026-11-20:booking:NW-5001");
+    expect(keys.every((k: string) => !k.includes("NW-5002"))).toBe(true);
+    const human = await cli(["customer", "show", "c-lena", "--db", db, "--lang", "sv"]);
+    expect(human.out[0]).toBe("Kund c-lena");
+    expect(human.out).toContain(`Gottgörelser (${keys.length}):`);
+  });
+});

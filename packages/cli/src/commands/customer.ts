@@ -1,4 +1,6 @@
 /** `goodfaith customer erase`: removes a customer's personal data; the ledger records it and still verifies. */
+import { hasCustomerEvents } from "@goodfaith/core";
+import { customerTimeline } from "@goodfaith/server";
 import { eraseCustomer } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -45,13 +47,76 @@ export async function customerEraseCommand(
   }
 }
 
-/** Adds `goodfaith customer erase` to `program`. */
+/** `goodfaith customers show <id>`: what an agent sees when opening the customer. */
+export async function customerShowCommand(
+  customer: string,
+  opts: { readonly db?: string; readonly json?: boolean; readonly limit?: number },
+  ctx: CliContext,
+): Promise<number> {
+  const store = await openCliStore(opts.db, ctx, true);
+  if (store === undefined) return EXIT.failure;
+  try {
+    if (!hasCustomerEvents(store)) {
+      ctx.err("this store cannot read a customer's events");
+      return EXIT.failure;
+    }
+    const timeline = await customerTimeline(store, customer, opts.limit ?? 100);
+    if (opts.json) {
+      ctx.out(JSON.stringify(timeline));
+      return EXIT.ok;
+    }
+    ctx.out(t(ctx.lang, "customerTitle", { customer }));
+    ctx.out(t(ctx.lang, "customerData", { count: timeline.data.length }));
+    for (const d of timeline.data) ctx.out(`  ${d.field} = ${d.value}  (${d.purpose ?? "—"})`);
+    ctx.out(t(ctx.lang, "customerEvents", { count: timeline.events.length }));
+    for (const { seq, event } of timeline.events) {
+      const e = event as { time?: string; type?: string; id?: string };
+      ctx.out(`  #${seq}  ${e.time ?? ""}  ${e.type ?? ""}  ${e.id ?? ""}`);
+    }
+    ctx.out(t(ctx.lang, "customerRemedies", { count: timeline.remedies.length }));
+    for (const h of timeline.remedies) {
+      const r = h.remedy as {
+        key: string;
+        status: string;
+        amount?: { amount: string; currency: string };
+      };
+      const amount = r.amount ? `${r.amount.amount} ${r.amount.currency}` : "—";
+      ctx.out(`  ${r.status.padEnd(17)} ${amount.padStart(16)}  ${r.key}`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Adds `goodfaith customer erase|show` (also spelt `customers`) to `program`. */
 export function registerCustomerCommands(
   program: Command,
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  const customer = program.command("customer").description("customers' personal data");
+  const customer = program
+    .command("customer")
+    .alias("customers")
+    .description("a customer's timeline and personal data");
+  customer
+    .command("show")
+    .description("what an agent sees: personal data held and why, events, remedies")
+    .argument("<id>", "the customer's id")
+    .option("--db <path-or-url>", DB_HELP)
+    .option(
+      "--limit <n>",
+      "latest events and first remedies shown",
+      (v) => Number.parseInt(v, 10),
+      100,
+    )
+    .option("--json", "JSON output")
+    .action(async (id: string, opts: { db?: string; limit: number; json?: boolean }) =>
+      setExit(await customerShowCommand(id, opts, ctx())),
+    );
   customer
     .command("erase")
     .description(

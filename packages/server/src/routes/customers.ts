@@ -2,9 +2,8 @@
  * `GET /v1/customers/{id}`: what an agent sees when opening a customer — personal data held
  * (and why), their events, and every remedy with its explanation and moves.
  */
-import { jsonSafe } from "@goodfaith/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { historyJson } from "../remedy-json.js";
+import { customerTimeline } from "../customer-timeline.js";
 import { problemResponses, RemedyHistorySchema } from "../schemas.js";
 import { type ApiApp, BEARER, type RouteDeps } from "./deps.js";
 
@@ -61,29 +60,6 @@ export function registerCustomerRoutes(app: ApiApp, deps: RouteDeps): void {
   app.openapi({ ...route, middleware: [deps.secured(["agent"])] }, async (c) => {
     const { id } = c.req.valid("param");
     const { limit } = c.req.valid("query");
-    const timeline = await store.readCustomerEvents(id, limit);
-    const events = timeline.events.map(({ seq, event }) => ({ seq, event: jsonSafe(event) }));
-    const page = await store.listRemedies({ customer: id }, { limit });
-    const remedies = [];
-    for (const r of page.remedies) {
-      const history = await store.getRemedy(r.key);
-      if (history !== undefined) remedies.push(historyJson(history));
-    }
-    const data = (await store.getCustomerData(id)).map((d) => ({
-      field: d.field,
-      value: d.value,
-      ...(d.purpose !== undefined && { purpose: d.purpose }),
-      at: new Date(d.at).toISOString(),
-    }));
-    return c.json(
-      {
-        customer: id,
-        data,
-        events,
-        remedies,
-        more: { events: timeline.more, remedies: page.next !== undefined },
-      } as never,
-      200,
-    );
+    return c.json((await customerTimeline(store, id, limit)) as never, 200);
   });
 }

@@ -1,0 +1,46 @@
+/**
+ * What an agent sees when opening a customer: the personal data held (and why), the latest
+ * events about them, and every remedy with its explanation and moves. Shared by
+ * `GET /v1/customers/{id}` and `goodfaith customers show`.
+ */
+import { type CustomerEventLog, jsonSafe, type Store } from "@goodfaith/core";
+import { historyJson } from "./remedy-json.js";
+
+/** A customer's timeline, as JSON. */
+export interface CustomerTimeline {
+  readonly customer: string;
+  readonly data: readonly { field: string; value: string; purpose?: string; at: string }[];
+  readonly events: readonly { seq: number; event: unknown }[];
+  readonly remedies: readonly Record<string, unknown>[];
+  /** Whether there are older events, or more remedies, than `limit` let in. */
+  readonly more: { readonly events: boolean; readonly remedies: boolean };
+}
+
+/** The latest `limit` events (oldest first) and the first `limit` remedies of `customer`. */
+export async function customerTimeline(
+  store: Store & CustomerEventLog,
+  customer: string,
+  limit: number,
+): Promise<CustomerTimeline> {
+  const timeline = await store.readCustomerEvents(customer, limit);
+  const events = timeline.events.map(({ seq, event }) => ({ seq, event: jsonSafe(event) }));
+  const page = await store.listRemedies({ customer }, { limit });
+  const remedies = [];
+  for (const r of page.remedies) {
+    const history = await store.getRemedy(r.key);
+    if (history !== undefined) remedies.push(historyJson(history));
+  }
+  const data = (await store.getCustomerData(customer)).map((d) => ({
+    field: d.field,
+    value: d.value,
+    ...(d.purpose !== undefined && { purpose: d.purpose }),
+    at: new Date(d.at).toISOString(),
+  }));
+  return {
+    customer,
+    data,
+    events,
+    remedies,
+    more: { events: timeline.more, remedies: page.next !== undefined },
+  };
+}
