@@ -14,7 +14,7 @@ import { registerIngestCommands } from "./commands/ingest.js";
 import { registerKeysCommands } from "./commands/keys.js";
 import { registerLedgerCommands } from "./commands/ledger.js";
 import { registerRemediesCommands } from "./commands/remedies.js";
-import { renderCommand, validateCommand } from "./commands/promises.js";
+import { diffCommand, renderCommand, validateCommand } from "./commands/promises.js";
 import { runCommand } from "./commands/run.js";
 import { registerServeCommands } from "./commands/serve.js";
 import type { CliContext } from "./io/context.js";
@@ -141,7 +141,7 @@ Example:
 
   const promises = program
     .command("promises")
-    .description("promise documents: validate and render");
+    .description("promise documents: validate, render and diff");
   promises
     .command("validate")
     .description("load promise documents and report every problem with file, line and column")
@@ -164,5 +164,18 @@ Example:
       const base = ctx();
       setExit(await renderCommand(file, { ...opts, lang: base.lang }, base));
     });
+  promises
+    .command("diff")
+    .description("what changed between two versions, promise by promise and field by field")
+    .argument("<before>")
+    .argument("<after>")
+    .option("--json", "JSON output")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no change, 1 changed, 2 a file does not load.\nThen see what the change would cost:\n  goodfaith backtest -p <after> --against <before>",
+    )
+    .action(async (before: string, after: string, opts: { json?: boolean }) =>
+      setExit(await diffCommand(before, after, opts.json ?? false, ctx())),
+    );
   return program;
 }

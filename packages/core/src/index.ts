@@ -75,5 +75,11 @@ export type {
   Tender,
 } from "./promises/document.js";
 export { parseDuration } from "./promises/duration.js";
+export {
+  diffPromises,
+  type FieldChange,
+  type PromiseChange,
+  type PromisesDiff,
+} from "./promises/diff.js";
 export { loadPromises } from "./promises/load.js";
 export { type RenderHtmlOptions, renderHtml, renderMarkdown } from "./render/index.js";

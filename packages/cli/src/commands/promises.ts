@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { type Lang, renderHtml, renderMarkdown } from "@goodfaith/core";
+import { diffPromises, type Lang, renderHtml, renderMarkdown } from "@goodfaith/core";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { t } from "../messages.js";
@@ -63,4 +63,45 @@ export async function renderCommand(
   if (opts.out) await writeFile(opts.out, page);
   else ctx.out(page);
   return EXIT.ok;
+}
+
+/**
+ * `goodfaith promises diff <before> <after>`: what changed, promise by promise and field by
+ * field. Exits 0 when nothing changed, 1 when something did (like `diff`), 2 on a bad file.
+ */
+export async function diffCommand(
+  before: string,
+  after: string,
+  json: boolean,
+  ctx: CliContext,
+): Promise<number> {
+  const loaded = await loadDocuments([before, after], ctx.lang);
+  if (!loaded.ok) {
+    for (const m of loaded.messages) ctx.err(m);
+    return EXIT.invalid;
+  }
+  const [a, b] = loaded.documents;
+  if (a === undefined || b === undefined) return EXIT.invalid;
+  const diff = diffPromises(a, b);
+  if (json) {
+    ctx.out(JSON.stringify(diff));
+  } else {
+    ctx.out(
+      t(ctx.lang, "diffTitle", {
+        before: `${diff.before.company} ${diff.before.version}`,
+        after: `${diff.after.company} ${diff.after.version}`,
+        count: diff.changes.length,
+      }),
+    );
+    for (const c of diff.changes) {
+      ctx.out(`${c.change === "added" ? "+" : c.change === "removed" ? "-" : "~"} ${c.id}`);
+      if (c.change !== "changed") continue;
+      for (const f of c.fields) {
+        ctx.out(`    ${f.field}`);
+        ctx.out(`      - ${f.before ?? t(ctx.lang, "none")}`);
+        ctx.out(`      + ${f.after ?? t(ctx.lang, "none")}`);
+      }
+    }
+  }
+  return diff.changes.length === 0 ? EXIT.ok : EXIT.failure;
 }
