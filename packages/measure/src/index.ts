@@ -52,9 +52,11 @@ export {
 } from "./gamma-gamma.js";
 export { hyp2f1 } from "./hypergeometric.js";
 export type { InputIssue, Issue, IssueCode, Result } from "./issue.js";
+export * from "./journey/index.js";
 export { type Minimum, type NelderMeadOptions, nelderMead } from "./optimize.js";
 export { CDNOW_CALIBRATION_END, parseCdnow } from "./parse-cdnow.js";
 export { parseTransactionsCsv } from "./parse-csv.js";
+export * from "./scorecard/index.js";
 export { lgamma } from "./special-functions.js";
 export { type CustomerSummary, DAYS_PER_WEEK, summarize } from "./summary.js";
 export type {

@@ -1,0 +1,146 @@
+/**
+ * A case's contributions: its transaction, its business promise, the remedies and notices
+ * about it, and — when anything went wrong — the incident, with how and how fast we answered.
+ */
+import type { RemedyKind } from "@goodfaith/core";
+import { businessPromise } from "./business-promise.js";
+import { type Contribution, count, type Evaluation } from "./contribution.js";
+import type { RemedyPlanned } from "./facts.js";
+import type { ResolvedScorecardOptions } from "./options.js";
+import { type CaseState, type Contact, earliest, type RemedyState, type State } from "./state.js";
+
+/** Remedies that put a failure right; a notice tells, it does not fix. */
+const REMEDIAL: ReadonlySet<RemedyKind> = new Set(["refund", "credit", "points", "gesture"]);
+
+interface Failure {
+  readonly at: number;
+  readonly promise?: string;
+}
+
+type Planned = RemedyState & { readonly planned: RemedyPlanned };
+
+/** Evaluates one case at the given watermark (the latest event time seen). */
+export function evaluateCase(
+  c: CaseState,
+  state: State,
+  watermark: number,
+  options: ResolvedScorecardOptions,
+): Evaluation {
+  const out: Contribution[] = [];
+  const failures: Failure[] = [];
+  const deadlines: number[] = [];
+
+  const promise = businessPromise(c, state, watermark, options);
+  if (promise && "pendingUntil" in promise) deadlines.push(promise.pendingUntil);
+  else if (promise) {
+    out.push(count("businessPromisesMade", promise.at, [promise.name]));
+    if (promise.kept) out.push(count("businessPromisesKept", promise.at, [promise.name]));
+    else failures.push({ at: promise.at, promise: promise.name });
+  }
+
+  const doubleCharge = secondCharge(c);
+  if (doubleCharge !== undefined) failures.push({ at: doubleCharge });
+
+  // Guard warnings are advice, not remedies: they are counted from warning facts.
+  const remedies = [...c.remedies]
+    .map((key) => state.remedies.get(key))
+    .filter((r): r is Planned => r?.planned !== undefined && r.planned.kind !== "warning");
+  for (const r of remedies) {
+    const { at, dueBy, promise: id } = r.planned;
+    failures.push({ at, promise: id });
+    if (dueBy === undefined || (r.withdrawnAt !== undefined && r.executedAt === undefined))
+      continue;
+    if (r.executedAt === undefined && watermark <= dueBy) {
+      deadlines.push(dueBy);
+      continue;
+    }
+    out.push(count("remedyPromisesDue", dueBy, [id]));
+    if (r.executedAt !== undefined && r.executedAt <= dueBy)
+      out.push(count("remedyPromisesKept", dueBy, [id]));
+  }
+
+  if (c.transaction) {
+    out.push(count("transactions", c.transaction.at));
+    if (failures.length > 0) out.push(count("transactionsFailed", c.transaction.at));
+  }
+  if (failures.length > 0) out.push(...incident(c, failures, remedies));
+  out.push(...notices(c));
+
+  const channel = c.transaction?.channel ?? firstContact(c)?.channel;
+  return {
+    contributions: out,
+    ...(channel !== undefined && { channel }),
+    ...(deadlines.length > 0 && { deadline: Math.min(...deadlines) }),
+  };
+}
+
+/** When the second charge of one payment happened: the double charge's time. */
+function secondCharge(c: CaseState): number | undefined {
+  const byPayment = new Map<string, number[]>();
+  for (const charge of c.charges.values()) {
+    const times = byPayment.get(charge.payment) ?? [];
+    times.push(charge.at);
+    byPayment.set(charge.payment, times);
+  }
+  let at: number | undefined;
+  for (const times of byPayment.values()) {
+    if (times.length < 2) continue;
+    const second = times.sort((a, b) => a - b)[1] as number;
+    at = at === undefined ? second : Math.min(at, second);
+  }
+  return at;
+}
+
+function firstContact(c: CaseState): Contact | undefined {
+  let first: Contact | undefined;
+  for (const contact of c.contacts.values()) first = earliest(first, contact);
+  return first;
+}
+
+/** The incident's figures: told first, remedied, proactively, and how fast. */
+function incident(
+  c: CaseState,
+  failures: readonly Failure[],
+  remedies: readonly Planned[],
+): Contribution[] {
+  const at = Math.min(...failures.map((f) => f.at));
+  const promises = [
+    ...new Set(failures.flatMap((f) => (f.promise === undefined ? [] : [f.promise]))),
+  ].sort();
+  const out: Contribution[] = [count("incidents", at, promises)];
+
+  const sent = [...c.notices.values()].filter((n) => n.sent).map((n) => n.at);
+  const told = sent.length > 0 ? Math.min(...sent) : undefined;
+  const contacted = firstContact(c)?.at;
+  // An incident about a support contact (a long wait) is, by definition, one the customer raised.
+  if (
+    c.subject.type !== "contact" &&
+    told !== undefined &&
+    (contacted === undefined || told < contacted)
+  )
+    out.push(count("incidentsToldFirst", at, promises));
+
+  const executed = remedies.filter(
+    (r) => r.executedAt !== undefined && REMEDIAL.has(r.planned.kind),
+  );
+  if (executed.length > 0) {
+    out.push(count("incidentsRemedied", at, promises));
+    if (executed.some((r) => r.planned.proactive))
+      out.push(count("incidentsRemediedProactively", at, promises));
+    const first = Math.min(...executed.map((r) => r.executedAt as number));
+    out.push({ kind: "duration", at, ms: first - at, promises });
+  }
+  return out;
+}
+
+function notices(c: CaseState): Contribution[] {
+  return [...c.notices.values()].flatMap((n) => {
+    const promises = n.promise === undefined ? [] : [n.promise];
+    if (!n.sent) return [count("noticesSuppressed", n.at, promises)];
+    const stated = n.cause !== undefined && n.cause.trim() !== "";
+    return [
+      count("noticesSent", n.at, promises),
+      ...(stated ? [count("noticesWithCause", n.at, promises)] : []),
+    ];
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * Folds one fact into the state and names the entities whose figures it may change: a case
+ * (`c:` + case key) or a warning (`w:` + warning id). Events the scorecard has no use for
+ * change nothing.
+ */
+import type { KnownEvent } from "@goodfaith/core";
+import { ignores } from "./evaluate-warning.js";
+import type { ScorecardFact, Subject } from "./facts.js";
+import type { ResolvedScorecardOptions } from "./options.js";
+import {
+  type CaseState,
+  caseKey,
+  caseOf,
+  customerOf,
+  earliest,
+  eventTime,
+  flightOf,
+  latest,
+  type State,
+  type Transaction,
+} from "./state.js";
+
+/** The dirty-set key of a case. */
+export const caseEntity = (key: string) => `c:${key}`;
+/** The dirty-set key of a warning. */
+export const warningEntity = (id: string) => `w:${id}`;
+
+/** Applies `fact` to `state`; returns the entities to re-evaluate. */
+export function fold(
+  state: State,
+  fact: ScorecardFact,
+  options: ResolvedScorecardOptions,
+): readonly string[] {
+  switch (fact.type) {
+    case "event":
+      return fact.event.known === false ? [] : foldEvent(state, fact.event, options);
+    case "remedy.planned": {
+      const remedy = remedyOf(state, fact.key);
+      if (remedy.planned) return [];
+      remedy.planned = fact;
+      const c = caseOf(state, fact.customer, fact.subject);
+      c.remedies.add(fact.key);
+      return [caseEntity(c.key)];
+    }
+    case "remedy.executed":
+    case "remedy.withdrawn": {
+      const remedy = remedyOf(state, fact.key);
+      if (fact.type === "remedy.executed") remedy.executedAt = min(remedy.executedAt, fact.at);
+      else remedy.withdrawnAt = min(remedy.withdrawnAt, fact.at);
+      const planned = remedy.planned;
+      return planned ? [caseEntity(caseKey(planned.customer, planned.subject))] : [];
+    }
+    case "notice": {
+      const c = caseOf(state, fact.customer, fact.subject);
+      if (!c.notices.has(fact.id)) c.notices.set(fact.id, fact);
+      return [caseEntity(c.key)];
+    }
+    case "warning": {
+      if (!state.warnings.has(fact.id)) {
+        state.warnings.set(fact.id, fact);
+        customerOf(state, fact.customer).warnings.add(fact.id);
+      }
+      return [warningEntity(fact.id)];
+    }
+    default: {
+      const never: never = fact;
+      throw new Error(`unknown fact ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const min = (a: number | undefined, b: number) => (a === undefined ? b : Math.min(a, b));
+
+function remedyOf(state: State, key: string) {
+  let r = state.remedies.get(key);
+  if (!r) {
+    r = {};
+    state.remedies.set(key, r);
+  }
+  return r;
+}
+
+function foldEvent(
+  state: State,
+  e: KnownEvent,
+  options: ResolvedScorecardOptions,
+): readonly string[] {
+  const at = eventTime(e);
+  const dated = { at, event: e.id };
+  switch (e.type) {
+    case "order.placed": {
+      const d = e.data;
+      const c = caseOf(state, e.customer, { type: "order", id: d.order });
+      const before = c.transaction;
+      setTransaction(c, {
+        ...dated,
+        kind: "order",
+        skus: d.items.map((item) => item.sku),
+        ...(d.channel !== undefined && { channel: d.channel }),
+        ...(d.promisedDeliveryBy !== undefined && { promisedBy: Date.parse(d.promisedDeliveryBy) }),
+      });
+      // Only the warnings this order ignores, or ignored before an earlier event replaced it,
+      // are looked at again: a settled warning is never re-read after its order was retired.
+      const warned = [...customerOf(state, e.customer).warnings].filter((id) => {
+        const w = state.warnings.get(id);
+        return (
+          w !== undefined && (ignores(w, before, options) || ignores(w, c.transaction, options))
+        );
+      });
+      return [caseEntity(c.key), ...warned.map(warningEntity)];
+    }
+    case "order.delivered": {
+      const c = caseOf(state, e.customer, { type: "order", id: e.data.order });
+      const deliveredAt = e.data.deliveredAt === undefined ? at : Date.parse(e.data.deliveredAt);
+      c.delivered = earliest(c.delivered, { at: deliveredAt, event: e.id });
+      return [caseEntity(c.key)];
+    }
+    case "order.cancelled": {
+      const c = caseOf(state, e.customer, { type: "order", id: e.data.order });
+      c.cancelled = earliest(c.cancelled, dated);
+      return [caseEntity(c.key)];
+    }
+    case "payment.charged": {
+      const c = caseOf(state, e.customer, { type: "order", id: e.data.order });
+      c.charges.set(e.id, { ...dated, payment: e.data.payment });
+      return [caseEntity(c.key)];
+    }
+    case "booking.created": {
+      const c = caseOf(state, e.customer, { type: "booking", id: e.data.booking });
+      setTransaction(c, { ...dated, kind: "booking", flight: e.data.flight });
+      // Should two events name different flights, the case hears from both and reads the earliest's.
+      flightOf(state, e.data.flight).bookings.add(c.key);
+      return [caseEntity(c.key)];
+    }
+    case "flight.arrived":
+    case "flight.cancelled": {
+      const f = flightOf(state, e.data.flight);
+      const scheduled = Date.parse(e.data.scheduledArrival);
+      if (e.type === "flight.arrived") {
+        const actual = Date.parse(e.data.actualArrival);
+        f.arrived = latest(f.arrived, { ...dated, scheduled, actual });
+      } else f.cancelled = latest(f.cancelled, { ...dated, scheduled });
+      return [...f.bookings].map(caseEntity);
+    }
+    case "stream.session": {
+      const d = e.data;
+      const c = caseOf(state, e.customer, { type: "session", id: d.session });
+      const quality = d.promisedQuality;
+      setTransaction(c, {
+        ...dated,
+        kind: "session",
+        ...(quality !== undefined && {
+          qualityKept:
+            d.rebufferRatio <= options.maxRebufferRatio &&
+            d.bitrateKbps >= options.minBitrateKbps[quality],
+        }),
+      });
+      return [caseEntity(c.key)];
+    }
+    case "support.contact": {
+      const d = e.data;
+      const subject: Subject =
+        d.order !== undefined
+          ? { type: "order", id: d.order }
+          : d.booking !== undefined
+            ? { type: "booking", id: d.booking }
+            : { type: "topic", id: d.topic };
+      const c = caseOf(state, e.customer, subject);
+      c.contacts.set(e.id, { ...dated, channel: d.channel });
+      return [caseEntity(c.key)];
+    }
+    case "customer.updated": {
+      const segment = e.data.segment;
+      if (segment === undefined) return [];
+      const customer = customerOf(state, e.customer);
+      customer.segment = latest(customer.segment, { ...dated, value: segment });
+      // Figures are broken down by the customer's current segment: all of theirs move.
+      return [...[...customer.cases].map(caseEntity), ...[...customer.warnings].map(warningEntity)];
+    }
+    default:
+      return [];
+  }
+}
+
+function setTransaction(c: CaseState, t: Transaction): void {
+  c.transaction = earliest(c.transaction, t);
+}
