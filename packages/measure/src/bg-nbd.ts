@@ -2,7 +2,7 @@
 // alternative to the Pareto/NBD model", Marketing Science 24(2). While alive a customer buys
 // at Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with probability
 // p ~ Beta(a, b). Time is in whatever unit x/t_x/T use (weeks throughout this package).
-import { hyp2f1 } from "./hypergeometric.js";
+import { hyp2f1MinusOne } from "./hypergeometric.js";
 import { type NelderMeadOptions, nelderMead } from "./optimize.js";
 import { lgamma, logAddExp, logisticOfNegative } from "./special-functions.js";
 
@@ -188,9 +188,13 @@ export function conditionalExpectedPurchases(
   t: number,
 ): number {
   if (!(t > 0)) return 0;
-  return withDropoutShapeAwayFromOne(params, (p) => {
-    return pAlive(p, customer) * purchasesIfAlive(p, customer.x, customer.T, t);
-  });
+  // Like `expectedPurchases`: rounding near t = 0 can leave −1e-18; a count is never negative.
+  return Math.max(
+    0,
+    withDropoutShapeAwayFromOne(params, (p) => {
+      return pAlive(p, customer) * purchasesIfAlive(p, customer.x, customer.T, t);
+    }),
+  );
 }
 
 /** Expected purchases in (0, t] for a customer just acquired: E[X(t)] (FHL 2005, eq. 7). */
@@ -215,10 +219,14 @@ function purchasesIfAlive(p: BgNbdParams, x: number, T: number, t: number): numb
   const c = a + b + x - 1;
   const eps = a - 1;
   const z = t / (alpha + T + t);
-  const logOneMinusZ = Math.log(alpha + T) - Math.log(alpha + T + t);
-  const f = hyp2f1(a + b - 1 - r, eps, c, z);
+  // log(1 − z) = −log1p(t/(α+T)): a difference of two logs would cancel for a tiny horizon
+  // and could leave the expectation a little below zero.
+  const logOneMinusZ = -Math.log1p(t / (alpha + T));
+  // f − 1 summed directly: for a short horizon f is 1 + δ, and f − 1 would keep only δ's
+  // rounding error.
+  const fMinusOne = hyp2f1MinusOne(a + b - 1 - r, eps, c, z);
   // 1 − e^(εL)·f = −expm1(εL) − e^(εL)(f − 1): no 1 − (1 − δ) on the small-horizon end.
-  const bracket = -Math.expm1(eps * logOneMinusZ) - Math.exp(eps * logOneMinusZ) * (f - 1);
+  const bracket = -Math.expm1(eps * logOneMinusZ) - Math.exp(eps * logOneMinusZ) * fMinusOne;
   return (c / eps) * bracket;
 }
 

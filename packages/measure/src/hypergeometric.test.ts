@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hyp2f1 } from "./hypergeometric.js";
+import { hyp2f1, hyp2f1MinusOne } from "./hypergeometric.js";
 
 const relErr = (actual: number, expected: number) =>
   Math.abs(actual - expected) / Math.abs(expected);
@@ -111,5 +111,24 @@ describe("hyp2f1 identities (property tests across all branches)", () => {
         return Math.abs(below + at + above) <= 1e-9 * scale;
       }),
     );
+  });
+});
+
+describe("hyp2f1MinusOne", () => {
+  it("keeps full relative precision where hyp2f1 − 1 keeps none", () => {
+    // ₂F₁ − 1 = (ab/c)·z + (a(a+1)b(b+1) / (c(c+1)·2))·z² + …
+    const [a, b, c] = [1.3, -0.2, 2.7];
+    for (const z of [1e-18, 1e-12, 1e-8]) {
+      const series = ((a * b) / c) * z + ((a * (a + 1) * b * (b + 1)) / (c * (c + 1) * 2)) * z * z;
+      expect(Math.abs(hyp2f1MinusOne(a, b, c, z) / series - 1)).toBeLessThan(1e-14);
+    }
+    expect(hyp2f1(a, b, c, 1e-18) - 1).toBe(0); // what the subtraction would have given
+  });
+
+  it("equals hyp2f1 − 1 away from 0, on every branch", () => {
+    for (const z of [0.3, 0.95, -2]) {
+      expect(hyp2f1MinusOne(1.3, -0.2, 2.7, z)).toBeCloseTo(hyp2f1(1.3, -0.2, 2.7, z) - 1, 14);
+    }
+    expect(hyp2f1MinusOne(1.3, -0.2, 2.7, 0)).toBe(0);
   });
 });

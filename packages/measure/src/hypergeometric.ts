@@ -45,9 +45,24 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   return interpolateAcrossDegenerate(a, b, c, z);
 }
 
-/** Maclaurin series, stopped once a geometric bound on the tail is below machine precision. */
-function series(a: number, b: number, c: number, z: number, maxTerms: number): number {
-  let sum = 1;
+/**
+ * ₂F₁(a, b; c; z) − 1, to full relative precision when z is small: summed without the leading
+ * 1, where `hyp2f1(…) − 1` would keep only the digits of 1 + (something tiny).
+ */
+export function hyp2f1MinusOne(a: number, b: number, c: number, z: number): number {
+  if (![a, b, c, z].every(Number.isFinite)) return Number.NaN;
+  if (z === 0 || a === 0 || b === 0) return 0;
+  if (z > 0 && z <= SERIES_LIMIT && !isNonPositiveInteger(c))
+    return series(a, b, c, z, MAX_TERMS, 0);
+  return hyp2f1(a, b, c, z) - 1;
+}
+
+/**
+ * Maclaurin series from `start` (1 for ₂F₁, 0 for ₂F₁ − 1), stopped once a geometric bound
+ * on the tail is below machine precision relative to the sum.
+ */
+function series(a: number, b: number, c: number, z: number, maxTerms: number, start = 1): number {
+  let sum = start;
   let term = 1;
   for (let n = 0; n < maxTerms; n++) {
     term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
