@@ -2,13 +2,11 @@
  * The write side of the server: one `Ingestor` per store, fed one request at a time (it keeps
  * the engine in memory and is not re-entrant), and the guard's view of the same events.
  *
- * The guard reads engine state (what each customer owns and paid). The ingestor keeps its
- * engine private, so the guard has an engine of its own over the guard promises only (state
- * is folded the same way; no remedy promise is evaluated twice), fed the same events in the
- * same order. After a failed write both are rebuilt from the log on the next request.
+ * The guard reads the ingestor's engine state (what each customer owns and paid), so a check
+ * sees every event as soon as it is ingested, and opening costs no second replay. After a
+ * failed write the ingestor is rebuilt from its checkpoint and the log on the next request.
  */
 import {
-  Engine,
   type GoodfaithEvent,
   Guard,
   type GuardRequest,
@@ -20,22 +18,12 @@ import { Ingestor, type IngestResult } from "@goodfaith/store";
 
 interface Live {
   readonly ingestor: Ingestor;
-  readonly engine: Engine;
   readonly guard: Guard;
-}
-
-/** The documents' guard promises alone (documents without any are left out). */
-function guardDocuments(documents: readonly PromiseDocument[]): PromiseDocument[] {
-  return documents
-    .map((doc) => ({ ...doc, promises: doc.promises.filter((p) => p.guard !== undefined) }))
-    .filter((doc) => doc.promises.length > 0);
 }
 
 async function openLive(store: Store, documents: readonly PromiseDocument[]): Promise<Live> {
   const ingestor = await Ingestor.open(store, documents);
-  const engine = new Engine(guardDocuments(documents));
-  for await (const { event } of store.readEvents()) engine.process(event);
-  return { ingestor, engine, guard: new Guard(engine) };
+  return { ingestor, guard: new Guard(ingestor.engine) };
 }
 
 /** Ingestion and guard checks over one store, serialized. */
@@ -51,7 +39,7 @@ export class IngestService {
     this.#live = live;
   }
 
-  /** Opens the ingestor (finishing what a crash interrupted) and replays the log into the guard. */
+  /** Opens the ingestor: its checkpoint, the events after it, and what a crash interrupted. */
   static async open(store: Store, documents: readonly PromiseDocument[]): Promise<IngestService> {
     return new IngestService(store, documents, await openLive(store, documents));
   }
@@ -72,13 +60,7 @@ export class IngestService {
     this.#live ??= await openLive(this.store, this.documents);
     const live = this.#live;
     try {
-      const result = await live.ingestor.ingestValid(events);
-      // Duplicates are harmless (the engine ignores ids it has seen); refused events are skipped.
-      const refused = new Set(result.rejected.map((r) => r.index));
-      events.forEach((event, i) => {
-        if (!refused.has(i)) live.engine.process(event);
-      });
-      return result;
+      return await live.ingestor.ingestValid(events);
     } catch (error) {
       this.#live = undefined;
       throw error;

@@ -145,6 +145,14 @@ export class Ingestor {
     return ingestor;
   }
 
+  /**
+   * The engine, for read-only views of its state such as the guard (`new Guard(engine)`);
+   * events go in through `ingest` only, or the store and the engine part ways.
+   */
+  get engine(): Engine {
+    return this.#engine;
+  }
+
   /** Log position of the last event the engine has applied. */
   get seq(): number {
     return this.#seq;
