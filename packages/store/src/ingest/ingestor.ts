@@ -32,6 +32,7 @@ import { pseudonym } from "../ledger/pseudonym.js";
 import { appendLedgerDrafts, linkDrafts } from "./append-ledger.js";
 import { CUSTOMERS_CHAIN } from "./erase-customer.js";
 import { storePersonalData } from "./personal-data.js";
+import { reserveSpend } from "./spend.js";
 import { ledgerSecret } from "./secret.js";
 
 /** The chain remedy entries are appended to. */
@@ -282,10 +283,11 @@ export class Ingestor {
   // When recovering, remedies that already existed may lack their entries: a store written
   // before remedies and entries shared a transaction could crash between the two.
   async #settle(
-    derived: readonly Derived[],
+    decided: readonly Derived[],
     recovering: boolean,
   ): Promise<{ created: number; existing: number }> {
-    if (derived.length === 0) return { created: 0, existing: 0 };
+    if (decided.length === 0) return { created: 0, existing: 0 };
+    const derived = await this.#governed(decided);
     const byKey = new Map(derived.map((d) => [d.remedy.key, d.remedy]));
     const draftsOf = (keys: readonly string[]) =>
       keys.flatMap((key) => {
@@ -307,6 +309,17 @@ export class Ingestor {
       await appendLedgerDrafts(this.#store, REMEDIES_CHAIN, draftsOf(missing));
     }
     return { created: result.created.length, existing };
+  }
+
+  // The store's say on caps and budgets, which it counts across every writer (see spend.ts).
+  async #governed(decided: readonly Derived[]): Promise<Derived[]> {
+    const promises = new Map(this.#engine.promises.map((p) => [p.id, p]));
+    const remedies = await reserveSpend(
+      this.#store,
+      decided.map((d) => d.remedy),
+      promises,
+    );
+    return decided.map((d, i) => ({ seq: d.seq, remedy: remedies[i] ?? d.remedy }));
   }
 
   async #unledgered(derived: readonly Derived[], created: ReadonlySet<string>): Promise<string[]> {
