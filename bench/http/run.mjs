@@ -1,0 +1,169 @@
+// @ts-check
+/**
+ * The HTTP benchmark: Goodfaith's `POST /v1/guard/check` (a real `goodfaith serve` process
+ * over a SQLite store of customer histories, with API-key auth, validation and metrics) against
+ * a bare Hono endpoint doing a Map lookup, in the same run, each in its own process, loaded by
+ * autocannon from this one on 127.0.0.1; then ingest over HTTP (`POST /v1/events`, NDJSON
+ * batches) against a bare endpoint that only parses the lines.
+ *
+ *   npx tsc -b && node bench/http/run.mjs [--customers 10000] [--seconds 10] [--rounds 3]
+ *     [--connections 10] [--events 50000] [--batch 1000]
+ *
+ * Targets (issue 4): ≥ 85 % of the bare endpoint's requests/s, p99 within 1.5× of it.
+ * Never part of the test suite; asserts no timings.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { guardBodies, historyEvents, ingestBatches } from "./history.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CLI = path.join(ROOT, "packages/cli/bin/goodfaith.js");
+const RETAIL = path.join(ROOT, "packs/retail/promises.yaml");
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const opts = {
+  customers: arg("--customers", 10_000),
+  seconds: arg("--seconds", 10),
+  rounds: arg("--rounds", 3),
+  connections: arg("--connections", 10),
+  events: arg("--events", 50_000),
+  batch: arg("--batch", 1000),
+};
+
+/** Runs the CLI to completion; its stdout. */
+function cli(args) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`goodfaith ${args[0]}: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** Starts a server process that prints `{"listening": url}`; resolves to its url and a stop. */
+function start(args) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+    createInterface({ input: child.stdout }).once("line", (line) => {
+      const { listening } = JSON.parse(line);
+      resolve({ url: listening, stop: () => child.kill("SIGTERM") });
+    });
+  });
+}
+
+/** One autocannon run cycling through `bodies`; requests/s and latency percentiles (ms). */
+async function load(url, headers, bodies, seconds) {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    connections: opts.connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Posts the NDJSON batches one after another; events/s. */
+async function ingest(url, headers, batches) {
+  const t = performance.now();
+  let events = 0;
+  for (const body of batches) {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-ndjson", ...headers },
+      body,
+    });
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    events += (await res.json()).accepted;
+  }
+  return events / ((performance.now() - t) / 1000);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d });
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "gf-http-bench-"));
+const db = path.join(dir, "store.db");
+const history = path.join(dir, "history.jsonl");
+writeFileSync(
+  history,
+  `${historyEvents(opts.customers)
+    .map((e) => JSON.stringify(e))
+    .join("\n")}\n`,
+);
+cli(["ingest", history, "-p", RETAIL, "--db", db, "--batch", "5000"]);
+const key = JSON.parse(cli(["keys", "create", "-s", "guard", "ingest", "--db", db, "--json"])).key;
+const auth = { authorization: `Bearer ${key}` };
+
+const goodfaith = await start([
+  CLI,
+  "serve",
+  "--db",
+  db,
+  "-p",
+  RETAIL,
+  "--port",
+  "0",
+  "--rate-limit",
+  "0",
+  "--json",
+]);
+const bare = await start([path.join(ROOT, "bench/http/bare-server.mjs"), String(opts.customers)]);
+try {
+  const bodies = guardBodies(opts.customers);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}; ${fmt(opts.customers)} customers; ${opts.connections} connections, ${opts.seconds} s × ${opts.rounds} rounds each, alternating`,
+  );
+  // Warm both up (JIT, page cache) before measuring.
+  await load(`${goodfaith.url}/v1/guard/check`, auth, bodies, 2);
+  await load(`${bare.url}/check`, {}, bodies, 2);
+  const runs = { goodfaith: [], bare: [] };
+  for (let r = 0; r < opts.rounds; r++) {
+    runs.goodfaith.push(await load(`${goodfaith.url}/v1/guard/check`, auth, bodies, opts.seconds));
+    runs.bare.push(await load(`${bare.url}/check`, {}, bodies, opts.seconds));
+  }
+  const summary = (name) => {
+    const rs = runs[name];
+    return {
+      rps: median(rs.map((x) => x.rps)),
+      p50: median(rs.map((x) => x.p50)),
+      p99: median(rs.map((x) => x.p99)),
+    };
+  };
+  const g = summary("goodfaith");
+  const b = summary("bare");
+  console.log("\n| guard check over HTTP | requests/s | p50 ms | p99 ms |");
+  console.log("|:--|--:|--:|--:|");
+  console.log(`| Goodfaith \`POST /v1/guard/check\` | ${fmt(g.rps)} | ${g.p50} | ${g.p99} |`);
+  console.log(`| bare Hono + Map lookup | ${fmt(b.rps)} | ${b.p50} | ${b.p99} |`);
+  const ratio = g.rps / b.rps;
+  const p99 = g.p99 / b.p99;
+  console.log(
+    `\nrequests/s: ${(ratio * 100).toFixed(1)} % of bare (target ≥ 85 %) → ${ratio >= 0.85 ? "met" : "NOT met"}`,
+  );
+  console.log(`p99: ${p99.toFixed(2)}× bare (target ≤ 1.5×) → ${p99 <= 1.5 ? "met" : "NOT met"}`);
+
+  const batches = ingestBatches(opts.events, opts.batch);
+  const gi = await ingest(`${goodfaith.url}/v1/events`, auth, batches);
+  const bi = await ingest(`${bare.url}/events`, {}, batches);
+  console.log(`\n| ingest over HTTP (NDJSON, ${fmt(opts.batch)} a request) | events/s |`);
+  console.log("|:--|--:|");
+  console.log(`| Goodfaith \`POST /v1/events\` (validated, durable, evaluated) | ${fmt(gi)} |`);
+  console.log(`| bare Hono, lines parsed only | ${fmt(bi)} |`);
+  console.log(`\nratio: ${(gi / bi).toFixed(3)}×`);
+} finally {
+  goodfaith.stop();
+  bare.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
