@@ -5,15 +5,11 @@
  * the work a rules engine is for (storing bookings is plain code in all three), so it is where
  * Goodfaith is compared with json-rules-engine rule for rule.
  */
-import v8 from "node:v8";
-import vm from "node:vm";
 import { Engine } from "../../packages/core/dist/index.js";
 import { HandWritten } from "./handwritten.mjs";
+import { gc } from "./harness.mjs";
 import { RulesEngineRun } from "./rules-engine.mjs";
 import { Tally } from "./tally.mjs";
-
-v8.setFlagsFromString("--expose-gc");
-const gc = /** @type {() => void} */ (vm.runInNewContext("gc"));
 
 /** @typedef {import("../../packages/core/dist/index.js").EngineEvent} EngineEvent */
 

@@ -11,11 +11,9 @@
  */
 import os from "node:os";
 import v8 from "node:v8";
-import vm from "node:vm";
-import { Engine } from "../../packages/core/dist/index.js";
 import { measureDecisions } from "./decisions.mjs";
 import { describe, generateEvents } from "./generate.mjs";
-import { HandWritten } from "./handwritten.mjs";
+import { engineAndHand, fmt, median, numberOption, timed } from "./harness.mjs";
 import { documents } from "./packs.mjs";
 import { RulesEngineRun } from "./rules-engine.mjs";
 import { Tally } from "./tally.mjs";
@@ -24,13 +22,7 @@ import { Tally } from "./tally.mjs";
 /** @typedef {import("../../packages/core/dist/index.js").PromiseDocument} PromiseDocument */
 
 function options(argv) {
-  const value = (name, fallback) => {
-    const i = argv.indexOf(name);
-    if (i < 0) return fallback;
-    const n = Number(String(argv[i + 1]).replace(/_/g, ""));
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive whole number`);
-    return n;
-  };
+  const value = (name, fallback) => numberOption(argv, name, fallback);
   const quick = argv.includes("--quick");
   const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
   if (only !== undefined && !["goodfaith", "hand", "jre"].includes(only))
@@ -47,39 +39,13 @@ function options(argv) {
   };
 }
 
-// A clean heap before each measurement keeps one run's garbage out of the next one's time.
-v8.setFlagsFromString("--expose-gc");
-const gc = /** @type {() => void} */ (vm.runInNewContext("gc"));
-
 /**
  * The three implementations; each processes `events` from a fresh state into a tally.
  * @param {{ docs: PromiseDocument[], eu261: boolean }} setup
  */
 function implementations(setup) {
   return {
-    goodfaith: {
-      label: "Goodfaith engine",
-      run(events) {
-        const tally = new Tally();
-        const engine = new Engine(setup.docs);
-        for (const e of events) {
-          for (const o of engine.process(e)) {
-            if (o.type === "remedy") tally.remedy(o);
-            else tally.failure(o);
-          }
-        }
-        return tally;
-      },
-    },
-    hand: {
-      label: "hand-written",
-      run(events) {
-        const tally = new Tally();
-        const hand = new HandWritten(tally, setup);
-        for (const e of events) hand.process(e);
-        return tally;
-      },
-    },
+    ...engineAndHand(setup),
     jre: {
       label: "json-rules-engine",
       async run(events) {
@@ -91,20 +57,6 @@ function implementations(setup) {
     },
   };
 }
-
-/** Times one run from a clean heap. */
-async function timed(impl, events) {
-  gc();
-  const start = performance.now();
-  const tally = await impl.run(events);
-  return { seconds: (performance.now() - start) / 1000, tally };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 /**
  * Runs each named implementation `rounds` times, interleaved (the order rotates every round so
@@ -138,8 +90,6 @@ async function measure(impls, names, events, rounds, mismatches) {
   return { seconds, tally: reference?.tally };
 }
 
-const fmt = (n, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const euros = (minor) => fmt(Number(minor) / 100, 2);
 
 async function main() {

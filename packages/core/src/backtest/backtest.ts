@@ -5,6 +5,7 @@
 
 import { Engine, type EngineOptions } from "../engine/engine.js";
 import type { EngineEvent } from "../engine/event-data.js";
+import { eventTime } from "../engine/event-time.js";
 import type { Outcome } from "../engine/outcome.js";
 import type { PromiseDocument } from "../promises/document.js";
 import { type BacktestReport, BacktestTally } from "./report.js";
@@ -54,7 +55,7 @@ export async function backtest(
     for (const o of outcomes) {
       switch (o.type) {
         case "remedy": {
-          const at = Date.parse(o.at);
+          const at = eventTime(o.at);
           if (inWindow(at)) tally.add(o, at);
           break;
         }
@@ -72,7 +73,7 @@ export async function backtest(
     }
   };
   const step = (e: EngineEvent): void => {
-    const at = Date.parse(e.time);
+    const at = eventTime(e.time);
     if (to !== undefined && at >= to) return;
     tally.replayed++;
     if (inWindow(at)) tally.inWindow++;

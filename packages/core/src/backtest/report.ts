@@ -114,6 +114,8 @@ export class BacktestTally {
   private readonly cost = new CostSum();
   private readonly promises = new Map<string, PromiseTally>();
   private readonly days = new Map<string, DayTally>();
+  /** The UTC day of the last remedy, by day number: remedies come in runs on the same day. */
+  private lastDay = { number: Number.NaN, key: "" };
 
   constructor(promises: readonly { readonly id: string; readonly version: string }[]) {
     for (const p of promises)
@@ -141,7 +143,7 @@ export class BacktestTally {
     p.remedies++;
     p.customers.add(r.customer);
     p.cost.add(r);
-    const day = new Date(at).toISOString().slice(0, 10);
+    const day = this.dayOf(at);
     let d = this.days.get(day);
     if (!d) {
       d = { remedies: 0, cost: new CostSum() };
@@ -149,6 +151,14 @@ export class BacktestTally {
     }
     d.remedies++;
     d.cost.add(r);
+  }
+
+  /** YYYY-MM-DD of `at` (epoch ms), printed once per day rather than once per remedy. */
+  private dayOf(at: number): string {
+    const number = Math.floor(at / 86_400_000);
+    if (number !== this.lastDay.number)
+      this.lastDay = { number, key: new Date(at).toISOString().slice(0, 10) };
+    return this.lastDay.key;
   }
 
   /** The report, with window bounds in epoch ms (undefined when open). */

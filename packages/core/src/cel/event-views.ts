@@ -2,6 +2,8 @@
  * Views of shared-subject and per-customer events (flights, streams, outages, support
  * contacts, prices) for promise expressions. Built straight from validated event data.
  */
+
+import { eventTime } from "../engine/event-time.js";
 import {
   airportByIata,
   eu261Band,
@@ -13,7 +15,9 @@ import {
 import { MoneyValue } from "./money-value.js";
 import { minutesBetween, setIf, toDate } from "./views.js";
 
-const ms = (iso: string): number => Date.parse(iso);
+const ms = eventTime;
+/** An optional RFC 3339 fact as a Date; undefined (absent to `has()`) when not given. */
+const dateOf = (iso: string | undefined): Date | undefined => (iso ? toDate(ms(iso)) : undefined);
 
 /** Flight event data as the contract defines it (`flight.arrived` and `flight.cancelled`). */
 export interface FlightData {
@@ -31,108 +35,195 @@ export interface FlightData {
   readonly reroute?: { readonly departure: string; readonly arrival: string };
 }
 
-/** A flight that arrived or was cancelled; delays and notice are derived here once. */
+/**
+ * A flight that arrived or was cancelled. Most flights fail a promise's first test (on time,
+ * or not the airline's fault), so each derived fact is computed on first read and kept.
+ */
 export class FlightView {
-  readonly id: string;
-  readonly carrier: string;
-  readonly euLicensed: boolean;
-  readonly origin: string;
-  readonly destination: string;
-  readonly controllable: boolean;
-  readonly cause: string;
+  readonly #d: FlightData;
   readonly cancelled: boolean;
-  readonly scheduledArrival: Date;
-  /** Minutes late at arrival (negative when early); 0 for a cancellation. */
-  readonly arrivalDelayMinutes: bigint;
-  /** Minutes late at departure, when the departure times are known; else 0. */
-  readonly departureDelayMinutes: bigint;
-  readonly rerouted: boolean;
-  /** For a cancellation with a re-route: how much earlier it departs and later it arrives. */
-  readonly rerouteDepartsEarlierMinutes: bigint;
-  readonly rerouteArrivesLaterMinutes: bigint;
-  /** For a cancellation: days of notice before the scheduled departure (fractional). */
-  readonly noticeDays: number;
-  declare readonly scheduledDeparture?: Date;
-  declare readonly actualArrival?: Date;
-  declare readonly actualDeparture?: Date;
-  declare readonly noticeGivenAt?: Date;
+  #scheduledArrivalMs: number | undefined;
+  #scheduledArrival: Date | undefined;
+  #arrivalDelay: bigint | undefined;
+  #departureDelay: bigint | undefined;
 
   constructor(data: FlightData, cancelled: boolean) {
-    this.id = data.flight;
-    this.carrier = data.carrier.code;
-    this.euLicensed = data.carrier.euLicensed ?? false;
-    this.origin = data.origin;
-    this.destination = data.destination;
-    this.controllable = data.controllable;
-    this.cause = data.cause ?? "";
+    this.#d = data;
     this.cancelled = cancelled;
-    const schedArr = ms(data.scheduledArrival);
-    this.scheduledArrival = toDate(schedArr);
-    this.arrivalDelayMinutes =
-      data.actualArrival === undefined ? 0n : minutesBetween(schedArr, ms(data.actualArrival));
-    this.departureDelayMinutes =
-      data.scheduledDeparture && data.actualDeparture
-        ? minutesBetween(ms(data.scheduledDeparture), ms(data.actualDeparture))
+  }
+  get id(): string {
+    return this.#d.flight;
+  }
+  get carrier(): string {
+    return this.#d.carrier.code;
+  }
+  get euLicensed(): boolean {
+    return this.#d.carrier.euLicensed ?? false;
+  }
+  get origin(): string {
+    return this.#d.origin;
+  }
+  get destination(): string {
+    return this.#d.destination;
+  }
+  get controllable(): boolean {
+    return this.#d.controllable;
+  }
+  get cause(): string {
+    return this.#d.cause ?? "";
+  }
+  #schedArr(): number {
+    this.#scheduledArrivalMs ??= ms(this.#d.scheduledArrival);
+    return this.#scheduledArrivalMs;
+  }
+  get scheduledArrival(): Date {
+    this.#scheduledArrival ??= toDate(this.#schedArr());
+    return this.#scheduledArrival;
+  }
+  /** Minutes late at arrival (negative when early); 0 for a cancellation. */
+  get arrivalDelayMinutes(): bigint {
+    const d = this.#d;
+    this.#arrivalDelay ??=
+      d.actualArrival === undefined ? 0n : minutesBetween(this.#schedArr(), ms(d.actualArrival));
+    return this.#arrivalDelay;
+  }
+  /** Minutes late at departure, when the departure times are known; else 0. */
+  get departureDelayMinutes(): bigint {
+    const d = this.#d;
+    this.#departureDelay ??=
+      d.scheduledDeparture && d.actualDeparture
+        ? minutesBetween(ms(d.scheduledDeparture), ms(d.actualDeparture))
         : 0n;
-    this.rerouted = data.reroute !== undefined;
+    return this.#departureDelay;
+  }
+  get rerouted(): boolean {
+    return this.#d.reroute !== undefined;
+  }
+  /** For a cancellation with a re-route: how much earlier it departs and later it arrives. */
+  get rerouteDepartsEarlierMinutes(): bigint {
+    const d = this.#d;
     // Rounded up, so 60 min 30 s earlier is not "no more than one hour" earlier.
-    this.rerouteDepartsEarlierMinutes =
-      data.reroute && data.scheduledDeparture
-        ? -minutesBetween(ms(data.scheduledDeparture), ms(data.reroute.departure))
-        : 0n;
-    this.rerouteArrivesLaterMinutes = data.reroute
-      ? minutesBetween(schedArr, ms(data.reroute.arrival))
+    return d.reroute && d.scheduledDeparture
+      ? -minutesBetween(ms(d.scheduledDeparture), ms(d.reroute.departure))
       : 0n;
-    this.noticeDays =
-      data.noticeGivenAt && data.scheduledDeparture
-        ? (ms(data.scheduledDeparture) - ms(data.noticeGivenAt)) / 86_400_000
-        : 0;
-    setIf(
-      this,
-      "scheduledDeparture",
-      data.scheduledDeparture && toDate(ms(data.scheduledDeparture)),
-    );
-    setIf(this, "actualArrival", data.actualArrival && toDate(ms(data.actualArrival)));
-    setIf(this, "actualDeparture", data.actualDeparture && toDate(ms(data.actualDeparture)));
-    setIf(this, "noticeGivenAt", data.noticeGivenAt && toDate(ms(data.noticeGivenAt)));
+  }
+  get rerouteArrivesLaterMinutes(): bigint {
+    const d = this.#d;
+    return d.reroute ? minutesBetween(this.#schedArr(), ms(d.reroute.arrival)) : 0n;
+  }
+  /** For a cancellation: days of notice before the scheduled departure (fractional). */
+  get noticeDays(): number {
+    const d = this.#d;
+    return d.noticeGivenAt && d.scheduledDeparture
+      ? (ms(d.scheduledDeparture) - ms(d.noticeGivenAt)) / 86_400_000
+      : 0;
+  }
+  // Optional facts read as undefined when unknown, so `has(flight.actualArrival)` works.
+  get scheduledDeparture(): Date | undefined {
+    return dateOf(this.#d.scheduledDeparture);
+  }
+  get actualArrival(): Date | undefined {
+    return dateOf(this.#d.actualArrival);
+  }
+  get actualDeparture(): Date | undefined {
+    return dateOf(this.#d.actualDeparture);
+  }
+  get noticeGivenAt(): Date | undefined {
+    return dateOf(this.#d.noticeGivenAt);
   }
 }
 
 /**
+ * Routes already described, by origin, destination and whether the carrier holds an EU
+ * licence; bounded, as a stream of bad airport codes must not grow it without end.
+ */
+const routes = new Map<string, Map<string, [RouteView?, RouteView?]>>();
+let routeCount = 0;
+const MAX_ROUTES = 50_000;
+
+/**
  * Geography of a route, from OpenFlights airport data: great-circle distance, and the
- * EU 261 and US DOT facts the regulation packs need. Computed lazily, once per view.
+ * EU 261 and US DOT facts the regulation packs need. Each fact is computed on first read
+ * and kept; `RouteView.of` shares one view per route, so they are computed once per route
+ * rather than once per flight (the airport data does not change while the process runs).
  */
 export class RouteView {
   #band: ReturnType<typeof eu261Band> | null = null;
+  #covered: boolean | undefined;
+  #distanceKm: number | undefined;
+  #intraEu: boolean | undefined;
+  #amount: MoneyValue | undefined;
+  #usEnds: number | undefined;
   constructor(
     readonly origin: string,
     readonly destination: string,
     private readonly euCarrier: boolean,
   ) {}
+
+  /** The view of a route, shared by every flight on it. */
+  static of(origin: string, destination: string, euCarrier: boolean): RouteView {
+    if (routeCount >= MAX_ROUTES) {
+      routes.clear();
+      routeCount = 0;
+    }
+    let byDestination = routes.get(origin);
+    if (!byDestination) {
+      byDestination = new Map();
+      routes.set(origin, byDestination);
+    }
+    let pair = byDestination.get(destination);
+    if (!pair) {
+      pair = [];
+      byDestination.set(destination, pair);
+    }
+    const i = euCarrier ? 1 : 0;
+    let view = pair[i];
+    if (!view) {
+      view = new RouteView(origin, destination, euCarrier);
+      pair[i] = view;
+      routeCount++;
+    }
+    return view;
+  }
+
   private band(): ReturnType<typeof eu261Band> {
     if (this.#band === null) this.#band = eu261Band(this.origin, this.destination);
     return this.#band;
   }
+  /** How many ends are in US territory: 0, 1 or 2 (an unknown airport is not). */
+  private usEnds(): number {
+    if (this.#usEnds === undefined) {
+      const us = (code: string) => {
+        const airport = airportByIata(code);
+        return airport !== undefined && isUsTerritory(airport.country) ? 1 : 0;
+      };
+      this.#usEnds = us(this.origin) + us(this.destination);
+    }
+    return this.#usEnds;
+  }
   /** Great-circle distance in km; -1 when an airport is unknown. */
   get distanceKm(): number {
-    return flightDistanceKm(this.origin, this.destination) ?? -1;
+    this.#distanceKm ??= flightDistanceKm(this.origin, this.destination) ?? -1;
+    return this.#distanceKm;
   }
   get known(): boolean {
     return this.band() !== undefined;
   }
   get intraEu(): boolean {
-    return isIntraEu(this.origin, this.destination) ?? false;
+    this.#intraEu ??= isIntraEu(this.origin, this.destination) ?? false;
+    return this.#intraEu;
   }
   get eu261Covered(): boolean {
-    return eu261Scope(this.origin, this.destination, this.euCarrier).covered;
+    this.#covered ??= eu261Scope(this.origin, this.destination, this.euCarrier).covered;
+    return this.#covered;
   }
   /** "short" (≤ 1500 km), "medium" or "long" per Art. 7(1); "" when unknown. */
   get eu261Band(): string {
     return this.band()?.band ?? "";
   }
   get eu261Amount(): MoneyValue {
-    const band = this.band();
-    return new MoneyValue(BigInt(band?.amountEur ?? 0) * 100n, "EUR");
+    this.#amount ??= new MoneyValue(BigInt(this.band()?.amountEur ?? 0) * 100n, "EUR");
+    return this.#amount;
   }
   /** Hours of re-routing delay under which Art. 7(2) halves the compensation. */
   get eu261ReductionHours(): bigint {
@@ -141,19 +232,11 @@ export class RouteView {
   }
   /** Either end in US territory: the flight is within reach of the US DOT rules. */
   get usCovered(): boolean {
-    const a = airportByIata(this.origin);
-    const b = airportByIata(this.destination);
-    return (
-      (a !== undefined && isUsTerritory(a.country)) || (b !== undefined && isUsTerritory(b.country))
-    );
+    return this.usEnds() > 0;
   }
   /** Both ends in US territory: the DOT rule's "domestic". */
   get domestic(): boolean {
-    const a = airportByIata(this.origin);
-    const b = airportByIata(this.destination);
-    return (
-      a !== undefined && b !== undefined && isUsTerritory(a.country) && isUsTerritory(b.country)
-    );
+    return this.usEnds() === 2;
   }
 }
 

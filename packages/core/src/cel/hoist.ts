@@ -70,3 +70,27 @@ export function hoistSharedTerms(
   const compiled = compileExpression(hoisted.join(" && "), eventTypes, "bool");
   return compiled.ok ? compiled.value : undefined;
 }
+
+const sharedOnly = new WeakMap<CompiledExpression, Map<string, boolean>>();
+
+/**
+ * Whether `expr`, on events of `eventType`, reads nothing but the variables shared by every
+ * target of such an event (a constant counts): its value is then the same for all of them.
+ */
+export function readsOnlyShared(expr: CompiledExpression, eventType: string): boolean {
+  let perType = sharedOnly.get(expr);
+  if (!perType) {
+    perType = new Map();
+    sharedOnly.set(expr, perType);
+  }
+  let only = perType.get(eventType);
+  if (only === undefined) {
+    const shared = SHARED_VARIABLES[eventType];
+    const ast = (expr.byEvent.get(eventType) as { ast?: unknown } | undefined)?.ast;
+    const ids = new Set<string>();
+    identifiers(ast, ids);
+    only = shared !== undefined && isNode(ast) && [...ids].every((id) => shared.has(id));
+    perType.set(eventType, only);
+  }
+  return only;
+}

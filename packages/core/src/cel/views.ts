@@ -1,8 +1,11 @@
 /**
  * The objects promise expressions see. Each is a small class (cel-js types values by
  * constructor) built from engine records; money is `MoneyValue`, times are `Date`.
- * Optional facts are own properties only when known, so `has(order.deliveredAt)` works.
+ * An optional fact reads as undefined when unknown (an absent own property, or a getter
+ * returning undefined), so `has(order.deliveredAt)` works.
  */
+
+import { eventTime } from "../engine/event-time.js";
 import type {
   BookingRecord,
   CustomerRecord,
@@ -23,32 +26,49 @@ function setIf<T extends object>(target: T, key: string, value: unknown): void {
   if (value !== undefined) (target as Record<string, unknown>)[key] = value;
 }
 
-/** The event being evaluated. */
+/** The event being evaluated; its time is parsed on first read. */
 export class EventView {
-  readonly time: Date;
+  readonly #timeIso: string;
+  #time: Date | undefined;
   constructor(
     readonly id: string,
     readonly type: string,
-    timeMs: number,
+    timeIso: string,
     readonly customer: string,
   ) {
-    this.time = date(timeMs);
+    this.#timeIso = timeIso;
+  }
+  get time(): Date {
+    this.#time ??= date(eventTime(this.#timeIso));
+    return this.#time;
   }
 }
 
-/** The customer a remedy is for. */
+/** The customer a remedy is for, looked up on first read (few promises read it). */
 export class CustomerView {
-  readonly id: string;
-  readonly language: string;
-  readonly segment: string;
-  readonly tier: string;
-  readonly country: string;
-  constructor(rec: CustomerRecord | undefined, id: string) {
-    this.id = id;
-    this.language = rec?.language ?? "en";
-    this.segment = rec?.segment ?? "";
-    this.tier = rec?.tier ?? "";
-    this.country = rec?.country ?? "";
+  readonly #customers: ReadonlyMap<string, CustomerRecord>;
+  #rec: CustomerRecord | null | undefined;
+  constructor(
+    customers: ReadonlyMap<string, CustomerRecord>,
+    readonly id: string,
+  ) {
+    this.#customers = customers;
+  }
+  #record(): CustomerRecord | null {
+    this.#rec ??= this.#customers.get(this.id) ?? null;
+    return this.#rec;
+  }
+  get language(): string {
+    return this.#record()?.language ?? "en";
+  }
+  get segment(): string {
+    return this.#record()?.segment ?? "";
+  }
+  get tier(): string {
+    return this.#record()?.tier ?? "";
+  }
+  get country(): string {
+    return this.#record()?.country ?? "";
   }
 }
 
@@ -142,61 +162,112 @@ export class PaymentView {
   ) {}
 }
 
-/** A passenger, with their guardian's seat when they travel with one. */
+/**
+ * A passenger, with their guardian's seat when they travel with one. Built for every
+ * passenger a flight reaches, so fields are read from the (immutable) record on demand.
+ */
 export class PassengerView {
-  readonly id: string;
-  readonly name: string;
-  readonly seat: string;
-  readonly guardian: string;
-  readonly guardianSeat: string;
-  declare readonly age?: bigint;
+  readonly #rec: PassengerRecord;
+  readonly #booking: BookingRecord;
   constructor(rec: PassengerRecord, booking: BookingRecord) {
-    this.id = rec.id;
-    this.name = rec.name ?? "";
-    this.seat = rec.seat ?? "";
-    this.guardian = rec.guardian ?? "";
-    const guardian = rec.guardian
-      ? booking.passengers.find((p) => p.id === rec.guardian)
-      : undefined;
-    this.guardianSeat = guardian?.seat ?? "";
-    setIf(this, "age", rec.age === undefined ? undefined : BigInt(rec.age));
+    this.#rec = rec;
+    this.#booking = booking;
+  }
+  get id(): string {
+    return this.#rec.id;
+  }
+  get name(): string {
+    return this.#rec.name ?? "";
+  }
+  get seat(): string {
+    return this.#rec.seat ?? "";
+  }
+  get guardian(): string {
+    return this.#rec.guardian ?? "";
+  }
+  get guardianSeat(): string {
+    const id = this.#rec.guardian;
+    const guardian = id ? this.#booking.passengers.find((p) => p.id === id) : undefined;
+    return guardian?.seat ?? "";
+  }
+  /** Absent (for `has()`) when the age is not known. */
+  get age(): bigint | undefined {
+    const age = this.#rec.age;
+    return age === undefined ? undefined : BigInt(age);
   }
 }
 
-/** A flight booking. `fare` is the total; `paid` the part paid in the fare's currency. */
+/**
+ * A flight booking. `fare` is the total; `paid` the part paid in the fare's currency.
+ * Built for every booking a flight reaches, so fields are computed on first read and kept;
+ * what can change later (refunds, a rebooking) is captured when the view is made.
+ */
 export class BookingView {
-  readonly id: string;
-  readonly flight: string;
-  readonly currency: string;
-  readonly fare: MoneyValue;
-  readonly paid: MoneyValue;
-  readonly points: bigint;
-  readonly refunded: MoneyValue;
-  readonly passengers: PassengerView[];
-  readonly passengerCount: bigint;
-  readonly origin: string;
-  readonly destination: string;
-  readonly rebooked: boolean;
-  readonly rebookingAccepted: boolean;
-  /** Payment methods used ("card", "points", …), e.g. for refund deadlines that differ by tender. */
-  readonly methods: string[];
-  declare readonly rebookedAt?: Date;
+  readonly #rec: BookingRecord;
+  readonly #refunded: bigint;
+  readonly #rebooking: BookingRecord["rebooking"];
+  #fare: MoneyValue | undefined;
+  #paid: MoneyValue | undefined;
+  #refundedValue: MoneyValue | undefined;
+  #passengers: PassengerView[] | undefined;
   constructor(rec: BookingRecord) {
-    this.id = rec.id;
-    this.flight = rec.flight;
-    this.currency = rec.currency;
-    this.fare = new MoneyValue(rec.fare, rec.currency);
-    this.paid = new MoneyValue(paidIn(rec.payments, rec.currency), rec.currency);
-    this.points = rec.payments.reduce((s, p) => (p.currency === "PTS" ? s + p.minor : s), 0n);
-    this.refunded = new MoneyValue(rec.refunded, rec.currency);
-    this.passengers = rec.passengers.map((p) => new PassengerView(p, rec));
-    this.passengerCount = BigInt(rec.passengers.length);
-    this.origin = rec.origin;
-    this.destination = rec.destination;
-    this.rebooked = rec.rebooking !== undefined;
-    this.rebookingAccepted = rec.rebooking?.accepted ?? false;
-    this.methods = rec.payments.map((p) => p.method);
-    setIf(this, "rebookedAt", rec.rebooking && date(rec.rebooking.at));
+    this.#rec = rec;
+    this.#refunded = rec.refunded;
+    this.#rebooking = rec.rebooking;
+  }
+  get id(): string {
+    return this.#rec.id;
+  }
+  get flight(): string {
+    return this.#rec.flight;
+  }
+  get currency(): string {
+    return this.#rec.currency;
+  }
+  get fare(): MoneyValue {
+    this.#fare ??= new MoneyValue(this.#rec.fare, this.#rec.currency);
+    return this.#fare;
+  }
+  get paid(): MoneyValue {
+    const rec = this.#rec;
+    this.#paid ??= new MoneyValue(paidIn(rec.payments, rec.currency), rec.currency);
+    return this.#paid;
+  }
+  get points(): bigint {
+    return this.#rec.payments.reduce((s, p) => (p.currency === "PTS" ? s + p.minor : s), 0n);
+  }
+  get refunded(): MoneyValue {
+    this.#refundedValue ??= new MoneyValue(this.#refunded, this.#rec.currency);
+    return this.#refundedValue;
+  }
+  get passengers(): PassengerView[] {
+    const rec = this.#rec;
+    this.#passengers ??= rec.passengers.map((p) => new PassengerView(p, rec));
+    return this.#passengers;
+  }
+  get passengerCount(): bigint {
+    return BigInt(this.#rec.passengers.length);
+  }
+  get origin(): string {
+    return this.#rec.origin;
+  }
+  get destination(): string {
+    return this.#rec.destination;
+  }
+  get rebooked(): boolean {
+    return this.#rebooking !== undefined;
+  }
+  get rebookingAccepted(): boolean {
+    return this.#rebooking?.accepted ?? false;
+  }
+  /** Payment methods used ("card", "points", …), e.g. for refund deadlines that differ by tender. */
+  get methods(): string[] {
+    return this.#rec.payments.map((p) => p.method);
+  }
+  /** Absent (for `has()`) unless the booking was rebooked. */
+  get rebookedAt(): Date | undefined {
+    const rebooking = this.#rebooking;
+    return rebooking && date(rebooking.at);
   }
 }
 

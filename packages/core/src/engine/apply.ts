@@ -69,7 +69,7 @@ export function applyEvent(state: EngineState, e: D.EngineEvent, at: number): Ap
     }
     case "order.refunded": {
       const d = e.data as D.OrderRefundedData;
-      const minor = minorOf(d.amount, d.currency, ["amount"]);
+      const minor = minorOf(d.amount, d.currency, "amount");
       const order = orderFor(state, d.order, e.id);
       if (order && d.currency === order.currency) {
         order.refunded += minor;
@@ -79,7 +79,7 @@ export function applyEvent(state: EngineState, e: D.EngineEvent, at: number): Ap
     }
     case "payment.charged": {
       const d = e.data as D.PaymentChargedData;
-      const minor = minorOf(d.amount, d.currency, ["amount"]);
+      const minor = minorOf(d.amount, d.currency, "amount");
       const order = orderFor(state, d.order, e.id);
       if (
         order &&
@@ -93,7 +93,7 @@ export function applyEvent(state: EngineState, e: D.EngineEvent, at: number): Ap
     case "price.changed": {
       const d = e.data as D.PriceChangedData;
       state.prices.set(d.sku, {
-        minor: minorOf(d.price, d.currency, ["price"]),
+        minor: minorOf(d.price, d.currency, "price"),
         currency: d.currency,
       });
       return {};

@@ -6,15 +6,17 @@
  */
 
 import type { CompiledExpression } from "../cel/compile.js";
-import { explainExpression } from "../cel/explain.js";
-import { MoneyValue } from "../cel/money-value.js";
 import { CustomerView, EventView } from "../cel/views.js";
-import { type Money, money, multiplyRatio } from "../money/index.js";
+import { money } from "../money/index.js";
 import type { CompiledPromise, PromiseDocument } from "../promises/document.js";
 import { type Applied, applyEvent } from "./apply.js";
 import type { EngineEvent } from "./event-data.js";
+import { eventTime } from "./event-time.js";
 import { GovernanceLedger } from "./governance.js";
 import type { EvaluationFailure, Explanation, Outcome, Remedy } from "./outcome.js";
+import { amountOf, explainAmount, incidentOf } from "./remedy-values.js";
+import { SeenIds } from "./seen-ids.js";
+import { SharedMemo } from "./shared-memo.js";
 import { decodeState, encodeState } from "./snapshot-codec.js";
 import { EngineState, MoneyFieldError } from "./state.js";
 import { sharedViewsOf, type Target, targetsOf } from "./targets.js";
@@ -72,8 +74,7 @@ export class Engine {
   private readonly timers = new TimerQueue();
   private readonly granted = new Set<string>();
   /** Event ids seen, with their event time, oldest first (see `dedupeWindowMs`). */
-  private readonly seen = new Map<string, number>();
-  private readonly dedupeWindowMs: number;
+  private readonly seen: SeenIds;
   private readonly governance = new GovernanceLedger();
   private clock = Number.NEGATIVE_INFINITY;
 
@@ -100,7 +101,7 @@ export class Engine {
       }
     }
     this.state = new EngineState(options.purchaseWindowMs ?? window);
-    this.dedupeWindowMs = options.dedupeWindowMs ?? 30 * 86_400_000;
+    this.seen = new SeenIds(options.dedupeWindowMs ?? 30 * 86_400_000);
   }
 
   /**
@@ -113,7 +114,7 @@ export class Engine {
       encodeState({
         format: 1,
         clock: Number.isFinite(this.clock) ? this.clock : null,
-        seen: this.seen,
+        seen: this.seen.toMap(),
         granted: this.granted,
         state: this.state.dump(),
         timers: this.timers.dump(),
@@ -140,7 +141,7 @@ export class Engine {
     if (data.format !== 1) throw new Error(`unknown engine snapshot format ${String(data.format)}`);
     const engine = new Engine(documents, options);
     engine.clock = data.clock ?? Number.NEGATIVE_INFINITY;
-    for (const [id, at] of data.seen) engine.seen.set(id, at);
+    for (const [id, at] of data.seen) engine.seen.load(id, at);
     for (const key of data.granted) engine.granted.add(key);
     engine.state.load(data.state);
     engine.timers.load(data.timers, new Map(engine.promises.map((p) => [p.id, p])));
@@ -161,7 +162,7 @@ export class Engine {
   /** Processes one validated event; a re-delivered event id changes nothing. */
   process(e: EngineEvent): Outcome[] {
     if (this.seen.has(e.id)) return [];
-    const at = Date.parse(e.time);
+    const at = eventTime(e.time);
     const out = this.advanceTo(at);
     let applied: Applied;
     try {
@@ -172,34 +173,24 @@ export class Engine {
       out.push({ type: "rejected", event: e.id, issue });
       return out;
     }
-    this.remember(e.id, at);
+    this.seen.add(e.id, at, this.clock);
     if (this.expecting.has(e.type)) this.timers.cancel(subjectOf(e), e.type);
     const listeners = this.byEvent.get(e.type);
     if (!listeners) return out;
     const shared = sharedViewsOf(this.state, e);
     let sharedContext: object | undefined;
+    let memo: SharedMemo | undefined;
     for (const promise of listeners) {
       if (promise.shared) {
         sharedContext ??= { ...shared, now: new Date(at) };
         if (!this.holdsForAll(promise.shared, e.type, sharedContext)) continue;
       }
       for (const target of targetsOf(this.state, e, applied, promise.reach, at, shared)) {
-        this.evaluate(promise, e, target, at, out);
+        memo ??= new SharedMemo(e.type);
+        this.evaluate(promise, e, target, at, out, memo);
       }
     }
     return out;
-  }
-
-  private remember(id: string, at: number): void {
-    this.seen.set(id, at);
-    // Ids arrive roughly in time order, so the oldest sit at the front of the Map.
-    if (this.seen.size % 1024 === 0) {
-      const cutoff = this.clock - this.dedupeWindowMs;
-      for (const [old, time] of this.seen) {
-        if (time >= cutoff) break;
-        this.seen.delete(old);
-      }
-    }
   }
 
   /** Processes events in order and returns all outcomes. */
@@ -220,7 +211,10 @@ export class Engine {
         t.promise.reach,
         t.at,
       )) {
-        if (target.incident === t.incident) this.fire(t.promise, t.event, target, t.at, out, t.at);
+        if (target.incident === t.incident) {
+          const memo = new SharedMemo(t.event.type);
+          this.fire(t.promise, t.event, target, t.at, out, memo, t.at);
+        }
       }
     }
     if (time > this.clock) this.clock = time;
@@ -242,9 +236,9 @@ export class Engine {
   private context(e: EngineEvent, target: Target, now: number): Record<string, unknown> {
     return {
       ...target.vars,
-      event: new EventView(e.id, e.type, Date.parse(e.time), target.customer),
+      event: new EventView(e.id, e.type, e.time, target.customer),
       now: new Date(now),
-      customer: new CustomerView(this.state.customers.get(target.customer), target.customer),
+      customer: new CustomerView(this.state.customers, target.customer),
     };
   }
 
@@ -254,14 +248,16 @@ export class Engine {
     target: Target,
     at: number,
     out: Outcome[],
+    memo: SharedMemo,
   ): void {
+    let ctx: Record<string, unknown>;
     try {
-      const ctx = this.context(e, target, at);
-      if (promise.when && promise.when.byEvent.get(e.type)?.(ctx) !== true) return;
+      ctx = this.context(e, target, at);
+      if (promise.when && memo.value(promise.when, ctx) !== true) return;
       if (promise.expect) {
-        const by = promise.expect.by.byEvent.get(e.type)?.(ctx);
+        const by = memo.value(promise.expect.by, ctx);
         if (!(by instanceof Date)) return;
-        const incident = this.incidentOf(promise, e, target, ctx);
+        const incident = incidentOf(promise, target, ctx, memo);
         this.timers.arm({
           at: by.getTime() + promise.expect.graceMs,
           key: `${promise.id}:${incident}`,
@@ -272,78 +268,35 @@ export class Engine {
         });
         return;
       }
-      this.fire(promise, e, target, at, out);
     } catch (err) {
       out.push(failure(promise, e, target, err));
+      return;
     }
+    this.fire(promise, e, target, at, out, memo, undefined, ctx);
   }
 
-  private incidentOf(
-    promise: CompiledPromise,
-    e: EngineEvent,
-    target: Target,
-    ctx: object,
-  ): string {
-    const custom = promise.incident?.byEvent.get(e.type)?.(ctx);
-    return typeof custom === "string" ? custom : target.incident;
-  }
-
-  private amountOf(
-    promise: CompiledPromise,
-    e: EngineEvent,
-    target: Target,
-    ctx: object,
-  ): Money | undefined {
-    const rule = promise.remedy.amount;
-    if (!rule) return undefined;
-    switch (rule.type) {
-      case "fixed":
-        return rule.money;
-      case "expr": {
-        const value = rule.expr.byEvent.get(e.type)?.(ctx);
-        if (!(value instanceof MoneyValue)) throw new Error(`amount of ${promise.id} is not money`);
-        return value;
-      }
-      case "fraction": {
-        const p = target.payable;
-        if (!p)
-          throw new Error(`${promise.id}: a fraction of what was paid, but nothing was paid here`);
-        return multiplyRatio(
-          money(p.total, p.currency),
-          rule.numerator,
-          rule.denominator,
-          "half-even",
-        );
-      }
-      default: {
-        const never: never = rule;
-        return never;
-      }
-    }
-  }
-
-  /** Decides the remedy for one target whose condition holds (or whose deadline passed). */
+  /**
+   * Decides the remedy for one target whose condition holds (or whose deadline passed);
+   * `ctx` is the context its condition was evaluated in, if it was.
+   */
   private fire(
     promise: CompiledPromise,
     e: EngineEvent,
     target: Target,
     at: number,
     out: Outcome[],
+    memo: SharedMemo,
     deadline?: number,
+    evaluated?: Record<string, unknown>,
   ): void {
     try {
-      const ctx = this.context(e, target, at);
-      if (
-        deadline !== undefined &&
-        promise.when &&
-        promise.when.byEvent.get(e.type)?.(ctx) !== true
-      )
-        return;
-      const incident = this.incidentOf(promise, e, target, ctx);
+      const ctx = evaluated ?? this.context(e, target, at);
+      if (deadline !== undefined && promise.when && memo.value(promise.when, ctx) !== true) return;
+      const incident = incidentOf(promise, target, ctx, memo);
       const key = `${promise.id}:${incident}`;
       if (this.granted.has(key)) return;
       const { remedy } = promise;
-      let amount = this.amountOf(promise, e, target, ctx);
+      let amount = amountOf(promise, target, ctx, memo);
       if (amount && amount.minor <= 0n) return;
       let capped: Explanation["capped"];
       const payable = target.payable;
@@ -362,7 +315,7 @@ export class Engine {
         }
       }
       // Everything that can fail is computed above; from here on the grant is recorded.
-      const causeValue = promise.cause?.byEvent.get(e.type)?.(ctx);
+      const causeValue = promise.cause && memo.value(promise.cause, ctx);
       const cause = typeof causeValue === "string" && causeValue !== "" ? causeValue : target.cause;
       this.granted.add(key);
       if (
@@ -389,9 +342,9 @@ export class Engine {
           company: promise.company,
           title: promise.title,
         },
-        // A copy: the records behind a target keep collecting event ids after this remedy.
-        events: [...target.events],
-        ...(promise.when && { condition: explainExpression(promise.when, e.type, ctx, true) }),
+        // A new array: the records behind a target keep collecting event ids after this remedy.
+        events: target.events(),
+        ...(promise.when && { condition: memo.explain(promise.when, ctx, true) }),
         ...(deadline !== undefined &&
           promise.expect && {
             deadline: {
@@ -400,7 +353,7 @@ export class Engine {
               passedAt: iso(deadline),
             },
           }),
-        ...(amount && remedy.amount && { amount: this.explainAmount(promise, e, ctx, amount) }),
+        ...(amount && remedy.amount && { amount: explainAmount(promise, ctx, amount, memo) }),
         ...(capped && { capped }),
       };
       const result: Remedy = {
@@ -422,8 +375,8 @@ export class Engine {
               : [],
         subject: target.subject,
         incident,
-        at: iso(at),
-        ...(remedy.withinMs !== undefined && { dueBy: iso(at + remedy.withinMs) }),
+        at: memo.iso(at),
+        ...(remedy.withinMs !== undefined && { dueBy: memo.iso(at + remedy.withinMs) }),
         approval: { required: reasons.length > 0, reasons },
         ...(cause !== undefined && { cause }),
         ...(promise.notice !== undefined && { notice: promise.notice }),
@@ -436,18 +389,8 @@ export class Engine {
     }
   }
 
-  private explainAmount(
-    promise: CompiledPromise,
-    e: EngineEvent,
-    ctx: object,
-    amount: Money,
-  ): NonNullable<Explanation["amount"]> {
-    const rule = promise.remedy.amount;
-    const value = { amount: MoneyValue.of(amount).amount, currency: amount.currency };
-    if (rule?.type === "expr")
-      return explainExpression(rule.expr, e.type, ctx, MoneyValue.of(amount));
-    if (rule?.type === "fraction")
-      return { rule: `fraction ${rule.numerator}/${rule.denominator} of what was paid`, value };
-    return { rule: "fixed", value };
+  /** What the engine knows of a customer now (language, name, consents), read-only; for notices. */
+  customer(id: string): Readonly<import("./records.js").CustomerRecord> | undefined {
+    return this.state.customers.get(id);
   }
 }

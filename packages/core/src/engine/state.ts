@@ -33,11 +33,17 @@ export class MoneyFieldError extends Error {
   }
 }
 
-/** Parses an event's money field to minor units, or throws `MoneyFieldError` with its path. */
+/**
+ * Parses an event's money field to minor units, or throws `MoneyFieldError` with its path
+ * under `data`: `field`, or `field[index].leaf` in a list. The path is only built on failure,
+ * as this runs for every amount of every event.
+ */
 export function minorOf(
   amount: string,
   currency: string,
-  path: readonly (string | number)[],
+  field: string,
+  index?: number,
+  leaf?: string,
 ): bigint {
   const fast = minorUnits(amount, currency);
   if (fast !== undefined) return fast;
@@ -45,7 +51,7 @@ export function minorOf(
   if (parsed.ok) return parsed.value.minor;
   const issue = parsed.issues[0];
   throw new MoneyFieldError(
-    ["data", ...path],
+    index === undefined ? ["data", field] : ["data", field, index, leaf ?? ""],
     issue?.code ?? "money.invalid_number",
     issue?.params ?? {},
   );
@@ -54,7 +60,7 @@ export function minorOf(
 function payments(list: readonly D.PaymentData[], currency: string, at: string): PaymentRecord[] {
   return list.map((p, i) => {
     const cur = p.currency ?? (p.method === "points" ? "PTS" : currency);
-    return { method: p.method, minor: minorOf(p.amount, cur, [at, i, "amount"]), currency: cur };
+    return { method: p.method, minor: minorOf(p.amount, cur, at, i, "amount"), currency: cur };
   });
 }
 
@@ -145,17 +151,17 @@ export class EngineState {
     const items = d.items.map((item, i) => ({
       sku: item.sku,
       kind: item.kind,
-      price: minorOf(item.price, d.currency, ["items", i, "price"]),
+      price: minorOf(item.price, d.currency, "items", i, "price"),
       quantity: item.quantity ?? 1,
       ...(item.workId !== undefined && { workId: item.workId }),
       ...(item.title !== undefined && { title: item.title }),
       ...(item.service !== undefined && { service: item.service }),
       ...(item.period !== undefined && { period: item.period }),
     }));
-    const shipping = d.shipping === undefined ? 0n : minorOf(d.shipping, d.currency, ["shipping"]);
+    const shipping = d.shipping === undefined ? 0n : minorOf(d.shipping, d.currency, "shipping");
     const itemsTotal = items.reduce((s, i) => s + i.price * BigInt(i.quantity), 0n);
     const total =
-      d.total === undefined ? itemsTotal + shipping : minorOf(d.total, d.currency, ["total"]);
+      d.total === undefined ? itemsTotal + shipping : minorOf(d.total, d.currency, "total");
     const paid = payments(d.payments, d.currency, "payments");
     const order: OrderRecord = {
       id: d.order,
@@ -279,7 +285,7 @@ export class EngineState {
       destination: d.destination,
       // Validated events are immutable, so the passenger list is shared, not copied.
       passengers: d.passengers,
-      fare: minorOf(d.fare, d.currency, ["fare"]),
+      fare: minorOf(d.fare, d.currency, "fare"),
       currency: d.currency,
       payments: payments(d.payments, d.currency, "payments"),
       createdAt: at,

@@ -25,18 +25,9 @@ import type { Money } from "../money/index.js";
 import type { Reach } from "../promises/document.js";
 import type { Applied } from "./apply.js";
 import type * as D from "./event-data.js";
-import type { BookingRecord, OrderRecord, PaymentRecord } from "./records.js";
+import { BookingPayable, OrderPayable, type Payable } from "./payable.js";
+import type { OrderRecord } from "./records.js";
 import type { EngineState } from "./state.js";
-
-/** Something money can go back to: an order or a booking, with what was paid and refunded. */
-export interface Payable {
-  readonly type: "order" | "booking";
-  readonly id: string;
-  readonly currency: string;
-  readonly total: bigint;
-  readonly payments: readonly PaymentRecord[];
-  refunded: bigint;
-}
 
 /** One customer an event reaches, with the variables promise expressions see for them. */
 export interface Target {
@@ -45,7 +36,8 @@ export interface Target {
   readonly incident: string;
   readonly subject: { readonly type: string; readonly id: string };
   readonly payable?: Payable;
-  readonly events: readonly string[];
+  /** The ids of the events behind a remedy, as a new array: built only when one is granted. */
+  readonly events: () => string[];
   /** The honest cause the event states, if any. */
   readonly cause?: string;
   /** Called once a monetary remedy is granted, to keep protection state current. */
@@ -67,39 +59,6 @@ const EMPTY_ORDER = (id: string, customer: string): OrderRecord => ({
   events: [],
 });
 
-function orderPayable(order: OrderRecord): Payable {
-  const charged = order.charges.reduce((s, c) => s + c.minor, 0n);
-  return {
-    type: "order",
-    id: order.id,
-    currency: order.currency,
-    total: charged > order.total ? charged : order.total,
-    payments: order.payments,
-    get refunded() {
-      return order.refunded;
-    },
-    set refunded(v: bigint) {
-      order.refunded = v;
-    },
-  };
-}
-
-function bookingPayable(booking: BookingRecord): Payable {
-  return {
-    type: "booking",
-    id: booking.id,
-    currency: booking.currency,
-    total: booking.fare,
-    payments: booking.payments,
-    get refunded() {
-      return booking.refunded;
-    },
-    set refunded(v: bigint) {
-      booking.refunded = v;
-    },
-  };
-}
-
 function orderTarget(
   e: D.EngineEvent,
   order: OrderRecord | undefined,
@@ -113,8 +72,8 @@ function orderTarget(
       vars: { order: new OrderView(order), ...vars },
       incident,
       subject: { type: "order", id: order.id },
-      payable: orderPayable(order),
-      events: order.events.includes(e.id) ? order.events : [...order.events, e.id],
+      payable: new OrderPayable(order),
+      events: () => (order.events.includes(e.id) ? [...order.events] : [...order.events, e.id]),
     },
   ];
 }
@@ -135,7 +94,7 @@ export function sharedViewsOf(state: EngineState, e: D.EngineEvent): SharedViews
       const d = e.data as FlightData;
       return {
         flight: new FlightView(d, e.type === "flight.cancelled"),
-        route: new RouteView(d.origin, d.destination, d.carrier.euLicensed ?? false),
+        route: RouteView.of(d.origin, d.destination, d.carrier.euLicensed ?? false),
       };
     }
     case "service.outage": {
@@ -171,8 +130,8 @@ function flightTargets(
     const base = {
       customer: booking.customer,
       subject: { type: "booking", id: booking.id },
-      payable: bookingPayable(booking),
-      events: [...booking.events, e.id],
+      payable: new BookingPayable(booking),
+      events: () => [...booking.events, e.id],
       ...(d.cause !== undefined && { cause: d.cause }),
     };
     const passengers = reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
@@ -242,8 +201,8 @@ export function targetsOf(
         vars: { booking: view, passenger: new PassengerView(p, booking) },
         incident: `booking:${booking.id}${e.type === "booking.rebooked" ? ":rebooked" : ""}${reach === "passengers" ? `:pax:${p.id}` : ""}`,
         subject: { type: "booking", id: booking.id },
-        payable: bookingPayable(booking),
-        events: booking.events,
+        payable: new BookingPayable(booking),
+        events: () => [...booking.events],
       }));
     }
     case "flight.arrived":
@@ -268,7 +227,7 @@ export function targetsOf(
           vars: { session, order: new OrderView(EMPTY_ORDER(d.order ?? "", customer)) },
           incident: `session:${d.session}`,
           subject: { type: "session", id: d.session },
-          events: [e.id],
+          events: () => [e.id],
         },
       ];
     }
@@ -284,8 +243,8 @@ export function targetsOf(
           vars: { outage, subscription: new SubscriptionView(sub) },
           incident: `outage:${d.outage}:customer:${sub.customer}`,
           subject: { type: "order", id: sub.order },
-          ...(order && { payable: orderPayable(order) }),
-          events: [...(order?.events.slice(0, 1) ?? []), e.id],
+          ...(order && { payable: new OrderPayable(order) }),
+          events: () => [...(order?.events.slice(0, 1) ?? []), e.id],
           ...(d.cause !== undefined && { cause: d.cause }),
         });
       }
@@ -308,8 +267,8 @@ export function targetsOf(
           vars: { contact, order: new OrderView(order ?? EMPTY_ORDER(d.order ?? "", customer)) },
           incident: `contact:${d.contact}`,
           subject: { type: "contact", id: d.contact },
-          ...(order && { payable: orderPayable(order) }),
-          events: [e.id],
+          ...(order && { payable: new OrderPayable(order) }),
+          events: () => [e.id],
         },
       ];
     }
@@ -332,8 +291,8 @@ export function targetsOf(
             },
             incident: `order:${p.order}:sku:${p.sku}:price:${now.minor}`,
             subject: { type: "order", id: p.order },
-            ...(order && { payable: orderPayable(order) }),
-            events: [...(order?.events.slice(0, 1) ?? []), e.id],
+            ...(order && { payable: new OrderPayable(order) }),
+            events: () => [...(order?.events.slice(0, 1) ?? []), e.id],
             granted: (amount: Money) => {
               const perUnit = amount.minor / BigInt(p.quantity);
               p.netPrice -= perUnit;
@@ -350,7 +309,7 @@ export function targetsOf(
               vars: {},
               incident: `event:${e.id}`,
               subject: { type: "event", id: e.id },
-              events: [e.id],
+              events: () => [e.id],
             },
           ];
   }
