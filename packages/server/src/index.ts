@@ -35,6 +35,6 @@ export {
   type ServerStore,
 } from "./options.js";
 export { PROBLEM_TYPE } from "./problem.js";
-export { decodeCursor, encodeCursor, historyJson, remedyJson } from "./remedy-json.js";
 export type { RateLimit } from "./rate-limit.js";
+export { decodeCursor, encodeCursor, historyJson, remedyJson } from "./remedy-json.js";
 export { type ListenOptions, type RunningServer, startServer } from "./start-server.js";

@@ -15,9 +15,11 @@ import { eventLogConformance } from "./conformance/event-log.js";
 import { events } from "./conformance/fixtures.js";
 import type { ConformanceTarget } from "./conformance/harness.js";
 import { ledgerConformance } from "./conformance/ledger.js";
+import { noticeConformance } from "./conformance/notices.js";
 import { outboxConformance } from "./conformance/outbox.js";
 import { remedyConformance } from "./conformance/remedies.js";
 import { spendConformance } from "./conformance/spend.js";
+import { webhookConformance } from "./conformance/webhooks.js";
 
 export type {
   ConformanceTarget,
@@ -49,5 +51,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
     ledgerConformance(target);
     apiKeyConformance(target);
     customerEventsConformance(target);
+    webhookConformance(target);
+    noticeConformance(target);
   });
 }

@@ -183,8 +183,75 @@ async function apiKeys(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+// Webhooks out: registered endpoints, and the outbox of deliveries (one per event and endpoint).
+async function webhooks(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable("webhook_endpoints")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("url", "text", (c) => c.notNull())
+    .addColumn("secret", "text", (c) => c.notNull())
+    .addColumn("events", "text", (c) => c.notNull())
+    .addColumn("created_at_ms", "bigint", (c) => c.notNull())
+    .addColumn("disabled_at_ms", "bigint")
+    .execute();
+  await db.schema
+    .createTable("webhook_deliveries")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("endpoint_id", "text", (c) => c.notNull().references("webhook_endpoints.id"))
+    .addColumn("event_id", "text", (c) => c.notNull())
+    .addColumn("type", "text", (c) => c.notNull())
+    .addColumn("body", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("next_attempt_at_ms", "bigint")
+    .addColumn("last_error", "text")
+    .addColumn("claimed_by", "text")
+    .addColumn("claimed_at_ms", "bigint")
+    .addColumn("created_at_ms", "bigint", (c) => c.notNull())
+    .addColumn("updated_at_ms", "bigint", (c) => c.notNull())
+    .execute();
+  // The delivery worker's query: due deliveries by status and time.
+  await db.schema
+    .createIndex("webhook_deliveries_due")
+    .on("webhook_deliveries")
+    .columns(["status", "next_attempt_at_ms"])
+    .execute();
+}
+
+// Customer notices, one per remedy key; `erased` is 1 once their customer was erased.
+async function notices(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  await db.schema
+    .createTable("notices")
+    .$call((t) =>
+      dialect === "postgres"
+        ? t.addColumn("seq", "bigserial", (c) => c.primaryKey())
+        : t.addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement()),
+    )
+    .addColumn("key", "text", (c) => c.notNull().unique())
+    .addColumn("customer", "text", (c) => c.notNull())
+    .addColumn("promise", "text", (c) => c.notNull())
+    .addColumn("template", "text", (c) => c.notNull())
+    .addColumn("lang", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("reason", "text")
+    .addColumn("channel", "text")
+    .addColumn("subject", "text", (c) => c.notNull())
+    .addColumn("body", "text", (c) => c.notNull())
+    .addColumn("at_ms", "bigint", (c) => c.notNull())
+    .addColumn("erased", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  // A customer's notices (timelines, erasure).
+  await db.schema
+    .createIndex("notices_customer")
+    .on("notices")
+    .columns(["customer", "seq"])
+    .execute();
+}
+
 /** Every migration, oldest first. Append only. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0001-initial", up: initial },
   { name: "0002-api-keys", up: apiKeys },
+  { name: "0003-webhooks", up: webhooks },
+  { name: "0004-notices", up: notices },
 ]);

@@ -116,6 +116,50 @@ export interface IdempotencyKeysTable {
   body: string | null;
 }
 
+/** A webhook endpoint; `events` space-separated; `secret` signs its deliveries. */
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  secret: string;
+  events: string;
+  created_at_ms: number;
+  disabled_at_ms: number | null;
+}
+
+/** One event on its way to one endpoint; `body` is sent (and signed) verbatim every attempt. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  type: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at_ms: number | null;
+  last_error: string | null;
+  claimed_by: string | null;
+  claimed_at_ms: number | null;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+/** A customer notice (see the core's `Notice`); `erased` is 1 once its text was blanked. */
+export interface NoticesTable {
+  seq: Generated<number>;
+  key: string;
+  customer: string;
+  promise: string;
+  template: string;
+  lang: string;
+  status: string;
+  reason: string | null;
+  channel: string | null;
+  subject: string;
+  body: string;
+  at_ms: number;
+  erased: number;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at_ms: number;
@@ -134,4 +178,7 @@ export interface Database {
   goodfaith_migrations: MigrationsTable;
   api_keys: ApiKeysTable;
   idempotency_keys: IdempotencyKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  notices: NoticesTable;
 }

@@ -1,7 +1,14 @@
 /**
  * A `Store` from a backend: each port implemented by its own module over the same database.
  */
-import type { ApiKeyStore, CustomerEventLog, IdempotencyStore, Store } from "@goodfaith/core";
+import type {
+  ApiKeyStore,
+  CustomerEventLog,
+  IdempotencyStore,
+  NoticeStore,
+  Store,
+  WebhookStore,
+} from "@goodfaith/core";
 import { createApiKeyStore } from "./api-keys.js";
 import type { Backend } from "./backend.js";
 import { createCheckpointStore } from "./checkpoints.js";
@@ -10,13 +17,15 @@ import { createCustomerEventLog } from "./customer-events.js";
 import { createEventLog } from "./event-log.js";
 import { createIdempotencyStore } from "./idempotency.js";
 import { createLedgerStore } from "./ledger-store.js";
+import { createNoticeStore } from "./notices.js";
 import { createRemedyStore } from "./remedies.js";
 import { createSpendStore } from "./spend.js";
+import { createWebhookStore } from "./webhooks/store.js";
 
 /** Every port of the store over one (already migrated) backend. */
 export function createStore(
   backend: Backend,
-): Store & ApiKeyStore & IdempotencyStore & CustomerEventLog {
+): Store & ApiKeyStore & IdempotencyStore & CustomerEventLog & WebhookStore & NoticeStore {
   const events = createEventLog(backend);
   const checkpoints = createCheckpointStore(backend);
   const remedies = createRemedyStore(backend);
@@ -29,6 +38,8 @@ export function createStore(
     ...createApiKeyStore(backend),
     ...createIdempotencyStore(backend),
     ...createCustomerEventLog(backend),
+    ...createWebhookStore(backend),
+    ...createNoticeStore(backend),
     appendEvents: events.appendEvents,
     readEvents: events.readEvents,
     countEvents: events.countEvents,

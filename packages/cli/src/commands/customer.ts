@@ -36,6 +36,7 @@ export async function customerEraseCommand(
     } else {
       ctx.out(t(ctx.lang, "erased", { count: result.erased, customer }));
       ctx.out(t(ctx.lang, "erasedEvents", { count: result.redactedEvents }));
+      ctx.out(t(ctx.lang, "erasedNotices", { count: result.erasedNotices }));
       ctx.out(t(ctx.lang, "erasedLedger", { ref: result.customerRef, seq: result.head?.seq ?? 0 }));
     }
     return EXIT.ok;

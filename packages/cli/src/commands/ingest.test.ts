@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import {
@@ -114,5 +115,28 @@ describe("goodfaith ingest", () => {
     for await (const { event } of store.readEvents({ afterSeq: 0 })) ids.push(event.id);
     await store.close();
     expect(ids).toEqual(["e0", "e1"]);
+  });
+
+  it("--notices appends the notices ready to send, once, and counts them all", async () => {
+    const root = fileURLToPath(new URL("../../../../", import.meta.url));
+    const pack = (file: string) => join(root, "packs/retail", file);
+    const file = join(mkdtempSync(join(tmpdir(), "goodfaith-cli-notices-")), "notices.jsonl");
+    const db = tempDb();
+    const args = ["ingest", pack("events.jsonl"), "-p", pack("promises.yaml"), "--db", db];
+    const first = await cli([...args, "--notices", file, "--json"]);
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.out.at(-1) ?? "{}");
+    expect(summary.notices.created).toBeGreaterThan(0);
+    expect(summary.notices).toMatchObject({ held: 0, suppressed: 0, file });
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(summary.notices.ready);
+    const anna = lines.map((l) => JSON.parse(l)).find((n) => n.customer === "c-anna");
+    expect(anna).toMatchObject({ lang: "sv", status: "ready", channel: "email" });
+
+    const again = await cli([...args, "--notices", file], "sv");
+    expect(again.out.join("\n")).toContain(
+      "0 meddelanden till kunder: 0 klara att skicka, 0 väntar på godkännande, 0 stoppade",
+    );
+    expect(readFileSync(file, "utf8").trim().split("\n")).toHaveLength(lines.length);
   });
 });

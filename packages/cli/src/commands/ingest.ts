@@ -2,8 +2,8 @@
  * `goodfaith ingest`: event files into the durable store, through the engine, with remedies
  * recorded once and appended to the ledger. Safe to re-run and to kill at any instant.
  */
-import { type Issue, jsonSafe, renderIssue } from "@goodfaith/core";
-import { DEFAULT_STORE_PATH, Ingestor } from "@goodfaith/store";
+import { type Issue, jsonSafe, type Notice, renderIssue } from "@goodfaith/core";
+import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
@@ -20,9 +20,14 @@ export interface IngestCommandOptions {
   /** Events per committed batch. @default 1000 */
   readonly batch?: number;
   readonly json?: boolean;
+  /** A JSON Lines file the notices ready to send are appended to, one per line. */
+  readonly notices?: string;
   /** Called after each batch with the events read so far and the rate; the CLI draws it on a TTY. */
   readonly progress?: (read: number, perSecond: number) => void;
 }
+
+/** How many notices to customers a run created, by status. */
+type NoticeCounts = Record<"created" | Notice["status"], number>;
 
 interface Rejection {
   readonly file: string;
@@ -46,10 +51,20 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   if (store === undefined) return EXIT.failure;
   const started = performance.now();
   const totals = { read: 0, accepted: 0, duplicates: 0, created: 0, existing: 0 };
+  const notices: NoticeCounts = { created: 0, ready: 0, held: 0, suppressed: 0 };
+  const outbox = opts.notices === undefined ? undefined : noticeFileOutbox(opts.notices);
   const rejected: Rejection[] = [];
   let lastSeq: number | undefined;
   try {
-    const ingestor = await Ingestor.open(store, loaded.documents);
+    const ingestor = await Ingestor.open(store, loaded.documents, {
+      notices: {
+        onCreated: async (created) => {
+          notices.created += created.length;
+          for (const n of created) notices[n.status]++;
+          await outbox?.(created);
+        },
+      },
+    });
     lastSeq = ingestor.seq;
     const flush = async (batch: readonly ReadEvent[]) => {
       if (batch.length === 0) return;
@@ -102,7 +117,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   } finally {
     await store.close();
   }
-  report(opts, ctx, totals, rejected, lastSeq);
+  report(opts, ctx, totals, rejected, lastSeq, notices);
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }
 
@@ -128,6 +143,7 @@ function report(
   totals: { read: number; accepted: number; duplicates: number; created: number; existing: number },
   rejected: readonly Rejection[],
   lastSeq: number | undefined,
+  notices: NoticeCounts,
 ): void {
   if (opts.json) {
     for (const r of rejected) {
@@ -148,6 +164,7 @@ function report(
         duplicates: totals.duplicates,
         rejected: rejected.length,
         remedies: { created: totals.created, existing: totals.existing },
+        notices: { ...notices, ...(opts.notices !== undefined && { file: opts.notices }) },
         lastSeq: lastSeq ?? 0,
       }),
     );
@@ -162,6 +179,10 @@ function report(
       }),
     );
     ctx.out(t(ctx.lang, "ingestRemedies", { created: totals.created, existing: totals.existing }));
+    ctx.out(t(ctx.lang, "ingestNotices", notices));
+    if (opts.notices !== undefined && notices.ready > 0) {
+      ctx.out(t(ctx.lang, "ingestNoticesFile", { file: opts.notices }));
+    }
     ctx.out(t(ctx.lang, "ingestSeq", { seq: lastSeq ?? 0 }));
   }
   if (rejected.length > 0) {
@@ -195,6 +216,10 @@ export function registerIngestCommands(
     .option("--db <path-or-url>", DB_HELP)
     .option("--batch <n>", "events per committed batch", "1000")
     .option(
+      "--notices <file.jsonl>",
+      "append the notices to customers that are ready to send to this file, one JSON line each",
+    )
+    .option(
       "--json",
       'JSON lines: {"committed","lastSeq","file","line"} after each durable batch, then a summary',
     )
@@ -203,14 +228,24 @@ export function registerIngestCommands(
       `
 Several files are merged by event time (stable: equal times keep the order of the files).
 Exit code 3 when some lines were rejected (each is reported on stderr with file:line).
+Every remedy whose promise names a notice gets one, in the customer's language, recorded once
+in the store; with --notices, those ready to send (consent and a channel allow it) are also
+appended to the file. A re-run never writes a notice twice.
 
 Example:
-  goodfaith ingest packs/airline/events.jsonl --promises packs/airline/promises.yaml packs/eu261/promises.yaml`,
+  goodfaith ingest packs/airline/events.jsonl --promises packs/airline/promises.yaml packs/eu261/promises.yaml
+  goodfaith ingest packs/retail/events.jsonl -p packs/retail/promises.yaml --notices notices.jsonl`,
     )
     .action(
       async (
         files: string[],
-        opts: { promises: string[]; db?: string; batch: string; json?: boolean },
+        opts: {
+          promises: string[];
+          db?: string;
+          batch: string;
+          json?: boolean;
+          notices?: string;
+        },
       ) => {
         const tty = process.stderr.isTTY === true;
         const code = await ingestCommand(
@@ -220,6 +255,7 @@ Example:
             batch: Number(opts.batch),
             ...(opts.db !== undefined && { db: opts.db }),
             ...(opts.json !== undefined && { json: opts.json }),
+            ...(opts.notices !== undefined && { notices: opts.notices }),
             ...(tty && { progress: ttyProgress }),
           },
           ctx(),

@@ -7,13 +7,12 @@ import {
   type ApiKeyStore,
   type ApiScope,
   hasApiKeys,
-  type Store,
 } from "@goodfaith/core";
 import { createApiKey } from "@goodfaith/server";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { t } from "../messages.js";
-import { DB_HELP, openCliStore } from "./store-options.js";
+import { DB_HELP, withCliStore } from "./store-options.js";
 
 /** Options every `keys` command takes. */
 export interface KeysOptions {
@@ -22,26 +21,17 @@ export interface KeysOptions {
 }
 
 // Opens the store and hands its key port to `work`; the store is closed afterwards.
-async function withKeys(
+function withKeys(
   opts: KeysOptions,
   ctx: CliContext,
   mustExist: boolean,
   work: (keys: ApiKeyStore) => Promise<number>,
 ): Promise<number> {
-  const store: Store | undefined = await openCliStore(opts.db, ctx, mustExist);
-  if (store === undefined) return EXIT.failure;
-  try {
-    if (!hasApiKeys(store)) {
-      ctx.err("this store cannot keep API keys");
-      return EXIT.failure;
-    }
-    return await work(store);
-  } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
+  return withCliStore(opts.db, ctx, mustExist, async (store) => {
+    if (hasApiKeys(store)) return work(store);
+    ctx.err("this store cannot keep API keys");
     return EXIT.failure;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** `goodfaith keys create`: prints the new key once. */

@@ -9,7 +9,7 @@ import { type Decision, decideRemedy, retryRemedy } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { t } from "../messages.js";
-import { DB_HELP, openCliStore } from "./store-options.js";
+import { DB_HELP, withCliStore } from "./store-options.js";
 
 /** Options every `remedies` command takes. */
 export interface RemediesOptions {
@@ -27,22 +27,13 @@ export interface RemediesListOptions extends RemediesOptions {
   readonly after?: string;
 }
 
-// Opens the store (which must exist), runs `work`, closes it; failures become exit codes.
-async function withStore(
+/** Runs `work` on the store of `opts.db`, which must exist (see `withCliStore`). */
+export function withStore(
   opts: RemediesOptions,
   ctx: CliContext,
   work: (store: Store) => Promise<number>,
 ): Promise<number> {
-  const store = await openCliStore(opts.db, ctx, true);
-  if (store === undefined) return EXIT.failure;
-  try {
-    return await work(store);
-  } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
-    return EXIT.failure;
-  } finally {
-    await store.close();
-  }
+  return withCliStore(opts.db, ctx, true, work);
 }
 
 const isRemedyStatus = (s: string): s is RemedyStatus =>

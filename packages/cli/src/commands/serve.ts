@@ -23,6 +23,8 @@ export interface ServeOptions {
   readonly json?: boolean;
   /** Resolves when the server should stop. @default SIGINT or SIGTERM */
   readonly until?: Promise<unknown>;
+  /** Called with the server's URL once it listens and has said so (`goodfaith demo` adds its examples). */
+  readonly onListening?: (url: string) => void;
 }
 
 function signalled(): Promise<string> {
@@ -68,6 +70,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
         t(ctx.lang, "serveServing", { promises: count, db: redact(opts.db ?? DEFAULT_STORE_PATH) }),
       );
     }
+    opts.onListening?.(server.url);
     await (opts.until ?? signalled());
     await server.close();
     await ingest.checkpoint();

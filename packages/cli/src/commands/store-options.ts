@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import type { Store } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, isPostgresUrl, openStore } from "@goodfaith/store";
-import type { CliContext } from "../io/context.js";
+import { type CliContext, EXIT } from "../io/context.js";
 
 /** Help text of `--db`. */
 export const DB_HELP = `the store: a SQLite file or postgres://… (default ${DEFAULT_STORE_PATH})`;
@@ -26,6 +26,28 @@ export async function openCliStore(
   } catch (error) {
     ctx.err(`${redact(url)}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
+  }
+}
+
+/**
+ * Opens the store at `db` (see `openCliStore`), runs `work` with it and closes it; an error
+ * is said on stderr and becomes exit code 1.
+ */
+export async function withCliStore(
+  db: string | undefined,
+  ctx: CliContext,
+  mustExist: boolean,
+  work: (store: Store) => Promise<number>,
+): Promise<number> {
+  const store = await openCliStore(db, ctx, mustExist);
+  if (store === undefined) return EXIT.failure;
+  try {
+    return await work(store);
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failure;
+  } finally {
+    await store.close();
   }
 }
 

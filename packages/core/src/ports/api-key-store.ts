@@ -5,9 +5,10 @@
 
 /**
  * What a key may do: `ingest` send events, `guard` ask the guard, `agent` read and decide
- * remedies and customers, `admin` everything.
+ * remedies and customers, `executor` confirm or fail the remedies it was asked to execute
+ * (a payment system's key, nothing else), `admin` everything.
  */
-export const API_SCOPES = ["ingest", "guard", "agent", "admin"] as const;
+export const API_SCOPES = ["ingest", "guard", "agent", "executor", "admin"] as const;
 
 /** One of `API_SCOPES`. */
 export type ApiScope = (typeof API_SCOPES)[number];

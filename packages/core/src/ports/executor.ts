@@ -8,8 +8,9 @@
  *   cannot join the store's transaction. Exactly-once comes from the idempotency key instead:
  *   every attempt of one remedy carries the same key, so the other system can recognise a
  *   retried call (after a crash, or a lease that ran out mid-call) and not pay twice.
- * - No callbacks: an executor answers synchronously (the promise it returns). Asynchronous
- *   confirmation (a webhook executor with confirm/fail callbacks) comes with the service.
+ * - No callbacks in the port: an executor that hands the remedy over and waits for the other
+ *   system's confirmation answers `pending`; the confirmation arrives later through the
+ *   service (`settleRemedy`), and until then the remedy stays executing under its claim.
  * - No scheduling, retries or backoff: the outbox decides when to try again; the executor
  *   only says whether a failure is worth retrying.
  * - No connection, client or credential types: an adapter holds whatever it needs.
@@ -53,7 +54,26 @@ export type ExecutionResult =
    * Not done. `retryable`: worth trying again later (a timeout, a 503); otherwise the remedy
    * goes to the dead letter at once (a closed account, a refused card) and a person decides.
    */
-  | { readonly ok: false; readonly error: string; readonly retryable: boolean };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly retryable: boolean;
+      readonly pending?: undefined;
+    }
+  /**
+   * Handed over, not done yet: the other system will confirm or fail it by callback. The
+   * remedy stays executing; if no callback comes before the claim's lease runs out, the
+   * outbox hands it out again with the same idempotency key. `ok` is false so that a caller
+   * unaware of this case never takes it for executed.
+   */
+  | { readonly ok: false; readonly pending: true };
+
+/** Whether an executor's answer is `pending` (awaiting the other system's callback). */
+export function isPendingResult(
+  result: ExecutionResult,
+): result is { readonly ok: false; readonly pending: true } {
+  return !result.ok && result.pending === true;
+}
 
 /**
  * Carries out remedies. An executor should answer with a result rather than throw; the outbox

@@ -25,7 +25,7 @@ export type {
   LoggedEvent,
   ReadEventsQuery,
 } from "./event-log.js";
-export type * from "./executor.js";
+export * from "./executor.js";
 export {
   hasIdempotency,
   type IdempotencyClaim,
@@ -38,6 +38,14 @@ export type {
   LedgerHead,
   LedgerStore,
 } from "./ledger-store.js";
+export {
+  hasNotices,
+  type NoticeFilter,
+  type NoticePage,
+  type NoticeStore,
+  type RecordNoticesResult,
+  type StoredNotice,
+} from "./notice-store.js";
 export {
   canTransition,
   type InitialRemedyStatus,
@@ -53,12 +61,12 @@ export type {
   ClaimRequest,
   DecimalMoney,
   LedgerFollowUp,
-  RemedyMove,
   NewRemedy,
   RecordRemediesResult,
   RemedyCursor,
   RemedyFilter,
   RemedyHistory,
+  RemedyMove,
   RemedyPage,
   RemedyStore,
   RemedyTransition,
@@ -68,3 +76,18 @@ export type {
 } from "./remedy-store.js";
 export type { SpendLimit, SpendRequest, SpendResult, SpendStore } from "./spend-store.js";
 export type { Store } from "./store.js";
+export {
+  type ClaimedDelivery,
+  type DeliveryFilter,
+  type DeliveryReport,
+  hasWebhooks,
+  isWebhookEventType,
+  type NewWebhookEndpoint,
+  type NewWebhookEvent,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+  type WebhookEndpoint,
+  type WebhookEventType,
+  type WebhookStore,
+} from "./webhook-store.js";

@@ -5,6 +5,7 @@
 import type { RemedyKind } from "../promises/document.js";
 import type { LedgerEntry, LedgerHead } from "./ledger-store.js";
 import type { InitialRemedyStatus, RemedyStatus } from "./remedy-lifecycle.js";
+import type { NewWebhookEvent } from "./webhook-store.js";
 
 /** An amount as JSON carries it: a decimal string in major units, e.g. `{ amount: "4.99", currency: "EUR" }`. */
 export interface DecimalMoney {
@@ -176,6 +177,15 @@ export interface LedgerFollowUp {
    * Called inside the transaction, holding the chain: it must be pure and quick.
    */
   entries(moves: readonly RemedyMove[], head: LedgerHead | undefined): readonly LedgerEntry[];
+  /**
+   * Webhook events for the moves, enqueued in the same transaction (so an event is sent if
+   * and only if its move committed), given each moved remedy as it is after the move. A store
+   * without webhooks ignores it. Pure and quick, like `entries`.
+   */
+  readonly events?: (
+    moves: readonly RemedyMove[],
+    remedies: readonly StoredRemedy[],
+  ) => readonly NewWebhookEvent[];
 }
 
 /** The remedy store. Each method is atomic. */

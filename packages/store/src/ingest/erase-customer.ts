@@ -2,7 +2,7 @@
  * Erasing a customer: their personal data goes, and the erasure itself is recorded in the
  * ledger under their pseudonym, so the chain still verifies and shows that it happened.
  */
-import type { LedgerHead, Store } from "@goodfaith/core";
+import { hasNotices, type LedgerHead, type Store } from "@goodfaith/core";
 import { pseudonym } from "../ledger/pseudonym.js";
 import { appendLedgerDrafts } from "./append-ledger.js";
 import { redactPersonalData } from "./personal-data.js";
@@ -29,6 +29,8 @@ export type EraseResult =
       readonly erased: number;
       /** Logged events whose personal data was taken out (see `redactPersonalData`). */
       readonly redactedEvents: number;
+      /** Notices to them whose subject and body were blanked (their name may be in them). */
+      readonly erasedNotices: number;
       readonly customerRef: string;
       readonly head: LedgerHead | undefined;
     }
@@ -36,8 +38,9 @@ export type EraseResult =
 
 /**
  * Erases `customer`'s personal data — from the customer data store, from the bodies of their
- * logged events, and from the engine's checkpoint (discarded if it holds anything of theirs;
- * the next ingest rebuilds it from the redacted log) — and appends a `customer.erased` entry.
+ * logged events, from the text of the notices written to them, and from the engine's
+ * checkpoint (discarded if it holds anything of theirs; the next ingest rebuilds it from the
+ * redacted log) — and appends a `customer.erased` entry.
  * An ingestor already running keeps what it knows in memory until it is restarted.
  */
 export async function eraseCustomer(
@@ -50,6 +53,7 @@ export async function eraseCustomer(
   const secret = options.secret ?? (await ledgerSecret(store, now()));
   const erased = await store.eraseCustomerData(customer);
   const redactedEvents = await store.redactEvents(customer, redactPersonalData);
+  const erasedNotices = hasNotices(store) ? await store.eraseCustomerNotices(customer) : 0;
   // The engine's checkpoint keeps profiles (a name, a language) from the events just redacted.
   const checkpoint = await store.loadCheckpoint();
   if (checkpoint?.state.includes(JSON.stringify(customer))) await store.discardCheckpoint();
@@ -63,5 +67,5 @@ export async function eraseCustomer(
       customerRef,
     },
   ]);
-  return { ok: true, erased, redactedEvents, customerRef, head };
+  return { ok: true, erased, redactedEvents, erasedNotices, customerRef, head };
 }

@@ -18,6 +18,7 @@ export {
   type OnCommitted,
   REMEDIES_CHAIN,
 } from "./ingestor.js";
+export { type IngestNoticeOptions, NoticeDesk, type OnNoticesCreated } from "./notice-desk.js";
 export { type PersonalData, personalData, storePersonalData } from "./personal-data.js";
 export { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
 export {

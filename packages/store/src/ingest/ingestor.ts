@@ -29,11 +29,13 @@ import {
 import { digestJson } from "../ledger/canonical-json.js";
 import type { LedgerDraft } from "../ledger/entry.js";
 import { pseudonym } from "../ledger/pseudonym.js";
+import { withRemedyEvents } from "../webhooks/events.js";
 import { appendLedgerDrafts, linkDrafts } from "./append-ledger.js";
 import { CUSTOMERS_CHAIN } from "./erase-customer.js";
+import { type IngestNoticeOptions, NoticeDesk } from "./notice-desk.js";
 import { storePersonalData } from "./personal-data.js";
-import { reserveSpend } from "./spend.js";
 import { ledgerSecret } from "./secret.js";
+import { reserveSpend } from "./spend.js";
 
 /** The chain remedy entries are appended to. */
 export const REMEDIES_CHAIN = "remedies";
@@ -55,6 +57,8 @@ export interface IngestorOptions {
   /** Clock for ledger entry times. @default Date.now */
   readonly now?: () => number;
   readonly engine?: EngineOptions;
+  /** How remedies' notices are sent, and the `notice.created` hook (see `NoticeDesk`). */
+  readonly notices?: IngestNoticeOptions;
 }
 
 /** An event of a batch that was not stored, with its position in the batch and why. */
@@ -94,6 +98,7 @@ export class Ingestor {
   #seq: number;
   #checkpointSeq: number;
   #checkpointChars = 0;
+  #notices: NoticeDesk | undefined;
   // Set when a write failed after the engine moved on: the engine is then ahead of the
   // store, and only a re-open (which replays from the last checkpoint) brings them together.
   #broken = false;
@@ -131,6 +136,7 @@ export class Ingestor {
     const secret = options.secret ?? (await ledgerSecret(store));
     const start = checkpoint?.seq ?? 0;
     const ingestor = new Ingestor(store, engine, secret, start, options);
+    ingestor.#notices = await NoticeDesk.open(store, secret, erasedRefs, options.notices);
     const derived: Derived[] = [];
     const replayed: GoodfaithEvent[] = [];
     for await (const { seq, event } of store.readEvents({ afterSeq: start })) {
@@ -235,7 +241,9 @@ export class Ingestor {
 
   #apply(seq: number, event: GoodfaithEvent, derived: Derived[]): void {
     for (const outcome of this.#engine.process(event)) {
-      if (outcome.type === "remedy") derived.push({ seq, remedy: outcome });
+      if (outcome.type !== "remedy") continue;
+      derived.push({ seq, remedy: outcome });
+      this.#notices?.take(outcome, this.#engine.customer(outcome.customer));
     }
     this.#seq = seq;
   }
@@ -298,11 +306,16 @@ export class Ingestor {
     const result = await this.#store.recordRemedies(
       derived.map((d) => ({ ...newRemedy(d.remedy), atSeq: d.seq })),
       derived[0]?.seq ?? 0,
-      {
-        chain: REMEDIES_CHAIN,
-        entries: (moves, head) => linkDrafts(head, draftsOf(moves.map((m) => m.key))),
-      },
+      withRemedyEvents(
+        {
+          chain: REMEDIES_CHAIN,
+          entries: (moves, head) => linkDrafts(head, draftsOf(moves.map((m) => m.key))),
+        },
+        this.#now(),
+      ),
     );
+    // After the remedies: a notice never exists without its remedy.
+    await this.#notices?.settle();
     const existing = result.existing.length;
     if (recovering && existing > 0) {
       const missing = await this.#unledgered(derived, new Set(result.created));

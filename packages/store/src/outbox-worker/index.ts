@@ -18,6 +18,8 @@ export {
   type OutboxOutcome,
   type OutboxSummary,
   type RetryOptions,
+  retryAt,
   retryRemedy,
   runOutbox,
 } from "./run-outbox.js";
+export { type Settlement, type SettleResult, settleRemedy } from "./settle-remedy.js";

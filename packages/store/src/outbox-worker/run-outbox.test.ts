@@ -304,6 +304,7 @@ function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
         retried: 0,
         dead: 0,
         lost: 0,
+        pending: 0,
         outcomes: [],
       });
       expect(executor.calls).toEqual([]);

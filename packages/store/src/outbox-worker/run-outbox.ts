@@ -20,19 +20,24 @@ import type {
   StoredRemedy,
   TransitionResult,
 } from "@goodfaith/core";
+import { isPendingResult } from "@goodfaith/core";
 import { linkDrafts } from "../ingest/append-ledger.js";
 import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
 import { ledgerSecret } from "../ingest/secret.js";
 import type { LedgerDraft, LedgerKind } from "../ledger/entry.js";
 import { pseudonym } from "../ledger/pseudonym.js";
+import { withRemedyEvents } from "../webhooks/events.js";
 import { backoffDelay } from "./backoff.js";
-import { type OutboxOptions, resolveOutboxOptions } from "./options.js";
+import { type OutboxOptions, type ResolvedOutboxOptions, resolveOutboxOptions } from "./options.js";
 
 /** How one claimed remedy ended in this run. */
 export interface OutboxOutcome {
   readonly key: string;
-  /** `lost`: the claim ran out before the outcome was recorded; another run takes it over. */
-  readonly status: "executed" | "failed" | "dead" | "lost";
+  /**
+   * `lost`: the claim ran out before the outcome was recorded; another run takes it over.
+   * `pending`: handed over, awaiting the other system's confirmation (still executing).
+   */
+  readonly status: "executed" | "failed" | "dead" | "lost" | "pending";
   /** The attempt number (1-based). */
   readonly attempt: number;
   /** The executor's reference for an executed remedy, if it gave one. */
@@ -54,6 +59,8 @@ export interface OutboxSummary {
   readonly dead: number;
   /** Claims that ran out before the outcome was recorded (not executed, or not reported). */
   readonly lost: number;
+  /** Handed over and awaiting confirmation by callback (see `settleRemedy`). */
+  readonly pending: number;
   /** Each claimed remedy, in claim order. */
   readonly outcomes: readonly OutboxOutcome[];
 }
@@ -109,6 +116,21 @@ function toExecute(r: StoredRemedy): RemedyToExecute {
   });
 }
 
+/**
+ * When failed attempt `number` is tried again: after the backoff, or never (undefined: the
+ * dead letter) when the failure is not worth retrying or it was the last allowed attempt.
+ */
+export function retryAt(
+  number: number,
+  retryable: boolean,
+  at: number,
+  o: Pick<ResolvedOutboxOptions, "maxAttempts" | "backoff" | "random">,
+): number | undefined {
+  return retryable && number < o.maxAttempts
+    ? at + backoffDelay(number, o.backoff, o.random)
+    : undefined;
+}
+
 async function attempt(
   executor: RemedyExecutor,
   remedy: RemedyToExecute,
@@ -144,7 +166,14 @@ export async function runOutbox(
     { now, limit: o.limit, worker: o.worker, leaseMs: o.leaseMs },
     movesOnLedger(secret, actor, now),
   );
-  const summary = { claimed: claimed.length, executed: 0, retried: 0, dead: 0, lost: 0 };
+  const summary = {
+    claimed: claimed.length,
+    executed: 0,
+    retried: 0,
+    dead: 0,
+    lost: 0,
+    pending: 0,
+  };
   const outcomes: OutboxOutcome[] = [];
   if (claimed.length === 0) return { ...summary, outcomes };
 
@@ -157,15 +186,20 @@ export async function runOutbox(
       continue;
     }
     const result = await attempt(executor, toExecute(r), { number, idempotencyKey: r.key });
+    if (isPendingResult(result)) {
+      // Stays executing under this claim: the callback settles it, or the lease runs out
+      // and a later run hands it out again with the same idempotency key.
+      summary.pending++;
+      outcomes.push({ key: r.key, status: "pending", attempt: number });
+      continue;
+    }
     const at = o.now();
     let report: AttemptReport;
     let nextAttemptAt: number | undefined;
     if (result.ok) {
       report = { ok: true, worker: o.worker, at };
     } else {
-      if (result.retryable && number < o.maxAttempts) {
-        nextAttemptAt = at + backoffDelay(number, o.backoff, o.random);
-      }
+      nextAttemptAt = retryAt(number, result.retryable, at, o);
       report = {
         ok: false,
         worker: o.worker,
@@ -174,7 +208,11 @@ export async function runOutbox(
         ...(nextAttemptAt !== undefined && { nextAttemptAt }),
       };
     }
-    const recorded = await store.recordAttempt(r.key, report, movesOnLedger(secret, actor, at));
+    const recorded = await store.recordAttempt(
+      r.key,
+      report,
+      withRemedyEvents(movesOnLedger(secret, actor, at), at),
+    );
     if (!recorded.ok) {
       summary.lost++;
       outcomes.push({ key: r.key, status: "lost", attempt: number });
@@ -189,7 +227,7 @@ export async function runOutbox(
       status: to === "executed" ? "executed" : to === "failed" ? "failed" : "dead",
       attempt: number,
       ...(result.ok && result.reference !== undefined && { reference: result.reference }),
-      ...(!result.ok && { error: result.error }),
+      ...("error" in result && { error: result.error }),
       ...(nextAttemptAt !== undefined && { nextAttemptAt }),
     });
   }
@@ -260,7 +298,7 @@ export async function decideRemedy(
   const result = await store.transition(
     key,
     { from, to, actor, at, ...(options.reason !== undefined && { reason: options.reason }) },
-    movesOnLedger(secret, actor, at, kind),
+    withRemedyEvents(movesOnLedger(secret, actor, at, kind), at),
   );
   if (result.ok && decision === "reject") await store.releaseSpend(key);
   return result;

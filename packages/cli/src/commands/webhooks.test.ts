@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
+
+describe("goodfaith webhooks and outbox run", () => {
+  it("adds an endpoint (secret once), lists it, replays, and runs the outbox once", async () => {
+    const db = tempDb();
+    const added = await cli([
+      "webhooks",
+      "add",
+      "http://127.0.0.1:9/hook",
+      "--events",
+      "remedy.executed",
+      "remedy.dead",
+      "--db",
+      db,
+      "--json",
+    ]);
+    expect(added.code).toBe(0);
+    const endpoint = JSON.parse(added.out[0] ?? "{}") as { id: string; secret: string };
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    const listed = await cli(["webhooks", "list", "--db", db], "sv");
+    expect(listed.out).toHaveLength(1);
+    expect(listed.out[0]).toMatch(
+      new RegExp(
+        `^${endpoint.id}  http://127.0.0.1:9/hook  \\[remedy.executed, remedy.dead\\]  \\S`,
+      ),
+    );
+    expect(listed.out.join("\n")).not.toContain(endpoint.secret);
+    const nothing = await cli(["webhooks", "replay", "--dead", "--db", db]);
+    expect(nothing.code).toBe(2);
+    expect((await cli(["webhooks", "replay", "--db", db])).code).toBe(1);
+    const run = await cli(["outbox", "run", "--once", "--db", db], "zh-CN");
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toMatch(/^发件箱：已执行 0 项/);
+    const bad = await cli(["outbox", "run", "--once", "--executor", "webhook", "--db", db]);
+    expect(bad.code).toBe(1);
+    expect(bad.err[0]).toContain("--url");
+  });
+
+  it("refuses an endpoint that is not an http(s) URL", async () => {
+    const run = await cli(["webhooks", "add", "ftp://x", "-e", "notice.created", "--db", tempDb()]);
+    expect(run.code).toBe(1);
+    expect(run.err[0]).toContain("not an http(s) URL");
+  });
+});

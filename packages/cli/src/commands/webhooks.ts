@@ -1,0 +1,161 @@
+/**
+ * `goodfaith webhooks add|list|replay`: endpoints that receive Goodfaith's events, signed
+ * (`Goodfaith-Signature`), and the dead letter of deliveries that never got a 2xx.
+ */
+import {
+  hasWebhooks,
+  type Store,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
+  type WebhookStore,
+} from "@goodfaith/core";
+import { registerWebhookEndpoint } from "@goodfaith/store";
+import { type Command, Option } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { t } from "../messages.js";
+import { DB_HELP, withCliStore } from "./store-options.js";
+
+/** Options every `webhooks` command takes. */
+export interface WebhooksOptions {
+  readonly db?: string;
+  readonly json?: boolean;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Opens the store and hands its webhook port to `work`; the store is closed afterwards. */
+export function withWebhooks(
+  db: string | undefined,
+  ctx: CliContext,
+  mustExist: boolean,
+  work: (store: Store & WebhookStore) => Promise<number>,
+): Promise<number> {
+  return withCliStore(db, ctx, mustExist, async (store) => {
+    if (hasWebhooks(store)) return work(store);
+    ctx.err("this store cannot keep webhooks");
+    return EXIT.failure;
+  });
+}
+
+/** `goodfaith webhooks add <url> --events …`: prints the signing secret once. */
+export function webhooksAddCommand(
+  url: string,
+  opts: WebhooksOptions & { readonly events: readonly WebhookEventType[] },
+  ctx: CliContext,
+): Promise<number> {
+  return withWebhooks(opts.db, ctx, false, async (store) => {
+    const { endpoint, secret } = await registerWebhookEndpoint(store, url, opts.events);
+    if (opts.json) {
+      ctx.out(JSON.stringify({ ...endpoint, createdAt: iso(endpoint.createdAt), secret }));
+      return EXIT.ok;
+    }
+    ctx.out(
+      t(ctx.lang, "webhookAdded", { id: endpoint.id, url, events: endpoint.events.join(", ") }),
+    );
+    ctx.out(t(ctx.lang, "webhookSecretOnce"));
+    ctx.out(`  ${secret}`);
+    return EXIT.ok;
+  });
+}
+
+/** `goodfaith webhooks list`: every endpoint, never a secret. */
+export function webhooksListCommand(opts: WebhooksOptions, ctx: CliContext): Promise<number> {
+  return withWebhooks(opts.db, ctx, true, async (store) => {
+    const list = await store.listWebhookEndpoints();
+    for (const e of list) {
+      if (opts.json) {
+        ctx.out(
+          JSON.stringify({
+            ...e,
+            createdAt: iso(e.createdAt),
+            ...(e.disabledAt !== undefined && { disabledAt: iso(e.disabledAt) }),
+          }),
+        );
+        continue;
+      }
+      const state =
+        e.disabledAt === undefined
+          ? t(ctx.lang, "keyActive")
+          : t(ctx.lang, "webhookDisabledAt", { at: iso(e.disabledAt) });
+      ctx.out(`${e.id}  ${e.url}  [${e.events.join(", ")}]  ${state}`);
+    }
+    if (list.length === 0 && !opts.json) ctx.out(t(ctx.lang, "webhooksNone"));
+    return EXIT.ok;
+  });
+}
+
+/** `goodfaith webhooks replay <delivery-id> | --dead`: 0 when something will be sent again, else 2. */
+export function webhooksReplayCommand(
+  id: string | undefined,
+  opts: WebhooksOptions & { readonly dead?: boolean },
+  ctx: CliContext,
+): Promise<number> {
+  if ((id === undefined) === (opts.dead !== true)) {
+    ctx.err("give a delivery id or --dead (not both)");
+    return Promise.resolve(EXIT.failure);
+  }
+  return withWebhooks(opts.db, ctx, true, async (store) => {
+    const ids = await store.replayWebhookDeliveries(
+      id === undefined ? { dead: true } : { ids: [id] },
+      Date.now(),
+    );
+    if (opts.json) ctx.out(JSON.stringify({ replayed: ids }));
+    else if (ids.length > 0) ctx.out(t(ctx.lang, "webhooksReplayed", { count: ids.length }));
+    else ctx.err(t(ctx.lang, "webhooksNothingToReplay"));
+    return ids.length > 0 ? EXIT.ok : EXIT.invalid;
+  });
+}
+
+/** Adds `goodfaith webhooks` to `program`. */
+export function registerWebhooksCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  const webhooks = program
+    .command("webhooks")
+    .description("endpoints receiving Goodfaith's events, signed and retried");
+  webhooks
+    .command("add")
+    .description("register an endpoint; its signing secret is printed only this once")
+    .argument("<url>", "where events are POSTed (http or https)")
+    .addOption(
+      new Option("-e, --events <types...>", "event types to send")
+        .choices([...WEBHOOK_EVENT_TYPES])
+        .makeOptionMandatory(),
+    )
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--json", 'JSON: {"id","url","events","createdAt","secret"}')
+    .addHelpText(
+      "after",
+      `
+Each delivery is signed: Goodfaith-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.
+Verify it with verifyWebhookSignature from @goodfaith/store (5-minute replay window).
+
+Example:
+  goodfaith webhooks add https://ops.example.com/goodfaith --events remedy.executed remedy.dead`,
+    )
+    .action(async (url: string, opts: { events: WebhookEventType[] } & WebhooksOptions) =>
+      setExit(await webhooksAddCommand(url, opts, ctx())),
+    );
+  webhooks
+    .command("list")
+    .description("list every endpoint (never a secret)")
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--json", "JSON lines, one per endpoint")
+    .action(async (opts: WebhooksOptions) => setExit(await webhooksListCommand(opts, ctx())));
+  webhooks
+    .command("replay")
+    .description("send a delivery again, or every dead one; goodfaith outbox run sends them")
+    .argument("[delivery-id]", "the delivery (dlv_…)")
+    .option("--dead", "every dead-lettered delivery")
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--json", 'JSON: {"replayed":[ids]}')
+    .addHelpText(
+      "after",
+      "\nExample:\n  goodfaith webhooks replay --dead && goodfaith outbox run --once",
+    )
+    .action(async (id: string | undefined, opts: WebhooksOptions & { dead?: boolean }) =>
+      setExit(await webhooksReplayCommand(id, opts, ctx())),
+    );
+}

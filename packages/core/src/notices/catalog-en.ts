@@ -1,0 +1,112 @@
+/** Notice texts in English. */
+import type { NoticeCatalog } from "./catalog.js";
+
+/** English notices. */
+export const en: NoticeCatalog = {
+  phrases: {
+    greeting: "Hello,",
+    greetingNamed: "Dear {name},",
+    cause: "The cause: {cause}.",
+    space: " ",
+    did: {
+      refund: "We are refunding {parts}.",
+      compensation: "We are paying you {parts} in compensation.",
+      credit: "We are giving you {parts}.",
+      points: "We are adding {parts} to your account.",
+    },
+    dueBy: "It will be done by {due}.",
+    tender: {
+      card: "{amount} to your card",
+      points: "{amount}",
+      cash: "{amount}",
+      voucher: "{amount} as a voucher",
+      wallet: "{amount} to your wallet",
+      credit: "{amount} as credit on your account",
+      original: "{amount}, the way you paid",
+      other: "{amount}",
+    },
+    nothingToDo: "You need to do nothing.",
+    promise: "Our promise: “{title}”",
+    signoff: "Kind regards,\n{company}",
+  },
+  templates: {
+    "airline.delay-refund": {
+      subject: "Your delayed flight, booking {subject}: your fare back",
+      happened:
+        "Your flight on booking {subject} arrived three hours or more late, for a reason within our control. We are sorry.",
+    },
+    "airline.child-seated-apart": {
+      subject: "Booking {subject}: your child will sit with you",
+      happened:
+        "On booking {subject}, a child under 12 was given a seat away from the adult travelling with them. We are sorry for the worry this may have caused.",
+      did: "Our gate team will seat you together before boarding, free of charge.",
+    },
+    "eu261.delay-compensation": {
+      subject: "Compensation for the delay, booking {subject}",
+      happened:
+        "Your flight on booking {subject} reached its destination three hours or more late, for a reason within the airline's control. EU Regulation 261/2004 gives you compensation for that. We are sorry for the time you lost.",
+    },
+    "eu261.cancellation-compensation": {
+      subject: "Compensation for the cancelled flight, booking {subject}",
+      happened:
+        "Your flight on booking {subject} was cancelled at short notice, for a reason within the airline's control. EU Regulation 261/2004 gives you compensation for that. We are sorry.",
+    },
+    "us-dot.cancellation-refund": {
+      subject: "Your cancelled flight, booking {subject}: your refund",
+      happened:
+        "Your flight on booking {subject} was cancelled. Under the US Department of Transportation's rules you are owed a refund. We are sorry.",
+    },
+    "us-dot.significant-delay-refund": {
+      subject: "Your delayed flight, booking {subject}: your refund",
+      happened:
+        "Your flight on booking {subject} was significantly delayed. Under the US Department of Transportation's rules you are owed a refund. We are sorry.",
+    },
+    "retail.late-delivery": {
+      subject: "Your order {subject} is late: your shipping back",
+      happened: "Your order {subject} was not delivered by the time we promised. We are sorry.",
+    },
+    "retail.price-drop": {
+      subject: "Order {subject}: the price went down, the difference is yours",
+      happened:
+        "We lowered the price of something you bought in order {subject}, within 14 days of your purchase.",
+    },
+    "retail.duplicate-charge": {
+      subject: "Order {subject}: we charged you too much",
+      happened:
+        "We charged you more than you agreed to pay for order {subject}. We are sorry for the mistake.",
+    },
+    "retail.not-shipped": {
+      subject: "Order {subject} was not shipped: your money back",
+      happened: "We did not ship your order {subject} within 3 days of your payment. We are sorry.",
+    },
+    "streaming.rental-quality": {
+      subject: "Your rental did not stream as promised",
+      happened: "A title you rented streamed below the quality we promised. We are sorry.",
+    },
+    "streaming.outage-credit": {
+      subject: "Our outage: credit on your account",
+      happened:
+        "Our service was down for a while, and you could not use the subscription you pay for. We are sorry.",
+    },
+    "support.long-wait-apology": {
+      subject: "You waited too long for us",
+      happened:
+        "When you contacted us, you waited longer than the time we promise to answer in. We are sorry we kept you waiting.",
+    },
+    // The apology goes out as its own notice (support.long-wait-apology): saying sorry twice
+    // for one wait would sound like a form letter.
+    "support.long-wait-credit": {
+      subject: "Credit on your account for your wait",
+      happened: "When you contacted us, you waited longer than the time we promise to answer in.",
+    },
+    "support.repeat-contact": {
+      subject: "A senior colleague is taking on your question",
+      happened: "You had to contact us again about something we had not solved. We are sorry.",
+      did: "A senior colleague now owns it until it is fixed, will contact you within one working day, and will keep you updated. You will not have to explain it all again.",
+    },
+  },
+  generic: {
+    subject: "About our promise: {title}",
+    happened: "Something did not go as we promised. We are sorry.",
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * The shape of a language's notice texts. A notice reads: greeting; what happened (with
+ * the honest cause); what we did; "you need to do nothing"; the promise it keeps; sign-off.
+ * Tone: warm, plain, honest; no marketing, no exclamation marks, at most one apology.
+ */
+
+/** The texts of one notice key. Placeholders: `{subject}` (booking, order… id), `{title}`. */
+export interface NoticeTemplate {
+  readonly subject: string;
+  /** What happened, said plainly; carries the notice's one apology where one is owed. */
+  readonly happened: string;
+  /** What we did, for remedies without an amount (gestures, apologies). */
+  readonly did?: string;
+}
+
+/** The sentences every notice of a language shares. */
+export interface NoticePhrases {
+  readonly greeting: string;
+  /** With `{name}`. */
+  readonly greetingNamed: string;
+  /** With `{cause}`, the cause as the company reported it (not translated: it is their words). */
+  readonly cause: string;
+  /** What joins two sentences of one paragraph. */
+  readonly space: string;
+  /** What we did, by kind of remedy, with `{parts}` (e.g. "€318.00 to your card and 10,000 points"). */
+  readonly did: {
+    readonly refund: string;
+    readonly compensation: string;
+    readonly credit: string;
+    readonly points: string;
+  };
+  /** With `{due}`, a date. */
+  readonly dueBy: string;
+  /** One part of the amount by tender, with `{amount}`; `other` for a tender not listed. */
+  readonly tender: Readonly<Record<string, string>> & { readonly other: string };
+  readonly nothingToDo: string;
+  /** With `{title}`. */
+  readonly promise: string;
+  /** With `{company}`. */
+  readonly signoff: string;
+}
+
+/** A language's notice texts: shared phrases, a template per notice key, and a fallback. */
+export interface NoticeCatalog {
+  readonly phrases: NoticePhrases;
+  readonly templates: Readonly<Record<string, NoticeTemplate>>;
+  /** For a notice key with no template of its own. */
+  readonly generic: NoticeTemplate;
+}

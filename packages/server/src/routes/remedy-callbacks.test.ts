@@ -1,0 +1,172 @@
+/**
+ * The webhook executor end to end: a real payment endpoint (node:http on 127.0.0.1) receives
+ * each remedy from the outbox and confirms it by calling the API back, as the company would.
+ */
+import { hasWebhooks } from "@goodfaith/core";
+import { runOutbox, verifyWebhookSignature, WebhookExecutor } from "@goodfaith/store";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Receiver, startReceiver } from "../../../../test/support/receiver.js";
+import { awaitingRemedy, type Harness, harness } from "../../test/harness.js";
+
+const SECRET = "whsec_payments";
+let clock = Date.UTC(2026, 10, 10);
+let h: Harness | undefined;
+let receiver: Receiver | undefined;
+
+afterEach(async () => {
+  await receiver?.close();
+  await h?.close();
+  receiver = undefined;
+  h = undefined;
+});
+
+// An approved remedy, and an endpoint subscribed to what happens to it.
+async function approvedRemedy(harnessed: Harness): Promise<string> {
+  const key = await awaitingRemedy(harnessed);
+  const hook = await harnessed.call("/v1/webhooks", {
+    json: { url: "https://hooks.example.com/x", events: ["remedy.approved", "remedy.executed"] },
+  });
+  expect(hook.status).toBe(201);
+  const approved = await harnessed.call(`/v1/remedies/${encodeURIComponent(key)}/approve`, {
+    json: {},
+    as: "agent",
+  });
+  expect(approved.status).toBe(200);
+  return key;
+}
+
+const confirm = (key: string, json: object = { reference: "re_1" }) =>
+  h?.call(`/v1/remedies/${encodeURIComponent(key)}/confirm`, { json, as: "executor" });
+
+async function deliveredTypes(): Promise<string[]> {
+  const store = h?.store;
+  if (store === undefined || !hasWebhooks(store)) throw new Error("no webhooks");
+  return (await store.listWebhookDeliveries()).map((d) => d.type).sort();
+}
+
+describe("the webhook executor", () => {
+  it("POSTs the refund with its tenders, signed; the company confirms by callback", async () => {
+    clock = Date.UTC(2026, 10, 10);
+    h = await harness({ now: () => clock });
+    const key = await approvedRemedy(h);
+    receiver = await startReceiver(async (request) => {
+      const body = JSON.parse(request.body) as { remedy: { key: string } };
+      // Accepted now, confirmed by callback before answering: the worst order for a race.
+      const res = await confirm(body.remedy.key);
+      expect(res?.status).toBe(200);
+      return { status: 202 };
+    });
+    const executor = new WebhookExecutor({ url: receiver.url, secret: SECRET, now: () => clock });
+    const run = await runOutbox(h.store, executor, { worker: "w1", now: () => clock });
+    expect(run).toMatchObject({ claimed: 1, pending: 1, executed: 0 });
+
+    const [sent] = receiver.received;
+    expect(sent?.headers["idempotency-key"]).toBe(key);
+    const check = verifyWebhookSignature(
+      sent?.body ?? "",
+      sent?.headers["goodfaith-signature"] as string,
+      SECRET,
+      { now: Math.floor(clock / 1000) },
+    );
+    expect(check.ok).toBe(true);
+    expect(JSON.parse(sent?.body ?? "")).toMatchObject({
+      type: "remedy.execute",
+      idempotencyKey: key,
+      attempt: 1,
+      remedy: {
+        key,
+        kind: "refund",
+        amount: { amount: "500.00", currency: "EUR" },
+        tenders: [{ method: "card", amount: "500.00", currency: "EUR" }],
+      },
+      callbacks: { confirm: `/v1/remedies/${encodeURIComponent(key)}/confirm` },
+    });
+    const history = await h.store.getRemedy(key);
+    if (history === undefined) throw new Error("no remedy");
+    expect(history.remedy).toMatchObject({ status: "executed", attempts: 1 });
+    expect(history.transitions.map((t) => `${t.from}>${t.to}`).slice(-2)).toEqual([
+      "approved>executing",
+      "executing>executed",
+    ]);
+    // Each move's webhook event was enqueued with it.
+    expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.executed"]);
+    // A repeated confirmation is harmless; failing an executed remedy is a conflict.
+    expect((await confirm(key))?.status).toBe(200);
+    const fail = await h.call(`/v1/remedies/${encodeURIComponent(key)}/fail`, {
+      json: { error: "too late" },
+      as: "executor",
+    });
+    expect(fail.status).toBe(409);
+    expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.executed"]);
+  });
+
+  it("re-sends an unconfirmed remedy after the lease, same key, and executes it once", async () => {
+    clock = Date.UTC(2026, 10, 11);
+    h = await harness({ now: () => clock });
+    const key = await approvedRemedy(h);
+    receiver = await startReceiver(() => ({ status: 202, body: '{"status":"accepted"}' }));
+    const executor = new WebhookExecutor({ url: receiver.url, secret: SECRET, now: () => clock });
+    const options = { worker: "w1", leaseMs: 60_000, now: () => clock };
+
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
+    clock += 59_999; // still within the lease: nothing is sent again
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 0 });
+    clock += 1;
+    expect(await runOutbox(h.store, executor, { ...options, worker: "w2" })).toMatchObject({
+      claimed: 1,
+      pending: 1,
+    });
+    clock += 60_000;
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
+    expect(receiver.received).toHaveLength(3);
+    expect(receiver.received.map((r) => r.headers["idempotency-key"])).toEqual([key, key, key]);
+
+    clock += 1000;
+    expect((await confirm(key))?.status).toBe(200);
+    clock += 120_000;
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 0 });
+    expect(receiver.received).toHaveLength(3);
+    const history = await h.store.getRemedy(key);
+    if (history === undefined) throw new Error("no remedy");
+    expect(history.remedy).toMatchObject({ status: "executed", attempts: 1 });
+    expect(history.transitions.filter((t) => t.to === "executed")).toHaveLength(1);
+    expect(history.transitions.map((t) => `${t.from}>${t.to}`).slice(-4)).toEqual([
+      "approved>executing",
+      "executing>executing",
+      "executing>executing",
+      "executing>executed",
+    ]);
+  });
+
+  it("a failure callback schedules a retry (same key) or dead-letters", async () => {
+    clock = Date.UTC(2026, 10, 12);
+    h = await harness({ now: () => clock });
+    const key = await approvedRemedy(h);
+    receiver = await startReceiver(() => ({ status: 202 }));
+    const executor = new WebhookExecutor({ url: receiver.url, secret: SECRET, now: () => clock });
+    await runOutbox(h.store, executor, { worker: "w1", now: () => clock });
+    const path = `/v1/remedies/${encodeURIComponent(key)}/fail`;
+    const retry = await h.call(path, {
+      json: { error: "bank timeout", retryable: true },
+      as: "executor",
+    });
+    expect(retry.status).toBe(200);
+    expect((await h.store.getRemedy(key))?.remedy).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "bank timeout",
+    });
+    // Not executing any more: a late confirmation is refused; the retry will carry the same key.
+    expect((await confirm(key))?.status).toBe(409);
+    clock += 3_600_000;
+    await runOutbox(h.store, executor, { worker: "w1", now: () => clock });
+    expect(receiver.received.map((r) => r.headers["idempotency-key"])).toEqual([key, key]);
+    const dead = await h.call(path, { json: { error: "account closed" }, as: "executor" });
+    expect(dead.status).toBe(200);
+    expect((await h.store.getRemedy(key))?.remedy).toMatchObject({ status: "dead", attempts: 2 });
+    expect(await h.call("/v1/remedies/nope/confirm", { json: {}, as: "executor" })).toHaveProperty(
+      "status",
+      404,
+    );
+  });
+});

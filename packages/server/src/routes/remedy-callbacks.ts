@@ -1,0 +1,105 @@
+/**
+ * The webhook executor's callbacks: the company's payment system confirms or fails a remedy
+ * it was handed. Scope `executor` (a key that can do nothing else) or admin. The outcome is
+ * recorded as the attempt of the claim that sent it, with its ledger entry and webhook event.
+ */
+
+import type { Lang } from "@goodfaith/core";
+import { type Settlement, settleRemedy } from "@goodfaith/store";
+import { createRoute, z } from "@hono/zod-openapi";
+import { ACTIONS } from "../messages.js";
+import { ProblemError } from "../problem.js";
+import { historyJson } from "../remedy-json.js";
+import { problemResponses, RemedyHistorySchema } from "../schemas.js";
+import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+
+const KeyParam = z.object({
+  key: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "key", in: "path" }, example: "late-delivery:order:o-1001" }),
+});
+
+const BODIES = {
+  confirm: z.object({
+    reference: z.string().max(255).optional().openapi({ description: "your id for the refund" }),
+  }),
+  fail: z.object({
+    error: z.string().min(1).max(1000).openapi({ example: "card account closed" }),
+    retryable: z
+      .boolean()
+      .default(false)
+      .openapi({ description: "true: try again later (same idempotency key); false: dead letter" }),
+  }),
+} as const;
+
+function callbackRoute<A extends keyof typeof BODIES>(action: A) {
+  return createRoute({
+    method: "post",
+    path: `/v1/remedies/{key}/${action}`,
+    tags: ["remedies"],
+    summary:
+      action === "confirm"
+        ? "Confirm a remedy you executed (webhook executor callback)"
+        : "Report a remedy you could not execute (webhook executor callback)",
+    description:
+      "Scopes: executor, admin. Only for a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. Confirming an executed remedy again answers 200; anything else is 409 — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
+    security: BEARER,
+    request: {
+      params: KeyParam,
+      headers: IdempotencyHeaders,
+      body: {
+        required: action === "fail",
+        content: { "application/json": { schema: BODIES[action] } },
+      },
+    },
+    responses: {
+      200: {
+        description: "recorded",
+        content: { "application/json": { schema: RemedyHistorySchema } },
+      },
+      ...problemResponses(400, 404, 409),
+    },
+  });
+}
+
+/** Adds `POST /v1/remedies/{key}/confirm` and `/fail`. */
+export function registerRemedyCallbackRoutes(app: ApiApp, deps: RouteDeps): void {
+  const { store } = deps.options;
+  const executor = deps.secured(["executor"]);
+  const settle = async (key: string, settlement: Settlement, actor: string, lang: Lang) => {
+    const result = await settleRemedy(store, key, settlement, actor, deps.options.now());
+    if (!result.ok) {
+      if (result.code === "unknown_remedy")
+        throw new ProblemError("remedy_not_found", 404, { key });
+      const action = ACTIONS[lang][settlement.ok ? "confirm" : "fail"];
+      throw new ProblemError(
+        "remedy_conflict",
+        409,
+        { status: result.status, action },
+        { remedyStatus: result.status },
+      );
+    }
+    const history = await store.getRemedy(key);
+    return history === undefined ? {} : historyJson(history);
+  };
+
+  app.openapi(
+    { ...callbackRoute("confirm"), middleware: [executor, deps.idempotent] },
+    async (c) => {
+      const { key } = c.req.valid("param");
+      const { reference } = c.req.valid("json");
+      const settlement: Settlement = { ok: true, ...(reference !== undefined && { reference }) };
+      const body = await settle(key, settlement, `api-key:${c.get("apiKey").id}`, c.get("lang"));
+      return c.json(body as never, 200);
+    },
+  );
+
+  app.openapi({ ...callbackRoute("fail"), middleware: [executor, deps.idempotent] }, async (c) => {
+    const { key } = c.req.valid("param");
+    const { error, retryable } = c.req.valid("json");
+    const settlement: Settlement = { ok: false, error, retryable };
+    const body = await settle(key, settlement, `api-key:${c.get("apiKey").id}`, c.get("lang"));
+    return c.json(body as never, 200);
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * Webhook endpoints: register (the signing secret is in this one response only), list,
+ * disable. Admin only: an endpoint receives remedies and customer ids.
+ */
+import {
+  hasWebhooks,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEndpoint,
+  type WebhookStore,
+} from "@goodfaith/core";
+import { isWebhookUrl, registerWebhookEndpoint } from "@goodfaith/store";
+import { createRoute, z } from "@hono/zod-openapi";
+import { ProblemError } from "../problem.js";
+import { problemResponses } from "../schemas.js";
+import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const EndpointSchema = z
+  .object({
+    id: z.string().openapi({ example: "we_3f9a1c2b7d4e" }),
+    url: z.string().openapi({ example: "https://payments.example.com/goodfaith" }),
+    events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
+    createdAt: z.string(),
+    disabledAt: z.string().optional(),
+  })
+  .openapi("WebhookEndpoint");
+
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "id", in: "path" }, example: "we_3f9a1c2b7d4e" }),
+});
+
+const SIGNING =
+  'Deliveries are POSTs of `{id, type, created, data}` signed with `Goodfaith-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`; verify with `verifyWebhookSignature` of @goodfaith/store (5-minute replay window) and de-duplicate on `id`. Retried with exponential backoff and full jitter until a 2xx, dead-lettered after the last attempt, replayable with `goodfaith webhooks replay`.';
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/webhooks",
+  tags: ["webhooks"],
+  summary: "List webhook endpoints (never their secrets)",
+  description: "Scopes: admin.",
+  security: BEARER,
+  responses: {
+    200: {
+      description: "every endpoint, disabled ones too, oldest first",
+      content: { "application/json": { schema: z.object({ webhooks: z.array(EndpointSchema) }) } },
+    },
+    ...problemResponses(),
+  },
+});
+
+const createRouteDef = createRoute({
+  method: "post",
+  path: "/v1/webhooks",
+  tags: ["webhooks"],
+  summary: "Register a webhook endpoint",
+  description: `Scopes: admin. The response carries the signing secret, shown this once. ${SIGNING}`,
+  security: BEARER,
+  request: {
+    headers: IdempotencyHeaders,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({
+            url: z
+              .string()
+              .refine(isWebhookUrl, "an absolute http(s) URL")
+              .openapi({ example: "https://payments.example.com/goodfaith" }),
+            events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "registered",
+      content: {
+        "application/json": {
+          schema: EndpointSchema.extend({
+            secret: z.string().openapi({ description: "the signing secret, shown only here" }),
+          }),
+        },
+      },
+    },
+    ...problemResponses(400),
+  },
+});
+
+const deleteRoute = createRoute({
+  method: "delete",
+  path: "/v1/webhooks/{id}",
+  tags: ["webhooks"],
+  summary: "Disable a webhook endpoint",
+  description:
+    "Scopes: admin. It gets no new deliveries; it stays listed, so its deliveries stay explained.",
+  security: BEARER,
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "disabled",
+      content: { "application/json": { schema: EndpointSchema } },
+    },
+    ...problemResponses(404),
+  },
+});
+
+function endpointJson(e: WebhookEndpoint): z.infer<typeof EndpointSchema> {
+  return {
+    id: e.id,
+    url: e.url,
+    events: [...e.events],
+    createdAt: iso(e.createdAt),
+    ...(e.disabledAt !== undefined && { disabledAt: iso(e.disabledAt) }),
+  };
+}
+
+/** The store's webhook port; the store `openStore` makes has it. */
+export function webhooksOf(store: object): WebhookStore {
+  if (!hasWebhooks(store)) throw new Error("the store does not implement WebhookStore");
+  return store;
+}
+
+/** Adds the webhook endpoint routes. */
+export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
+  const admin = deps.secured(["admin"]);
+  const store = () => webhooksOf(deps.options.store);
+
+  app.openapi({ ...listRoute, middleware: [admin] }, async (c) => {
+    const list = await store().listWebhookEndpoints();
+    return c.json({ webhooks: list.map(endpointJson) }, 200);
+  });
+
+  app.openapi({ ...createRouteDef, middleware: [admin, deps.idempotent] }, async (c) => {
+    const { url, events } = c.req.valid("json");
+    const { endpoint, secret } = await registerWebhookEndpoint(
+      store(),
+      url,
+      events,
+      deps.options.now(),
+    );
+    return c.json({ ...endpointJson(endpoint), secret }, 201);
+  });
+
+  app.openapi({ ...deleteRoute, middleware: [admin] }, async (c) => {
+    const { id } = c.req.valid("param");
+    // Disabling twice answers the same: DELETE is idempotent.
+    await store().disableWebhookEndpoint(id, deps.options.now());
+    const found = (await store().listWebhookEndpoints()).find((e) => e.id === id);
+    if (found === undefined) throw new ProblemError("not_found", 404, { path: c.req.path });
+    return c.json(endpointJson(found), 200);
+  });
+}
