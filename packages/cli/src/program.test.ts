@@ -206,6 +206,21 @@ describe("goodfaith clv fit", () => {
     expect(r.out).toMatch(/1411 kunder utan återkommande köp lämnas utanför/);
   });
 
+  test("says so, instead of a NaN equity, when the history cannot identify the models", async () => {
+    // Three customers, one buying again: the estimates run off to a boundary.
+    const csv = join(dir, "few.csv");
+    writeFileSync(
+      csv,
+      "customer,date,amount\nc1,2026-01-05,10.00\nc1,2026-02-05,12.00\nc2,2026-01-07,9.00\nc3,2026-01-09,20.00\n",
+    );
+    const json = await cli(["clv", "fit", "-t", csv, "--json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ identified: false, equity: null });
+    const human = await cli(["clv", "fit", "-t", csv]);
+    expect(human.out).toMatch(/No customer equity: 3 customers \(1 bought again\) cannot identify/);
+    expect(human.out).not.toContain("NaN");
+  });
+
   test("a bad line is reported with its line and column", async () => {
     const csv = join(dir, "tx.csv");
     writeFileSync(csv, "customer,date,amount\nc1,2026-01-05,10.00\nc2,2026-13-01,5.00\n");

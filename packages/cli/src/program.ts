@@ -7,16 +7,28 @@ import { createRequire } from "node:module";
 import { LANGS } from "@goodfaith/core";
 import { Command, Option } from "commander";
 import { registerBacktestCommands } from "./commands/backtest.js";
-import { type ClvOptions, clvFitCommand } from "./commands/clv.js";
+import {
+  type ClvOptions,
+  type ClvValueOptions,
+  clvFitCommand,
+  clvValueCommand,
+} from "./commands/clv.js";
 import { registerCustomerCommands } from "./commands/customer.js";
+import { registerDemoCommands } from "./commands/demo.js";
 import { guardCommand } from "./commands/guard.js";
 import { registerIngestCommands } from "./commands/ingest.js";
 import { registerKeysCommands } from "./commands/keys.js";
 import { registerLedgerCommands } from "./commands/ledger.js";
-import { registerRemediesCommands } from "./commands/remedies.js";
+import { registerMetricsCommands } from "./commands/metrics.js";
+import { registerOutboxCommands } from "./commands/outbox.js";
 import { diffCommand, renderCommand, validateCommand } from "./commands/promises.js";
+import { registerRemediesCommands } from "./commands/remedies.js";
+import { registerReportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
+import { registerScorecardCommands } from "./commands/scorecard.js";
 import { registerServeCommands } from "./commands/serve.js";
+import { DB_HELP } from "./commands/store-options.js";
+import { registerWebhooksCommands } from "./commands/webhooks.js";
 import type { CliContext } from "./io/context.js";
 
 // The version users see is the package's own, read once from its package.json.
@@ -114,10 +126,12 @@ Example:
   clv
     .command("fit")
     .description("fit the models to a purchase history and value every customer")
-    .requiredOption(
+    .option(
       "-t, --transactions <file>",
-      "purchases: CSV with header customer,date,amount, or the CDNOW format",
+      "purchases: CSV with header customer,date,amount, or the CDNOW format (default: the store's log)",
     )
+    .option("--db <url>", DB_HELP)
+    .option("--currency <code>", "with --db: reporting currency (default: the most used)")
     .addOption(
       new Option("--format <format>", "input format").choices(["csv", "cdnow"]).default("csv"),
     )
@@ -130,6 +144,22 @@ Example:
       "\nExample:\n  goodfaith clv fit --transactions ../shared/data/CDNOW_sample.txt --format cdnow --json",
     )
     .action(async (opts: ClvOptions) => setExit(await clvFitCommand(opts, ctx())));
+  clv
+    .command("value")
+    .description(
+      "relationship capital from the store: equity, value at risk, write-down, value protected",
+    )
+    .option("--db <url>", DB_HELP)
+    .option("--period <period>", "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: the latest month)")
+    .option("--currency <code>", "reporting currency (default: the most used)")
+    .option("--horizon-weeks <weeks>", "CLV horizon in weeks (default 52)")
+    .option("--discount-rate <rate>", "annual discount rate (default 0.1)")
+    .option(
+      "--alive-threshold <p>",
+      "P(alive) below which a relationship is written down (default 0.5)",
+    )
+    .option("--json", "JSON output")
+    .action(async (opts: ClvValueOptions) => setExit(await clvValueCommand(opts, ctx())));
 
   registerIngestCommands(program, ctx, setExit);
   registerBacktestCommands(program, ctx, setExit);
@@ -137,7 +167,13 @@ Example:
   registerCustomerCommands(program, ctx, setExit);
   registerServeCommands(program, ctx, setExit);
   registerKeysCommands(program, ctx, setExit);
+  registerWebhooksCommands(program, ctx, setExit);
+  registerOutboxCommands(program, ctx, setExit);
+  registerDemoCommands(program, ctx, setExit);
   registerRemediesCommands(program, ctx, setExit);
+  registerReportCommand(program, ctx, setExit);
+  registerScorecardCommands(program, ctx, setExit);
+  registerMetricsCommands(program, ctx, setExit);
 
   const promises = program
     .command("promises")

@@ -62,7 +62,14 @@ export {
 export * from "./money/index.js";
 // Both money and events name the points currency; it is the same constant.
 export { POINTS } from "./money/index.js";
+export * from "./notices/index.js";
 export * from "./ports/index.js";
+export {
+  diffPromises,
+  type FieldChange,
+  type PromiseChange,
+  type PromisesDiff,
+} from "./promises/diff.js";
 export type {
   AmountRule,
   CompiledPromise,
@@ -75,11 +82,10 @@ export type {
   Tender,
 } from "./promises/document.js";
 export { parseDuration } from "./promises/duration.js";
-export {
-  diffPromises,
-  type FieldChange,
-  type PromiseChange,
-  type PromisesDiff,
-} from "./promises/diff.js";
 export { loadPromises } from "./promises/load.js";
-export { type RenderHtmlOptions, renderHtml, renderMarkdown } from "./render/index.js";
+export {
+  escapeHtml,
+  type RenderHtmlOptions,
+  renderHtml,
+  renderMarkdown,
+} from "./render/index.js";

@@ -31,6 +31,7 @@ export {
   pAlive,
   type RecencyFrequency,
 } from "./bg-nbd.js";
+export * from "./capital/index.js";
 export {
   type ClvOptions,
   customerEquity,
@@ -56,6 +57,7 @@ export * from "./journey/index.js";
 export { type Minimum, type NelderMeadOptions, nelderMead } from "./optimize.js";
 export { CDNOW_CALIBRATION_END, parseCdnow } from "./parse-cdnow.js";
 export { parseTransactionsCsv } from "./parse-csv.js";
+export * from "./report/index.js";
 export * from "./scorecard/index.js";
 export { lgamma } from "./special-functions.js";
 export { type CustomerSummary, DAYS_PER_WEEK, summarize } from "./summary.js";

@@ -28,8 +28,11 @@ import { registerForeignEventRoutes } from "./routes/foreign-events.js";
 import { registerGuardRoutes } from "./routes/guard.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerLedgerRoutes } from "./routes/ledger.js";
+import { registerMeasureRoutes } from "./routes/measure.js";
 import { registerPromiseRoutes } from "./routes/promises.js";
 import { registerRemedyRoutes } from "./routes/remedies.js";
+import { registerRemedyCallbackRoutes } from "./routes/remedy-callbacks.js";
+import { registerWebhookRoutes } from "./routes/webhooks.js";
 import { type Target, zodIssues } from "./zod-issues.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
@@ -111,10 +114,13 @@ export function createApp(options: AppOptions): App {
   registerForeignEventRoutes(app, deps);
   registerGuardRoutes(app, deps);
   registerRemedyRoutes(app, deps);
+  registerRemedyCallbackRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerPromiseRoutes(app, deps);
   registerBacktestRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerMeasureRoutes(app, deps);
   registerDocRoutes(app, VERSION);
 
   app.notFound((c) =>

@@ -13,7 +13,7 @@ export function registerComponents(app: OpenAPIHono<AppEnv>): void {
     type: "http",
     scheme: "bearer",
     description:
-      "An API key from `goodfaith keys create`: `Authorization: Bearer gf_…`. Scopes: ingest, guard, agent, admin (admin may call everything).",
+      "An API key from `goodfaith keys create`: `Authorization: Bearer gf_…`. Scopes: ingest, guard, agent, executor (a payment system's callbacks), admin (admin may call everything).",
   });
   const schema = JSON.parse(
     JSON.stringify(eventsJsonSchema()).replaceAll('"#/$defs/', '"#/components/schemas/'),
@@ -40,9 +40,11 @@ export function openApiDocument(
       { name: "events" },
       { name: "guard" },
       { name: "remedies" },
+      { name: "webhooks" },
       { name: "customers" },
       { name: "promises" },
       { name: "ledger" },
+      { name: "measure" },
       { name: "operations" },
     ],
   }) as unknown as Record<string, unknown>;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, harness } from "../test/harness.js";
 
 interface Endpoint {
-  readonly method: "GET" | "POST";
+  readonly method: "GET" | "POST" | "DELETE";
   readonly path: string;
   readonly json?: unknown;
   readonly headers?: Record<string, string>;
@@ -65,6 +65,21 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: "GET", path: "/v1/remedies/some-key", allowed: ["agent"] },
   { method: "POST", path: "/v1/remedies/some-key/approve", json: {}, allowed: ["agent"] },
   { method: "POST", path: "/v1/remedies/some-key/reject", json: {}, allowed: ["agent"] },
+  { method: "POST", path: "/v1/remedies/some-key/confirm", json: {}, allowed: ["executor"] },
+  {
+    method: "POST",
+    path: "/v1/remedies/some-key/fail",
+    json: { error: "card closed" },
+    allowed: ["executor"],
+  },
+  { method: "GET", path: "/v1/webhooks", allowed: [] },
+  {
+    method: "POST",
+    path: "/v1/webhooks",
+    json: { url: "https://example.com/hook", events: ["remedy.executed"] },
+    allowed: [],
+  },
+  { method: "DELETE", path: "/v1/webhooks/we_000000000000", allowed: [] },
   { method: "GET", path: "/v1/customers/c-1", allowed: ["agent"] },
   { method: "GET", path: "/v1/promises", allowed: ["ingest", "guard", "agent"] },
   { method: "POST", path: "/v1/promises/validate", json: {}, allowed: ["agent"] },
@@ -75,6 +90,9 @@ const ENDPOINTS: readonly Endpoint[] = [
     allowed: ["agent"],
   },
   { method: "GET", path: "/v1/ledger/verify", allowed: [] },
+  { method: "GET", path: "/v1/scorecard", allowed: ["agent"] },
+  { method: "GET", path: "/v1/scorecard/explain", allowed: ["agent"] },
+  { method: "GET", path: "/v1/metrics/journey", allowed: ["agent"] },
 ];
 
 describe("scope matrix", () => {
@@ -92,7 +110,11 @@ describe("scope matrix", () => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     const tested = ENDPOINTS.map(
-      (e) => `${e.method} ${e.path.replace("some-key", "{key}").replace("c-1", "{id}")}`,
+      (e) =>
+        `${e.method} ${e.path
+          .replace("some-key", "{key}")
+          .replace("c-1", "{id}")
+          .replace("we_000000000000", "{id}")}`,
     );
     expect(tested.filter((t) => !["GET /openapi.json", "GET /docs"].includes(t)).sort()).toEqual(
       documented.sort(),

@@ -25,12 +25,14 @@
  */
 
 export type { Store } from "@goodfaith/core";
+export * from "./capital/index.js";
 export {
   appendLedgerDrafts,
   CUSTOMERS_CHAIN,
   type EraseCustomerOptions,
   type EraseResult,
   eraseCustomer,
+  type IngestNoticeOptions,
   Ingestor,
   type IngestorOptions,
   type IngestRejection,
@@ -39,11 +41,14 @@ export {
   ledgerSecret,
   newRemedy,
   type OnCommitted,
+  type OnNoticesCreated,
   REMEDIES_CHAIN,
   SYSTEM_CUSTOMER,
   type VerifiedChain,
   verifyLedger,
 } from "./ingest/index.js";
+export * from "./measure/index.js";
+export { noticeFileOutbox } from "./notice-outbox.js";
 export {
   DEFAULT_STORE_PATH,
   isPostgresUrl,
@@ -51,3 +56,4 @@ export {
   openStore,
 } from "./open-store.js";
 export * from "./outbox-worker/index.js";
+export * from "./webhooks/index.js";

@@ -1,28 +1,90 @@
+/**
+ * `goodfaith clv fit` (the models, from a file or the store's event log) and `goodfaith clv
+ * value` (relationship capital from the store: equity, value at risk, write-down, value
+ * protected per promise).
+ */
 import { readFile } from "node:fs/promises";
-import { fitClv, parseCdnow, parseTransactionsCsv } from "@goodfaith/measure";
+import { formatMoney } from "@goodfaith/core";
+import {
+  expectedMoney,
+  fitClv,
+  parseCdnow,
+  parsePeriod,
+  parseTransactionsCsv,
+  purchaseLog,
+  type RelationshipCapital,
+  type ReportPeriod,
+  type TransactionLog,
+} from "@goodfaith/measure";
+import { capitalFromStore, readRelationships } from "@goodfaith/store";
 import { type CliContext, EXIT } from "../io/context.js";
 import { t } from "../messages.js";
+import { openCliStore } from "./store-options.js";
 
 /** Options of `goodfaith clv fit`. */
 export interface ClvOptions {
-  readonly transactions: string;
+  /** A purchases file; without it, purchases come from the store's event log. */
+  readonly transactions?: string;
+  readonly db?: string;
   readonly format: "csv" | "cdnow";
+  /** Reporting currency when reading the log. */
+  readonly currency?: string;
   readonly calibrationEnd?: string;
   readonly horizonWeeks?: string;
   readonly discountRate?: string;
   readonly json?: boolean;
 }
 
+/** Options of `goodfaith clv value`. */
+export interface ClvValueOptions {
+  readonly db?: string;
+  readonly currency?: string;
+  readonly period?: string;
+  readonly horizonWeeks?: string;
+  readonly discountRate?: string;
+  readonly aliveThreshold?: string;
+  readonly json?: boolean;
+}
+
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
-function positive(text: string | undefined, name: string): number | string | undefined {
+function nonNegative(text: string | undefined, name: string): number | string | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   return Number.isFinite(n) && n >= 0 ? n : `${name}: expected a number ≥ 0, got "${text}"`;
 }
 
-/** `goodfaith clv fit`: fits BG/NBD and Gamma-Gamma to a purchase history and values customers. */
-export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<number> {
+/** The valuation options shared by both commands, or the first bad one's message. */
+function valuation(opts: {
+  horizonWeeks?: string;
+  discountRate?: string;
+}): { horizonWeeks?: number; annualDiscountRate?: number } | string {
+  const horizon = nonNegative(opts.horizonWeeks, "--horizon-weeks");
+  const rate = nonNegative(opts.discountRate, "--discount-rate");
+  if (typeof horizon === "string") return horizon;
+  if (typeof rate === "string") return rate;
+  return {
+    ...(horizon !== undefined && { horizonWeeks: horizon }),
+    ...(rate !== undefined && { annualDiscountRate: rate }),
+  };
+}
+
+// The purchase history from a file, or from the store's log; an exit code when it cannot be had.
+async function loadLog(opts: ClvOptions, ctx: CliContext): Promise<TransactionLog | number> {
+  if (opts.transactions === undefined) {
+    const store = await openCliStore(opts.db, ctx, true);
+    if (store === undefined) return EXIT.failure;
+    try {
+      const purchases = purchaseLog((await readRelationships(store)).purchases, opts.currency);
+      if (purchases === undefined) {
+        ctx.err(t(ctx.lang, "clvNoPurchases"));
+        return EXIT.invalid;
+      }
+      return purchases.log;
+    } finally {
+      await store.close();
+    }
+  }
   let text: string;
   try {
     text = await readFile(opts.transactions, "utf8");
@@ -30,31 +92,37 @@ export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<
     ctx.err(`${opts.transactions}: ${(err as Error).message}`);
     return EXIT.failure;
   }
-  const horizon = positive(opts.horizonWeeks, "--horizon-weeks");
-  const rate = positive(opts.discountRate, "--discount-rate");
-  for (const bad of [horizon, rate]) {
-    if (typeof bad === "string") {
-      ctx.err(bad);
-      return EXIT.failure;
-    }
+  const parsed = opts.format === "cdnow" ? parseCdnow(text) : parseTransactionsCsv(text);
+  if (parsed.ok) return parsed.value;
+  for (const i of parsed.issues)
+    ctx.err(`${opts.transactions}:${i.line}:${i.column}: ${i.message}`);
+  return EXIT.invalid;
+}
+
+/** `goodfaith clv fit`: fits BG/NBD and Gamma-Gamma to a purchase history and values customers. */
+export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<number> {
+  if (opts.transactions !== undefined && opts.db !== undefined) {
+    ctx.err("--transactions and --db: give one source of purchases, not both");
+    return EXIT.failure;
+  }
+  const valued = valuation(opts);
+  if (typeof valued === "string") {
+    ctx.err(valued);
+    return EXIT.failure;
   }
   if (opts.calibrationEnd !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.calibrationEnd)) {
     ctx.err(`--calibration-end: expected YYYY-MM-DD, got "${opts.calibrationEnd}"`);
     return EXIT.failure;
   }
-  const parsed = opts.format === "cdnow" ? parseCdnow(text) : parseTransactionsCsv(text);
-  if (!parsed.ok) {
-    for (const i of parsed.issues)
-      ctx.err(`${opts.transactions}:${i.line}:${i.column}: ${i.message}`);
-    return EXIT.invalid;
-  }
-  const fit = fitClv(parsed.value, {
+  const log = await loadLog(opts, ctx);
+  if (typeof log === "number") return log;
+  const source = opts.transactions ?? "--db";
+  const fit = fitClv(log, {
     ...(opts.calibrationEnd !== undefined && { calibrationEnd: opts.calibrationEnd }),
-    ...(typeof horizon === "number" && { horizonWeeks: horizon }),
-    ...(typeof rate === "number" && { annualDiscountRate: rate }),
+    ...valued,
   });
   if (!fit.ok) {
-    for (const i of fit.issues) ctx.err(`${opts.transactions}: ${i.message}`);
+    for (const i of fit.issues) ctx.err(`${source}: ${i.message}`);
     return EXIT.invalid;
   }
   const {
@@ -84,7 +152,8 @@ export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<
     repeaters,
     excludedFromGammaGamma,
     calibrationEnd,
-    equity: round(equity, 2),
+    identified: identified(bgnbd, gammaGamma, equity),
+    equity: identified(bgnbd, gammaGamma, equity) ? round(equity, 2) : null,
   };
   if (opts.json) {
     ctx.out(JSON.stringify(result));
@@ -98,6 +167,152 @@ export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<
   ctx.out(`  BG/NBD       r ${b.r}  alpha ${b.alpha}  a ${b.a}  b ${b.b}  LL ${b.logLikelihood}`);
   ctx.out(`  Gamma-Gamma  p ${g.p}  q ${g.q}  v ${g.v}  LL ${g.logLikelihood}`);
   ctx.out(t(ctx.lang, "clvExcluded", { count: excludedFromGammaGamma }));
-  ctx.out(t(ctx.lang, "clvEquity", { equity: result.equity.toLocaleString(ctx.lang) }));
+  if (result.equity === null) {
+    ctx.out(t(ctx.lang, "clvNotIdentified", { customers: result.customers, repeaters }));
+  } else {
+    ctx.out(t(ctx.lang, "clvEquity", { equity: result.equity.toLocaleString(ctx.lang) }));
+  }
   return EXIT.ok;
+}
+
+// Estimates that ran off to a boundary (too few customers, too few repeat buyers) value nobody
+// meaningfully, whatever number falls out: shapes are dimensionless and live well inside
+// [1e-4, 1e4] on real data (CDNOW: 0.24 … 6.2), alpha is in weeks, v has the spend's scale.
+function identified(
+  bg: { r: number; alpha: number; a: number; b: number },
+  gg: { p: number; q: number; v: number },
+  equity: number,
+): boolean {
+  const shapes = [bg.r, bg.a, bg.b, gg.p, gg.q];
+  return (
+    Number.isFinite(equity) &&
+    shapes.every((x) => x >= 1e-4 && x <= 1e4) &&
+    bg.alpha >= 1e-4 &&
+    bg.alpha <= 1e5 &&
+    gg.v > 1e-9
+  );
+}
+
+/** The options `clv value` and `report` share, checked; or an exit code after saying why. */
+export function capitalOptions(
+  opts: Omit<ClvValueOptions, "db" | "json">,
+  ctx: CliContext,
+):
+  | {
+      period?: ReportPeriod;
+      currency?: string;
+      horizonWeeks?: number;
+      annualDiscountRate?: number;
+      aliveThreshold?: number;
+    }
+  | number {
+  const valued = valuation(opts);
+  const threshold = nonNegative(opts.aliveThreshold, "--alive-threshold");
+  const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
+  const problem =
+    typeof valued === "string"
+      ? valued
+      : typeof threshold === "string" || (threshold ?? 0) > 1
+        ? `--alive-threshold: expected a number from 0 to 1, got "${opts.aliveThreshold}"`
+        : opts.period !== undefined && period === undefined
+          ? `--period: expected YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, got "${opts.period}"`
+          : undefined;
+  if (problem !== undefined || typeof valued === "string") {
+    ctx.err(problem ?? String(valued));
+    return EXIT.failure;
+  }
+  return {
+    ...valued,
+    ...(period && { period }),
+    ...(opts.currency !== undefined && { currency: opts.currency.toUpperCase() }),
+    ...(typeof threshold === "number" && { aliveThreshold: threshold }),
+  };
+}
+
+/** Capital as JSON: figures rounded to hundredths of the currency's unit. */
+export function capitalJson(capital: RelationshipCapital, currency: string, leftOut: object) {
+  const sum = (s: { value: number; customers: number }) => ({
+    value: round(s.value, 2),
+    customers: s.customers,
+  });
+  const byPromise = (r: Readonly<Record<string, { value: number; customers: number }>>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, sum(v)]));
+  return {
+    period: capital.period,
+    currency,
+    leftOut,
+    options: capital.options,
+    customers: capital.customers.length,
+    equity: round(capital.equity, 2),
+    equityAtStart: round(capital.equityAtStart, 2),
+    valueAtRisk: {
+      ...sum(capital.valueAtRisk),
+      byPromise: byPromise(capital.valueAtRisk.byPromise),
+    },
+    writeDown: { ...sum(capital.writeDown), written: capital.writeDown.written },
+    protectedByPromise: byPromise(capital.protectedByPromise),
+  };
+}
+
+function printCapital(
+  c: RelationshipCapital,
+  currency: string,
+  leftOut: Readonly<Record<string, number>>,
+  ctx: CliContext,
+): void {
+  const money = (v: number) => formatMoney(expectedMoney(v, currency), ctx.lang);
+  ctx.out(
+    t(ctx.lang, "capitalTitle", {
+      from: c.period.from,
+      to: c.period.to,
+      currency,
+      customers: c.customers.length,
+      weeks: c.options.horizonWeeks,
+      rate: round(c.options.annualDiscountRate * 100, 4),
+    }),
+  );
+  ctx.out(t(ctx.lang, "capitalEquity", { value: money(c.equity), start: money(c.equityAtStart) }));
+  ctx.out(
+    t(ctx.lang, "capitalAtRisk", {
+      value: money(c.valueAtRisk.value),
+      count: c.valueAtRisk.customers,
+    }),
+  );
+  ctx.out(
+    t(ctx.lang, "capitalWriteDown", {
+      value: money(c.writeDown.value),
+      count: c.writeDown.customers,
+      threshold: new Intl.NumberFormat(ctx.lang, { style: "percent" }).format(
+        c.options.aliveThreshold,
+      ),
+    }),
+  );
+  ctx.out(t(ctx.lang, "capitalProtected"));
+  const promises = Object.entries(c.protectedByPromise);
+  if (promises.length === 0) ctx.out(`    ${t(ctx.lang, "none")}`);
+  for (const [promise, s] of promises) {
+    ctx.out(`    ${promise.padEnd(28)} ${money(s.value).padStart(14)}  (${s.customers})`);
+  }
+  const others = Object.entries(leftOut).map(([cur, n]) => `${cur} ${n}`);
+  if (others.length > 0) ctx.out(t(ctx.lang, "capitalLeftOut", { others: others.join(", ") }));
+}
+
+/** `goodfaith clv value`: relationship capital of the store for a period. */
+export async function clvValueCommand(opts: ClvValueOptions, ctx: CliContext): Promise<number> {
+  const options = capitalOptions(opts, ctx);
+  if (typeof options === "number") return options;
+  const store = await openCliStore(opts.db, ctx, true);
+  if (store === undefined) return EXIT.failure;
+  try {
+    const { capital, currency, leftOut } = await capitalFromStore(store, options);
+    if (!capital.ok || currency === undefined) {
+      for (const i of capital.ok ? [] : capital.issues) ctx.err(i.message);
+      return EXIT.invalid;
+    }
+    if (opts.json) ctx.out(JSON.stringify(capitalJson(capital.value, currency, leftOut)));
+    else printCapital(capital.value, currency, leftOut, ctx);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
 }

@@ -1,0 +1,99 @@
+/**
+ * `goodfaith report`: the "customer delight first" report of a period — what customers lived
+ * through, the worst failures and what they cost in relationships, then the operating
+ * figures — as text, or a standalone HTML page with SVG charts.
+ */
+import { writeFile } from "node:fs/promises";
+import {
+  buildReportView,
+  JourneyMetrics,
+  periodBounds,
+  renderReportHtml,
+  renderReportText,
+} from "@goodfaith/measure";
+import { capitalFromStore, scorecardFromStore } from "@goodfaith/store";
+import type { Command } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { capitalOptions } from "./clv.js";
+import { DB_HELP, openCliStore } from "./store-options.js";
+
+/** Options of `goodfaith report`. */
+export interface ReportOptions {
+  readonly db?: string;
+  readonly period?: string;
+  readonly currency?: string;
+  readonly horizonWeeks?: string;
+  readonly discountRate?: string;
+  readonly aliveThreshold?: string;
+  readonly html?: boolean;
+  /** Write here instead of standard output. */
+  readonly out?: string;
+}
+
+/** `goodfaith report`: resolves to the exit code. */
+export async function reportCommand(opts: ReportOptions, ctx: CliContext): Promise<number> {
+  const options = capitalOptions(opts, ctx);
+  if (typeof options === "number") return options;
+  const store = await openCliStore(opts.db, ctx, true);
+  if (store === undefined) return EXIT.failure;
+  try {
+    // Journey percentiles of the period's own events; the period is known only once the
+    // latest event is, so events are kept by time and observed after the pass.
+    const events: Parameters<JourneyMetrics["observe"]>[0][] = [];
+    const capital = await capitalFromStore(store, { ...options, onEvent: (e) => events.push(e) });
+    const { start, end } = periodBounds(capital.period);
+    const journey = new JourneyMetrics();
+    for (const e of events) {
+      const time = Date.parse(e.time);
+      if (time >= start && time < end) journey.observe(e);
+    }
+    const scorecard = await scorecardFromStore(store);
+    const view = buildReportView(
+      {
+        period: capital.period,
+        days: scorecard.report({ by: "day" }),
+        weeks: scorecard.report({ by: "week" }),
+        journey: journey.snapshot(end),
+        incidents: capital.incidents,
+        ...(capital.currency !== undefined && { currency: capital.currency }),
+        capital: capital.capital,
+      },
+      ctx.lang,
+    );
+    const text = opts.html ? renderReportHtml(view) : renderReportText(view);
+    if (opts.out) await writeFile(opts.out, text);
+    else ctx.out(text.trimEnd());
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Registers `goodfaith report`. */
+export function registerReportCommand(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  program
+    .command("report")
+    .description(
+      "the customer-delight-first report: what customers lived through, then the operating figures",
+    )
+    .option("--db <url>", DB_HELP)
+    .option("--period <period>", "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: the latest month)")
+    .option("--currency <code>", "reporting currency of lifetime values (default: the most used)")
+    .option("--horizon-weeks <weeks>", "CLV horizon in weeks (default 52)")
+    .option("--discount-rate <rate>", "annual discount rate (default 0.1)")
+    .option(
+      "--alive-threshold <p>",
+      "P(alive) below which a relationship is written down (default 0.5)",
+    )
+    .option("--html", "a standalone HTML page with SVG charts instead of text")
+    .option("-o, --out <file>", "write to a file instead of standard output")
+    .addHelpText(
+      "after",
+      "\nExample:\n  goodfaith report --period 2026-11 --lang sv --html -o report.sv.html",
+    )
+    .action(async (opts: ReportOptions) => setExit(await reportCommand(opts, ctx())));
+}

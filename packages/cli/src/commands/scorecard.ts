@@ -1,0 +1,136 @@
+/**
+ * `goodfaith scorecard`: the trust scorecard of everything in the store, by day, week or month
+ * and by segment, channel or promise — or, with `--explain`, the events and remedies behind one
+ * figure in one bucket.
+ */
+import { DIMENSIONS, type Dimension, PERIODS, type Period } from "@goodfaith/measure";
+import { EXPLAINABLE, explainQuery, scorecardFromStore, scorecardRowsJson } from "@goodfaith/store";
+import { type Command, Option } from "commander";
+import { type CliContext, EXIT } from "../io/context.js";
+import { t } from "../messages.js";
+import { withStore } from "./remedies.js";
+import { explanationLines, rowLines } from "./scorecard-table.js";
+import { DB_HELP } from "./store-options.js";
+
+/** Options of `goodfaith scorecard`. */
+export interface ScorecardCommandOptions {
+  readonly db?: string;
+  /** @default "all" */
+  readonly by?: Period;
+  /** @default "all" */
+  readonly dimension?: Dimension;
+  /** A figure to explain instead of printing the scorecard. */
+  readonly explain?: string;
+  /** The bucket to explain: `2026-11-02`, `2026-W45`, `2026-11` or `all`. @default "all" */
+  readonly period?: string;
+  /** The segment, channel or promise to explain (with `--dimension`). */
+  readonly value?: string;
+  /** How many cases to list ids of. @default 20 */
+  readonly limit?: number;
+  readonly json?: boolean;
+}
+
+/** `goodfaith scorecard`: resolves to the exit code. */
+export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext): Promise<number> {
+  const limit = opts.limit ?? 20;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    ctx.err(`--limit must be a whole number of at least 1, not ${String(opts.limit)}`);
+    return Promise.resolve(EXIT.failure);
+  }
+  const explain =
+    opts.explain === undefined
+      ? undefined
+      : explainQuery({
+          figure: opts.explain,
+          period: opts.period ?? "all",
+          limit,
+          ...(opts.dimension !== undefined && { dimension: opts.dimension }),
+          ...(opts.value !== undefined && { value: opts.value }),
+        });
+  if (explain && !explain.ok) {
+    ctx.err(
+      explain.field === "figure"
+        ? t(ctx.lang, "scorecardBadFigure", {
+            figure: opts.explain ?? "",
+            figures: EXPLAINABLE.join(", "),
+          })
+        : t(ctx.lang, "scorecardBadBucket", { period: opts.period ?? "" }),
+    );
+    return Promise.resolve(EXIT.failure);
+  }
+  return withStore(opts, ctx, async (store) => {
+    const scorecard = await scorecardFromStore(store);
+    if (explain) {
+      const counts = scorecard.explain(explain.query);
+      const bucket = opts.period ?? "all";
+      if (opts.json) ctx.out(JSON.stringify({ ...explain.query, bucket, counts }));
+      else
+        for (const line of explanationLines(ctx.lang, explain.query.figure, bucket, counts, limit))
+          ctx.out(line);
+      return EXIT.ok;
+    }
+    const rows = scorecard.report({ by: opts.by ?? "all", dimension: opts.dimension ?? "all" });
+    if (opts.json) {
+      ctx.out(JSON.stringify({ rows: scorecardRowsJson(rows) }));
+      return EXIT.ok;
+    }
+    if (rows.length === 0) {
+      ctx.out(t(ctx.lang, "scorecardEmpty"));
+      return EXIT.ok;
+    }
+    ctx.out(t(ctx.lang, "scorecardTitle"));
+    for (const row of rows) {
+      ctx.out("");
+      for (const line of rowLines(ctx.lang, row)) ctx.out(line);
+    }
+    return EXIT.ok;
+  });
+}
+
+/** Adds `goodfaith scorecard` to `program`. */
+export function registerScorecardCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  program
+    .command("scorecard")
+    .description("the trust scorecard of the store: every figure, by period and breakdown")
+    .option("--db <path-or-url>", DB_HELP)
+    .addOption(new Option("--by <period>", "one row per day, week or month").choices([...PERIODS]))
+    .addOption(
+      new Option("--dimension <dimension>", "break down by segment, channel or promise").choices([
+        ...DIMENSIONS,
+      ]),
+    )
+    .option("--explain <figure>", "list the events and remedies behind one figure")
+    .option("--period <bucket>", "the bucket to explain: 2026-11-02, 2026-W45, 2026-11 or all")
+    .option("--value <value>", "the segment, channel or promise to explain (with --dimension)")
+    .option("--limit <n>", "list the ids of at most this many cases", "20")
+    .option("--json", "JSON: { rows } or the explanation")
+    .addHelpText(
+      "after",
+      `
+Formulas and weights: docs/scorecard.md. Notices and guard warnings count once the store keeps them.
+
+Examples:
+  goodfaith scorecard --by week
+  goodfaith scorecard --by week --dimension promise --json
+  goodfaith scorecard --explain toldFirst --period 2026-W45`,
+    )
+    .action(
+      async (opts: {
+        db?: string;
+        by?: Period;
+        dimension?: Dimension;
+        explain?: string;
+        period?: string;
+        value?: string;
+        limit: string;
+        json?: boolean;
+      }) => {
+        const { limit, ...rest } = opts;
+        setExit(await scorecardCommand({ ...rest, limit: Number(limit) }, ctx()));
+      },
+    );
+}

@@ -1,0 +1,97 @@
+/**
+ * The report as one standalone HTML page: inline stylesheet, inline SVG charts, no script
+ * and no request to anyone, so it opens from a file or an e-mail attachment.
+ */
+import { escapeXml } from "./escape.js";
+import { barChartSvg } from "./svg.js";
+import type { ReportView, Section, Table } from "./view.js";
+
+const STYLE = `
+:root { color-scheme: light dark; --text: #1d1f21; --muted: #5b6168; --page: #fbfaf7; --card: #fff;
+  --rule: #e3dfd6; --accent: #0a6b4b; --track: #ece8df; }
+@media (prefers-color-scheme: dark) { :root { --text: #e8e6e1; --muted: #a9a59d; --page: #161615;
+  --card: #1f1f1d; --rule: #35332f; --accent: #72d1a6; --track: #2b2a27; } }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--page); color: var(--text); line-height: 1.6;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC",
+    "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
+main { max-width: 48rem; margin: 0 auto; padding: 3rem 1.25rem 4rem; }
+main:lang(zh) { font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
+  "Noto Sans SC", system-ui, sans-serif; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 0.75rem; }
+h2 { font-size: 1.35rem; margin: 0 0 0.75rem; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
+.intro { color: var(--muted); font-size: 1.1rem; }
+section { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 1.5rem; }
+#lived p, #failures p { font-size: 1.1rem; }
+figure { margin: 1.25rem 0; padding: 0.75rem 1rem; background: var(--card); border: 1px solid var(--rule); border-radius: 0.5rem; }
+figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+.chart text { fill: var(--text); font: 13px system-ui, "Noto Sans CJK SC", sans-serif; }
+.chart .muted { fill: var(--muted); }
+.chart .bar { fill: var(--accent); }
+.chart .track { fill: var(--track); }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.date { white-space: nowrap; }
+footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
+`;
+
+// Dates (YYYY-MM-DD) never break at their hyphens, e.g. at the end of a long title.
+const text = (s: string): string =>
+  escapeXml(s).replace(/\d{4}-\d{2}-\d{2}/g, (d) => `<span class="date">${d}</span>`);
+
+function table(t: Table): string {
+  const cell = (tag: "th" | "td", text: string, i: number) =>
+    `<${tag}${t.numeric[i] ? ' class="num"' : ""}${tag === "th" ? ' scope="col"' : ""}>${escapeXml(text)}</${tag}>`;
+  return [
+    "<table>",
+    `<caption>${escapeXml(t.caption)}</caption>`,
+    `<thead><tr>${t.columns.map((c, i) => cell("th", c, i)).join("")}</tr></thead>`,
+    "<tbody>",
+    ...t.rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`),
+    "</tbody>",
+    "</table>",
+  ].join("\n");
+}
+
+function section(s: Section): string {
+  return [
+    `<section id="${s.id}" aria-labelledby="${s.id}-heading">`,
+    `<h2 id="${s.id}-heading">${escapeXml(s.heading)}</h2>`,
+    ...s.paragraphs.map((p) => `<p>${escapeXml(p)}</p>`),
+    ...s.charts.map(
+      (c) =>
+        `<figure>\n<figcaption>${escapeXml(c.title)}</figcaption>\n${barChartSvg(c)}\n</figure>`,
+    ),
+    ...s.tables.map(table),
+    "</section>",
+  ].join("\n");
+}
+
+/** The report as a standalone HTML document. */
+export function renderReportHtml(view: ReportView): string {
+  return [
+    "<!doctype html>",
+    `<html lang="${escapeXml(view.lang)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeXml(view.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    `<main lang="${escapeXml(view.lang)}">`,
+    "<header>",
+    `<h1>${text(view.title)}</h1>`,
+    `<p class="intro">${escapeXml(view.intro)}</p>`,
+    "</header>",
+    ...view.sections.map(section),
+    `<footer>${escapeXml(view.footer)}</footer>`,
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

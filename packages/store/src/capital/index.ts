@@ -1,0 +1,7 @@
+/** Relationship capital from the store: purchases from the log, remedies as incidents. */
+export {
+  type CapitalFromStoreOptions,
+  capitalFromStore,
+  type StoreCapital,
+} from "./capital-from-store.js";
+export { type RelationshipData, readRelationships, remedyRecord } from "./read-relationships.js";
