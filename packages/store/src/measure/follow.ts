@@ -4,7 +4,7 @@
  * scorecard and journey metrics kept in memory. The CLI's `--watch` and the API use it; a
  * one-shot read is a single `poll`.
  */
-import type { Store } from "@goodfaith/core";
+import { hasNotices, type Store } from "@goodfaith/core";
 import type {
   JourneyMetrics,
   NoticeFact,
@@ -12,13 +12,13 @@ import type {
   ScorecardFact,
   WarningFact,
 } from "@goodfaith/measure";
-import { isSettledStatus, remedyFacts } from "./remedy-facts.js";
+import { isSettledStatus, noticeFact, remedyFacts } from "./remedy-facts.js";
 
 /** The ports a follower reads. */
 export type MeasuredStore = Pick<Store, "readEvents" | "listRemedies" | "getRemedy">;
 
 /**
- * Facts the store does not hold: notices (sent or suppressed) and guard warnings. Facts are
+ * Facts the store does not hold, such as guard warnings (its notices are read from it). Facts are
  * idempotent by id, so a source may repeat what an earlier poll already fed.
  */
 export type ExtraFacts = AsyncIterable<NoticeFact | WarningFact>;
@@ -49,6 +49,7 @@ export class StoreFollower {
   /** Remedies already fed as planned; and those whose final fact was fed too. */
   readonly #planned = new Set<string>();
   readonly #settled = new Set<string>();
+  #noticeSeq = 0;
 
   constructor(store: MeasuredStore, sinks: MeasureSinks) {
     this.#store = store;
@@ -64,7 +65,7 @@ export class StoreFollower {
   async poll(...sources: readonly ExtraFacts[]): Promise<PollResult> {
     const events = await this.#pollEvents();
     const facts = this.#sinks.scorecard ? await this.#pollRemedies() : 0;
-    let extraFacts = 0;
+    let extraFacts = this.#sinks.scorecard ? await this.#pollNotices() : 0;
     for (const source of sources) {
       const batch: ScorecardFact[] = [];
       for await (const fact of source) batch.push(fact);
@@ -92,6 +93,27 @@ export class StoreFollower {
     }
     scorecard?.addAll(batch);
     return read;
+  }
+
+  // The notices the store recorded since the last poll (by their recording order), each with
+  // the order, booking or topic and the cause of the remedy it announces.
+  async #pollNotices(): Promise<number> {
+    const store: MeasuredStore & object = this.#store;
+    if (!hasNotices(store)) return 0;
+    const scorecard = this.#sinks.scorecard as Scorecard;
+    let fed = 0;
+    for (;;) {
+      const page = await store.listNotices({}, { after: this.#noticeSeq, limit: PAGE });
+      const facts: NoticeFact[] = [];
+      for (const notice of page.notices) {
+        facts.push(noticeFact(notice, (await store.getRemedy(notice.key))?.remedy));
+      }
+      scorecard.addAll(facts);
+      fed += facts.length;
+      const last = page.notices.at(-1);
+      if (last) this.#noticeSeq = last.seq;
+      if (page.next === undefined || !last) return fed;
+    }
   }
 
   // Every poll lists the remedies (a page query each thousand), but looks up the moves only of

@@ -9,7 +9,7 @@ import { type ExtraFacts, type MeasuredStore, StoreFollower } from "./follow.js"
 
 /** Options of `scorecardFromStore`. */
 export interface ScorecardFromStoreOptions extends ScorecardOptions {
-  /** Notices sent or suppressed, when a notifier records them (not read from the store yet). */
+  /** Notices sent or suppressed by a notifier outside the store (the store's own are read). */
   readonly notices?: ExtraFacts;
   /** Guard warnings shown at checkout, when the guard records them. */
   readonly warnings?: ExtraFacts;

@@ -2,8 +2,8 @@
  * A stored remedy as scorecard facts: planned (what, for whom, by when, decided by the engine
  * or granted by a person), then executed or withdrawn, from its transitions.
  */
-import type { RemedyHistory, StoredRemedy } from "@goodfaith/core";
-import type { ScorecardFact, Subject } from "@goodfaith/measure";
+import type { RemedyHistory, StoredNotice, StoredRemedy } from "@goodfaith/core";
+import type { NoticeFact, ScorecardFact, Subject } from "@goodfaith/measure";
 import { ENGINE_ACTOR } from "../remedy-rows.js";
 
 const isSubject = (value: unknown): value is Subject =>
@@ -25,6 +25,30 @@ export function remedySubject(remedy: StoredRemedy): Subject {
     // A detail that is not JSON names no subject either.
   }
   return { type: "remedy", id: remedy.key };
+}
+
+/**
+ * The scorecard's fact for a recorded notice: sent when it was ready to go (a suppressed or
+ * held one was not), about the subject of the remedy it announces, stating that remedy's
+ * cause if it has one. Its time is the remedy's: when we told the customer, in event time.
+ */
+export function noticeFact(notice: StoredNotice, remedy: StoredRemedy | undefined): NoticeFact {
+  let cause: unknown;
+  try {
+    cause = remedy && (JSON.parse(remedy.detail) as { cause?: unknown }).cause;
+  } catch {
+    cause = undefined;
+  }
+  return {
+    type: "notice",
+    id: notice.key,
+    customer: notice.customer,
+    subject: remedy ? remedySubject(remedy) : { type: "remedy", id: notice.key },
+    at: Date.parse(notice.at),
+    sent: notice.status === "ready",
+    ...(typeof cause === "string" && cause !== "" && { cause }),
+    promise: notice.promise,
+  };
 }
 
 /** Statuses that take a remedy back: it is no longer owed. */
