@@ -72,3 +72,45 @@ describe("POST /v1/guard/check", () => {
     expect(problem.issues.map((i) => i.path).sort()).toEqual(["customer", "items[0].kind"]);
   });
 });
+
+describe("guard warnings on the scorecard", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+    await h.call("/v1/events", {
+      body: await retailEvents(),
+      headers: { "content-type": "application/x-ndjson" },
+    });
+  });
+  afterEach(() => h.close());
+
+  it("records each warning given, once, and the scorecard counts it", async () => {
+    const json = {
+      customer: "c-li",
+      items: [{ sku: "ebook-three-body", kind: "digital", price: "9.99", currency: "EUR" }],
+      at: "2026-11-21T10:00:00Z",
+    };
+    for (let i = 0; i < 2; i++) {
+      expect((await h.call("/v1/guard/check", { as: "guard", json })).status).toBe(200);
+    }
+    // Recording is not awaited by the answer; wait for the ingest queue to take it.
+    let warned: { id: string; data: Record<string, unknown> }[] = [];
+    for (let tries = 0; tries < 50 && warned.length === 0; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      warned = [];
+      for await (const { event } of h.store.readEvents()) {
+        if (event.type === "guard.warned") warned.push(event as never);
+      }
+    }
+    expect(warned).toHaveLength(1); // the same check twice is one warning
+    expect(warned[0]?.data).toMatchObject({
+      sku: "ebook-three-body",
+      code: "already_owned",
+      price: "9.99",
+      currency: "EUR",
+    });
+    const res = await h.call("/v1/scorecard?by=all", { as: "agent" });
+    const rows = (await res.json()) as { rows: { counts: Record<string, number> }[] };
+    expect(rows.rows[0]?.counts.warningsIssued).toBe(1);
+  });
+});

@@ -1,5 +1,6 @@
 /** `POST /v1/guard/check`: what the guard tells a customer about to buy, from their history. */
-import { type GuardItem, jsonSafe, LANGS } from "@goodfaith/core";
+import { type GuardItem, jsonSafe, LANGS, validateEvent, type Warning } from "@goodfaith/core";
+import { warningEvent } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { MoneySchema, problemResponses } from "../schemas.js";
 import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
@@ -78,6 +79,29 @@ const route = createRoute({
   },
 });
 
+// Each warning goes on the event log (as `guard.warned`) so the scorecard can tell whether it
+// was heeded. Not awaited: the answer at checkout must not wait for a durable write, and a
+// warning lost to a crash costs a measurement, never a customer's money.
+function recordWarnings(
+  deps: RouteDeps,
+  customer: string,
+  items: readonly GuardItem[],
+  when: string | undefined,
+  warnings: readonly Warning[],
+): void {
+  if (warnings.length === 0) return;
+  const at = when ?? new Date(deps.options.now()).toISOString();
+  const events = [];
+  for (const w of warnings) {
+    const item = items.find((i) => i.sku === w.sku);
+    const checked = validateEvent(warningEvent(customer, item, w, at));
+    if (checked.ok) events.push(checked.value);
+  }
+  deps.options.ingest.ingest(events).catch(() => {
+    // The ingest service rebuilds itself on its next request; nothing to do here.
+  });
+}
+
 /** Adds `POST /v1/guard/check`. */
 export function registerGuardRoutes(app: ApiApp, deps: RouteDeps): void {
   app.openapi({ ...route, middleware: [deps.secured(["guard"]), deps.idempotent] }, (c) => {
@@ -89,6 +113,7 @@ export function registerGuardRoutes(app: ApiApp, deps: RouteDeps): void {
       ...(request.at !== undefined && { at: request.at }),
     });
     deps.metrics.inc("goodfaith_guard_checks_total", { warned: String(warnings.length > 0) });
+    recordWarnings(deps, request.customer, request.items as GuardItem[], request.at, warnings);
     const body = warnings.map((w) => ({
       ...(jsonSafe(w) as Record<string, unknown>),
       message: w.text[lang],

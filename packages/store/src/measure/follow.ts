@@ -13,6 +13,7 @@ import type {
   WarningFact,
 } from "@goodfaith/measure";
 import { isSettledStatus, noticeFact, remedyFacts } from "./remedy-facts.js";
+import { warningFact } from "./warning-events.js";
 
 /** The ports a follower reads. */
 export type MeasuredStore = Pick<Store, "readEvents" | "listRemedies" | "getRemedy">;
@@ -82,7 +83,7 @@ export class StoreFollower {
     for await (const { seq, event } of this.#store.readEvents({ afterSeq: this.#seq })) {
       journey?.observe(event);
       if (scorecard) {
-        batch.push({ type: "event", event });
+        batch.push(warningFact(event) ?? { type: "event", event });
         if (batch.length >= BATCH) {
           scorecard.addAll(batch);
           batch = [];

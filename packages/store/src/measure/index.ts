@@ -1,6 +1,6 @@
 /**
- * The scorecard and journey metrics from the durable store: events from the log, remedies with
- * their moves, and (from their producers, until the store keeps them) notices and warnings.
+ * The scorecard and journey metrics from the durable store: events from the log (guard warnings
+ * among them, as `guard.warned` events), remedies with their moves, and notices.
  *
  * @example
  * ```ts
@@ -33,3 +33,4 @@ export {
 } from "./from-store.js";
 export { journeyJson, rowBucket, type ScorecardRowJson, scorecardRowsJson } from "./json.js";
 export { remedyFacts, remedySubject } from "./remedy-facts.js";
+export { GUARD_WARNED, warningEvent, warningFact } from "./warning-events.js";
