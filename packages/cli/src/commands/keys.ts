@@ -2,12 +2,7 @@
  * `goodfaith keys create|list|revoke`: the HTTP API's keys. A key's secret is printed once,
  * at creation; the store keeps only its digest.
  */
-import {
-  API_SCOPES,
-  type ApiKeyStore,
-  type ApiScope,
-  hasApiKeys,
-} from "@goodfaith/core";
+import { API_SCOPES, type ApiKeyStore, type ApiScope, hasApiKeys } from "@goodfaith/core";
 import { createApiKey } from "@goodfaith/server";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
