@@ -1,9 +1,9 @@
 /**
  * What an agent sees when opening a customer: the personal data held (and why), the latest
- * events about them, and every remedy with its explanation and moves. Shared by
+ * events about them, every remedy with its explanation and moves, and what we told them. Shared by
  * `GET /v1/customers/{id}` and `goodfaith customers show`.
  */
-import { type CustomerEventLog, jsonSafe, type Store } from "@goodfaith/core";
+import { type CustomerEventLog, hasNotices, jsonSafe, type Store } from "@goodfaith/core";
 import { historyJson } from "./remedy-json.js";
 
 /** A customer's timeline, as JSON. */
@@ -12,8 +12,14 @@ export interface CustomerTimeline {
   readonly data: readonly { field: string; value: string; purpose?: string; at: string }[];
   readonly events: readonly { seq: number; event: unknown }[];
   readonly remedies: readonly Record<string, unknown>[];
+  /** What we told the customer (or decided not to, and why), in recording order. */
+  readonly notices: readonly Record<string, unknown>[];
   /** Whether there are older events, or more remedies, than `limit` let in. */
-  readonly more: { readonly events: boolean; readonly remedies: boolean };
+  readonly more: {
+    readonly events: boolean;
+    readonly remedies: boolean;
+    readonly notices: boolean;
+  };
 }
 
 /** The latest `limit` events (oldest first) and the first `limit` remedies of `customer`. */
@@ -30,6 +36,9 @@ export async function customerTimeline(
     const history = await store.getRemedy(r.key);
     if (history !== undefined) remedies.push(historyJson(history));
   }
+  const notices = hasNotices(store)
+    ? await store.listNotices({ customer }, { limit })
+    : { notices: [] };
   const data = (await store.getCustomerData(customer)).map((d) => ({
     field: d.field,
     value: d.value,
@@ -41,6 +50,11 @@ export async function customerTimeline(
     data,
     events,
     remedies,
-    more: { events: timeline.more, remedies: page.next !== undefined },
+    notices: notices.notices.map((n) => ({ ...n })),
+    more: {
+      events: timeline.more,
+      remedies: page.next !== undefined,
+      notices: "next" in notices && notices.next !== undefined,
+    },
   };
 }

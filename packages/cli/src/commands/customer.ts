@@ -84,6 +84,13 @@ export async function customerShowCommand(
       const amount = r.amount ? `${r.amount.amount} ${r.amount.currency}` : "—";
       ctx.out(`  ${r.status.padEnd(17)} ${amount.padStart(16)}  ${r.key}`);
     }
+    ctx.out(t(ctx.lang, "customerNotices", { count: timeline.notices.length }));
+    for (const n of timeline.notices) {
+      const { status, reason, lang, subject } = n as { [k: string]: string | undefined };
+      ctx.out(
+        `  ${String(status).padEnd(10)} ${lang}  ${subject || "—"}${reason ? `  (${reason})` : ""}`,
+      );
+    }
     return EXIT.ok;
   } catch (error) {
     ctx.err(error instanceof Error ? error.message : String(error));

@@ -13,7 +13,7 @@ const route = createRoute({
   tags: ["customers"],
   summary: "A customer's timeline",
   description:
-    "Scopes: agent, admin. The latest `limit` events about the customer (oldest first), their remedies with explanations and moves, and the personal data held with its purpose. Events about a shared subject (a flight, an outage) reach the customer through the remedies' explanations.",
+    "Scopes: agent, admin. The latest `limit` events about the customer (oldest first), their remedies with explanations and moves, the notices we sent them (or held back, and why), and the personal data held with its purpose. Events about a shared subject (a flight, an outage) reach the customer through the remedies' explanations.",
   security: BEARER,
   request: {
     params: z.object({
@@ -44,7 +44,26 @@ const route = createRoute({
                 z.object({ seq: z.number().int(), event: z.record(z.string(), z.unknown()) }),
               ),
               remedies: z.array(RemedyHistorySchema),
-              more: z.object({ events: z.boolean(), remedies: z.boolean() }),
+              notices: z.array(
+                z.object({
+                  key: z.string(),
+                  promise: z.string(),
+                  template: z.string(),
+                  lang: z.string(),
+                  status: z.enum(["ready", "held", "suppressed"]),
+                  reason: z.string().optional(),
+                  channel: z.string().optional(),
+                  subject: z.string(),
+                  body: z.string(),
+                  at: z.string(),
+                  erased: z.boolean(),
+                }),
+              ),
+              more: z.object({
+                events: z.boolean(),
+                remedies: z.boolean(),
+                notices: z.boolean(),
+              }),
             })
             .openapi("CustomerTimeline"),
         },

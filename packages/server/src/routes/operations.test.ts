@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { awaitingRemedy, type Harness, harness } from "../../test/harness.js";
+import { awaitingRemedy, type Harness, harness, retailEvents } from "../../test/harness.js";
 
 describe("operations, ledger and customers", () => {
   let h: Harness;
@@ -126,5 +126,18 @@ describe("operations, ledger and customers", () => {
       remedies: unknown[];
     };
     expect(nobody).toMatchObject({ events: [], remedies: [] });
+  });
+
+  it("shows what we told the customer, in their language", async () => {
+    await h.call("/v1/events", {
+      body: await retailEvents(),
+      headers: { "content-type": "application/x-ndjson" },
+    });
+    const body = (await (await h.call("/v1/customers/c-anna", { as: "agent" })).json()) as {
+      notices: { promise: string; status: string; lang: string; body: string }[];
+    };
+    const late = body.notices.find((n) => n.promise === "late-delivery");
+    expect(late).toMatchObject({ status: "ready", lang: "sv" });
+    expect(late?.body).toMatch(/^Hej Anna/);
   });
 });
