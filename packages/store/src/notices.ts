@@ -115,5 +115,18 @@ export function createNoticeStore(backend: Backend): NoticeStore {
       );
       return Number(result.numUpdatedRows);
     },
+
+    async releaseHeldNotice(key) {
+      const result = await backend.write((trx) =>
+        trx
+          .updateTable("notices")
+          .set({ status: "ready", reason: null })
+          .where("key", "=", key)
+          .where("status", "=", "held")
+          .where("erased", "=", 0)
+          .executeTakeFirst(),
+      );
+      return Number(result.numUpdatedRows) > 0;
+    },
   };
 }

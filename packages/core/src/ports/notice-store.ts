@@ -44,6 +44,11 @@ export interface NoticeStore {
   ): Promise<NoticePage>;
   /** Blanks the subject and body of every notice to `customer`; resolves to how many. */
   eraseCustomerNotices(customer: string): Promise<number>;
+  /**
+   * Makes a `held` notice (its remedy was waiting for a person) `ready` once the remedy is
+   * approved; false when there is no held notice for `key` (none, sent already, or erased).
+   */
+  releaseHeldNotice(key: string): Promise<boolean>;
 }
 
 /** Whether `store` implements the notice port (the `Store` of `@goodfaith/store` does). */
@@ -53,6 +58,7 @@ export function hasNotices<T extends object>(store: T): store is T & NoticeStore
     typeof s.recordNotices === "function" &&
     typeof s.getNotice === "function" &&
     typeof s.listNotices === "function" &&
-    typeof s.eraseCustomerNotices === "function"
+    typeof s.eraseCustomerNotices === "function" &&
+    typeof s.releaseHeldNotice === "function"
   );
 }

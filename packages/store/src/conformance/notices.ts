@@ -29,6 +29,24 @@ function notice(key: string, changes: Partial<Notice> = {}): Notice {
 /** Registers the notice store tests. */
 export function noticeConformance(target: ConformanceTarget): void {
   describe("notices", () => {
+    storeTest(target, "a held notice is released once, and only a held one", async ({ store }) => {
+      const notices = noticesOf(store);
+      await notices.recordNotices([
+        notice("h-1", { status: "held", reason: "awaiting_approval" }),
+        notice("r-1"),
+        notice("s-1", { status: "suppressed", reason: "no_consent" }),
+      ]);
+      expect(await notices.releaseHeldNotice("h-1")).toBe(true);
+      const released = await notices.getNotice("h-1");
+      expect(released?.status).toBe("ready");
+      expect(released?.reason).toBeUndefined();
+      expect(await notices.releaseHeldNotice("h-1")).toBe(false);
+      expect(await notices.releaseHeldNotice("r-1")).toBe(false);
+      expect(await notices.releaseHeldNotice("s-1")).toBe(false);
+      expect((await notices.getNotice("s-1"))?.status).toBe("suppressed");
+      expect(await notices.releaseHeldNotice("nope")).toBe(false);
+    });
+
     storeTest(target, "a notice is recorded once per remedy key, as given", async ({ store }) => {
       const notices = noticesOf(store);
       const suppressed = notice("r-2", {

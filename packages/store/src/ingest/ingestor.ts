@@ -332,6 +332,11 @@ export class Ingestor {
       decided.map((d) => d.remedy),
       promises,
     );
+    const held = new Set<string>();
+    remedies.forEach((r, i) => {
+      if (r.approval.required && !decided[i]?.remedy.approval.required) held.add(r.key);
+    });
+    this.#notices?.hold(held);
     return decided.map((d, i) => ({ seq: d.seq, remedy: remedies[i] ?? d.remedy }));
   }
 

@@ -77,6 +77,20 @@ export class NoticeDesk {
   }
 
   /**
+   * Holds back the notices of `keys`, remedies that a limit counted in the store (see
+   * spend.ts) sent to a person after the engine had granted them: "we are refunding" is not
+   * yet true. A held notice is released when the remedy is approved.
+   */
+  hold(keys: ReadonlySet<string>): void {
+    if (keys.size === 0) return;
+    this.#pending = this.#pending.map((n) =>
+      keys.has(n.key) && n.status === "ready"
+        ? { ...n, status: "held", reason: "awaiting_approval" }
+        : n,
+    );
+  }
+
+  /**
    * Records the notices taken since the last call, enqueues a `notice.created` webhook event
    * for each one ready to send (when the store delivers webhooks), and calls the hook with
    * the new ones.

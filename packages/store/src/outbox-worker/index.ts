@@ -3,6 +3,7 @@
  * retry (`retryRemedy`), the default `RecordingExecutor`, and the backoff it schedules with.
  */
 export { backoffCeiling, backoffDelay } from "./backoff.js";
+export { type Decision, decideRemedy } from "./decide-remedy.js";
 export {
   type BackoffOptions,
   type OutboxOptions,
@@ -11,8 +12,6 @@ export {
 } from "./options.js";
 export { type RecordedExecution, RecordingExecutor } from "./recording-executor.js";
 export {
-  type Decision,
-  decideRemedy,
   executorActor,
   movesOnLedger,
   type OutboxOutcome,

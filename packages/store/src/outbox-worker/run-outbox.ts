@@ -20,7 +20,7 @@ import type {
   StoredRemedy,
   TransitionResult,
 } from "@goodfaith/core";
-import { isPendingResult } from "@goodfaith/core";
+import { hasNotices, hasWebhooks, isPendingResult } from "@goodfaith/core";
 import { linkDrafts } from "../ingest/append-ledger.js";
 import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
 import { ledgerSecret } from "../ingest/secret.js";
@@ -267,39 +267,4 @@ export async function retryRemedy(
     },
     movesOnLedger(secret, actor, now),
   );
-}
-
-/** A decision a person (or a service) makes on a remedy awaiting approval. */
-export type Decision = "approve" | "reject";
-
-const DECIDED: Readonly<Record<Decision, { from: RemedyStatus[]; to: RemedyStatus }>> = {
-  approve: { from: ["planned", "awaiting_approval"], to: "approved" },
-  reject: { from: ["awaiting_approval"], to: "rejected" },
-};
-
-/**
- * Approves or rejects remedy `key` as `actor` (a person's or a service's id, never a
- * customer's); the move and its `remedy.approved` / `remedy.rejected` ledger entry commit
- * together. A rejection gives back what was counted against caps and budgets for the remedy.
- * A refusal (`status_mismatch`, `unknown_remedy`) changes nothing and writes no entry.
- */
-export async function decideRemedy(
-  store: Store,
-  key: string,
-  decision: Decision,
-  actor: string,
-  at: number,
-  options: RetryOptions = {},
-): Promise<TransitionResult> {
-  if (actor.length === 0) throw new RangeError("decideRemedy: actor must not be empty");
-  const { from, to } = DECIDED[decision];
-  const secret = options.secret ?? (await ledgerSecret(store));
-  const kind = decision === "approve" ? "remedy.approved" : "remedy.rejected";
-  const result = await store.transition(
-    key,
-    { from, to, actor, at, ...(options.reason !== undefined && { reason: options.reason }) },
-    withRemedyEvents(movesOnLedger(secret, actor, at, kind), at),
-  );
-  if (result.ok && decision === "reject") await store.releaseSpend(key);
-  return result;
 }
