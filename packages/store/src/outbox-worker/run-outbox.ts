@@ -14,13 +14,12 @@ import type {
   ExecutionResult,
   LedgerFollowUp,
   RemedyExecutor,
-  RemedyStatus,
   RemedyToExecute,
   Store,
   StoredRemedy,
   TransitionResult,
 } from "@goodfaith/core";
-import { hasNotices, hasWebhooks, isPendingResult } from "@goodfaith/core";
+import { isPendingResult } from "@goodfaith/core";
 import { linkDrafts } from "../ingest/append-ledger.js";
 import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
 import { ledgerSecret } from "../ingest/secret.js";
