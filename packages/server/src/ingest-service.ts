@@ -67,6 +67,15 @@ export class IngestService {
     }
   }
 
+  /**
+   * The stream's time (the latest event time the engine has seen), epoch ms; undefined before
+   * the first event or while the state is being rebuilt.
+   */
+  get streamTime(): number | undefined {
+    const now = this.#live?.ingestor.engine.now;
+    return now !== undefined && Number.isFinite(now) ? now : undefined;
+  }
+
   /** What the guard says about a purchase; empty while the state is being rebuilt. */
   check(request: GuardRequest): Warning[] {
     return this.#live?.guard.check(request) ?? [];

@@ -100,9 +100,12 @@ describe("goodfaith serve, end to end", () => {
       "already_owned",
     );
 
-    const waiting = (await (
-      await call("/v1/remedies?status=awaiting_approval", "agent")
-    ).json()) as { remedies: { key: string }[] };
+    const waiting =
+      (await // The big price drop waits for a person. (Recording the guard's warning moved the stream's
+      // time on, so an overdue not-shipped deadline may have fired too: filter by promise.)
+      (await call("/v1/remedies?status=awaiting_approval&promise=price-drop", "agent")).json()) as {
+        remedies: { key: string }[];
+      };
     expect(waiting.remedies).toHaveLength(1);
     const key = encodeURIComponent(waiting.remedies[0]?.key ?? "");
     const approved = await call(`/v1/remedies/${key}/approve`, "agent", { method: "POST" });

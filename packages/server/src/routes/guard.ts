@@ -90,7 +90,11 @@ function recordWarnings(
   warnings: readonly Warning[],
 ): void {
   if (warnings.length === 0) return;
-  const at = when ?? new Date(deps.options.now()).toISOString();
+  // The time the guard judged at: the request's, or the stream's (as `Guard.check` does), so
+  // recording the warning never moves the engine's clock past what it has seen.
+  const at = new Date(
+    when !== undefined ? Date.parse(when) : (deps.options.ingest.streamTime ?? deps.options.now()),
+  ).toISOString();
   const events = [];
   for (const w of warnings) {
     const item = items.find((i) => i.sku === w.sku);
