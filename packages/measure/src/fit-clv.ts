@@ -141,3 +141,17 @@ class HistoryCache<V> {
     return value;
   }
 }
+
+/**
+ * Whether fitted models describe the data at all. Maximum-likelihood estimates that ran off to
+ * a boundary (too few customers, too few repeat buyers) value nobody meaningfully, whatever
+ * number falls out: the shapes are dimensionless and live well inside [1e-4, 1e4] on real data
+ * (CDNOW: 0.24 … 6.2), alpha is in weeks, and v, with the spend's scale, must stay above 0.
+ */
+export function modelsIdentified(fit: Pick<ClvFit, "bgnbd" | "gammaGamma">): boolean {
+  const { bgnbd: bg, gammaGamma: gg } = fit;
+  const shapes = [bg.r, bg.a, bg.b, gg.p, gg.q];
+  return (
+    shapes.every((x) => x >= 1e-4 && x <= 1e4) && bg.alpha >= 1e-4 && bg.alpha <= 1e5 && gg.v > 1e-9
+  );
+}

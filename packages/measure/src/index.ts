@@ -41,7 +41,13 @@ export {
   resolveClvOptions,
   WEEKS_PER_YEAR,
 } from "./clv.js";
-export { type ClvFit, type CustomerValue, type FitClvOptions, fitClv } from "./fit-clv.js";
+export {
+  type ClvFit,
+  type CustomerValue,
+  type FitClvOptions,
+  fitClv,
+  modelsIdentified,
+} from "./fit-clv.js";
 export {
   type AverageSpend,
   conditionalExpectedSpend,

@@ -20,6 +20,7 @@ import { registerComponents } from "./openapi.js";
 import { type AppOptions, resolveAppOptions } from "./options.js";
 import { ProblemError, problemResponse } from "./problem.js";
 import { registerBacktestRoutes } from "./routes/backtests.js";
+import { registerCapitalRoutes } from "./routes/capital.js";
 import { registerCustomerRoutes } from "./routes/customers.js";
 import type { RouteDeps } from "./routes/deps.js";
 import { registerDocRoutes } from "./routes/docs.js";
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions): App {
   registerBacktestRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerMeasureRoutes(app, deps);
+  registerCapitalRoutes(app, deps);
   registerDocRoutes(app, VERSION);
 
   app.notFound((c) =>

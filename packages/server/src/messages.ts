@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   "remedy_not_found",
   "remedy_conflict",
   "not_ready",
+  "capital_unavailable",
   "internal",
 ] as const;
 
@@ -93,6 +94,10 @@ const en: Texts = {
     detail: "The remedy is {status}; it cannot be {action}.",
   },
   not_ready: { title: "Not ready", detail: "The store cannot be reached: {reason}" },
+  capital_unavailable: {
+    title: "Relationships cannot be valued",
+    detail: "The event log does not allow it yet: {reason}",
+  },
   internal: {
     title: "Internal error",
     detail: "Something went wrong on our side; the request may be retried.",
@@ -148,6 +153,10 @@ const zhCN: Texts = {
   remedy_not_found: { title: "没有此补救", detail: "没有键为 {key} 的补救。" },
   remedy_conflict: { title: "补救无法变更", detail: "该补救当前状态为 {status}，不能{action}。" },
   not_ready: { title: "尚未就绪", detail: "无法连接存储：{reason}" },
+  capital_unavailable: {
+    title: "无法评估客户关系价值",
+    detail: "事件日志目前还不足以评估：{reason}",
+  },
   internal: { title: "内部错误", detail: "我们这边出了问题；可以重试该请求。" },
 };
 
@@ -217,6 +226,10 @@ const sv: Texts = {
     detail: "Gottgörelsen är {status}; den kan inte {action}.",
   },
   not_ready: { title: "Inte redo", detail: "Lagret går inte att nå: {reason}" },
+  capital_unavailable: {
+    title: "Kundrelationerna går inte att värdera",
+    detail: "Händelseloggen räcker inte till än: {reason}",
+  },
   internal: {
     title: "Internt fel",
     detail: "Något gick fel hos oss; begäran kan göras om.",

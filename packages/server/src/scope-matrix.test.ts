@@ -93,6 +93,8 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: "GET", path: "/v1/scorecard", allowed: ["agent"] },
   { method: "GET", path: "/v1/scorecard/explain", allowed: ["agent"] },
   { method: "GET", path: "/v1/metrics/journey", allowed: ["agent"] },
+  { method: "GET", path: "/v1/capital", allowed: ["agent"] },
+  { method: "GET", path: "/v1/report?format=text", allowed: ["agent"] },
 ];
 
 describe("scope matrix", () => {
@@ -114,7 +116,8 @@ describe("scope matrix", () => {
         `${e.method} ${e.path
           .replace("some-key", "{key}")
           .replace("c-1", "{id}")
-          .replace("we_000000000000", "{id}")}`,
+          .replace("we_000000000000", "{id}")
+          .replace(/\?.*$/, "")}`,
     );
     expect(tested.filter((t) => !["GET /openapi.json", "GET /docs"].includes(t)).sort()).toEqual(
       documented.sort(),

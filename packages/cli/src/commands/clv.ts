@@ -8,6 +8,7 @@ import { formatMoney } from "@goodfaith/core";
 import {
   expectedMoney,
   fitClv,
+  modelsIdentified,
   parseCdnow,
   parsePeriod,
   parseTransactionsCsv,
@@ -16,7 +17,7 @@ import {
   type ReportPeriod,
   type TransactionLog,
 } from "@goodfaith/measure";
-import { capitalFromStore, readRelationships } from "@goodfaith/store";
+import { capitalFromStore, capitalJson, readRelationships } from "@goodfaith/store";
 import { type CliContext, EXIT } from "../io/context.js";
 import { t } from "../messages.js";
 import { openCliStore } from "./store-options.js";
@@ -152,8 +153,8 @@ export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<
     repeaters,
     excludedFromGammaGamma,
     calibrationEnd,
-    identified: identified(bgnbd, gammaGamma, equity),
-    equity: identified(bgnbd, gammaGamma, equity) ? round(equity, 2) : null,
+    identified: modelsIdentified(fit.value) && Number.isFinite(equity),
+    equity: modelsIdentified(fit.value) && Number.isFinite(equity) ? round(equity, 2) : null,
   };
   if (opts.json) {
     ctx.out(JSON.stringify(result));
@@ -173,24 +174,6 @@ export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<
     ctx.out(t(ctx.lang, "clvEquity", { equity: result.equity.toLocaleString(ctx.lang) }));
   }
   return EXIT.ok;
-}
-
-// Estimates that ran off to a boundary (too few customers, too few repeat buyers) value nobody
-// meaningfully, whatever number falls out: shapes are dimensionless and live well inside
-// [1e-4, 1e4] on real data (CDNOW: 0.24 … 6.2), alpha is in weeks, v has the spend's scale.
-function identified(
-  bg: { r: number; alpha: number; a: number; b: number },
-  gg: { p: number; q: number; v: number },
-  equity: number,
-): boolean {
-  const shapes = [bg.r, bg.a, bg.b, gg.p, gg.q];
-  return (
-    Number.isFinite(equity) &&
-    shapes.every((x) => x >= 1e-4 && x <= 1e4) &&
-    bg.alpha >= 1e-4 &&
-    bg.alpha <= 1e5 &&
-    gg.v > 1e-9
-  );
 }
 
 /** The options `clv value` and `report` share, checked; or an exit code after saying why. */
@@ -226,31 +209,6 @@ export function capitalOptions(
     ...(period && { period }),
     ...(opts.currency !== undefined && { currency: opts.currency.toUpperCase() }),
     ...(typeof threshold === "number" && { aliveThreshold: threshold }),
-  };
-}
-
-/** Capital as JSON: figures rounded to hundredths of the currency's unit. */
-export function capitalJson(capital: RelationshipCapital, currency: string, leftOut: object) {
-  const sum = (s: { value: number; customers: number }) => ({
-    value: round(s.value, 2),
-    customers: s.customers,
-  });
-  const byPromise = (r: Readonly<Record<string, { value: number; customers: number }>>) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, sum(v)]));
-  return {
-    period: capital.period,
-    currency,
-    leftOut,
-    options: capital.options,
-    customers: capital.customers.length,
-    equity: round(capital.equity, 2),
-    equityAtStart: round(capital.equityAtStart, 2),
-    valueAtRisk: {
-      ...sum(capital.valueAtRisk),
-      byPromise: byPromise(capital.valueAtRisk.byPromise),
-    },
-    writeDown: { ...sum(capital.writeDown), written: capital.writeDown.written },
-    protectedByPromise: byPromise(capital.protectedByPromise),
   };
 }
 

@@ -4,14 +4,8 @@
  * figures — as text, or a standalone HTML page with SVG charts.
  */
 import { writeFile } from "node:fs/promises";
-import {
-  buildReportView,
-  JourneyMetrics,
-  periodBounds,
-  renderReportHtml,
-  renderReportText,
-} from "@goodfaith/measure";
-import { capitalFromStore, scorecardFromStore } from "@goodfaith/store";
+import { renderReportHtml, renderReportText } from "@goodfaith/measure";
+import { reportViewFromStore } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { capitalOptions } from "./clv.js";
@@ -37,29 +31,7 @@ export async function reportCommand(opts: ReportOptions, ctx: CliContext): Promi
   const store = await openCliStore(opts.db, ctx, true);
   if (store === undefined) return EXIT.failure;
   try {
-    // Journey percentiles of the period's own events; the period is known only once the
-    // latest event is, so events are kept by time and observed after the pass.
-    const events: Parameters<JourneyMetrics["observe"]>[0][] = [];
-    const capital = await capitalFromStore(store, { ...options, onEvent: (e) => events.push(e) });
-    const { start, end } = periodBounds(capital.period);
-    const journey = new JourneyMetrics();
-    for (const e of events) {
-      const time = Date.parse(e.time);
-      if (time >= start && time < end) journey.observe(e);
-    }
-    const scorecard = await scorecardFromStore(store);
-    const view = buildReportView(
-      {
-        period: capital.period,
-        days: scorecard.report({ by: "day" }),
-        weeks: scorecard.report({ by: "week" }),
-        journey: journey.snapshot(end),
-        incidents: capital.incidents,
-        ...(capital.currency !== undefined && { currency: capital.currency }),
-        capital: capital.capital,
-      },
-      ctx.lang,
-    );
+    const view = await reportViewFromStore(store, options, ctx.lang);
     const text = opts.html ? renderReportHtml(view) : renderReportText(view);
     if (opts.out) await writeFile(opts.out, text);
     else ctx.out(text.trimEnd());

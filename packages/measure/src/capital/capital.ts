@@ -8,7 +8,7 @@ import {
   type ResolvedClvOptions,
   resolveClvOptions,
 } from "../clv.js";
-import { fitClv } from "../fit-clv.js";
+import { fitClv, modelsIdentified } from "../fit-clv.js";
 import type { Issue } from "../issue.js";
 import type { NelderMeadOptions } from "../optimize.js";
 import type { TransactionLog } from "../transactions.js";
@@ -166,7 +166,11 @@ export function fitRelationshipCapital(
   if (!fit.ok) return fit;
   const models = { bgnbd: fit.value.bgnbd, gammaGamma: fit.value.gammaGamma };
   const capital = relationshipCapital(models, log, remedies, period, options);
-  if (!Number.isFinite(capital.equity) || !Number.isFinite(capital.equityAtStart)) {
+  if (
+    !modelsIdentified(fit.value) ||
+    !Number.isFinite(capital.equity) ||
+    !Number.isFinite(capital.equityAtStart)
+  ) {
     const customers = fit.value.customers.length;
     const repeaters = fit.value.repeaters;
     const message = `the models cannot be identified on ${customers} customers (${repeaters} bought again): their estimates run off to a boundary; value relationships on a longer history`;

@@ -4,4 +4,6 @@ export {
   capitalFromStore,
   type StoreCapital,
 } from "./capital-from-store.js";
+export { capitalJson } from "./json.js";
 export { type RelationshipData, readRelationships, remedyRecord } from "./read-relationships.js";
+export { reportViewFromStore } from "./report.js";

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, harness, retailEvents } from "../../test/harness.js";
+
+describe("GET /v1/capital and /v1/report", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+    await h.call("/v1/events", {
+      body: await retailEvents(),
+      headers: { "content-type": "application/x-ndjson" },
+    });
+  });
+  afterEach(() => h.close());
+
+  it("says, in the reader's language, when the log cannot value relationships yet", async () => {
+    const res = await h.call("/v1/capital", {
+      as: "agent",
+      headers: { "accept-language": "sv" },
+    });
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const problem = (await res.json()) as { code: string; title: string };
+    expect(problem).toMatchObject({
+      code: "capital_unavailable",
+      title: "Kundrelationerna går inte att värdera",
+    });
+  });
+
+  it("refuses a period that is not one", async () => {
+    const res = await h.call("/v1/capital?period=November", { as: "agent" });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe("period");
+  });
+
+  it("serves the report as a standalone HTML page with SVG charts, or as text", async () => {
+    const html = await h.call("/v1/report?period=2026-11&lang=zh-CN", { as: "agent" });
+    expect(html.status).toBe(200);
+    expect(html.headers.get("content-type")).toContain("text/html");
+    const page = await html.text();
+    expect(page).toContain("<svg");
+    expect(page).toContain('lang="zh-CN"');
+    expect(page).not.toMatch(/<script/);
+    const text = await h.call("/v1/report?period=2026-11&format=text", { as: "agent" });
+    expect(text.headers.get("content-type")).toContain("text/plain");
+    expect(await text.text()).toContain("What customers lived through");
+  });
+});
