@@ -16,6 +16,9 @@ import {
 } from "@goodfaith/core";
 import { Ingestor, type IngestResult } from "@goodfaith/store";
 
+// How long records given to `ingestLater` wait to be committed together.
+const LATER_MS = 500;
+
 interface Live {
   readonly ingestor: Ingestor;
   readonly guard: Guard;
@@ -30,6 +33,8 @@ async function openLive(store: Store, documents: readonly PromiseDocument[]): Pr
 export class IngestService {
   #live: Live | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  #later: GoodfaithEvent[] = [];
+  #laterTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private readonly store: Store,
@@ -81,8 +86,29 @@ export class IngestService {
     return this.#live?.guard.check(request) ?? [];
   }
 
+  /**
+   * Ingests `events` within `LATER_MS`, together with others given meanwhile: for records
+   * nobody waits on (the guard's warnings), where a durable commit per request would stall
+   * every other request behind SQLite's fsync. Failures are dropped: the events are
+   * measurements, not anything a customer is owed.
+   */
+  ingestLater(events: readonly GoodfaithEvent[]): void {
+    this.#later.push(...events);
+    this.#laterTimer ??= setTimeout(() => void this.#flushLater(), LATER_MS);
+    this.#laterTimer.unref?.();
+  }
+
+  async #flushLater(): Promise<void> {
+    clearTimeout(this.#laterTimer);
+    this.#laterTimer = undefined;
+    const events = this.#later;
+    this.#later = [];
+    if (events.length > 0) await this.ingest(events).catch(() => undefined);
+  }
+
   /** Saves a checkpoint of the engine (on shutdown), after every pending write. */
   async checkpoint(): Promise<void> {
+    await this.#flushLater();
     await this.#queue;
     await this.#live?.ingestor.checkpoint();
   }

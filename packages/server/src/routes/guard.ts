@@ -80,8 +80,8 @@ const route = createRoute({
 });
 
 // Each warning goes on the event log (as `guard.warned`) so the scorecard can tell whether it
-// was heeded. Not awaited: the answer at checkout must not wait for a durable write, and a
-// warning lost to a crash costs a measurement, never a customer's money.
+// was heeded; batched (`ingestLater`), as the answer at checkout must not wait for a durable
+// write, and a warning lost to a crash costs a measurement, never a customer's money.
 function recordWarnings(
   deps: RouteDeps,
   customer: string,
@@ -101,9 +101,7 @@ function recordWarnings(
     const checked = validateEvent(warningEvent(customer, item, w, at));
     if (checked.ok) events.push(checked.value);
   }
-  deps.options.ingest.ingest(events).catch(() => {
-    // The ingest service rebuilds itself on its next request; nothing to do here.
-  });
+  deps.options.ingest.ingestLater(events);
 }
 
 /** Adds `POST /v1/guard/check`. */
