@@ -45,9 +45,18 @@ export function parsePeriod(text: string): ReportPeriod | undefined {
   return { from: range[1] as string, to: range[2] as string };
 }
 
-/** The month (UTC) holding `time`, cut at that day: the default period of a report. */
+/** Fewer days of a month than this make a report of nothing much: the month before is added. */
+const MIN_DAYS = 7;
+
+/**
+ * The default period of a report: the month (UTC) holding `time`, cut at that day — with the
+ * month before it too when fewer than MIN_DAYS days of the month have passed (a report on the
+ * 2nd of a month would otherwise cover two days).
+ */
 export function monthUpTo(time: number): ReportPeriod {
   const day = Math.floor(time / DAY_MS);
   const to = formatDay(day);
-  return { from: `${to.slice(0, 7)}-01`, to };
+  if (Number(to.slice(8, 10)) >= MIN_DAYS) return { from: `${to.slice(0, 7)}-01`, to };
+  const first = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 2, 1);
+  return { from: formatDay(Math.floor(first / DAY_MS)), to };
 }

@@ -1,6 +1,6 @@
 import { validateEvent } from "@goodfaith/core";
 import { describe, expect, it } from "vitest";
-import { parsePeriod } from "./period.js";
+import { monthUpTo, parsePeriod } from "./period.js";
 import { purchaseLog, purchaseOf } from "./purchases.js";
 
 const event = (raw: unknown) => {
@@ -58,5 +58,14 @@ describe("purchases", () => {
     expect(parsePeriod("2026-11-01..2026-11-14")).toEqual({ from: "2026-11-01", to: "2026-11-14" });
     expect(parsePeriod("2026-11-14..2026-11-01")).toBeUndefined();
     expect(parsePeriod("2026-13")).toBeUndefined();
+  });
+});
+
+describe("monthUpTo, the default period", () => {
+  it("is the latest event's month up to its day, with the month before early in a month", () => {
+    expect(monthUpTo(Date.UTC(2026, 10, 20, 9))).toEqual({ from: "2026-11-01", to: "2026-11-20" });
+    expect(monthUpTo(Date.UTC(2026, 10, 7))).toEqual({ from: "2026-11-01", to: "2026-11-07" });
+    expect(monthUpTo(Date.UTC(2026, 3, 1, 23))).toEqual({ from: "2026-03-01", to: "2026-04-01" });
+    expect(monthUpTo(Date.UTC(2027, 0, 3))).toEqual({ from: "2026-12-01", to: "2027-01-03" });
   });
 });

@@ -13,7 +13,8 @@ import { problemResponses } from "../schemas.js";
 import { type ApiApp, BEARER, type RouteDeps } from "./deps.js";
 
 const PeriodQuery = z.string().optional().openapi({
-  description: "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; default the month of the latest event",
+  description:
+    "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; default the month of the latest event (with the month before in its first week)",
   example: "2026-11",
 });
 const CurrencyQuery = z
