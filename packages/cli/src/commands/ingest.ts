@@ -4,10 +4,11 @@
  */
 import { type Issue, jsonSafe, type Notice, renderIssue } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { type ReadEvent, type RejectedLine, readEventFile, readEventFiles } from "../io/events.js";
+import { EVENT_FORMATS, type EventFormat } from "../io/foreign-events.js";
 import { t } from "../messages.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
 
@@ -19,6 +20,8 @@ export interface IngestCommandOptions {
   readonly db?: string;
   /** Events per committed batch. @default 1000 */
   readonly batch?: number;
+  /** What the files hold. @default "jsonl" */
+  readonly format?: EventFormat;
   readonly json?: boolean;
   /** A JSON Lines file the notices ready to send are appended to, one per line. */
   readonly notices?: string;
@@ -97,7 +100,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
       opts.progress?.(totals.read, totals.read / ((performance.now() - started) / 1000));
     };
     let batch: ReadEvent[] = [];
-    for await (const item of inEventOrder(opts.files)) {
+    for await (const item of inEventOrder(opts.files, opts.format ?? "jsonl")) {
       totals.read++;
       if (!("event" in item)) {
         rejected.push(item);
@@ -126,13 +129,16 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
  * it is; several are read whole and merged by event time (stable: equal times keep file
  * order). Rejected lines come first, each with its file and line.
  */
-async function* inEventOrder(files: readonly string[]): AsyncGenerator<ReadEvent | RejectedLine> {
+async function* inEventOrder(
+  files: readonly string[],
+  format: EventFormat,
+): AsyncGenerator<ReadEvent | RejectedLine> {
   const [only] = files;
   if (files.length === 1 && only !== undefined) {
-    yield* readEventFile(only);
+    yield* readEventFile(only, format);
     return;
   }
-  const { events, rejected } = await readEventFiles(files);
+  const { events, rejected } = await readEventFiles(files, format);
   yield* rejected;
   yield* events;
 }
@@ -186,7 +192,7 @@ function report(
     ctx.out(t(ctx.lang, "ingestSeq", { seq: lastSeq ?? 0 }));
   }
   if (rejected.length > 0) {
-    ctx.err("Rejected lines");
+    ctx.err(t(ctx.lang, "rejectedLines"));
     for (const r of rejected) {
       for (const i of r.issues) {
         ctx.err(`  ${r.file}:${i.line ?? r.line}: ${renderIssue(i, ctx.lang, { lines: false })}`);
@@ -211,10 +217,18 @@ export function registerIngestCommands(
     .description(
       "store event files durably: validate, evaluate, record remedies once and append them to the ledger",
     )
-    .argument("<files...>", "event files (JSON Lines)")
+    .argument("<files...>", "event files (JSON Lines, or see --format)")
     .requiredOption("-p, --promises <files...>", "promise documents (YAML)")
     .option("--db <path-or-url>", DB_HELP)
     .option("--batch <n>", "events per committed batch", "1000")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "jsonl: one event per line; csv: header id,type,time,customer,data (data as JSON); segment: Segment identify/track calls or batches, one per line",
+      )
+        .choices(EVENT_FORMATS)
+        .default("jsonl"),
+    )
     .option(
       "--notices <file.jsonl>",
       "append the notices to customers that are ready to send to this file, one JSON line each",
@@ -243,6 +257,7 @@ Example:
           promises: string[];
           db?: string;
           batch: string;
+          format: EventFormat;
           json?: boolean;
           notices?: string;
         },
@@ -253,6 +268,7 @@ Example:
             files,
             promises: opts.promises,
             batch: Number(opts.batch),
+            format: opts.format,
             ...(opts.db !== undefined && { db: opts.db }),
             ...(opts.json !== undefined && { json: opts.json }),
             ...(opts.notices !== undefined && { notices: opts.notices }),

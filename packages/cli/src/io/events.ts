@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { type GoodfaithEvent, type Issue, parseEventLine } from "@goodfaith/core";
+import { type EventFormat, readCsvFile, readSegmentFile } from "./foreign-events.js";
 
 /** An event read from a file, with where it came from. */
 export interface ReadEvent {
@@ -20,7 +21,12 @@ export interface RejectedLine {
  * Reads JSON Lines event files. Every valid event is kept; every invalid line is reported
  * with its file, line and issues, and reading goes on. Blank lines are skipped.
  */
-export async function* readEventFile(file: string): AsyncGenerator<ReadEvent | RejectedLine> {
+export async function* readEventFile(
+  file: string,
+  format: EventFormat = "jsonl",
+): AsyncGenerator<ReadEvent | RejectedLine> {
+  if (format === "csv") return yield* readCsvFile(file);
+  if (format === "segment") return yield* readSegmentFile(file);
   const lines = createInterface({
     input: createReadStream(file, "utf8"),
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -42,11 +48,12 @@ export async function* readEventFile(file: string): AsyncGenerator<ReadEvent | R
  */
 export async function readEventFiles(
   files: readonly string[],
+  format: EventFormat = "jsonl",
 ): Promise<{ events: ReadEvent[]; rejected: RejectedLine[] }> {
   const events: ReadEvent[] = [];
   const rejected: RejectedLine[] = [];
   for (const file of files) {
-    for await (const item of readEventFile(file)) {
+    for await (const item of readEventFile(file, format)) {
       if ("event" in item) events.push(item);
       else rejected.push(item);
     }

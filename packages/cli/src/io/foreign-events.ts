@@ -1,0 +1,112 @@
+/**
+ * Event files in other shapes than JSON Lines of events, for `goodfaith ingest --format`:
+ * Segment calls (one JSON call or batch per line, mapped as `POST /v1/segment` maps them) and
+ * CSV with a header `id,type,time,customer,data` (`data` a JSON object). Like JSONL, every
+ * valid event is kept and every invalid record reported with its line and why.
+ */
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { type Issue, validateEvent } from "@goodfaith/core";
+import { fromSegment, segmentCalls } from "@goodfaith/server";
+import { parse } from "csv-parse";
+import type { ReadEvent, RejectedLine } from "./events.js";
+
+/** The formats `goodfaith ingest` reads. */
+export const EVENT_FORMATS = ["jsonl", "csv", "segment"] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+const issue = (code: string, path: (string | number)[], line: number, column?: number): Issue => ({
+  code,
+  messageKey: code,
+  params: {},
+  path,
+  line,
+  ...(column !== undefined && { column }),
+});
+
+// A raw event through the contract, located at `line` (and `prefix` inside a Segment batch).
+function checked(
+  file: string,
+  line: number,
+  raw: unknown,
+  prefix: (string | number)[] = [],
+): ReadEvent | RejectedLine {
+  const result = validateEvent(raw);
+  if (result.ok) return { file, line, event: result.value };
+  return {
+    file,
+    line,
+    issues: result.issues.map((i) => ({ ...i, path: [...prefix, ...i.path], line })),
+  };
+}
+
+/** Segment `identify` / `track` calls (or `{ batch: [...] }`), one JSON value per line. */
+export async function* readSegmentFile(file: string): AsyncGenerator<ReadEvent | RejectedLine> {
+  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of lines) {
+    n++;
+    if (text.trim() === "") continue;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      yield { file, line: n, issues: [issue("event.invalid_json", [], n, 1)] };
+      continue;
+    }
+    const calls = segmentCalls(body);
+    for (const [i, call] of calls.entries()) {
+      const prefix = calls.length > 1 || body !== call ? ["batch", i] : [];
+      const mapped = fromSegment(call);
+      yield mapped.ok
+        ? checked(file, n, mapped.value, prefix)
+        : {
+            file,
+            line: n,
+            issues: mapped.issues.map((m) => ({ ...m, path: [...prefix, ...m.path], line: n })),
+          };
+    }
+  }
+}
+
+/** CSV with a header naming `id`, `type`, `time`, `customer` (may be empty) and `data` (JSON). */
+export async function* readCsvFile(file: string): AsyncGenerator<ReadEvent | RejectedLine> {
+  const skipped: RejectedLine[] = [];
+  const parser = createReadStream(file).pipe(
+    parse({
+      columns: true,
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        const line = (err as { lines?: number } | undefined)?.lines ?? 0;
+        skipped.push({ file, line, issues: [issue("event.invalid_csv", [], line)] });
+      },
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    yield* skipped.splice(0);
+    const line = info.lines;
+    let data: unknown = {};
+    if (record.data !== undefined && record.data.trim() !== "") {
+      try {
+        data = JSON.parse(record.data);
+      } catch {
+        yield { file, line, issues: [issue("event.invalid_json", ["data"], line)] };
+        continue;
+      }
+    }
+    yield checked(file, line, {
+      id: record.id,
+      type: record.type,
+      time: record.time,
+      ...(record.customer ? { customer: record.customer } : {}),
+      data,
+    });
+  }
+  yield* skipped.splice(0);
+}
