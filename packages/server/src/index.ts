@@ -26,8 +26,8 @@ export { type App, createApp } from "./app.js";
 export { allows } from "./auth.js";
 export { type CustomerTimeline, customerTimeline } from "./customer-timeline.js";
 export { IngestService } from "./ingest-service.js";
-export { PROBLEM_CODES, type ProblemCode } from "./messages.js";
 export { fromSegment, segmentCalls } from "./mapping/segment.js";
+export { PROBLEM_CODES, type ProblemCode } from "./messages.js";
 export { Metrics } from "./metrics.js";
 export {
   type AppOptions,
