@@ -5,7 +5,7 @@ import { eraseCustomer } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { t } from "../messages.js";
-import { DB_HELP, openCliStore } from "./store-options.js";
+import { DB_HELP, withCliStore } from "./store-options.js";
 
 /** Options of `goodfaith customer erase`. */
 export interface CustomerEraseOptions {
@@ -16,14 +16,12 @@ export interface CustomerEraseOptions {
 }
 
 /** `goodfaith customer erase <id>`: resolves to the exit code. */
-export async function customerEraseCommand(
+export function customerEraseCommand(
   customer: string,
   opts: CustomerEraseOptions,
   ctx: CliContext,
 ): Promise<number> {
-  const store = await openCliStore(opts.db, ctx, true);
-  if (store === undefined) return EXIT.failure;
-  try {
+  return withCliStore(opts.db, ctx, true, async (store) => {
     const result = await eraseCustomer(store, customer, {
       ...(opts.actor !== undefined && { actor: opts.actor }),
     });
@@ -40,23 +38,16 @@ export async function customerEraseCommand(
       ctx.out(t(ctx.lang, "erasedLedger", { ref: result.customerRef, seq: result.head?.seq ?? 0 }));
     }
     return EXIT.ok;
-  } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
-    return EXIT.failure;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** `goodfaith customers show <id>`: what an agent sees when opening the customer. */
-export async function customerShowCommand(
+export function customerShowCommand(
   customer: string,
   opts: { readonly db?: string; readonly json?: boolean; readonly limit?: number },
   ctx: CliContext,
 ): Promise<number> {
-  const store = await openCliStore(opts.db, ctx, true);
-  if (store === undefined) return EXIT.failure;
-  try {
+  return withCliStore(opts.db, ctx, true, async (store) => {
     if (!hasCustomerEvents(store)) {
       ctx.err("this store cannot read a customer's events");
       return EXIT.failure;
@@ -92,12 +83,7 @@ export async function customerShowCommand(
       );
     }
     return EXIT.ok;
-  } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
-    return EXIT.failure;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** Adds `goodfaith customer erase|show` (also spelt `customers`) to `program`. */

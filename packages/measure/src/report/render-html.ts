@@ -2,7 +2,7 @@
  * The report as one standalone HTML page: inline stylesheet, inline SVG charts, no script
  * and no request to anyone, so it opens from a file or an e-mail attachment.
  */
-import { escapeXml } from "./escape.js";
+import { escapeHtml } from "@goodfaith/core";
 import { barChartSvg } from "./svg.js";
 import type { ReportView, Section, Table } from "./view.js";
 
@@ -40,14 +40,14 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 
 // Dates (YYYY-MM-DD) never break at their hyphens, e.g. at the end of a long title.
 const text = (s: string): string =>
-  escapeXml(s).replace(/\d{4}-\d{2}-\d{2}/g, (d) => `<span class="date">${d}</span>`);
+  escapeHtml(s).replace(/\d{4}-\d{2}-\d{2}/g, (d) => `<span class="date">${d}</span>`);
 
 function table(t: Table): string {
   const cell = (tag: "th" | "td", text: string, i: number) =>
-    `<${tag}${t.numeric[i] ? ' class="num"' : ""}${tag === "th" ? ' scope="col"' : ""}>${escapeXml(text)}</${tag}>`;
+    `<${tag}${t.numeric[i] ? ' class="num"' : ""}${tag === "th" ? ' scope="col"' : ""}>${escapeHtml(text)}</${tag}>`;
   return [
     "<table>",
-    `<caption>${escapeXml(t.caption)}</caption>`,
+    `<caption>${escapeHtml(t.caption)}</caption>`,
     `<thead><tr>${t.columns.map((c, i) => cell("th", c, i)).join("")}</tr></thead>`,
     "<tbody>",
     ...t.rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`),
@@ -59,11 +59,11 @@ function table(t: Table): string {
 function section(s: Section): string {
   return [
     `<section id="${s.id}" aria-labelledby="${s.id}-heading">`,
-    `<h2 id="${s.id}-heading">${escapeXml(s.heading)}</h2>`,
-    ...s.paragraphs.map((p) => `<p>${escapeXml(p)}</p>`),
+    `<h2 id="${s.id}-heading">${escapeHtml(s.heading)}</h2>`,
+    ...s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     ...s.charts.map(
       (c) =>
-        `<figure>\n<figcaption>${escapeXml(c.title)}</figcaption>\n${barChartSvg(c)}\n</figure>`,
+        `<figure>\n<figcaption>${escapeHtml(c.title)}</figcaption>\n${barChartSvg(c)}\n</figure>`,
     ),
     ...s.tables.map(table),
     "</section>",
@@ -74,21 +74,21 @@ function section(s: Section): string {
 export function renderReportHtml(view: ReportView): string {
   return [
     "<!doctype html>",
-    `<html lang="${escapeXml(view.lang)}">`,
+    `<html lang="${escapeHtml(view.lang)}">`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeXml(view.title)}</title>`,
+    `<title>${escapeHtml(view.title)}</title>`,
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",
-    `<main lang="${escapeXml(view.lang)}">`,
+    `<main lang="${escapeHtml(view.lang)}">`,
     "<header>",
     `<h1>${text(view.title)}</h1>`,
-    `<p class="intro">${escapeXml(view.intro)}</p>`,
+    `<p class="intro">${escapeHtml(view.intro)}</p>`,
     "</header>",
     ...view.sections.map(section),
-    `<footer>${escapeXml(view.footer)}</footer>`,
+    `<footer>${escapeHtml(view.footer)}</footer>`,
     "</main>",
     "</body>",
     "</html>",

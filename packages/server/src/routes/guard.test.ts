@@ -71,18 +71,6 @@ describe("POST /v1/guard/check", () => {
     expect(problem.code).toBe("invalid_request");
     expect(problem.issues.map((i) => i.path).sort()).toEqual(["customer", "items[0].kind"]);
   });
-});
-
-describe("guard warnings on the scorecard", () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await harness();
-    await h.call("/v1/events", {
-      body: await retailEvents(),
-      headers: { "content-type": "application/x-ndjson" },
-    });
-  });
-  afterEach(() => h.close());
 
   it("records each warning given, once, and the scorecard counts it", async () => {
     const json = {

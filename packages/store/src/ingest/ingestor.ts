@@ -13,6 +13,7 @@
  */
 import {
   type AppendRejection,
+  type CompiledPromise,
   Engine,
   type EngineOptions,
   type GoodfaithEvent,
@@ -92,6 +93,8 @@ interface Derived {
 export class Ingestor {
   readonly #store: Store;
   readonly #engine: Engine;
+  /** The engine's promises by id, for their governance limits (see `#governed`). */
+  readonly #promises: ReadonlyMap<string, CompiledPromise>;
   readonly #secret: string;
   readonly #every: number;
   readonly #now: () => number;
@@ -112,6 +115,7 @@ export class Ingestor {
   ) {
     this.#store = store;
     this.#engine = engine;
+    this.#promises = new Map(engine.promises.map((p) => [p.id, p]));
     this.#secret = secret;
     this.#seq = seq;
     this.#checkpointSeq = seq;
@@ -326,11 +330,10 @@ export class Ingestor {
 
   // The store's say on caps and budgets, which it counts across every writer (see spend.ts).
   async #governed(decided: readonly Derived[]): Promise<Derived[]> {
-    const promises = new Map(this.#engine.promises.map((p) => [p.id, p]));
     const remedies = await reserveSpend(
       this.#store,
       decided.map((d) => d.remedy),
-      promises,
+      this.#promises,
     );
     const held = new Set<string>();
     remedies.forEach((r, i) => {
