@@ -8,10 +8,10 @@ import { createRequire } from "node:module";
 import { negotiateLang } from "@goodfaith/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { createSecured } from "./auth.js";
+import { limitBody } from "./body-limit.js";
 import type { AppEnv } from "./env.js";
 import { parseJsonBody } from "./event-body.js";
 import { createIdempotency } from "./idempotency.js";
@@ -92,15 +92,13 @@ export function createApp(options: AppOptions): App {
     });
   });
   app.use(
-    bodyLimit({
-      maxSize: resolved.bodyLimitBytes,
-      onError: (c) =>
-        problemResponse(
-          new ProblemError("body_too_large", 413, { limit: resolved.bodyLimitBytes }),
-          c.get("lang"),
-          c.req.path,
-        ),
-    }),
+    limitBody(resolved.bodyLimitBytes, (c) =>
+      problemResponse(
+        new ProblemError("body_too_large", 413, { limit: resolved.bodyLimitBytes }),
+        c.get("lang"),
+        c.req.path,
+      ),
+    ),
   );
 
   const deps: RouteDeps = {

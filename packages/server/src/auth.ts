@@ -1,6 +1,6 @@
 /**
  * Bearer API keys and scopes. A key is looked up by its digest and trusted for a few seconds
- * (a cache keeps the store off the guard's hot path); the per-key rate limit is taken here,
+ * (a cache keeps the store and the hashing off the guard's hot path); the per-key rate limit is taken here,
  * once the key is known.
  */
 import type { ApiKeyRecord, ApiKeyStore, ApiScope } from "@goodfaith/core";
@@ -25,16 +25,17 @@ export class KeyResolver {
 
   /** The live (not revoked) key with this secret, or undefined. */
   async resolve(secret: string): Promise<ApiKeyRecord | undefined> {
-    if (!isApiKeyShaped(secret)) return undefined;
-    const hash = hashApiKey(secret);
+    // Keyed by the secret itself, so a cached key costs no SHA-256 per request; the map
+    // lives only in this process's memory, where the request held the secret anyway.
     const now = this.now();
-    const cached = this.#cache.get(hash);
+    const cached = this.#cache.get(secret);
     if (cached !== undefined && cached.until > now) return cached.record;
-    const found = await this.store.findApiKey(hash);
+    if (!isApiKeyShaped(secret)) return undefined;
+    const found = await this.store.findApiKey(hashApiKey(secret));
     const record = found?.revokedAt === undefined ? found : undefined;
     // Bounded: unknown keys are cached too (so guessing costs no store reads), so trim.
     if (this.#cache.size > 10_000) this.#cache.clear();
-    this.#cache.set(hash, { record, until: now + this.cacheMs });
+    this.#cache.set(secret, { record, until: now + this.cacheMs });
     return record;
   }
 }

@@ -17,7 +17,7 @@ import {
 import { Ingestor, type IngestResult } from "@goodfaith/store";
 
 // How long records given to `ingestLater` wait to be committed together.
-const LATER_MS = 500;
+const LATER_MS = 50;
 
 interface Live {
   readonly ingestor: Ingestor;

@@ -50,14 +50,23 @@ export interface Warning {
 /** Kinds that never warn as already owned: one buys them again on purpose. */
 const NEVER_OWNED = new Set(["consumable", "physical", "service"]);
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+// Formatting a date through Intl costs microseconds and a check formats three (one per
+// language), so each (language, day) is formatted once; bounded by a trim.
+const formattedDays = new Map<string, string>();
 
 function formatDate(ms: number, lang: Lang): string {
+  const key = `${lang}|${Math.floor(ms / 86_400_000)}`;
+  const known = formattedDays.get(key);
+  if (known !== undefined) return known;
   let f = dateFormats.get(lang);
   if (!f) {
     f = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
     dateFormats.set(lang, f);
   }
-  return f.format(ms);
+  const text = f.format(ms);
+  if (formattedDays.size >= 10_000) formattedDays.clear();
+  formattedDays.set(key, text);
+  return text;
 }
 
 function localized(code: WarningCode, params: (lang: Lang) => Record<string, string>): Localized {

@@ -3,7 +3,7 @@ import { type GuardItem, jsonSafe, LANGS, validateEvent, type Warning } from "@g
 import { warningEvent } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { MoneySchema, problemResponses } from "../schemas.js";
-import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const GuardItemSchema = z
   .object({
@@ -62,8 +62,10 @@ const route = createRoute({
   description:
     "Scopes: guard, admin. Already owned (same sku or another edition), subscription already active, price guarantee.",
   security: BEARER,
+  // The header is documented, not zod-validated: the idempotency middleware checks it, and a
+  // header validator would copy every header of every check into an object.
+  parameters: [IDEMPOTENCY_HEADER],
   request: {
-    headers: IdempotencyHeaders,
     body: { required: true, content: { "application/json": { schema: GuardRequestSchema } } },
   },
   responses: {
