@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { awaitingRemedy, type Harness, harness } from "../test/harness.js";
 
 const event = (id: string) => ({
@@ -77,5 +77,69 @@ describe("Idempotency-Key", () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { code: string }).code).toBe("idempotency_key_invalid");
+  });
+});
+
+describe("Idempotency-Key leases", () => {
+  const T0 = Date.parse("2026-11-22T10:00:00Z");
+  let clock = T0;
+  let h: Harness;
+  beforeEach(async () => {
+    clock = T0;
+    h = await harness({ now: () => clock, idempotencyLeaseMs: 60_000 });
+  });
+  afterEach(() => h.close());
+
+  const send = (id = "e1") =>
+    h.call("/v1/events", { as: "ingest", json: event(id), headers: { "idempotency-key": "k-1" } });
+  // The first request's process dies after its work, before its response is kept.
+  const crashOnce = () => vi.spyOn(h.store, "completeIdempotency").mockResolvedValueOnce();
+
+  it("answers 409 with Retry-After (the lease's seconds left) while the claim is held", async () => {
+    crashOnce();
+    expect((await send()).status).toBe(200);
+    clock = T0 + 20_500;
+    const res = await send();
+    expect(res.status).toBe(409);
+    expect(res.headers.get("retry-after")).toBe("40");
+    const problem = (await res.json()) as { code: string; detail: string };
+    expect(problem.code).toBe("idempotency_key_in_progress");
+    expect(problem.detail).toContain("40 seconds");
+  });
+
+  it("lets a retry of the same request take over a claim past its lease", async () => {
+    crashOnce();
+    expect((await send()).status).toBe(200);
+    clock = T0 + 60_001;
+    const retry = await send();
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+    // The work was done once: the retry finds the event already stored.
+    const body = await retry.text();
+    expect(JSON.parse(body)).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect(await h.store.countEvents()).toBe(1);
+    // The taken-over claim's response is kept and replayed from now on.
+    clock = T0 + 200_000;
+    const replay = await send();
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.text()).toBe(body);
+  });
+
+  it("never lets another request take over a stale claim (422)", async () => {
+    crashOnce();
+    await send("e1");
+    clock = T0 + 120_000;
+    const other = await send("e2");
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as { code: string }).code).toBe("idempotency_key_reused");
+  });
+
+  it("lets only one of concurrent retries take over", async () => {
+    crashOnce();
+    await send();
+    clock = T0 + 61_000;
+    const statuses = (await Promise.all([send(), send(), send(), send()])).map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(3);
   });
 });

@@ -86,7 +86,8 @@ const en: Texts = {
   },
   idempotency_key_in_progress: {
     title: "Request in progress",
-    detail: "A request with this Idempotency-Key is still being processed; retry shortly.",
+    detail:
+      "A request with this Idempotency-Key is still being processed; retry after {seconds} seconds.",
   },
   remedy_not_found: { title: "No such remedy", detail: "No remedy has the key {key}." },
   remedy_conflict: {
@@ -148,7 +149,7 @@ const zhCN: Texts = {
   },
   idempotency_key_in_progress: {
     title: "请求处理中",
-    detail: "使用此 Idempotency-Key 的请求仍在处理中；请稍后重试。",
+    detail: "使用此 Idempotency-Key 的请求仍在处理中；请在 {seconds} 秒后重试。",
   },
   remedy_not_found: { title: "没有此补救", detail: "没有键为 {key} 的补救。" },
   remedy_conflict: { title: "补救无法变更", detail: "该补救当前状态为 {status}，不能{action}。" },
@@ -215,7 +216,8 @@ const sv: Texts = {
   },
   idempotency_key_in_progress: {
     title: "Begäran pågår",
-    detail: "En begäran med den här Idempotency-Key behandlas fortfarande; försök igen strax.",
+    detail:
+      "En begäran med den här Idempotency-Key behandlas fortfarande; försök igen om {seconds} sekunder.",
   },
   remedy_not_found: {
     title: "Gottgörelsen finns inte",

@@ -36,6 +36,12 @@ export interface AppOptions {
   readonly keyCacheMs?: number;
   /** How long an Idempotency-Key is remembered. @default 24 hours */
   readonly idempotencyTtlMs?: number;
+  /**
+   * How long a request holds its Idempotency-Key while it runs: a claim still in progress after
+   * this (its process died) is taken over by a retry of the same request. Keep it longer than
+   * any request can run. @default 60 seconds
+   */
+  readonly idempotencyLeaseMs?: number;
   /** The clock. @default Date.now */
   readonly now?: () => number;
   /** Where unexpected errors are reported. @default console.error */
@@ -52,6 +58,7 @@ export interface ResolvedAppOptions {
   readonly rateLimit: RateLimit | false;
   readonly keyCacheMs: number;
   readonly idempotencyTtlMs: number;
+  readonly idempotencyLeaseMs: number;
   readonly now: () => number;
   readonly onError: (error: unknown) => void;
 }
@@ -73,6 +80,7 @@ export function resolveAppOptions(options: AppOptions): ResolvedAppOptions {
     rateLimit: options.rateLimit ?? { perSecond: 1000, burst: 2000 },
     keyCacheMs: options.keyCacheMs ?? 5000,
     idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 3_600_000,
+    idempotencyLeaseMs: options.idempotencyLeaseMs ?? 60_000,
     now: options.now ?? Date.now,
     onError: options.onError ?? ((error: unknown) => console.error(error)),
   });

@@ -29,7 +29,7 @@ export const IDEMPOTENCY_HEADER = {
   in: "header" as const,
   required: false,
   description:
-    "Same key and same request: the first response is replayed. Same key, another request: 422.",
+    "Same key and same request: the first response is replayed (Idempotent-Replayed: true). Same key, another request: 422. While the first request still runs: 409 with Retry-After; a claim whose request died is taken over by a retry of the same request after 60 s (idempotencyLeaseMs).",
   schema: { type: "string" as const, maxLength: 255 },
 };
 

@@ -80,10 +80,11 @@ export function apiKeyConformance(target: ConformanceTarget): void {
       expect(await idem.claimIdempotency("k1", "i-1", "fp-b", T0)).toEqual({
         state: "in_progress",
         fingerprint: "fp-a",
+        claimedAt: T0,
       });
       // Another owner's key of the same name is its own.
       expect(await idem.claimIdempotency("k2", "i-1", "fp-b", T0)).toEqual({ state: "claimed" });
-      await idem.completeIdempotency("k1", "i-1", RESPONSE);
+      await idem.completeIdempotency("k1", "i-1", T0, RESPONSE);
       expect(await idem.claimIdempotency("k1", "i-1", "fp-a", T0 + 1)).toEqual({
         state: "completed",
         fingerprint: "fp-a",
@@ -94,10 +95,10 @@ export function apiKeyConformance(target: ConformanceTarget): void {
     storeTest(target, "a released key is free again; a completed one is not", async ({ store }) => {
       const idem = idempotencyOf(store);
       await idem.claimIdempotency("k1", "i-1", "fp-a", T0);
-      await idem.releaseIdempotency("k1", "i-1");
+      await idem.releaseIdempotency("k1", "i-1", T0);
       expect(await idem.claimIdempotency("k1", "i-1", "fp-b", T0)).toEqual({ state: "claimed" });
-      await idem.completeIdempotency("k1", "i-1", RESPONSE);
-      await idem.releaseIdempotency("k1", "i-1");
+      await idem.completeIdempotency("k1", "i-1", T0, RESPONSE);
+      await idem.releaseIdempotency("k1", "i-1", T0);
       expect((await idem.claimIdempotency("k1", "i-1", "fp-b", T0)).state).toBe("completed");
     });
 
@@ -110,6 +111,69 @@ export function apiKeyConformance(target: ConformanceTarget): void {
       );
       expect(claims.filter((c) => c?.state === "claimed")).toHaveLength(1);
     });
+
+    storeTest(
+      target,
+      "a claim past its lease is taken over by the same request",
+      async ({ store }) => {
+        const idem = idempotencyOf(store);
+        await idem.claimIdempotency("k1", "i-1", "fp-a", T0);
+        // Within the lease (claimed at staleBefore, not before it): still the first request's.
+        expect(await idem.claimIdempotency("k1", "i-1", "fp-a", T0 + 60, T0)).toEqual({
+          state: "in_progress",
+          fingerprint: "fp-a",
+          claimedAt: T0,
+        });
+        // Past the lease, another request cannot take the key over.
+        expect(await idem.claimIdempotency("k1", "i-1", "fp-b", T0 + 100, T0 + 40)).toEqual({
+          state: "in_progress",
+          fingerprint: "fp-a",
+          claimedAt: T0,
+        });
+        expect(await idem.claimIdempotency("k1", "i-1", "fp-a", T0 + 100, T0 + 40)).toEqual({
+          state: "claimed",
+        });
+        // The new claim counts from its own time.
+        expect(await idem.claimIdempotency("k1", "i-1", "fp-a", T0 + 120, T0 + 60)).toEqual({
+          state: "in_progress",
+          fingerprint: "fp-a",
+          claimedAt: T0 + 100,
+        });
+        // The first request, still alive after all, can neither release nor complete the new claim.
+        await idem.releaseIdempotency("k1", "i-1", T0);
+        await idem.completeIdempotency("k1", "i-1", T0, { ...RESPONSE, body: "stale" });
+        expect((await idem.claimIdempotency("k1", "i-1", "fp-a", T0 + 130)).state).toBe(
+          "in_progress",
+        );
+        await idem.completeIdempotency("k1", "i-1", T0 + 100, RESPONSE);
+        // A completed key never goes stale: it replays.
+        expect(await idem.claimIdempotency("k1", "i-1", "fp-a", T0 + 500, T0 + 400)).toEqual({
+          state: "completed",
+          fingerprint: "fp-a",
+          response: RESPONSE,
+        });
+      },
+    );
+
+    storeTest(
+      target,
+      "only one of many concurrent takers of a stale claim wins",
+      async ({ store, open }) => {
+        const stores = [idempotencyOf(store), idempotencyOf(await open())];
+        await stores[0]?.claimIdempotency("k1", "race", "fp", T0);
+        for (let round = 1; round <= 3; round++) {
+          // Each round's takers see the previous round's winner as stale.
+          const at = T0 + round * 1000;
+          const claims = await Promise.all(
+            Array.from({ length: 8 }, (_, i) =>
+              stores[i % 2]?.claimIdempotency("k1", "race", "fp", at, at - 500),
+            ),
+          );
+          expect(claims.filter((c) => c?.state === "claimed")).toHaveLength(1);
+          expect(claims.filter((c) => c?.state === "in_progress")).toHaveLength(7);
+        }
+      },
+    );
 
     storeTest(target, "prunes keys claimed before a time", async ({ store }) => {
       const idem = idempotencyOf(store);
