@@ -316,7 +316,13 @@ export class Engine {
       }
       // Everything that can fail is computed above; from here on the grant is recorded.
       const causeValue = promise.cause && memo.value(promise.cause, ctx);
-      const cause = typeof causeValue === "string" && causeValue !== "" ? causeValue : target.cause;
+      // A promise may word the cause itself; the event's texts per language and category
+      // describe the event's own words, so they go with those only.
+      const ownCause =
+        typeof causeValue === "string" && causeValue !== "" && causeValue !== target.cause
+          ? causeValue
+          : undefined;
+      const cause = ownCause ?? target.cause;
       this.granted.add(key);
       if (
         amount &&
@@ -379,6 +385,10 @@ export class Engine {
         ...(remedy.withinMs !== undefined && { dueBy: memo.iso(at + remedy.withinMs) }),
         approval: { required: reasons.length > 0, reasons },
         ...(cause !== undefined && { cause }),
+        ...(ownCause === undefined && target.causeText && { causeText: target.causeText }),
+        ...(ownCause === undefined &&
+          target.causeCategory && { causeCategory: target.causeCategory }),
+        ...(target.passenger && { passenger: target.passenger }),
         ...(promise.notice !== undefined && { notice: promise.notice }),
         ...(remedy.gesture && { gesture: remedy.gesture }),
         explanation,

@@ -2,6 +2,9 @@
  * The engine's reading of validated event data. The event contract (`../events`) has
  * already checked every field; these are the parts the engine keeps in state.
  */
+import type { CauseCategory } from "../events/cause-data.js";
+import type { Localized } from "../i18n/lang.js";
+
 export interface EngineEvent {
   readonly id: string;
   readonly type: string;
@@ -99,12 +102,18 @@ export interface StreamSessionData {
   readonly watchedSeconds?: number;
 }
 
-export interface ServiceOutageData {
+/** The cause an event states (`flight.arrived`, `flight.cancelled`, `service.outage`). */
+export interface CauseData {
+  readonly cause?: string;
+  readonly causeText?: Partial<Localized>;
+  readonly causeCategory?: CauseCategory;
+}
+
+export interface ServiceOutageData extends CauseData {
   readonly outage: string;
   readonly service: string;
   readonly start: string;
   readonly end: string;
-  readonly cause?: string;
 }
 
 export interface SupportContactData {

@@ -1,4 +1,5 @@
 import type { ExplainedExpression, ExplainedValue } from "../cel/explain.js";
+import type { CauseCategory } from "../events/cause-data.js";
 import type { Localized } from "../i18n/lang.js";
 import type { Issue } from "../issue.js";
 import type { Money } from "../money/index.js";
@@ -29,6 +30,18 @@ export interface Explanation {
   readonly capped?: { readonly from: Money; readonly to: Money };
 }
 
+/**
+ * The passenger a per-passenger remedy (`reach: passengers`) is for, so that a booker with
+ * several passengers can tell their notices apart: the name when the booking gave one, and
+ * the passenger's position on the booking (`number` of `of`, from 1).
+ */
+export interface RemedyPassenger {
+  readonly id: string;
+  readonly name?: string;
+  readonly number: number;
+  readonly of: number;
+}
+
 /** A remedy the engine decided on: what, for whom, how much, to which tender, and why. */
 export interface Remedy {
   readonly type: "remedy";
@@ -51,7 +64,14 @@ export interface Remedy {
   /** By when the promise says the company acts, RFC 3339. */
   readonly dueBy?: string;
   readonly approval: { readonly required: boolean; readonly reasons: readonly ApprovalReason[] };
+  /** The honest cause as the company reported it (the event's `cause`, or the promise's own). */
   readonly cause?: string;
+  /** The event's cause in our languages (its `causeText`), when `cause` is the event's. */
+  readonly causeText?: Partial<Localized>;
+  /** The event's well-known cause category, when `cause` is the event's. */
+  readonly causeCategory?: CauseCategory;
+  /** For a per-passenger remedy: which passenger of the booking it is for. */
+  readonly passenger?: RemedyPassenger;
   readonly notice?: string;
   readonly gesture?: Localized;
   readonly explanation: Explanation;

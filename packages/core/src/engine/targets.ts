@@ -25,8 +25,9 @@ import type { Money } from "../money/index.js";
 import type { Reach } from "../promises/document.js";
 import type { Applied } from "./apply.js";
 import type * as D from "./event-data.js";
+import type { RemedyPassenger } from "./outcome.js";
 import { BookingPayable, OrderPayable, type Payable } from "./payable.js";
-import type { OrderRecord } from "./records.js";
+import type { BookingRecord, OrderRecord } from "./records.js";
 import type { EngineState } from "./state.js";
 
 /** One customer an event reaches, with the variables promise expressions see for them. */
@@ -38,8 +39,12 @@ export interface Target {
   readonly payable?: Payable;
   /** The ids of the events behind a remedy, as a new array: built only when one is granted. */
   readonly events: () => string[];
-  /** The honest cause the event states, if any. */
+  /** The honest cause the event states, if any, with its texts per language and category. */
   readonly cause?: string;
+  readonly causeText?: D.CauseData["causeText"];
+  readonly causeCategory?: D.CauseData["causeCategory"];
+  /** For a promise that reaches passengers: the one this target is. */
+  readonly passenger?: RemedyPassenger;
   /** Called once a monetary remedy is granted, to keep protection state current. */
   readonly granted?: (amount: Money) => void;
 }
@@ -111,15 +116,36 @@ export function sharedViewsOf(state: EngineState, e: D.EngineEvent): SharedViews
   }
 }
 
+/** The cause fields an event states, as its targets carry them to their remedies. */
+function causeOf(d: D.CauseData): Pick<Target, "cause" | "causeText" | "causeCategory"> {
+  return {
+    ...(d.cause !== undefined && { cause: d.cause }),
+    ...(d.causeText !== undefined && { causeText: d.causeText }),
+    ...(d.causeCategory !== undefined && { causeCategory: d.causeCategory }),
+  };
+}
+
+/** Which passenger of `booking` a per-passenger target is (numbered from 1). */
+function passengerOf(booking: BookingRecord, index: number): RemedyPassenger {
+  const p = booking.passengers[index];
+  return {
+    id: p?.id ?? "",
+    ...(p?.name !== undefined && p.name !== "" && { name: p.name }),
+    number: index + 1,
+    of: booking.passengers.length,
+  };
+}
+
 function flightTargets(
   state: EngineState,
   e: D.EngineEvent,
   reach: Reach,
   shared: SharedViews,
 ): Target[] {
-  const d = e.data as FlightData;
+  const d = e.data as FlightData & D.CauseData;
   const cancelled = e.type === "flight.cancelled";
   const { flight, route } = shared.flight ? shared : sharedViewsOf(state, e);
+  const cause = causeOf(d);
   const out: Target[] = [];
   for (const id of state.flights.get(d.flight) ?? []) {
     const booking = state.bookings.get(id);
@@ -132,19 +158,21 @@ function flightTargets(
       subject: { type: "booking", id: booking.id },
       payable: new BookingPayable(booking),
       events: () => [...booking.events, e.id],
-      ...(d.cause !== undefined && { cause: d.cause }),
+      ...cause,
     };
     const passengers = reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
-    for (const p of passengers) {
+    passengers.forEach((p, index) => {
       out.push({
         ...base,
         vars: { flight, route, booking: bookingView, passenger: new PassengerView(p, booking) },
-        incident:
-          reach === "passengers"
-            ? `flight:${d.flight}:booking:${id}:pax:${p.id}`
-            : `flight:${d.flight}:booking:${id}`,
+        ...(reach === "passengers"
+          ? {
+              incident: `flight:${d.flight}:booking:${id}:pax:${p.id}`,
+              passenger: passengerOf(booking, index),
+            }
+          : { incident: `flight:${d.flight}:booking:${id}` }),
       });
-    }
+    });
   }
   return out;
 }
@@ -196,13 +224,14 @@ export function targetsOf(
       const view = new BookingView(booking);
       const passengers =
         reach === "passengers" ? booking.passengers : booking.passengers.slice(0, 1);
-      return passengers.map((p) => ({
+      return passengers.map((p, index) => ({
         customer: booking.customer,
         vars: { booking: view, passenger: new PassengerView(p, booking) },
         incident: `booking:${booking.id}${e.type === "booking.rebooked" ? ":rebooked" : ""}${reach === "passengers" ? `:pax:${p.id}` : ""}`,
         subject: { type: "booking", id: booking.id },
         payable: new BookingPayable(booking),
         events: () => [...booking.events],
+        ...(reach === "passengers" && { passenger: passengerOf(booking, index) }),
       }));
     }
     case "flight.arrived":
@@ -235,6 +264,7 @@ export function targetsOf(
       const d = e.data as D.ServiceOutageData;
       const outage =
         shared.outage ?? new OutageView(d.outage, d.service, d.start, d.end, d.cause ?? "");
+      const cause = causeOf(d);
       const out: Target[] = [];
       for (const sub of state.subscribers.get(d.service)?.values() ?? []) {
         const order = state.orders.get(sub.order);
@@ -245,7 +275,7 @@ export function targetsOf(
           subject: { type: "order", id: sub.order },
           ...(order && { payable: new OrderPayable(order) }),
           events: () => [...(order?.events.slice(0, 1) ?? []), e.id],
-          ...(d.cause !== undefined && { cause: d.cause }),
+          ...cause,
         });
       }
       return out;

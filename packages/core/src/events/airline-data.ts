@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { causeFields } from "./cause-data.js";
 import { bookingPayment, checkTenders, withTenderCurrencies } from "./payments.js";
 import {
   airport,
@@ -17,7 +18,10 @@ import {
 const passenger = documented(
   z.strictObject({
     id,
-    name: z.string().optional(),
+    name: documented(z.string().optional(), {
+      description:
+        "The passenger's name, as on the ticket. A notice about one passenger of a booking names them; without it, it says which passenger by position (2 of 3).",
+    }),
     age: count.optional(),
     seat: label.optional(),
     guardian: id.optional(),
@@ -115,7 +119,7 @@ export const flightArrivedData = z
     actualArrival: time,
     scheduledDeparture: time.optional(),
     actualDeparture: time.optional(),
-    cause: z.string().optional(),
+    ...causeFields,
     controllable: z.boolean(),
   })
   .superRefine((flight, ctx) => {
@@ -156,7 +160,7 @@ export const flightCancelledData = z
     scheduledArrival: time,
     noticeGivenAt: time,
     controllable: z.boolean(),
-    cause: z.string().optional(),
+    ...causeFields,
     reroute: reroute.optional(),
   })
   .superRefine((flight, ctx) => {

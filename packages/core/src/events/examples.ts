@@ -137,6 +137,8 @@ export const EXAMPLE_EVENTS: { readonly [T in KnownType]: EventInput<T> } = {
       scheduledArrival: "2026-11-20T12:10:00+01:00",
       actualArrival: "2026-11-20T16:40:00+01:00",
       cause: "mechanical fault",
+      causeText: { "zh-CN": "机械故障", sv: "ett mekaniskt fel" },
+      causeCategory: "technical",
       controllable: true,
     },
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { causeFields } from "./cause-data.js";
 import { checkTimeOrder, count, id, label, time } from "./primitives.js";
 
 /** The picture quality a title was sold with. */
@@ -23,7 +24,7 @@ export const serviceOutageData = z
     service: id,
     start: time,
     end: time,
-    cause: z.string().optional(),
+    ...causeFields,
     regions: z.array(label).optional(),
   })
   .superRefine((outage, ctx) =>

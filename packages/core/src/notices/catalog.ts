@@ -2,7 +2,10 @@
  * The shape of a language's notice texts. A notice reads: greeting; what happened (with
  * the honest cause); what we did; "you need to do nothing"; the promise it keeps; sign-off.
  * Tone: warm, plain, honest; no marketing, no exclamation marks, at most one apology.
+ * Everything a customer reads exists in every language: a cause the company gave in another
+ * language only is either named by its well-known category or quoted, saying so.
  */
+import type { CauseCategory } from "../events/cause-data.js";
 
 /** The texts of one notice key. Placeholders: `{subject}` (booking, order… id), `{title}`. */
 export interface NoticeTemplate {
@@ -18,8 +21,24 @@ export interface NoticePhrases {
   readonly greeting: string;
   /** With `{name}`. */
   readonly greetingNamed: string;
-  /** With `{cause}`, the cause as the company reported it (not translated: it is their words). */
+  /** With `{cause}`: the cause in this language (the company's text for it, or a category). */
   readonly cause: string;
+  /**
+   * With `{cause}`: the company's text in another language, quoted as reported, for when it
+   * gave none in this one and no category. Says that it is a quote, so no language is mixed
+   * in silently.
+   */
+  readonly causeQuoted: string;
+  /** Each well-known cause category, as it reads in `cause` (lower case, no final stop). */
+  readonly causes: Readonly<Record<CauseCategory, string>>;
+  /** With `{name}`: which passenger of the booking a per-passenger notice is about. */
+  readonly passengerNamed: string;
+  /** With `{number}` and `{of}`: the same, for a passenger the booking gave no name for. */
+  readonly passengerNumbered: string;
+  /** With `{subject}` (the template's subject) and `{passenger}`: the subject, told apart. */
+  readonly subjectPassenger: string;
+  /** With `{number}` and `{of}`: a passenger without a name, as the subject says it. */
+  readonly passengerShort: string;
   /** What joins two sentences of one paragraph. */
   readonly space: string;
   /** What we did, by kind of remedy, with `{parts}` (e.g. "€318.00 to your card and 10,000 points"). */

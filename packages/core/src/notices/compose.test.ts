@@ -65,7 +65,7 @@ describe("composeNotice: the text in each language", () => {
     expect(body("zh-CN")).toContain("最迟将于 2026年11月27日 完成。");
   });
 
-  it("gives the honest cause as the company reported it, and says there is nothing to do", () => {
+  it("gives the honest cause in the reader's language, and says there is nothing to do", () => {
     const body = composeNotice({ remedy: compensation, customer: reader("en") })?.body ?? "";
     expect(body).toContain(
       "The cause: a fault in the aircraft's hydraulic system found before departure.",
@@ -79,6 +79,77 @@ describe("composeNotice: the text in each language", () => {
       /^Dear Lena,\n/,
     );
     expect(composeNotice({ remedy: delayRefund })?.body).toMatch(/^Hello,\n/);
+  });
+});
+
+describe("composeNotice: a booking's passengers, one notice each", () => {
+  // Booking eu261-bk-1001: Anna and Erik Berg, paid for by cust-1001, 3 h 35 min late.
+  const eu261 = remediesOf(engineFor("eu261").processAll(sampleEvents("eu261")));
+  const berg = eu261.filter(
+    (r) => r.promise === "eu261-delay-compensation" && r.customer === "cust-1001",
+  );
+  const compose = (remedy: Remedy, lang: Lang) =>
+    composeNotice({ remedy, customer: reader(lang, "Anna Berg") });
+
+  it("EU 261 pays each passenger: two remedies to the one booker", () => {
+    expect(berg.map((r) => r.passenger?.name)).toEqual(["Anna Berg", "Erik Berg"]);
+  });
+
+  it.each([
+    [
+      "en",
+      "Compensation for the delay, booking eu261-bk-1001 (Erik Berg)",
+      "This notice is about Erik Berg, a passenger on this booking.",
+    ],
+    [
+      "zh-CN",
+      "预订 eu261-bk-1001 航班延误的赔偿（Erik Berg）",
+      "本通知涉及本预订的乘客 Erik Berg。",
+    ],
+    [
+      "sv",
+      "Ersättning för förseningen, bokning eu261-bk-1001 (Erik Berg)",
+      "Det här meddelandet gäller Erik Berg, en av passagerarna på bokningen.",
+    ],
+  ] as const)("in %s, the subject and the text name the passenger", (lang, subject, sentence) => {
+    const [anna, erik] = berg.map((r) => compose(r, lang));
+    expect(erik?.subject).toBe(subject);
+    expect(erik?.body).toContain(sentence);
+    expect(anna?.subject).not.toBe(erik?.subject);
+    expect(anna?.body).not.toContain("Erik");
+  });
+
+  it.each([
+    [
+      "en",
+      "Compensation for the delay, booking eu261-bk-1001 (passenger 2 of 2)",
+      "This notice is about passenger 2 of 2 on this booking. We are paying you",
+    ],
+    [
+      "zh-CN",
+      "预订 eu261-bk-1001 航班延误的赔偿（第 2 位乘客，共 2 位）",
+      "本通知涉及本预订的第 2 位乘客（共 2 位）。我们正在向您支付赔偿",
+    ],
+    [
+      "sv",
+      "Ersättning för förseningen, bokning eu261-bk-1001 (passagerare 2 av 2)",
+      "Det här meddelandet gäller passagerare 2 av 2 på bokningen. Vi betalar dig",
+    ],
+  ] as const)("in %s, a passenger without a name is told by position", (lang, subject, text) => {
+    const erik = berg[1] as Remedy;
+    const unnamed: Remedy = { ...erik, passenger: { id: "p2", number: 2, of: 2 } };
+    const notice = compose(unnamed, lang);
+    expect(notice?.subject).toBe(subject);
+    expect(notice?.body).toContain(text);
+  });
+
+  it.each(LANGS)("in %s, the only passenger of a booking is not singled out", (lang) => {
+    const lars = find(eu261, "eu261-delay-compensation", "cust-3001");
+    expect(lars.passenger).toMatchObject({ name: "Lars Nilsson", of: 1 });
+    const notice = composeNotice({ remedy: lars, customer: reader(lang, "Mr Nilsson") });
+    expect(notice?.lang).toBe(lang);
+    expect(notice?.subject).not.toContain("Lars");
+    expect(notice?.body).not.toContain("Lars");
   });
 });
 

@@ -1,13 +1,15 @@
 /**
  * A notice's text in one language: the template of its key with the customer's name, the
- * honest cause, and the amounts per tender formatted for the language's locale.
+ * honest cause in that language, the passenger it is about when it is about one, and the
+ * amounts per tender formatted for the language's locale.
  */
-import type { Remedy } from "../engine/outcome.js";
+import type { Remedy, RemedyPassenger } from "../engine/outcome.js";
 import type { TenderPart } from "../engine/tender.js";
 import { interpolate, type Lang } from "../i18n/lang.js";
 import { formatMoney } from "../money/index.js";
 import type { NoticePhrases } from "./catalog.js";
 import { NOTICE_CATALOGS, templateFor } from "./catalogs.js";
+import { causeSentence } from "./cause.js";
 
 /** A rendered notice: which template was used, and the text. */
 export interface RenderedNotice {
@@ -67,19 +69,37 @@ function didText(remedy: Remedy, lang: Lang, phrases: NoticePhrases): string {
   return `${did}${phrases.space}${interpolate(phrases.dueBy, { due })}`;
 }
 
+/**
+ * How a per-passenger notice says whom it is about — by name, else by position on the booking
+ * — so a booker with several passengers can tell the notices apart. Nothing for a booking of
+ * one: its only notice is not mistaken for another.
+ */
+function passengerText(
+  passenger: RemedyPassenger,
+  phrases: NoticePhrases,
+): { readonly sentence: string; readonly short: string } | undefined {
+  const { name, number, of } = passenger;
+  if (of < 2) return undefined;
+  if (name !== undefined && name.trim() !== "") {
+    return { sentence: interpolate(phrases.passengerNamed, { name }), short: name };
+  }
+  return {
+    sentence: interpolate(phrases.passengerNumbered, { number, of }),
+    short: interpolate(phrases.passengerShort, { number, of }),
+  };
+}
+
 /** Renders the notice of `remedy` (whose `notice` names the template) in `lang`. */
 export function renderNotice(remedy: Remedy, lang: Lang, name?: string): RenderedNotice {
   const { phrases } = NOTICE_CATALOGS[lang];
   const { name: template, template: texts } = templateFor(remedy.notice ?? "", lang);
   const { promise } = remedy.explanation;
   const params = { subject: remedy.subject.id, title: promise.title[lang] };
-  // The cause is the company's own sentence; its final stop is ours to add.
-  const cause = remedy.cause?.trim().replace(/[.。!！]+$/u, "");
-  const happened = [
-    interpolate(texts.happened, params),
-    ...(cause ? [interpolate(phrases.cause, { cause })] : []),
-  ].join(phrases.space);
-  const did = [didText(remedy, lang, phrases), texts.did ?? ""]
+  const happened = [interpolate(texts.happened, params), causeSentence(remedy, lang, phrases)]
+    .filter((s) => s !== "")
+    .join(phrases.space);
+  const passenger = remedy.passenger && passengerText(remedy.passenger, phrases);
+  const did = [passenger?.sentence ?? "", didText(remedy, lang, phrases), texts.did ?? ""]
     .filter((s) => s !== "")
     .join(phrases.space);
   const body = [
@@ -92,5 +112,12 @@ export function renderNotice(remedy: Remedy, lang: Lang, name?: string): Rendere
   ]
     .filter((paragraph) => paragraph !== "")
     .join("\n\n");
-  return { template, subject: interpolate(texts.subject, params), body };
+  const subject = interpolate(texts.subject, params);
+  return {
+    template,
+    subject: passenger
+      ? interpolate(phrases.subjectPassenger, { subject, passenger: passenger.short })
+      : subject,
+    body,
+  };
 }
