@@ -24,6 +24,10 @@ const catalogs = {
       "  {read} lines read: {accepted} accepted, {duplicates} duplicates, {rejected} rejected",
     ingestRemedies: "  {created} remedies created, {existing} already recorded",
     ingestSeq: "  event log at seq {seq}",
+    progressEvents: "{count} events",
+    progressPercent: "{percent} %",
+    progressRate: "{rate}/s",
+    progressEta: "ETA {eta}",
     ingestNotices:
       "  {created} notices to customers: {ready} ready, {held} held until approved, {suppressed} suppressed",
     ingestNoticesFile: "  ready notices appended to {file}",
@@ -42,6 +46,7 @@ const catalogs = {
     remedyNextPage: "more: --after {cursor}",
     remedyUnknown: "{key}: no such remedy",
     remedyCustomer: "customer",
+    remedyReference: "reference",
     remedyDecided: "{key}: {decision} (was {from}); recorded in the ledger",
     remedyRefused: "{key}: cannot {decision} a remedy that is {status}",
     ledgerField: "  field: {field}",
@@ -90,6 +95,10 @@ const catalogs = {
     serveListening: "Goodfaith API listening on {url} (docs: {url}/docs)",
     serveServing: "  serving {promises} promises from {db}",
     serveStopped: "stopped; checkpoint saved",
+    serveOutbox:
+      "  running the outbox every {seconds} s ({executor} executor); --no-outbox leaves it to goodfaith outbox run",
+    serveNoOutbox:
+      "  not running the outbox (--no-outbox): run goodfaith outbox run to execute remedies",
     keyCreated: "created API key {id} ({name}) with scopes: {scopes}",
     keyShownOnce: "The key is shown only this once; keep it secret:",
     keysNone: "no API keys yet (create one with goodfaith keys create --scope …)",
@@ -163,6 +172,10 @@ const catalogs = {
     ingestLines: "  读取 {read} 行：接受 {accepted} 个，重复 {duplicates} 个，拒绝 {rejected} 个",
     ingestRemedies: "  新建补救 {created} 项，已有记录 {existing} 项",
     ingestSeq: "  事件日志序号 {seq}",
+    progressEvents: "{count} 个事件",
+    progressPercent: "{percent}%",
+    progressRate: "{rate}/秒",
+    progressEta: "预计剩余 {eta}",
     ingestNotices:
       "  致客户通知 {created} 条：可发送 {ready} 条，待批准后发送 {held} 条，已抑制 {suppressed} 条",
     ingestNoticesFile: "  可发送的通知已追加到 {file}",
@@ -181,6 +194,7 @@ const catalogs = {
     remedyNextPage: "还有更多：--after {cursor}",
     remedyUnknown: "{key}：没有这项补救",
     remedyCustomer: "客户",
+    remedyReference: "参考号",
     remedyDecided: "{key}：已执行 {decision}（原状态 {from}）；已记入账本",
     remedyRefused: "{key}：补救处于 {status} 状态，无法 {decision}",
     ledgerField: "  字段：{field}",
@@ -227,6 +241,9 @@ const catalogs = {
     serveListening: "Goodfaith API 正在 {url} 上监听（文档：{url}/docs）",
     serveServing: "  正在提供来自 {db} 的 {promises} 项承诺",
     serveStopped: "已停止；检查点已保存",
+    serveOutbox:
+      "  每 {seconds} 秒运行一次发件箱（{executor} 执行器）；--no-outbox 则交给 goodfaith outbox run",
+    serveNoOutbox: "  未运行发件箱（--no-outbox）：请运行 goodfaith outbox run 来执行补救",
     keyCreated: "已创建 API 密钥 {id}（{name}），权限：{scopes}",
     keyShownOnce: "密钥只显示这一次，请妥善保密：",
     keysNone: "还没有 API 密钥（可用 goodfaith keys create --scope … 创建）",
@@ -300,6 +317,10 @@ const catalogs = {
       "  {read} rader lästa: {accepted} godtagna, {duplicates} dubbletter, {rejected} avvisade",
     ingestRemedies: "  {created} gottgörelser skapade, {existing} fanns redan",
     ingestSeq: "  händelseloggen är vid nummer {seq}",
+    progressEvents: "{count} händelser",
+    progressPercent: "{percent} %",
+    progressRate: "{rate}/s",
+    progressEta: "klart om {eta}",
     ingestNotices:
       "  {created} meddelanden till kunder: {ready} klara att skicka, {held} väntar på godkännande, {suppressed} stoppade",
     ingestNoticesFile: "  meddelanden klara att skicka har lagts till i {file}",
@@ -318,6 +339,7 @@ const catalogs = {
     remedyNextPage: "fler: --after {cursor}",
     remedyUnknown: "{key}: ingen sådan gottgörelse",
     remedyCustomer: "kund",
+    remedyReference: "referens",
     remedyDecided: "{key}: {decision} (var {from}); noterat i liggaren",
     remedyRefused: "{key}: kan inte göra {decision} på en gottgörelse som är {status}",
     ledgerField: "  fält: {field}",
@@ -369,6 +391,10 @@ const catalogs = {
     serveListening: "Goodfaiths API lyssnar på {url} (dokumentation: {url}/docs)",
     serveServing: "  tillhandahåller {promises} löften från {db}",
     serveStopped: "stoppad; kontrollpunkten sparad",
+    serveOutbox:
+      "  kör utkorgen var {seconds}:e sekund (utförare {executor}); --no-outbox lämnar den åt goodfaith outbox run",
+    serveNoOutbox:
+      "  kör inte utkorgen (--no-outbox): kör goodfaith outbox run för att utföra gottgörelser",
     keyCreated: "skapade API-nyckeln {id} ({name}) med behörigheterna: {scopes}",
     keyShownOnce: "Nyckeln visas bara den här gången; håll den hemlig:",
     keysNone: "inga API-nycklar än (skapa en med goodfaith keys create --scope …)",

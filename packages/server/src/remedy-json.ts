@@ -32,6 +32,7 @@ export function remedyJson(r: StoredRemedy): Record<string, unknown> {
     attempts: r.attempts,
     ...(r.nextAttemptAt !== undefined && { nextAttemptAt: iso(r.nextAttemptAt) }),
     ...(r.lastError !== undefined && { lastError: r.lastError }),
+    ...(r.reference !== undefined && { reference: r.reference }),
     updatedAt: iso(r.updatedAt),
     detail: parseDetail(r.detail),
   };

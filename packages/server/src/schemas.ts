@@ -55,6 +55,10 @@ export const RemedySchema = z
     attempts: z.number().int(),
     nextAttemptAt: z.string().optional(),
     lastError: z.string().optional(),
+    reference: z
+      .string()
+      .optional()
+      .openapi({ description: "the executor's id for what it did, once executed" }),
     updatedAt: z.string(),
     detail: z
       .record(z.string(), z.unknown())

@@ -248,10 +248,16 @@ async function notices(db: Kysely<unknown>, dialect: DialectName): Promise<void>
     .execute();
 }
 
+// The other system's id for an executed remedy (a refund id), shown with the remedy.
+async function remedyReference(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable("remedies").addColumn("reference", "text").execute();
+}
+
 /** Every migration, oldest first. Append only. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0001-initial", up: initial },
   { name: "0002-api-keys", up: apiKeys },
   { name: "0003-webhooks", up: webhooks },
   { name: "0004-notices", up: notices },
+  { name: "0005-remedy-reference", up: remedyReference },
 ]);

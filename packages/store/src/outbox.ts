@@ -15,7 +15,15 @@ import type { Backend } from "./backend.js";
 import { appendFollowUp, followUpLocks } from "./ledger-follow-up.js";
 import { lockedRemedy, storedRemedy } from "./remedy-rows.js";
 
-/** Claims due remedies for `request.worker`; see `RemedyStore.claimDue`. */
+/** Why a remedy whose hand-overs were never confirmed went to the dead letter. */
+export function notConfirmedReason(attempts: number): string {
+  return `not confirmed after ${attempts} attempts`;
+}
+
+/**
+ * Claims due remedies for `request.worker`; see `RemedyStore.claimDue`. A claim whose lease ran
+ * out is taken over with its attempt counted, or dead-lettered once `maxAttempts` are used up.
+ */
 export async function claimDue(
   backend: Backend,
   request: ClaimRequest,
@@ -23,11 +31,11 @@ export async function claimDue(
 ): Promise<readonly StoredRemedy[]> {
   const limit = Math.floor(request.limit);
   if (!(limit > 0)) return [];
-  const { now, worker, leaseMs } = request;
+  const { now, worker, leaseMs, maxAttempts } = request;
   return backend.write(async (trx) => {
     const due = await trx
       .selectFrom("remedies")
-      .select(["key", "status", "claimed_by"])
+      .select(["key", "status", "claimed_by", "attempts"])
       .where((eb) => {
         const ready = eb.and([
           eb("status", "in", ["approved", "failed"]),
@@ -46,31 +54,71 @@ export async function claimDue(
       .$if(backend.rowLocks, (qb) => qb.forUpdate().skipLocked())
       .execute();
     if (due.length === 0) return [];
-    const keys = due.map((r) => r.key);
-    await trx
-      .updateTable("remedies")
-      .set({ status: "executing", claimed_by: worker, claimed_at_ms: now, updated_at_ms: now })
-      .where("key", "in", keys)
-      .execute();
+    // A taken-over claim's attempt had no outcome (never confirmed, or its worker died): count it.
+    const spent = (r: (typeof due)[number]) =>
+      r.status === "executing" &&
+      maxAttempts !== undefined &&
+      Number(r.attempts) + 1 >= maxAttempts;
+    const dead = due.filter(spent);
+    const claimed = due.filter((r) => !spent(r));
+    const fresh = claimed.filter((r) => r.status !== "executing").map((r) => r.key);
+    const takenOver = claimed.filter((r) => r.status === "executing").map((r) => r.key);
+    const claim = {
+      status: "executing",
+      claimed_by: worker,
+      claimed_at_ms: now,
+      updated_at_ms: now,
+    };
+    if (fresh.length > 0) {
+      await trx.updateTable("remedies").set(claim).where("key", "in", fresh).execute();
+    }
+    if (takenOver.length > 0) {
+      await trx
+        .updateTable("remedies")
+        .set((eb) => ({ ...claim, attempts: eb("attempts", "+", 1) }))
+        .where("key", "in", takenOver)
+        .execute();
+    }
+    for (const r of dead) {
+      await trx
+        .updateTable("remedies")
+        .set({
+          status: "dead",
+          attempts: Number(r.attempts) + 1,
+          claimed_by: null,
+          claimed_at_ms: null,
+          next_attempt_at_ms: null,
+          last_error: notConfirmedReason(Number(r.attempts) + 1),
+          updated_at_ms: now,
+        })
+        .where("key", "=", r.key)
+        .execute();
+    }
     await trx
       .insertInto("remedy_transitions")
       .values(
         due.map((r) => ({
           key: r.key,
           from_status: r.status,
-          to_status: "executing",
+          to_status: spent(r) ? "dead" : "executing",
           actor: worker,
           at_ms: now,
-          reason: r.status === "executing" ? `lease of ${r.claimed_by ?? "?"} expired` : null,
+          reason: spent(r)
+            ? notConfirmedReason(Number(r.attempts) + 1)
+            : r.status === "executing"
+              ? `lease of ${r.claimed_by ?? "?"} expired`
+              : null,
         })),
       )
       .execute();
     const moves = due.map((r) => ({
       key: r.key,
       from: r.status as RemedyStatus,
-      to: "executing" as const,
+      to: spent(r) ? ("dead" as const) : ("executing" as const),
     }));
     await appendFollowUp(backend, trx, ledger, moves);
+    const keys = claimed.map((r) => r.key);
+    if (keys.length === 0) return [];
     const rows = await trx.selectFrom("remedies").selectAll().where("key", "in", keys).execute();
     const order = new Map(keys.map((k, i) => [k, i]));
     return rows.map(storedRemedy).sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
@@ -106,6 +154,7 @@ export async function recordAttempt(
         claimed_at_ms: null,
         updated_at_ms: report.at,
         last_error: report.ok ? null : report.error,
+        reference: report.ok ? (report.reference ?? null) : null,
         next_attempt_at_ms:
           !report.ok && report.nextAttemptAt !== undefined ? report.nextAttemptAt : null,
       })

@@ -173,6 +173,29 @@ async function getRemedy(backend: Backend, key: string): Promise<RemedyHistory |
 }
 
 /** The remedy store over a backend. */
+async function redactRemedies(
+  backend: Backend,
+  customer: string,
+  redact: (detail: string) => string | undefined,
+): Promise<number> {
+  return backend.write(async (trx) => {
+    const rows = await trx
+      .selectFrom("remedies")
+      .select(["key", "detail"])
+      .where("customer", "=", customer)
+      .$if(backend.rowLocks, (qb) => qb.forUpdate())
+      .execute();
+    let rewritten = 0;
+    for (const row of rows) {
+      const detail = redact(row.detail);
+      if (detail === undefined || detail === row.detail) continue;
+      await trx.updateTable("remedies").set({ detail }).where("key", "=", row.key).execute();
+      rewritten++;
+    }
+    return rewritten;
+  });
+}
+
 export function createRemedyStore(backend: Backend): RemedyStore {
   return {
     recordRemedies: (remedies, atSeq, ledger) => recordRemedies(backend, remedies, atSeq, ledger),
@@ -181,5 +204,6 @@ export function createRemedyStore(backend: Backend): RemedyStore {
     recordAttempt: (key, report, ledger) => recordAttempt(backend, key, report, ledger),
     listRemedies: (filter, page) => listRemedies(backend, filter, page),
     getRemedy: (key) => getRemedy(backend, key),
+    redactRemedies: (customer, redact) => redactRemedies(backend, customer, redact),
   };
 }

@@ -37,6 +37,7 @@ export function remedyRow(remedy: NewRemedy, seq: number): RemediesTable {
     claimed_by: null,
     claimed_at_ms: null,
     updated_at_ms: remedy.at,
+    reference: null,
   };
 }
 
@@ -61,6 +62,7 @@ export function storedRemedy(row: Selectable<RemediesTable>): StoredRemedy {
     ...(row.claimed_by !== null && { claimedBy: row.claimed_by }),
     ...(row.claimed_at_ms !== null && { claimedAt: Number(row.claimed_at_ms) }),
     updatedAt: Number(row.updated_at_ms),
+    ...(row.reference !== null && row.reference !== undefined && { reference: row.reference }),
   };
 }
 

@@ -41,6 +41,8 @@ export interface RemediesTable {
   claimed_by: string | null;
   claimed_at_ms: number | null;
   updated_at_ms: number;
+  /** The other system's id for the executed remedy (migration 0005). */
+  reference: string | null;
 }
 
 export interface RemedyTransitionsTable {
@@ -105,7 +107,10 @@ export interface ApiKeysTable {
   revoked_at_ms: number | null;
 }
 
-/** A claimed `Idempotency-Key`; `status` is NULL until its response is kept. */
+/**
+ * A claimed `Idempotency-Key`; `status` is NULL until its response is kept. `created_at_ms` is
+ * when the current claim was made: a takeover of a stale claim renews it.
+ */
 export interface IdempotencyKeysTable {
   owner: string;
   key: string;

@@ -53,6 +53,7 @@ export function createStore(
     recordAttempt: remedies.recordAttempt,
     listRemedies: remedies.listRemedies,
     getRemedy: remedies.getRemedy,
+    redactRemedies: remedies.redactRemedies,
     reserveSpend: spend.reserveSpend,
     releaseSpend: spend.releaseSpend,
     appendLedger: ledger.appendLedger,

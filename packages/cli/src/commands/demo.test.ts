@@ -1,9 +1,18 @@
-import { hasApiKeys, type RemedyFilter, type Store, type StoredRemedy } from "@goodfaith/core";
+import {
+  hasApiKeys,
+  hasNotices,
+  type Lang,
+  type RemedyFilter,
+  type Store,
+  type StoredNotice,
+  type StoredRemedy,
+} from "@goodfaith/core";
 import { hashApiKey } from "@goodfaith/server";
 import { openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
 import { loadFlightRows } from "../demo/flights.js";
+import { generateScenario } from "../demo/scenario.js";
 import type { DemoSummary } from "../demo/summary.js";
 import type { CliContext } from "../io/context.js";
 import { demoCommand } from "./demo.js";
@@ -18,6 +27,37 @@ async function list(store: Store, filter: RemedyFilter = {}): Promise<StoredReme
     all.push(...page.remedies);
   }
   return all;
+}
+
+// Every notice in the store, page by page.
+async function notices(store: Store): Promise<StoredNotice[]> {
+  if (!hasNotices(store)) throw new Error("the demo's store records no notices");
+  const all: StoredNotice[] = [];
+  let page = await store.listNotices({}, { limit: 500 });
+  all.push(...page.notices);
+  while (page.next !== undefined) {
+    page = await store.listNotices({}, { limit: 500, after: page.next });
+    all.push(...page.notices);
+  }
+  return all;
+}
+
+// The causes the demo's events state: the English text, and its translations by language.
+function demoCauses(seed: number) {
+  const english = new Set<string>();
+  const translated: Record<Exclude<Lang, "en">, Set<string>> = {
+    "zh-CN": new Set(),
+    sv: new Set(),
+  };
+  for (const e of generateScenario(seed).events) {
+    if (e.type !== "flight.arrived" && e.type !== "service.outage") continue;
+    if (e.data.cause !== undefined) english.add(e.data.cause);
+    for (const lang of ["zh-CN", "sv"] as const) {
+      const text = e.data.causeText?.[lang];
+      if (text !== undefined) translated[lang].add(text);
+    }
+  }
+  return { english, translated };
 }
 
 describe("goodfaith demo", () => {
@@ -40,6 +80,25 @@ describe("goodfaith demo", () => {
       const awaiting = await list(store, { status: ["awaiting_approval"] });
       expect(summary.remedies.awaitingApproval).toBe(awaiting.length);
       expect(summary.customersReached).toBe(new Set(remedies.map((r) => r.customer)).size);
+      // A Swedish or Chinese customer reads the cause in their language, never the English
+      // the company reported it in.
+      const causes = demoCauses(summary.seed);
+      expect(causes.english.size).toBeGreaterThan(0);
+      const all = await notices(store);
+      for (const lang of ["zh-CN", "sv"] as const) {
+        const told = all.filter((n) => n.lang === lang && n.body !== "");
+        const quotingEnglish = told.filter((n) =>
+          [...causes.english].some((c) => n.body.includes(c)),
+        );
+        expect(
+          quotingEnglish.map((n) => n.key),
+          lang,
+        ).toEqual([]);
+        const translatedCause = told.filter((n) =>
+          [...causes.translated[lang]].some((c) => n.body.includes(c)),
+        );
+        expect(translatedCause.length, lang).toBeGreaterThan(0);
+      }
     } finally {
       await store.close();
     }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,9 @@ import {
   AIRLINE_PROMISES as PROMISES,
   tempDb,
 } from "../../../../test/support/cli.js";
+import type { CliContext } from "../io/context.js";
+import { ingestCommand } from "./ingest.js";
+import type { IngestProgress } from "./ingest-progress.js";
 
 describe("goodfaith ingest", () => {
   it("stores a pack, prints a summary, and a re-run accepts nothing new", async () => {
@@ -138,5 +142,92 @@ describe("goodfaith ingest", () => {
       "0 meddelanden till kunder: 0 klara att skicka, 0 väntar på godkännande, 0 stoppade",
     );
     expect(readFileSync(file, "utf8").trim().split("\n")).toHaveLength(lines.length);
+  });
+
+  describe("progress", () => {
+    const ctx = (): CliContext => ({ out: () => {}, err: () => {}, lang: "en" });
+    // The airline pack's events, repeated under new ids, so there are several batches.
+    function bigFile(): { file: string; lines: number; bytes: number } {
+      const dir = mkdtempSync(join(tmpdir(), "goodfaith-progress-"));
+      const base = readFileSync(EVENTS, "utf8").split("\n").filter(Boolean);
+      const lines = Array.from({ length: 200 }, (_, i) =>
+        base.map((l) => l.replace(/"id":"([^"]+)"/, `"id":"$1-${i}"`)),
+      ).flat();
+      const file = join(dir, "events.jsonl");
+      const text = `${lines.join("\n")}\n`;
+      writeFileSync(file, text);
+      return { file, lines: lines.length, bytes: Buffer.byteLength(text) };
+    }
+
+    it("reports the share of a file read, up to all of it", async () => {
+      const { file, lines } = bigFile();
+      const seen: IngestProgress[] = [];
+      const code = await ingestCommand(
+        {
+          files: [file],
+          promises: PROMISES,
+          db: tempDb(),
+          batch: 50,
+          progress: (p) => seen.push(p),
+        },
+        ctx(),
+      );
+      expect(code).toBe(0);
+      expect(seen.length).toBeGreaterThan(3);
+      expect(seen.at(-1)).toMatchObject({ events: lines, done: 1 });
+      // The file is larger than one read: the first batches saw only part of it.
+      expect(seen[0]?.done).toBeLessThan(0.5);
+      for (const p of seen) {
+        expect(p.done).toBeGreaterThan(0);
+        expect(p.done).toBeLessThanOrEqual(1);
+        expect(p.elapsedMs).toBeGreaterThan(0);
+      }
+      const events = seen.map((p) => p.events);
+      expect(events).toEqual([...events].sort((a, b) => a - b));
+    });
+
+    it("counts the events handed out when several files are merged", async () => {
+      const a = bigFile();
+      const b = bigFile();
+      const seen: IngestProgress[] = [];
+      await ingestCommand(
+        {
+          files: [a.file, b.file],
+          promises: PROMISES,
+          db: tempDb(),
+          batch: 100,
+          progress: (p) => seen.push(p),
+        },
+        ctx(),
+      );
+      expect(seen[0]).toMatchObject({ events: 100, done: 100 / (a.lines + b.lines) });
+      expect(seen.at(-1)).toMatchObject({ events: a.lines + b.lines, done: 1 });
+    });
+
+    it("has no share read for a pipe, whose size is unknown", async () => {
+      const { file } = bigFile();
+      const fifo = join(mkdtempSync(join(tmpdir(), "goodfaith-fifo-")), "events");
+      execFileSync("mkfifo", [fifo]);
+      const writing = new Promise<void>((resolve, reject) => {
+        const out = createWriteStream(fifo);
+        out.on("error", reject);
+        out.end(readFileSync(file), () => resolve());
+      });
+      const seen: IngestProgress[] = [];
+      const code = await ingestCommand(
+        {
+          files: [fifo],
+          promises: PROMISES,
+          db: tempDb(),
+          batch: 50,
+          progress: (p) => seen.push(p),
+        },
+        ctx(),
+      );
+      await writing;
+      expect(code).toBe(0);
+      expect(seen.length).toBeGreaterThan(3);
+      for (const p of seen) expect(p).not.toHaveProperty("done");
+    });
   });
 });

@@ -2,14 +2,22 @@
  * `goodfaith ingest`: event files into the durable store, through the engine, with remedies
  * recorded once and appended to the ledger. Safe to re-run and to kill at any instant.
  */
-import { type Issue, jsonSafe, type Notice, renderIssue } from "@goodfaith/core";
+import { stat } from "node:fs/promises";
+import { type Issue, jsonSafe, type Lang, type Notice, renderIssue } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
-import { type ReadEvent, type RejectedLine, readEventFile, readEventFiles } from "../io/events.js";
+import {
+  type ByteMeter,
+  type ReadEvent,
+  type RejectedLine,
+  readEventFile,
+  readEventFiles,
+} from "../io/events.js";
 import { EVENT_FORMATS, type EventFormat } from "../io/foreign-events.js";
 import { t } from "../messages.js";
+import { type IngestProgress, progressLine } from "./ingest-progress.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
 
 /** Options of `goodfaith ingest`. */
@@ -25,8 +33,13 @@ export interface IngestCommandOptions {
   readonly json?: boolean;
   /** A JSON Lines file the notices ready to send are appended to, one per line. */
   readonly notices?: string;
-  /** Called after each batch with the events read so far and the rate; the CLI draws it on a TTY. */
-  readonly progress?: (read: number, perSecond: number) => void;
+  /**
+   * Called after each batch with the events read so far, the time taken and, when the input's
+   * size is known, the share read; the CLI draws it on a TTY (see `progressLine`).
+   */
+  readonly progress?: (progress: IngestProgress) => void;
+  /** Called once reading is over, before the summary (the CLI ends its progress line). */
+  readonly progressEnd?: () => void;
 }
 
 /** How many notices to customers a run created, by status. */
@@ -97,10 +110,18 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
         const at = batch[r.index];
         if (at !== undefined) rejected.push({ file: at.file, line: at.line, issues: r.issues });
       }
-      opts.progress?.(totals.read, totals.read / ((performance.now() - started) / 1000));
+      if (opts.progress !== undefined) {
+        const done = input.done();
+        opts.progress({
+          events: totals.read,
+          elapsedMs: performance.now() - started,
+          ...(done !== undefined && { done }),
+        });
+      }
     };
     let batch: ReadEvent[] = [];
-    for await (const item of inEventOrder(opts.files, opts.format ?? "jsonl")) {
+    const input = await inEventOrder(opts.files, opts.format ?? "jsonl");
+    for await (const item of input.items) {
       totals.read++;
       if (!("event" in item)) {
         rejected.push(item);
@@ -115,32 +136,64 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
     await flush(batch);
     await ingestor.checkpoint();
   } catch (error) {
+    opts.progressEnd?.();
     ctx.err(error instanceof Error ? error.message : String(error));
     return EXIT.failure;
   } finally {
     await store.close();
   }
+  opts.progressEnd?.();
   report(opts, ctx, totals, rejected, lastSeq, notices);
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }
 
+/** The events of the input, and how much of it was read (0 to 1, undefined if unknown). */
+interface Input {
+  readonly items: AsyncGenerator<ReadEvent | RejectedLine>;
+  done(): number | undefined;
+}
+
 /**
  * The events of `files` in event-time order, like `goodfaith run`: one file is streamed as
- * it is; several are read whole and merged by event time (stable: equal times keep file
- * order). Rejected lines come first, each with its file and line.
+ * it is (its share read is its bytes read over its size, unknown for stdin or a pipe);
+ * several are read whole and merged by event time (stable: equal times keep file order), and
+ * their share is the events handed out over all of them. Rejected lines come first, each with
+ * its file and line.
  */
-async function* inEventOrder(
-  files: readonly string[],
-  format: EventFormat,
-): AsyncGenerator<ReadEvent | RejectedLine> {
+async function inEventOrder(files: readonly string[], format: EventFormat): Promise<Input> {
   const [only] = files;
   if (files.length === 1 && only !== undefined) {
-    yield* readEventFile(only, format);
-    return;
+    const meter: ByteMeter = { bytes: 0 };
+    const size = await sizeOf(only);
+    return {
+      items: readEventFile(only, format, meter),
+      done: () => (size === undefined ? undefined : meter.bytes / size),
+    };
   }
-  const { events, rejected } = await readEventFiles(files, format);
-  yield* rejected;
-  yield* events;
+  let total: number | undefined;
+  let given = 0;
+  async function* merged(): AsyncGenerator<ReadEvent | RejectedLine> {
+    const { events, rejected } = await readEventFiles(files, format);
+    total = rejected.length + events.length;
+    for (const item of [...rejected, ...events]) {
+      given++;
+      yield item;
+    }
+  }
+  return {
+    items: merged(),
+    done: () => (total === undefined || total === 0 ? undefined : given / total),
+  };
+}
+
+// A regular file's size; undefined for anything else (stdin, a pipe, a device) or an empty one.
+async function sizeOf(file: string): Promise<number | undefined> {
+  try {
+    const info = await stat(file);
+    return info.isFile() && info.size > 0 ? info.size : undefined;
+  } catch {
+    return undefined; // reading it will say what is wrong
+  }
 }
 
 function report(
@@ -201,9 +254,9 @@ function report(
   }
 }
 
-/** A progress line on stderr, redrawn in place; only for a terminal. */
-function ttyProgress(read: number, perSecond: number): void {
-  process.stderr.write(`\r  ${read} events · ${Math.round(perSecond)}/s   `);
+/** A progress line on stderr, redrawn in place (and cleared to the end); only for a terminal. */
+function ttyProgress(lang: Lang): (progress: IngestProgress) => void {
+  return (progress) => process.stderr.write(`\r  ${progressLine(progress, lang)}\x1b[K`);
 }
 
 /** Adds `goodfaith ingest` to `program`. */
@@ -263,6 +316,7 @@ Example:
         },
       ) => {
         const tty = process.stderr.isTTY === true;
+        const context = ctx();
         const code = await ingestCommand(
           {
             files,
@@ -272,11 +326,13 @@ Example:
             ...(opts.db !== undefined && { db: opts.db }),
             ...(opts.json !== undefined && { json: opts.json }),
             ...(opts.notices !== undefined && { notices: opts.notices }),
-            ...(tty && { progress: ttyProgress }),
+            ...(tty && {
+              progress: ttyProgress(context.lang),
+              progressEnd: () => process.stderr.write("\n"),
+            }),
           },
-          ctx(),
+          context,
         );
-        if (tty) process.stderr.write("\n");
         setExit(code);
       },
     );

@@ -2,8 +2,11 @@
  * `goodfaith outbox run`: the worker that executes due remedies (through the recording or the
  * webhook executor) and sends due webhook deliveries, once or every few seconds until stopped.
  */
-import type { RemedyExecutor } from "@goodfaith/core";
+import { setTimeout as sleep } from "node:timers/promises";
+import { hasWebhooks, type RemedyExecutor, type Store } from "@goodfaith/core";
 import {
+  type DeliverySummary,
+  type OutboxSummary,
   RecordingExecutor,
   runOutbox,
   runWebhookDeliveries,
@@ -15,10 +18,8 @@ import { t } from "../messages.js";
 import { DB_HELP } from "./store-options.js";
 import { withWebhooks } from "./webhooks.js";
 
-/** Options of `goodfaith outbox run`. */
-export interface OutboxRunOptions {
-  readonly db?: string;
-  readonly once?: boolean;
+/** How remedies are carried out: the options `outbox run` and `serve` share. */
+export interface OutboxExecutorOptions {
   /** @default "record" */
   readonly executor?: "record" | "webhook";
   /** The payment endpoint, for `--executor webhook`. */
@@ -29,6 +30,12 @@ export interface OutboxRunOptions {
   readonly callbackBase?: string;
   /** How long an unconfirmed remedy waits before it is sent again. @default 300_000 */
   readonly leaseMs?: number;
+}
+
+/** Options of `goodfaith outbox run`. */
+export interface OutboxRunOptions extends OutboxExecutorOptions {
+  readonly db?: string;
+  readonly once?: boolean;
   /** @default 5000 */
   readonly intervalMs?: number;
   readonly json?: boolean;
@@ -36,18 +43,121 @@ export interface OutboxRunOptions {
   readonly until?: Promise<unknown>;
 }
 
-function executorOf(opts: OutboxRunOptions, ctx: CliContext): RemedyExecutor | undefined {
+/**
+ * The executor the options name, or undefined after saying why on stderr (webhook without
+ * its url or secret, or with a url that is not http(s)).
+ */
+export function outboxExecutor(
+  opts: OutboxExecutorOptions,
+  ctx: CliContext,
+): RemedyExecutor | undefined {
   if ((opts.executor ?? "record") === "record") return new RecordingExecutor();
   const secret = opts.secret ?? process.env.GOODFAITH_EXECUTOR_SECRET;
   if (opts.url === undefined || secret === undefined || secret === "") {
     ctx.err("--executor webhook needs --url and --secret (or GOODFAITH_EXECUTOR_SECRET)");
     return undefined;
   }
-  return new WebhookExecutor({
-    url: opts.url,
-    secret,
-    ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
+  try {
+    return new WebhookExecutor({
+      url: opts.url,
+      secret,
+      ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
+    });
+  } catch (error) {
+    ctx.err(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+}
+
+/** What one pass of the worker did. */
+export interface OutboxPass {
+  readonly remedies: OutboxSummary;
+  /** Absent for a store without webhooks. */
+  readonly deliveries?: DeliverySummary;
+}
+
+/** One pass: due remedies through `executor`, then due webhook deliveries. */
+export async function outboxPass(
+  store: Store,
+  executor: RemedyExecutor,
+  leaseMs?: number,
+): Promise<OutboxPass> {
+  const remedies = await runOutbox(store, executor, {
+    ...(leaseMs !== undefined && { leaseMs }),
   });
+  if (!hasWebhooks(store)) return { remedies };
+  return { remedies, deliveries: await runWebhookDeliveries(store) };
+}
+
+/** The one-line summary of a pass, in the reader's language. */
+export function outboxPassLine(ctx: CliContext, pass: OutboxPass): string {
+  const { remedies, deliveries } = pass;
+  return t(ctx.lang, "outboxRun", {
+    executed: remedies.executed,
+    pending: remedies.pending,
+    retried: remedies.retried,
+    dead: remedies.dead,
+    delivered: deliveries?.delivered ?? 0,
+    failed: deliveries?.retried ?? 0,
+    deadDeliveries: deliveries?.dead ?? 0,
+  });
+}
+
+/** Whether a pass found anything to do. */
+export function outboxPassBusy(pass: OutboxPass): boolean {
+  return pass.remedies.claimed + pass.remedies.dead + (pass.deliveries?.claimed ?? 0) > 0;
+}
+
+/** How a background outbox worker runs. */
+export interface OutboxWorkerOptions {
+  readonly leaseMs?: number;
+  /** Pause between passes. @default 5000 */
+  readonly intervalMs?: number;
+  /** Called after each pass. */
+  readonly onPass?: (pass: OutboxPass) => void;
+  /** Called when a pass throws, and the worker goes on; absent: the worker stops and `done` rejects. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A worker running passes in the background. */
+export interface OutboxWorker {
+  /** Settles when the worker has stopped: after `stop`, or (without `onError`) on an error. */
+  readonly done: Promise<void>;
+  /** Stops after the pass under way, if any, and resolves once it is over. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts passes every `intervalMs` until `stop`: a pass is never cut short, so once `stop`
+ * resolves no remedy is left claimed half-way by this worker and the store may close.
+ */
+export function startOutboxWorker(
+  store: Store,
+  executor: RemedyExecutor,
+  options: OutboxWorkerOptions = {},
+): OutboxWorker {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const done = (async () => {
+    while (!signal.aborted) {
+      try {
+        options.onPass?.(await outboxPass(store, executor, options.leaseMs));
+      } catch (error) {
+        if (options.onError === undefined) throw error;
+        options.onError(error);
+      }
+      await sleep(options.intervalMs ?? 5000, undefined, { signal }).catch(() => {});
+    }
+  })();
+  // Never an unhandled rejection: whoever awaits `done` or `stop` sees the error.
+  done.catch(() => {});
+  return {
+    done,
+    stop: () => {
+      controller.abort();
+      return done;
+    },
+  };
 }
 
 function stopped(until: Promise<unknown> | undefined): Promise<unknown> {
@@ -62,59 +172,32 @@ function stopped(until: Promise<unknown> | undefined): Promise<unknown> {
 
 /** `goodfaith outbox run`: resolves to the exit code once the worker stops. */
 export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext): Promise<number> {
-  let executor: RemedyExecutor | undefined;
-  try {
-    executor = executorOf(opts, ctx);
-  } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
-    return EXIT.failure;
-  }
-  if (executor === undefined) return EXIT.failure;
-  const remedyExecutor = executor;
+  const remedyExecutor = outboxExecutor(opts, ctx);
+  if (remedyExecutor === undefined) return EXIT.failure;
   return withWebhooks(opts.db, ctx, true, async (store) => {
-    let stop = false;
-    const done = stopped(opts.until).then(() => {
-      stop = true;
+    const report = (pass: OutboxPass) => {
+      if (opts.json) ctx.out(JSON.stringify(pass));
+      else if (opts.once || outboxPassBusy(pass)) ctx.out(outboxPassLine(ctx, pass));
+    };
+    if (opts.once) {
+      report(await outboxPass(store, remedyExecutor, opts.leaseMs));
+      return EXIT.ok;
+    }
+    const worker = startOutboxWorker(store, remedyExecutor, {
+      ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
+      intervalMs: opts.intervalMs ?? 5000,
+      onPass: report,
     });
-    do {
-      const remedies = await runOutbox(store, remedyExecutor, {
-        ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
-      });
-      const deliveries = await runWebhookDeliveries(store);
-      const counts = {
-        executed: remedies.executed,
-        pending: remedies.pending,
-        retried: remedies.retried,
-        dead: remedies.dead,
-        delivered: deliveries.delivered,
-        failed: deliveries.retried,
-        deadDeliveries: deliveries.dead,
-      };
-      if (opts.json) ctx.out(JSON.stringify({ remedies, deliveries }));
-      else if (opts.once || remedies.claimed + deliveries.claimed > 0) {
-        ctx.out(t(ctx.lang, "outboxRun", counts));
-      }
-      if (opts.once) break;
-      await Promise.race([done, new Promise((r) => setTimeout(r, opts.intervalMs ?? 5000))]);
-    } while (!stop);
-    if (!opts.once && !opts.json) ctx.out(t(ctx.lang, "outboxStopped"));
+    await Promise.race([stopped(opts.until), worker.done]);
+    await worker.stop();
+    if (!opts.json) ctx.out(t(ctx.lang, "outboxStopped"));
     return EXIT.ok;
   });
 }
 
-/** Adds `goodfaith outbox` to `program`. */
-export function registerOutboxCommands(
-  program: Command,
-  ctx: () => CliContext,
-  setExit: (code: number) => void,
-): void {
-  const outbox = program
-    .command("outbox")
-    .description("execute approved remedies and send webhooks");
-  outbox
-    .command("run")
-    .description("run the worker: every few seconds until stopped, or --once")
-    .option("--once", "one pass, then exit")
+/** Adds the options `outbox run` and `serve` share to `command`. */
+export function addExecutorOptions(command: Command): Command {
+  return command
     .addOption(
       new Option("--executor <executor>", "how remedies are carried out")
         .choices(["record", "webhook"])
@@ -127,7 +210,39 @@ export function registerOutboxCommands(
       "--lease-ms <ms>",
       "how long an unconfirmed remedy waits before it is sent again",
       "300000",
-    )
+    );
+}
+
+/** The shared options as commander parsed them, as `OutboxExecutorOptions`. */
+export function executorOptionsOf(opts: {
+  executor: "record" | "webhook";
+  url?: string;
+  secret?: string;
+  callbackBase?: string;
+  leaseMs: string;
+}): OutboxExecutorOptions {
+  return {
+    executor: opts.executor,
+    leaseMs: Number(opts.leaseMs),
+    ...(opts.url !== undefined && { url: opts.url }),
+    ...(opts.secret !== undefined && { secret: opts.secret }),
+    ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
+  };
+}
+
+/** Adds `goodfaith outbox` to `program`. */
+export function registerOutboxCommands(
+  program: Command,
+  ctx: () => CliContext,
+  setExit: (code: number) => void,
+): void {
+  const outbox = program
+    .command("outbox")
+    .description("execute approved remedies and send webhooks");
+  addExecutorOptions(
+    outbox.command("run").description("run the worker: every few seconds until stopped, or --once"),
+  )
+    .option("--once", "one pass, then exit")
     .option("--interval-ms <ms>", "pause between passes", "5000")
     .option("--db <path-or-url>", DB_HELP)
     .option("--json", "one JSON line per pass: {remedies, deliveries}")
@@ -136,34 +251,29 @@ export function registerOutboxCommands(
       `
 record: executes nothing, marks remedies executed (a dry run). webhook: POSTs each remedy,
 signed and with its idempotency key, to --url; the payment system answers with the outcome,
-or 202 and later POST /v1/remedies/{key}/confirm|fail with an executor key.
+or 202 and later POST /v1/remedies/{key}/confirm|fail with an executor key. A remedy never
+confirmed is sent again after each lease, as a new attempt, and goes to the dead letter after
+the last one. goodfaith serve runs this worker itself unless started with --no-outbox.
 
 Example:
   goodfaith keys create --scope executor --name payments
   goodfaith outbox run --executor webhook --url https://payments.example.com/goodfaith --secret $SECRET`,
     )
     .action(
-      async (opts: {
-        once?: boolean;
-        executor: "record" | "webhook";
-        url?: string;
-        secret?: string;
-        callbackBase?: string;
-        leaseMs: string;
-        intervalMs: string;
-        db?: string;
-        json?: boolean;
-      }) =>
+      async (
+        opts: Parameters<typeof executorOptionsOf>[0] & {
+          once?: boolean;
+          intervalMs: string;
+          db?: string;
+          json?: boolean;
+        },
+      ) =>
         setExit(
           await outboxRunCommand(
             {
-              executor: opts.executor,
-              leaseMs: Number(opts.leaseMs),
+              ...executorOptionsOf(opts),
               intervalMs: Number(opts.intervalMs),
               ...(opts.once !== undefined && { once: opts.once }),
-              ...(opts.url !== undefined && { url: opts.url }),
-              ...(opts.secret !== undefined && { secret: opts.secret }),
-              ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
               ...(opts.db !== undefined && { db: opts.db }),
               ...(opts.json !== undefined && { json: opts.json }),
             },

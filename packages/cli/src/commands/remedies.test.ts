@@ -1,4 +1,4 @@
-import { openStore } from "@goodfaith/store";
+import { openStore, runOutbox } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import {
   runCli as cli,
@@ -112,6 +112,57 @@ describe("goodfaith remedies", () => {
     for await (const e of store.readLedger("remedies")) kinds.push(`${e.kind}@${e.actor}`);
     await store.close();
     expect(kinds.at(-1)).toBe("remedy.approved@agent:a-17");
+  });
+
+  it("shows the reference the executor gave for an executed remedy", async () => {
+    const db = await storeWithPendingRemedy();
+    await cli(["remedies", "approve", PENDING, "--db", db, "--actor", "agent:a-17"]);
+    const before = await cli(["remedies", "show", PENDING, "--db", db]);
+    expect(before.out.join("\n")).not.toContain("reference");
+    expect((await cli(["outbox", "run", "--once", "--db", db])).code).toBe(0);
+    const shown = JSON.parse(
+      (await cli(["remedies", "show", PENDING, "--db", db, "--json"])).out[0] ?? "{}",
+    );
+    expect(shown.remedy).toMatchObject({ status: "executed", reference: `recorded:${PENDING}` });
+    const human = await cli(["remedies", "show", PENDING, "--db", db, "--lang", "sv"]);
+    expect(human.out).toContain(`  referens: recorded:${PENDING}`);
+  });
+
+  it("retries by hand a remedy dead-lettered because it was never confirmed", async () => {
+    const db = await storeWithPendingRemedy();
+    await cli(["remedies", "approve", PENDING, "--db", db, "--actor", "agent:a-17"]);
+    const store = await openStore(db);
+    const never = { execute: async () => ({ ok: false as const, pending: true as const }) };
+    let now = Date.now();
+    const options = { worker: "w1", leaseMs: 1000, maxAttempts: 2, now: () => now };
+    await runOutbox(store, never, options);
+    now += 1000;
+    await runOutbox(store, never, options);
+    now += 1000;
+    const gaveUp = await runOutbox(store, never, options);
+    expect(gaveUp.outcomes).toContainEqual({
+      key: PENDING,
+      status: "dead",
+      attempt: 2,
+      error: "not confirmed after 2 attempts",
+    });
+    await store.close();
+    const dead = JSON.parse(
+      (await cli(["remedies", "show", PENDING, "--db", db, "--json"])).out[0] ?? "{}",
+    );
+    expect(dead.remedy).toMatchObject({
+      status: "dead",
+      lastError: "not confirmed after 2 attempts",
+    });
+    const retry = await cli(["remedies", "retry", PENDING, "--db", db, "--actor", "agent:a-17"]);
+    expect(retry.code).toBe(0);
+    expect((await cli(["outbox", "run", "--once", "--db", db])).code).toBe(0);
+    const done = JSON.parse(
+      (await cli(["remedies", "show", PENDING, "--db", db, "--json"])).out[0] ?? "{}",
+    );
+    expect(done.remedy).toMatchObject({ status: "executed", attempts: 3 });
+    const verify = await cli(["ledger", "verify", "--db", db, "--json"]);
+    expect(JSON.parse(verify.out[0] ?? "{}").ok).toBe(true);
   });
 
   it("says so for a key it does not know, in the reader's language", async () => {

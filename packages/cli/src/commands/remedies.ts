@@ -105,6 +105,7 @@ export function remediesShowCommand(
     ctx.out(`${r.key}`);
     ctx.out(`  ${r.promise} v${r.version} · ${r.kind} · ${amountText(r)} · ${r.status}`);
     ctx.out(`  ${t(ctx.lang, "remedyCustomer")}: ${r.customer}`);
+    if (r.reference !== undefined) ctx.out(`  ${t(ctx.lang, "remedyReference")}: ${r.reference}`);
     for (const m of history.transitions) {
       const at = new Date(m.at).toISOString();
       const reason = m.reason ? ` (${m.reason})` : "";

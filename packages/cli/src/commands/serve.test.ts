@@ -1,40 +1,20 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
 import { ROOT } from "../../../../test/support/packs.js";
 import type { CliContext } from "../io/context.js";
-import { serveCommand } from "./serve.js";
+import { type ServeOptions, serveCommand } from "./serve.js";
 
 const RETAIL = join(ROOT, "packs/retail/promises.yaml");
 
 describe("goodfaith serve (in-process)", () => {
   it("serves until told to stop, then saves a checkpoint", async () => {
-    const db = tempDb();
-    const created = await cli(["keys", "create", "-s", "ingest", "--db", db, "--json"]);
-    const { key } = JSON.parse(created.out[0] ?? "{}") as { key: string };
-    const out: string[] = [];
-    let stop = () => {};
-    const until = new Promise<void>((resolve) => {
-      stop = resolve;
-    });
-    let listening: (url: string) => void = () => {};
-    const url = new Promise<string>((resolve) => {
-      listening = resolve;
-    });
-    const ctx: CliContext = {
-      out: (line) => {
-        out.push(line);
-        const parsed = JSON.parse(line) as { listening?: string };
-        if (parsed.listening) listening(parsed.listening);
-      },
-      err: (line) => out.push(line),
-      lang: "en",
-    };
-    const running = serveCommand({ promises: [RETAIL], db, port: 0, json: true, until }, ctx);
-    const base = await url;
-    const res = await fetch(`${base}/v1/events`, {
+    const served = await serveInProcess({});
+    const res = await fetch(`${served.base}/v1/events`, {
       method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      headers: served.headers,
       body: JSON.stringify({
         id: "e1",
         type: "order.delivered",
@@ -44,9 +24,52 @@ describe("goodfaith serve (in-process)", () => {
       }),
     });
     expect(res.status).toBe(200);
-    stop();
-    expect(await running).toBe(0);
-    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    expect(await served.stop()).toBe(0);
+    await expect(fetch(`${served.base}/healthz`)).rejects.toThrow();
+    const store = await openStore(served.db);
+    try {
+      expect((await store.loadCheckpoint())?.seq).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("runs the outbox: an auto-approved remedy ingested over HTTP is executed, with no other command", async () => {
+    const served = await serveInProcess({ outboxIntervalMs: 50 });
+    try {
+      await served.ingest();
+      const executed = await served.waitFor((r) => r.status === "executed");
+      expect(executed).toMatchObject({
+        promise: "late-delivery",
+        status: "executed",
+        attempts: 1,
+        reference: `recorded:${executed.key}`,
+      });
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    expect(served.out[0]).toMatchObject({ outbox: true });
+  });
+
+  it("with --no-outbox an approved remedy stays approved", async () => {
+    const served = await serveInProcess({ outbox: false, outboxIntervalMs: 50 });
+    try {
+      await served.ingest();
+      const approved = await served.waitFor((r) => r.status === "approved");
+      await new Promise((r) => setTimeout(r, 500)); // ten intervals of a worker, had there been one
+      expect((await served.remedies()).find((r) => r.key === approved.key)?.status).toBe(
+        "approved",
+      );
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    expect(served.out[0]).toMatchObject({ outbox: false });
+  });
+
+  it("refuses a webhook executor without its url, before serving", async () => {
+    const run = await cli(["serve", "--executor", "webhook", "--db", tempDb()]);
+    expect(run.code).toBe(1);
+    expect(run.err[0]).toContain("--url");
   });
 
   it("refuses a bad port and promises that do not load", async () => {
@@ -63,3 +86,73 @@ describe("goodfaith serve (in-process)", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+interface RemedyView {
+  readonly key: string;
+  readonly promise: string;
+  readonly status: string;
+}
+
+// A serve run in this process on a fresh store, with an admin key to call it.
+async function serveInProcess(options: Partial<ServeOptions>) {
+  const db = tempDb();
+  const created = await cli(["keys", "create", "-s", "admin", "--db", db, "--json"]);
+  const { key } = JSON.parse(created.out[0] ?? "{}") as { key: string };
+  const out: Record<string, unknown>[] = [];
+  let stop = () => {};
+  const until = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
+  let listening: (url: string) => void = () => {};
+  const url = new Promise<string>((resolve) => {
+    listening = resolve;
+  });
+  const ctx: CliContext = {
+    out: (line) => {
+      const parsed = JSON.parse(line) as { listening?: string };
+      out.push(parsed);
+      if (parsed.listening) listening(parsed.listening);
+    },
+    err: (line) => out.push({ err: line }),
+    lang: "en",
+  };
+  const running = serveCommand(
+    { promises: [RETAIL], db, port: 0, json: true, until, ...options },
+    ctx,
+  );
+  const base = await url;
+  const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const remedies = async (): Promise<RemedyView[]> => {
+    const res = await fetch(`${base}/v1/remedies`, { headers });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { remedies: RemedyView[] }).remedies;
+  };
+  return {
+    base,
+    db,
+    headers,
+    out,
+    remedies,
+    /** An order placed, paid, shipped, and delivered after the promised time: shipping refunded. */
+    async ingest() {
+      const lines = readFileSync(join(ROOT, "packs/retail/events.jsonl"), "utf8").split("\n");
+      for (const id of ["shop-1001", "pay-1001", "wms-1001", "wms-1005"]) {
+        const line = lines.find((l) => l.includes(`"id":"${id}"`));
+        const res = await fetch(`${base}/v1/events`, { method: "POST", headers, body: line });
+        expect(res.status).toBe(200);
+      }
+    },
+    async waitFor(test: (r: RemedyView) => boolean): Promise<RemedyView> {
+      for (let i = 0; i < 100; i++) {
+        const found = (await remedies()).find(test);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no such remedy: ${JSON.stringify(await remedies())}`);
+    },
+    async stop() {
+      stop();
+      return running;
+    },
+  };
+}

@@ -1,17 +1,31 @@
 /**
- * `goodfaith serve`: the HTTP API over the store, keeping the given promises. Runs until
- * SIGINT or SIGTERM, then stops accepting requests, saves a checkpoint and closes the store.
+ * `goodfaith serve`: the HTTP API over the store, keeping the given promises, and (unless
+ * `--no-outbox`) the outbox worker that executes approved remedies and sends webhooks. Runs
+ * until SIGINT or SIGTERM, then stops accepting requests, lets the outbox finish its pass,
+ * saves a checkpoint and closes the store.
  */
+
+import type { RemedyExecutor } from "@goodfaith/core";
 import { createApp, IngestService, startServer } from "@goodfaith/server";
 import { DEFAULT_STORE_PATH } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { t } from "../messages.js";
+import {
+  addExecutorOptions,
+  executorOptionsOf,
+  type OutboxExecutorOptions,
+  type OutboxWorker,
+  outboxExecutor,
+  outboxPassBusy,
+  outboxPassLine,
+  startOutboxWorker,
+} from "./outbox.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
 
-/** Options of `goodfaith serve`. */
-export interface ServeOptions {
+/** Options of `goodfaith serve`; the executor options are those of `goodfaith outbox run`. */
+export interface ServeOptions extends OutboxExecutorOptions {
   readonly promises: readonly string[];
   readonly db?: string;
   /** @default 8080 */
@@ -21,6 +35,10 @@ export interface ServeOptions {
   /** Requests per second per key; 0 for no limit. @default 1000 */
   readonly rateLimit?: number;
   readonly json?: boolean;
+  /** Run the outbox worker in this process; false for deployments with separate workers. @default true */
+  readonly outbox?: boolean;
+  /** Pause between outbox passes. @default 1000 */
+  readonly outboxIntervalMs?: number;
   /** Resolves when the server should stop. @default SIGINT or SIGTERM */
   readonly until?: Promise<unknown>;
   /** Called with the server's URL once it listens and has said so (`goodfaith demo` adds its examples). */
@@ -46,6 +64,16 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     ctx.err(`--rate-limit must be a number of at least 0, not ${String(opts.rateLimit)}`);
     return EXIT.failure;
   }
+  const outboxMs = opts.outboxIntervalMs ?? 1000;
+  if (!Number.isFinite(outboxMs) || outboxMs < 1) {
+    ctx.err(`--outbox-interval-ms must be a number of at least 1, not ${String(outboxMs)}`);
+    return EXIT.failure;
+  }
+  let executor: RemedyExecutor | undefined;
+  if (opts.outbox ?? true) {
+    executor = outboxExecutor(opts, ctx);
+    if (executor === undefined) return EXIT.failure;
+  }
   const loaded = await loadDocuments(opts.promises, ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
@@ -53,6 +81,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   }
   const store = await openCliStore(opts.db, ctx);
   if (store === undefined) return EXIT.failure;
+  let worker: OutboxWorker | undefined;
   try {
     const ingest = await IngestService.open(store, loaded.documents);
     const app = createApp({
@@ -63,16 +92,43 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     });
     const server = await startServer(app, { port, hostname: opts.host ?? "127.0.0.1" });
     const count = loaded.documents.reduce((n, d) => n + d.promises.length, 0);
-    if (opts.json) ctx.out(JSON.stringify({ listening: server.url, docs: `${server.url}/docs` }));
-    else {
+    if (opts.json) {
+      ctx.out(
+        JSON.stringify({
+          listening: server.url,
+          docs: `${server.url}/docs`,
+          outbox: executor !== undefined,
+        }),
+      );
+    } else {
       ctx.out(t(ctx.lang, "serveListening", { url: server.url }));
       ctx.out(
         t(ctx.lang, "serveServing", { promises: count, db: redact(opts.db ?? DEFAULT_STORE_PATH) }),
       );
+      ctx.out(
+        executor === undefined
+          ? t(ctx.lang, "serveNoOutbox")
+          : t(ctx.lang, "serveOutbox", {
+              seconds: outboxMs / 1000,
+              executor: opts.executor ?? "record",
+            }),
+      );
+    }
+    if (executor !== undefined) {
+      worker = startOutboxWorker(store, executor, {
+        intervalMs: outboxMs,
+        ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
+        onPass: (pass) => {
+          if (!opts.json && outboxPassBusy(pass)) ctx.out(outboxPassLine(ctx, pass));
+        },
+        // A pass that fails (the database away for a moment) is tried again on the next tick.
+        onError: (error) => ctx.err(error instanceof Error ? error.message : String(error)),
+      });
     }
     opts.onListening?.(server.url);
     await (opts.until ?? signalled());
-    await server.close();
+    // No new requests, and the pass under way finishes, before the checkpoint and the close.
+    await Promise.all([server.close(), worker?.stop()]);
     await ingest.checkpoint();
     if (!opts.json) ctx.out(t(ctx.lang, "serveStopped"));
     return EXIT.ok;
@@ -80,6 +136,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     ctx.err(error instanceof Error ? error.message : String(error));
     return EXIT.failure;
   } finally {
+    await worker?.stop();
     await store.close();
   }
 }
@@ -90,19 +147,28 @@ export function registerServeCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  program
-    .command("serve")
-    .description("serve the HTTP API (OpenAPI docs at /docs) over the store")
+  addExecutorOptions(
+    program
+      .command("serve")
+      .description(
+        "serve the HTTP API (OpenAPI docs at /docs) over the store, and run the outbox worker",
+      ),
+  )
     .option("-p, --promises <files...>", "promise documents (YAML) to keep", [])
     .option("--db <path-or-url>", DB_HELP)
     .option("--port <port>", "TCP port (0: any free one)", "8080")
     .option("--host <host>", "address to listen on (0.0.0.0: every interface)", "127.0.0.1")
     .option("--rate-limit <n>", "requests per second per API key (0: no limit)", "1000")
-    .option("--json", 'one JSON line once listening: {"listening","docs"}')
+    .option("--no-outbox", "do not run the outbox worker here (separate goodfaith outbox run)")
+    .option("--outbox-interval-ms <ms>", "pause between outbox passes", "1000")
+    .option("--json", 'one JSON line once listening: {"listening","docs","outbox"}')
     .addHelpText(
       "after",
       `
 Calls need an API key (goodfaith keys create). Stops on Ctrl-C (SIGINT) or SIGTERM.
+The outbox worker runs in this process every --outbox-interval-ms: approved remedies are
+carried out by the executor (record by default: a dry run; --executor webhook as with
+goodfaith outbox run) and webhooks sent. With --no-outbox, run goodfaith outbox run instead.
 
 Example:
   goodfaith keys create --scope admin --name me
@@ -110,17 +176,24 @@ Example:
   curl -H "Authorization: Bearer $KEY" localhost:8080/v1/remedies`,
     )
     .action(
-      async (opts: {
-        promises: string[];
-        db?: string;
-        port: string;
-        host: string;
-        rateLimit: string;
-        json?: boolean;
-      }) =>
+      async (
+        opts: Parameters<typeof executorOptionsOf>[0] & {
+          promises: string[];
+          db?: string;
+          port: string;
+          host: string;
+          rateLimit: string;
+          outbox: boolean;
+          outboxIntervalMs: string;
+          json?: boolean;
+        },
+      ) =>
         setExit(
           await serveCommand(
             {
+              ...executorOptionsOf(opts),
+              outbox: opts.outbox,
+              outboxIntervalMs: Number(opts.outboxIntervalMs),
               promises: opts.promises,
               port: Number(opts.port),
               host: opts.host,

@@ -5,7 +5,7 @@
  * of each delay and whether it was within the carrier's control, passengers, seats, fares
  * and how they were paid.
  */
-import { money, toDecimalString } from "@goodfaith/core";
+import { type CauseCategory, money, toDecimalString } from "@goodfaith/core";
 import { companionName, type DemoCustomer } from "./customers.js";
 import { DAY, type DemoEvent, iso, MINUTE } from "./event.js";
 import { type FlightRow, scheduledDeparture } from "./flights.js";
@@ -32,6 +32,9 @@ export interface AirlineStream {
 
 interface Cause {
   readonly text: (row: FlightRow) => string;
+  /** The same cause in the demo's other languages, so notices need not quote the English. */
+  readonly texts: (row: FlightRow) => { "zh-CN": string; sv: string };
+  readonly category: CauseCategory;
   readonly controllable: boolean;
 }
 
@@ -39,17 +42,51 @@ interface Cause {
 // circumstances, the DOT's uncontrollable irregularities); crew, maintenance and a late
 // inbound aircraft are the carrier's own.
 const CAUSES: Readonly<Record<string, Cause>> = {
-  weather: { text: (r) => `thunderstorms and low visibility at ${r.origin}`, controllable: false },
-  atc: { text: (r) => `air traffic control held departures from ${r.origin}`, controllable: false },
+  weather: {
+    text: (r) => `thunderstorms and low visibility at ${r.origin}`,
+    texts: (r) => ({
+      "zh-CN": `${r.origin} 雷暴且能见度低`,
+      sv: `åska och dålig sikt på ${r.origin}`,
+    }),
+    category: "weather",
+    controllable: false,
+  },
+  atc: {
+    text: (r) => `air traffic control held departures from ${r.origin}`,
+    texts: (r) => ({
+      "zh-CN": `空中交通管制暂停了从 ${r.origin} 起飞的航班`,
+      sv: `flygledningen höll kvar avgångar från ${r.origin}`,
+    }),
+    category: "air_traffic_control",
+    controllable: false,
+  },
   crew: {
     text: () => "a crew member was missing and a standby crew had to be called",
+    texts: () => ({
+      "zh-CN": "一名机组成员缺勤，需要调用备份机组",
+      sv: "en i besättningen saknades och en reservbesättning fick kallas in",
+    }),
+    category: "crew",
     controllable: true,
   },
   maintenance: {
     text: () => "a fault found in the pre-departure check had to be repaired",
+    texts: () => ({
+      "zh-CN": "起飞前检查中发现的故障需要修复",
+      sv: "ett fel som upptäcktes vid kontrollen före avgång måste repareras",
+    }),
+    category: "technical",
     controllable: true,
   },
-  inbound: { text: () => "the aircraft arrived late from its previous flight", controllable: true },
+  inbound: {
+    text: () => "the aircraft arrived late from its previous flight",
+    texts: () => ({
+      "zh-CN": "飞机从前一航班晚到",
+      sv: "flygplanet kom sent från sin föregående flygning",
+    }),
+    category: "late_aircraft",
+    controllable: true,
+  },
 };
 
 /** Block time from distance: 30 minutes of taxi and climb, then about 480 mph. */
@@ -170,7 +207,11 @@ export function airlineStream(
         scheduledDeparture: iso(departure),
         scheduledArrival: iso(scheduledArrival),
         actualArrival: iso(actualArrival),
-        ...(cause && { cause: cause.text(row) }),
+        ...(cause && {
+          cause: cause.text(row),
+          causeText: cause.texts(row),
+          causeCategory: cause.category,
+        }),
         // An on-time flight has nothing to excuse; only a delay's cause can be outside our control.
         controllable: cause?.controllable ?? true,
       },

@@ -31,13 +31,30 @@ const OUTAGES = [
     hour: 20,
     minutes: 95,
     cause: "A database failover did not complete, so playback could not start.",
+    causeText: {
+      "zh-CN": "数据库故障切换未能完成，因此无法开始播放。",
+      sv: "Databasens byte till reservsystemet blev inte klart, så uppspelningen kunde inte starta.",
+    },
   },
-  { day: 47, hour: 13, minutes: 12, cause: "A configuration change was rolled back." },
+  {
+    day: 47,
+    hour: 13,
+    minutes: 12,
+    cause: "A configuration change was rolled back.",
+    causeText: {
+      "zh-CN": "一项配置变更被回滚。",
+      sv: "En konfigurationsändring rullades tillbaka.",
+    },
+  },
   {
     day: 63,
     hour: 21,
     minutes: 38,
     cause: "A certificate expired on the video servers and was renewed.",
+    causeText: {
+      "zh-CN": "视频服务器上的一个证书过期，已重新续期。",
+      sv: "Ett certifikat gick ut på videoservrarna och förnyades.",
+    },
   },
 ] as const;
 
@@ -143,6 +160,8 @@ export function streamingStream(
         start: iso(from),
         end: iso(to),
         cause: o.cause,
+        causeText: o.causeText,
+        causeCategory: "technical",
       },
     });
   });

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, type ReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { type GoodfaithEvent, type Issue, parseEventLine } from "@goodfaith/core";
 import { type EventFormat, readCsvFile, readSegmentFile } from "./foreign-events.js";
@@ -17,18 +17,40 @@ export interface RejectedLine {
   readonly issues: readonly Issue[];
 }
 
+/** How many bytes of a file a reader has read so far, for a progress line; the reader sets it. */
+export interface ByteMeter {
+  bytes: number;
+}
+
+/** `file` as a read stream that keeps `meter` (if any) up to date with the bytes read. */
+export function meteredStream(
+  file: string,
+  meter?: ByteMeter,
+  encoding?: BufferEncoding,
+): ReadStream {
+  const stream = createReadStream(file, encoding);
+  if (meter !== undefined) {
+    stream.on("data", () => {
+      meter.bytes = stream.bytesRead;
+    });
+  }
+  return stream;
+}
+
 /**
  * Reads JSON Lines event files. Every valid event is kept; every invalid line is reported
- * with its file, line and issues, and reading goes on. Blank lines are skipped.
+ * with its file, line and issues, and reading goes on. Blank lines are skipped. `meter`
+ * follows the bytes read.
  */
 export async function* readEventFile(
   file: string,
   format: EventFormat = "jsonl",
+  meter?: ByteMeter,
 ): AsyncGenerator<ReadEvent | RejectedLine> {
-  if (format === "csv") return yield* readCsvFile(file);
-  if (format === "segment") return yield* readSegmentFile(file);
+  if (format === "csv") return yield* readCsvFile(file, meter);
+  if (format === "segment") return yield* readSegmentFile(file, meter);
   const lines = createInterface({
-    input: createReadStream(file, "utf8"),
+    input: meteredStream(file, meter, "utf8"),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let n = 0;

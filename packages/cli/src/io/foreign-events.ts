@@ -4,12 +4,11 @@
  * CSV with a header `id,type,time,customer,data` (`data` a JSON object). Like JSONL, every
  * valid event is kept and every invalid record reported with its line and why.
  */
-import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { type Issue, validateEvent } from "@goodfaith/core";
 import { fromSegment, segmentCalls } from "@goodfaith/server";
 import { parse } from "csv-parse";
-import type { ReadEvent, RejectedLine } from "./events.js";
+import { type ByteMeter, meteredStream, type ReadEvent, type RejectedLine } from "./events.js";
 
 /** The formats `goodfaith ingest` reads. */
 export const EVENT_FORMATS = ["jsonl", "csv", "segment"] as const;
@@ -41,8 +40,11 @@ function checked(
 }
 
 /** Segment `identify` / `track` calls (or `{ batch: [...] }`), one JSON value per line. */
-export async function* readSegmentFile(file: string): AsyncGenerator<ReadEvent | RejectedLine> {
-  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+export async function* readSegmentFile(
+  file: string,
+  meter?: ByteMeter,
+): AsyncGenerator<ReadEvent | RejectedLine> {
+  const lines = createInterface({ input: meteredStream(file, meter, "utf8"), crlfDelay: Infinity });
   let n = 0;
   for await (const text of lines) {
     n++;
@@ -70,9 +72,12 @@ export async function* readSegmentFile(file: string): AsyncGenerator<ReadEvent |
 }
 
 /** CSV with a header naming `id`, `type`, `time`, `customer` (may be empty) and `data` (JSON). */
-export async function* readCsvFile(file: string): AsyncGenerator<ReadEvent | RejectedLine> {
+export async function* readCsvFile(
+  file: string,
+  meter?: ByteMeter,
+): AsyncGenerator<ReadEvent | RejectedLine> {
   const skipped: RejectedLine[] = [];
-  const parser = createReadStream(file).pipe(
+  const parser = meteredStream(file, meter).pipe(
     parse({
       columns: true,
       bom: true,

@@ -63,6 +63,8 @@ export interface StoredRemedy {
   readonly claimedAt?: number;
   /** Time of the latest transition. */
   readonly updatedAt: number;
+  /** The other system's id for the executed remedy (a refund id), if it gave one. */
+  readonly reference?: string;
 }
 
 /** One move of a remedy: from where (absent when it was recorded), to where, by whom, when, why. */
@@ -111,11 +113,24 @@ export interface ClaimRequest {
    * died) is claimed again. Absent: claims never expire.
    */
   readonly leaseMs?: number;
+  /**
+   * Taking over a claim whose lease ran out counts the attempt it made (its outcome never came:
+   * a hand-over never confirmed, or a worker that died). A remedy whose counted attempts reach
+   * `maxAttempts` that way goes to the dead letter ("not confirmed after N attempts") instead
+   * of being claimed again. Absent: no cap.
+   */
+  readonly maxAttempts?: number;
 }
 
 /** What a worker reports after trying to execute a remedy it claimed. */
 export type AttemptReport =
-  | { readonly ok: true; readonly worker: string; readonly at: number }
+  | {
+      readonly ok: true;
+      readonly worker: string;
+      readonly at: number;
+      /** The other system's id for what it did (a refund id), kept on the remedy. */
+      readonly reference?: string;
+    }
   | {
       readonly ok: false;
       readonly worker: string;
@@ -223,4 +238,10 @@ export interface RemedyStore {
   ): Promise<RemedyPage>;
   /** A remedy and its transitions, or undefined if no remedy has this key. */
   getRemedy(key: string): Promise<RemedyHistory | undefined>;
+  /**
+   * Rewrites the `detail` of the remedies of `customer` that `redact` returns a replacement
+   * for (an erasure takes a passenger's name out this way); every other field, the status and
+   * the transitions stay. Atomic; resolves to how many remedies were rewritten.
+   */
+  redactRemedies(customer: string, redact: (detail: string) => string | undefined): Promise<number>;
 }

@@ -83,11 +83,17 @@ describe("the webhook executor", () => {
     });
     const history = await h.store.getRemedy(key);
     if (history === undefined) throw new Error("no remedy");
-    expect(history.remedy).toMatchObject({ status: "executed", attempts: 1 });
+    expect(history.remedy).toMatchObject({ status: "executed", attempts: 1, reference: "re_1" });
     expect(history.transitions.map((t) => `${t.from}>${t.to}`).slice(-2)).toEqual([
       "approved>executing",
       "executing>executed",
     ]);
+    // The payment system's reference is shown with the remedy.
+    const shown = await h.call(`/v1/remedies/${encodeURIComponent(key)}`);
+    expect(shown.status).toBe(200);
+    expect(((await shown.json()) as { remedy: { reference?: string } }).remedy.reference).toBe(
+      "re_1",
+    );
     // Each move's webhook event was enqueued with it.
     expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.executed"]);
     // A repeated confirmation is harmless; failing an executed remedy is a conflict.
@@ -120,6 +126,9 @@ describe("the webhook executor", () => {
     expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
     expect(receiver.received).toHaveLength(3);
     expect(receiver.received.map((r) => r.headers["idempotency-key"])).toEqual([key, key, key]);
+    expect(
+      receiver.received.map((r) => (JSON.parse(r.body) as { attempt: number }).attempt),
+    ).toEqual([1, 2, 3]);
 
     clock += 1000;
     expect((await confirm(key))?.status).toBe(200);
@@ -128,7 +137,8 @@ describe("the webhook executor", () => {
     expect(receiver.received).toHaveLength(3);
     const history = await h.store.getRemedy(key);
     if (history === undefined) throw new Error("no remedy");
-    expect(history.remedy).toMatchObject({ status: "executed", attempts: 1 });
+    // Each re-send after a lease ran out was an attempt: three sends, one execution.
+    expect(history.remedy).toMatchObject({ status: "executed", attempts: 3, reference: "re_1" });
     expect(history.transitions.filter((t) => t.to === "executed")).toHaveLength(1);
     expect(history.transitions.map((t) => `${t.from}>${t.to}`).slice(-4)).toEqual([
       "approved>executing",
@@ -136,6 +146,44 @@ describe("the webhook executor", () => {
       "executing>executing",
       "executing>executed",
     ]);
+  });
+
+  it("a remedy acknowledged but never confirmed goes to the dead letter after maxAttempts", async () => {
+    clock = Date.UTC(2026, 10, 13);
+    h = await harness({ now: () => clock });
+    const key = await approvedRemedy(h);
+    const hook = await h.call("/v1/webhooks", {
+      json: { url: "https://hooks.example.com/dead", events: ["remedy.dead"] },
+    });
+    expect(hook.status).toBe(201);
+    receiver = await startReceiver(() => ({ status: 202, body: '{"status":"accepted"}' }));
+    const executor = new WebhookExecutor({ url: receiver.url, secret: SECRET, now: () => clock });
+    const options = { worker: "w1", leaseMs: 60_000, maxAttempts: 4, now: () => clock };
+    for (let i = 0; i < 4; i++) {
+      expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
+      clock += 60_000;
+    }
+    const gaveUp = await runOutbox(h.store, executor, options);
+    expect(gaveUp).toMatchObject({ claimed: 0, pending: 0, dead: 1 });
+    clock += 3_600_000;
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 0 });
+    expect(
+      receiver.received.map((r) => (JSON.parse(r.body) as { attempt: number }).attempt),
+    ).toEqual([1, 2, 3, 4]);
+    const history = await h.store.getRemedy(key);
+    expect(history?.remedy).toMatchObject({
+      status: "dead",
+      attempts: 4,
+      lastError: "not confirmed after 4 attempts",
+    });
+    expect(history?.transitions.at(-1)).toMatchObject({
+      from: "executing",
+      to: "dead",
+      reason: "not confirmed after 4 attempts",
+    });
+    // The move's webhook event went with it; a late confirmation is a conflict.
+    expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.dead"]);
+    expect((await confirm(key))?.status).toBe(409);
   });
 
   it("a failure callback schedules a retry (same key) or dead-letters", async () => {

@@ -1,8 +1,8 @@
 /** Conformance: the outbox — claims, attempts, retries, the dead letter, leases. */
-import type { Store } from "@goodfaith/core";
+import type { LedgerEntry, LedgerFollowUp, RemedyMove, Store } from "@goodfaith/core";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { remedy, T0 } from "./fixtures.js";
+import { collect, link, remedy, T0 } from "./fixtures.js";
 import { type ConformanceTarget, storeTest } from "./harness.js";
 
 /** Registers the outbox tests. */
@@ -146,6 +146,98 @@ export function outboxConformance(target: ConformanceTarget): void {
           actor: "w2",
           reason: "lease of dies expired",
         });
+      },
+    );
+
+    storeTest(
+      target,
+      "a taken-over claim counts as an attempt; past maxAttempts it is dead-lettered with its ledger entry",
+      async ({ store }) => {
+        await store.recordRemedies([remedy("u"), remedy("v", { nextAttemptAt: T0 + 5000 })], 1);
+        const lease = { limit: 10, leaseMs: 1000, maxAttempts: 2 };
+        expect(
+          (await store.claimDue({ ...lease, now: T0, worker: "w1" })).map((r) => r.key),
+        ).toEqual(["u"]);
+        const again = await store.claimDue({ ...lease, now: T0 + 1000, worker: "w2" });
+        expect(again.map((r) => [r.key, r.attempts, r.claimedBy])).toEqual([["u", 1, "w2"]]);
+        const moves: RemedyMove[][] = [];
+        // Each entry names its move in `actor` (any string will do for the store).
+        const followUp: LedgerFollowUp = {
+          chain: "remedies",
+          entries: (m, head) => {
+            moves.push([...m]);
+            const out: LedgerEntry[] = [];
+            for (const move of m) {
+              out.push(link("remedies", out.at(-1) ?? head, `${move.from ?? ""}>${move.to}`));
+            }
+            return out;
+          },
+        };
+        // "u" has used up its two attempts; "v" is due for the first time.
+        const third = await store.claimDue({ ...lease, now: T0 + 5000, worker: "w3" }, followUp);
+        expect(third.map((r) => [r.key, r.attempts])).toEqual([["v", 0]]);
+        expect(moves).toEqual([
+          [
+            { key: "u", from: "executing", to: "dead" },
+            { key: "v", from: "approved", to: "executing" },
+          ],
+        ]);
+        const dead = await store.getRemedy("u");
+        expect(dead?.remedy).toMatchObject({
+          status: "dead",
+          attempts: 2,
+          lastError: "not confirmed after 2 attempts",
+        });
+        expect(dead?.remedy.claimedBy).toBeUndefined();
+        expect(dead?.remedy.nextAttemptAt).toBeUndefined();
+        expect(dead?.transitions.at(-1)).toEqual({
+          key: "u",
+          from: "executing",
+          to: "dead",
+          actor: "w3",
+          at: T0 + 5000,
+          reason: "not confirmed after 2 attempts",
+        });
+        const entries = await collect(store.readLedger("remedies"));
+        expect(entries.map((e) => e.actor)).toEqual(["executing>dead", "approved>executing"]);
+        // The old worker's late report is refused; without maxAttempts there is no cap.
+        expect(await store.recordAttempt("u", { ok: true, worker: "w2", at: T0 + 5001 })).toEqual({
+          ok: false,
+          code: "not_claimed",
+          status: "dead",
+        });
+        const uncapped = await store.claimDue({
+          now: T0 + 9000,
+          limit: 1,
+          worker: "w4",
+          leaseMs: 1,
+        });
+        expect(uncapped.map((r) => [r.key, r.attempts])).toEqual([["v", 1]]);
+      },
+    );
+
+    storeTest(
+      target,
+      "an executed remedy keeps the reference its attempt reported",
+      async ({ store }) => {
+        await store.recordRemedies([remedy("paid"), remedy("plain")], 1);
+        await store.claimDue({ now: T0, limit: 10, worker: "w" });
+        expect(
+          await store.recordAttempt("paid", {
+            ok: true,
+            worker: "w",
+            at: T0 + 1,
+            reference: "re_9",
+          }),
+        ).toEqual({ ok: true, status: "executed", attempts: 1 });
+        await store.recordAttempt("plain", { ok: true, worker: "w", at: T0 + 1 });
+        expect((await store.getRemedy("paid"))?.remedy.reference).toBe("re_9");
+        const listed = await store.listRemedies({ status: ["executed"] });
+        expect(listed.remedies.map((r) => [r.key, r.reference])).toEqual([
+          ["paid", "re_9"],
+          ["plain", undefined],
+        ]);
+        expect(listed.remedies[1]).not.toHaveProperty("reference");
       },
     );
 

@@ -141,6 +141,34 @@ export function remedyConformance(target: ConformanceTarget): void {
       },
     );
 
+    storeTest(
+      target,
+      "redaction rewrites only the customer's details redact returns, and nothing else",
+      async ({ store }) => {
+        await store.recordRemedies(
+          [remedy("a1"), remedy("l1", { customer: "c-2" }), remedy("a2", { status: "planned" })],
+          1,
+        );
+        const before = await store.getRemedy("a2");
+        const seen: string[] = [];
+        const rewritten = await store.redactRemedies("c-1", (detail) => {
+          const key = (JSON.parse(detail) as { key: string }).key;
+          seen.push(key);
+          return key === "a2" ? JSON.stringify({ key, redacted: true }) : undefined;
+        });
+        expect(rewritten).toBe(1);
+        expect(seen.sort()).toEqual(["a1", "a2"]);
+        const after = await store.getRemedy("a2");
+        expect(after?.remedy.detail).toBe(JSON.stringify({ key: "a2", redacted: true }));
+        expect({ ...after?.remedy, detail: "" }).toEqual({ ...before?.remedy, detail: "" });
+        expect(after?.transitions).toEqual(before?.transitions);
+        expect((await store.getRemedy("a1"))?.remedy.detail).toBe(remedy("a1").detail);
+        expect((await store.getRemedy("l1"))?.remedy.detail).toBe(remedy("l1").detail);
+        // Returning the detail unchanged is no rewrite.
+        expect(await store.redactRemedies("c-1", (detail) => detail)).toBe(0);
+      },
+    );
+
     storeTest(target, "a key recorded again is left as it was", async ({ store }) => {
       await store.recordRemedies([remedy("k1"), remedy("k2")], 1);
       const again = await store.recordRemedies(

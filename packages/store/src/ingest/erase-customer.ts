@@ -5,7 +5,7 @@
 import { hasNotices, type LedgerHead, type Store } from "@goodfaith/core";
 import { pseudonym } from "../ledger/pseudonym.js";
 import { appendLedgerDrafts } from "./append-ledger.js";
-import { redactPersonalData } from "./personal-data.js";
+import { redactPersonalData, redactRemedyDetail } from "./personal-data.js";
 import { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
 
 /** The chain erasures are recorded in. */
@@ -29,6 +29,8 @@ export type EraseResult =
       readonly erased: number;
       /** Logged events whose personal data was taken out (see `redactPersonalData`). */
       readonly redactedEvents: number;
+      /** Remedies whose detail named a passenger, now without the name (see `redactRemedyDetail`). */
+      readonly redactedRemedies: number;
       /** Notices to them whose subject and body were blanked (their name may be in them). */
       readonly erasedNotices: number;
       readonly customerRef: string;
@@ -38,9 +40,10 @@ export type EraseResult =
 
 /**
  * Erases `customer`'s personal data — from the customer data store, from the bodies of their
- * logged events, from the text of the notices written to them, and from the engine's
- * checkpoint (discarded if it holds anything of theirs; the next ingest rebuilds it from the
- * redacted log) — and appends a `customer.erased` entry.
+ * logged events, from their remedies (a passenger's name), from the text of the notices
+ * written to them, and from the engine's checkpoint (discarded if it holds anything of
+ * theirs; the next ingest rebuilds it from the redacted log) — and appends a
+ * `customer.erased` entry.
  * An ingestor already running keeps what it knows in memory until it is restarted.
  */
 export async function eraseCustomer(
@@ -53,6 +56,7 @@ export async function eraseCustomer(
   const secret = options.secret ?? (await ledgerSecret(store, now()));
   const erased = await store.eraseCustomerData(customer);
   const redactedEvents = await store.redactEvents(customer, redactPersonalData);
+  const redactedRemedies = await store.redactRemedies(customer, redactRemedyDetail);
   const erasedNotices = hasNotices(store) ? await store.eraseCustomerNotices(customer) : 0;
   // The engine's checkpoint keeps profiles (a name, a language) from the events just redacted.
   const checkpoint = await store.loadCheckpoint();
@@ -67,5 +71,13 @@ export async function eraseCustomer(
       customerRef,
     },
   ]);
-  return { ok: true, erased, redactedEvents, erasedNotices, customerRef, head };
+  return {
+    ok: true,
+    erased,
+    redactedEvents,
+    redactedRemedies,
+    erasedNotices,
+    customerRef,
+    head,
+  };
 }

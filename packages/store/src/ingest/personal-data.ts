@@ -70,8 +70,9 @@ export function personalData(event: GoodfaithEvent): PersonalData | undefined {
  * `event` without the personal data it carries, for the log after an erasure; undefined when
  * it carries none. Taken out: every `customer.updated` field (name, email, phone, language…,
  * all held in the customer data store too), the customer's own words in `feedback.received`,
- * and the source of a `data.collected`. Kept: the facts promises and audits rest on (orders,
- * bookings, contacts, consents given or withdrawn), which name the customer only by id.
+ * the source of a `data.collected`, and the names of a booking's passengers. Kept: the facts
+ * promises and audits rest on (orders, bookings with each passenger's id, age, seat and
+ * guardian, contacts, consents given or withdrawn), which name the customer only by id.
  */
 export function redactPersonalData(event: GoodfaithEvent): GoodfaithEvent | undefined {
   if (event.known === false) return undefined;
@@ -85,9 +86,26 @@ export function redactPersonalData(event: GoodfaithEvent): GoodfaithEvent | unde
       const { source: _, ...rest } = event.data;
       return { ...event, data: rest };
     }
+    case "booking.created": {
+      if (event.data.passengers.every((p) => p.name === undefined)) return undefined;
+      const passengers = event.data.passengers.map(({ name: _, ...rest }) => rest);
+      return { ...event, data: { ...event.data, passengers } };
+    }
     default:
       return undefined;
   }
+}
+
+/**
+ * A stored remedy's detail (the remedy as JSON) without the name of the passenger it is for,
+ * for the remedies table after an erasure; undefined when it names no one. The passenger's id
+ * and position on the booking stay, and so does the explanation the ledger holds a digest of.
+ */
+export function redactRemedyDetail(detail: string): string | undefined {
+  const remedy = JSON.parse(detail) as { passenger?: { name?: unknown } };
+  if (remedy.passenger?.name === undefined) return undefined;
+  const { name: _, ...passenger } = remedy.passenger;
+  return JSON.stringify({ ...remedy, passenger });
 }
 
 /**

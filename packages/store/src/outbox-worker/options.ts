@@ -25,7 +25,10 @@ export interface OutboxOptions {
    * Must exceed the longest execution. @default 300_000 (five minutes)
    */
   readonly leaseMs?: number;
-  /** Attempts after which a failing remedy goes to the dead letter. @default 8 */
+  /**
+   * Attempts after which a failing remedy, or one handed over and never confirmed (each send
+   * after a lease ran out is an attempt), goes to the dead letter. @default 8
+   */
   readonly maxAttempts?: number;
   readonly backoff?: BackoffOptions;
   /** A uniform random fraction in [0, 1), for the jitter. @default Math.random */

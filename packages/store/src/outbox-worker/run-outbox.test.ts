@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type {
-  ExecutionAttempt,
-  ExecutionResult,
-  RemedyExecutor,
-  RemedyToExecute,
-  Store,
+import {
+  type ExecutionAttempt,
+  type ExecutionResult,
+  hasWebhooks,
+  type RemedyExecutor,
+  type RemedyToExecute,
+  type Store,
 } from "@goodfaith/core";
 import { describe, expect, it } from "vitest";
 import { describePostgres, dropSchema } from "../../../../test/support/postgres.js";
@@ -16,6 +17,7 @@ import { ledgerSecret } from "../ingest/secret.js";
 import { verifyLedger } from "../ingest/verify-ledger.js";
 import { pseudonym } from "../ledger/pseudonym.js";
 import { openStore } from "../open-store.js";
+import { registerWebhookEndpoint } from "../webhooks/endpoints.js";
 import { RecordingExecutor } from "./recording-executor.js";
 import { retryRemedy, runOutbox } from "./run-outbox.js";
 
@@ -210,6 +212,103 @@ function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
       ]);
     });
 
+    test("a hand-over never confirmed is re-sent each lease as a new attempt, dead after maxAttempts; a manual retry sends it once more", async (_db, store) => {
+      const key = "refund:o-unconfirmed";
+      await store.recordRemedies([remedy(key)], 1);
+      const executor = new ScriptedExecutor(
+        Array.from({ length: 5 }, (): ExecutionResult => ({ ok: false, pending: true })),
+      );
+      let now = T0;
+      const options = { worker: "w1", leaseMs: 60_000, maxAttempts: 3, now: () => now };
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
+      now += 59_999; // within the lease: not sent again
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 0 });
+      now += 1;
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
+      now += 60_000;
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
+      expect((await store.getRemedy(key))?.remedy).toMatchObject({
+        status: "executing",
+        attempts: 2,
+      });
+      now += 60_000;
+      const gaveUp = await runOutbox(store, executor, options);
+      expect(gaveUp).toMatchObject({ claimed: 0, pending: 0, dead: 1 });
+      expect(gaveUp.outcomes).toEqual([
+        { key, status: "dead", attempt: 3, error: "not confirmed after 3 attempts" },
+      ]);
+      expect(executor.calls.map((c) => c.attempt)).toEqual(
+        [1, 2, 3].map((number) => ({ number, idempotencyKey: key })),
+      );
+      const dead = await store.getRemedy(key);
+      expect(dead?.remedy).toMatchObject({
+        status: "dead",
+        attempts: 3,
+        lastError: "not confirmed after 3 attempts",
+      });
+      expect(dead?.remedy.claimedBy).toBeUndefined();
+      expect(dead?.transitions.at(-1)).toMatchObject({
+        from: "executing",
+        to: "dead",
+        actor: "w1",
+        at: now,
+        reason: "not confirmed after 3 attempts",
+      });
+      now += 3_600_000; // dead stays dead
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 0, dead: 0 });
+      expect(executor.calls).toHaveLength(3);
+
+      expect(await retryRemedy(store, key, "agent:a-2", now)).toEqual({ ok: true, from: "dead" });
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 1, pending: 1 });
+      expect(executor.calls.at(-1)?.attempt).toEqual({ number: 4, idempotencyKey: key });
+      now += 60_000;
+      expect(await runOutbox(store, executor, options)).toMatchObject({ claimed: 0, dead: 1 });
+      expect((await store.getRemedy(key))?.remedy).toMatchObject({
+        status: "dead",
+        lastError: "not confirmed after 4 attempts",
+      });
+      await expectLedgerVerifies(store);
+      expect(await ledgerMoves(store, key)).toEqual([
+        "approved>executing@executor:w1",
+        "executing>executing@executor:w1",
+        "executing>executing@executor:w1",
+        "executing>dead@executor:w1",
+        "dead>approved@agent:a-2",
+        "approved>executing@executor:w1",
+        "executing>dead@executor:w1",
+      ]);
+    });
+
+    test("an executed remedy keeps the executor's reference", async (_db, store) => {
+      if (!hasWebhooks(store)) throw new Error("the store delivers no webhooks");
+      await registerWebhookEndpoint(store, "https://example.com/hooks", ["remedy.executed"]);
+      await store.recordRemedies([remedy("ref:o-1"), remedy("ref:o-2")], 1);
+      const executor = new ScriptedExecutor([{ ok: true, reference: "re_42" }, { ok: true }]);
+      const run = await runOutbox(store, executor, { worker: "w1", now: () => T0 });
+      expect(run.outcomes.map((o) => [o.key, o.reference])).toEqual([
+        ["ref:o-1", "re_42"],
+        ["ref:o-2", undefined],
+      ]);
+      expect((await store.getRemedy("ref:o-1"))?.remedy).toMatchObject({
+        status: "executed",
+        reference: "re_42",
+      });
+      const second = (await store.getRemedy("ref:o-2"))?.remedy;
+      expect(second?.status).toBe("executed");
+      expect(second).not.toHaveProperty("reference");
+      // The payment system's id also reaches the company's endpoints with remedy.executed.
+      const executed = (await store.listWebhookDeliveries({ limit: 10 })).map(
+        (d) => JSON.parse(d.body).data.remedy,
+      );
+      expect(executed.map((r) => [r.key, r.reference]).sort()).toEqual([
+        ["ref:o-1", "re_42"],
+        ["ref:o-2", undefined],
+      ]);
+      await store.recordRemedies([remedy("ref:o-3")], 2);
+      await runOutbox(store, new RecordingExecutor(), { worker: "w1", now: () => T0 });
+      expect((await store.getRemedy("ref:o-3"))?.remedy.reference).toBe("recorded:ref:o-3");
+    });
+
     test("a non-retryable failure goes straight to the dead letter", async (_db, store) => {
       const key = "refund:o-9";
       await store.recordRemedies([remedy(key)], 1);
@@ -276,9 +375,11 @@ function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
         now: () => clock,
       });
       expect(next).toMatchObject({ claimed: 1, executed: 1, lost: 0 });
+      // The store cannot tell a claim never executed from one whose outcome never came (a worker
+      // that died mid-call): a takeover counts the claim as an attempt, erring towards fewer sends.
       expect(executor.calls.map((c) => c.attempt)).toEqual([
         { number: 1, idempotencyKey: "a" },
-        { number: 1, idempotencyKey: "b" },
+        { number: 2, idempotencyKey: "b" },
       ]);
       await expectLedgerVerifies(store);
       expect(await ledgerMoves(store, "b")).toEqual([

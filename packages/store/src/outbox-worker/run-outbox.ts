@@ -14,6 +14,7 @@ import type {
   ExecutionResult,
   LedgerFollowUp,
   RemedyExecutor,
+  RemedyMove,
   RemedyToExecute,
   Store,
   StoredRemedy,
@@ -148,8 +149,11 @@ async function attempt(
  * One run of the outbox: claims up to `limit` due remedies for this worker, executes them one
  * after another, and records each outcome — executed; failed with the next attempt at now +
  * backoff (exponential, full jitter); or dead when the failure is not retryable or this was
- * attempt `maxAttempts`. Each move (claim, outcome) is appended to the `remedies` ledger chain
- * with actor `executor:<worker>`. Call it again (on a timer) for the next batch.
+ * attempt `maxAttempts`. A remedy handed over (`pending`) and never confirmed is sent again
+ * once its lease runs out, each time as a new attempt, and after `maxAttempts` goes to the
+ * dead letter ("not confirmed after N attempts"). Each move (claim, outcome) is appended to
+ * the `remedies` ledger chain with actor `executor:<worker>`. Call it again (on a timer) for
+ * the next batch.
  */
 export async function runOutbox(
   store: Store,
@@ -161,9 +165,20 @@ export async function runOutbox(
   const secret = o.secret ?? (await ledgerSecret(store));
   const now = o.now();
   // The claims are on the ledger before anything is executed: never an outcome without its claim.
+  // A claim taken over after its lease counts as an attempt; one past maxAttempts is dead-lettered
+  // in the same transaction, with its ledger entry and webhook event.
+  const followUp = withRemedyEvents(movesOnLedger(secret, actor, now), now);
+  let given: readonly RemedyMove[] = [];
   const claimed = await store.claimDue(
-    { now, limit: o.limit, worker: o.worker, leaseMs: o.leaseMs },
-    movesOnLedger(secret, actor, now),
+    { now, limit: o.limit, worker: o.worker, leaseMs: o.leaseMs, maxAttempts: o.maxAttempts },
+    {
+      ...followUp,
+      // Which claims were dead-lettered instead: the moves of the transaction that committed.
+      entries: (moves, head) => {
+        given = moves.filter((m) => m.to === "dead");
+        return followUp.entries(moves, head);
+      },
+    },
   );
   const summary = {
     claimed: claimed.length,
@@ -174,6 +189,16 @@ export async function runOutbox(
     pending: 0,
   };
   const outcomes: OutboxOutcome[] = [];
+  for (const m of given) {
+    const dead = (await store.getRemedy(m.key))?.remedy;
+    summary.dead++;
+    outcomes.push({
+      key: m.key,
+      status: "dead",
+      attempt: dead?.attempts ?? o.maxAttempts,
+      ...(dead?.lastError !== undefined && { error: dead.lastError }),
+    });
+  }
   if (claimed.length === 0) return { ...summary, outcomes };
 
   for (const r of claimed) {
@@ -196,7 +221,12 @@ export async function runOutbox(
     let report: AttemptReport;
     let nextAttemptAt: number | undefined;
     if (result.ok) {
-      report = { ok: true, worker: o.worker, at };
+      report = {
+        ok: true,
+        worker: o.worker,
+        at,
+        ...(result.reference !== undefined && { reference: result.reference }),
+      };
     } else {
       nextAttemptAt = retryAt(number, result.retryable, at, o);
       report = {

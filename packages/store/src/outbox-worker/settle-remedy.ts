@@ -66,7 +66,12 @@ export async function settleRemedy(
     const recorded: AttemptResult = await store.recordAttempt(
       key,
       settlement.ok
-        ? { ok: true, worker, at }
+        ? {
+            ok: true,
+            worker,
+            at,
+            ...(settlement.reference !== undefined && { reference: settlement.reference }),
+          }
         : {
             ok: false,
             worker,

@@ -90,6 +90,8 @@ export function remedyEventData(remedy: StoredRemedy, move: RemedyMove): Record<
       ...remedyPayload(remedy),
       status: remedy.status,
       attempts: remedy.attempts,
+      // The payment system's own id for what it did, once the remedy is executed.
+      ...(remedy.reference !== undefined && { reference: remedy.reference }),
       ...(remedy.lastError !== undefined && { lastError: remedy.lastError }),
       ...(remedy.nextAttemptAt !== undefined &&
         remedy.status === "failed" && {
