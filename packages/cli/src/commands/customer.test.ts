@@ -43,6 +43,61 @@ describe("goodfaith customer erase", () => {
     expect(verify.out[0]).toMatch(/in 2 chains$/);
   });
 
+  it("reports remedies, notices and webhook events erased, in each language and in JSON", async () => {
+    const db = tempDb();
+    const hook = ["https://example.com/hooks", "--events", "notice.created", "--db", db];
+    expect((await cli(["webhooks", "add", ...hook])).code).toBe(0);
+    expect((await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db])).code).toBe(0);
+
+    // Lena booked two passengers: three remedies name one of them, four notices went to her.
+    const en = await cli(["customer", "erase", "c-lena", "--db", db]);
+    expect(en.code).toBe(0);
+    expect(en.out.slice(2, 5)).toEqual([
+      "  took passengers' names out of 3 of their remedies",
+      "  blanked the text of 4 notices written to them",
+      "  blanked 4 webhook events announcing those notices",
+    ]);
+    const zh = await cli(["customer", "erase", "c-mei", "--db", db], "zh-CN");
+    expect(zh.out.slice(2, 5)).toEqual([
+      "  已从其 2 项补救中移除乘客姓名",
+      "  已清除发给该客户的 3 条通知的正文",
+      "  已清除通告这些通知的 3 个 webhook 事件的内容",
+    ]);
+    const sv = await cli(["customer", "erase", "c-sam", "--db", db], "sv");
+    expect(sv.out.slice(2, 5)).toEqual([
+      "  tog bort passagerarnas namn ur 1 av kundens gottgörelser",
+      "  tömde texten i 1 meddelanden till kunden",
+      "  tömde 1 webhook-händelser som meddelade dem",
+    ]);
+    const json = await cli(["customer", "erase", "c-omar", "--db", db, "--json"]);
+    expect(JSON.parse(json.out[0] ?? "{}")).toMatchObject({
+      ok: true,
+      redactedRemedies: 1,
+      erasedNotices: 2,
+      erasedWebhookEvents: 2,
+    });
+    // Erased again: nothing left to take out.
+    const again = await cli(["customer", "erase", "c-omar", "--db", db, "--json"]);
+    expect(JSON.parse(again.out[0] ?? "{}")).toMatchObject({
+      redactedRemedies: 0,
+      erasedNotices: 0,
+      erasedWebhookEvents: 0,
+    });
+
+    // Every notice of the pack was to one of them: each delivery now only says it was erased.
+    const sqlite = new Database(db, { readonly: true });
+    const bodies = sqlite.prepare("select body from webhook_deliveries").all() as {
+      body: string;
+    }[];
+    sqlite.close();
+    expect(bodies).toHaveLength(10);
+    for (const { body } of bodies) {
+      const { data } = JSON.parse(body) as { data: { notice: Record<string, unknown> } };
+      expect(Object.keys(data.notice)).toEqual(["key", "status"]);
+      expect(data.notice.status).toBe("erased");
+    }
+  });
+
   it("refuses the reserved system id", async () => {
     const db = tempDb();
     await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);

@@ -34,7 +34,9 @@ export function customerEraseCommand(
     } else {
       ctx.out(t(ctx.lang, "erased", { count: result.erased, customer }));
       ctx.out(t(ctx.lang, "erasedEvents", { count: result.redactedEvents }));
+      ctx.out(t(ctx.lang, "erasedRemedies", { count: result.redactedRemedies }));
       ctx.out(t(ctx.lang, "erasedNotices", { count: result.erasedNotices }));
+      ctx.out(t(ctx.lang, "erasedWebhookEvents", { count: result.erasedWebhookEvents }));
       ctx.out(t(ctx.lang, "erasedLedger", { ref: result.customerRef, seq: result.head?.seq ?? 0 }));
     }
     return EXIT.ok;

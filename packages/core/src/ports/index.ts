@@ -88,6 +88,7 @@ export {
   type WebhookDelivery,
   type WebhookDeliveryStatus,
   type WebhookEndpoint,
+  type WebhookEventData,
   type WebhookEventType,
   type WebhookStore,
 } from "./webhook-store.js";

@@ -87,6 +87,14 @@ export interface ClaimedDelivery extends WebhookDelivery {
   readonly claimedAt: number;
 }
 
+/** New data for an event already enqueued (see `WebhookStore.replaceWebhookEventData`). */
+export interface WebhookEventData {
+  /** The event's id. */
+  readonly id: string;
+  /** Its new `data`, as a JSON object. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
 /** What a worker reports after trying a delivery it claimed. */
 export interface DeliveryReport {
   readonly worker: string;
@@ -143,6 +151,13 @@ export interface WebhookStore {
   ): Promise<readonly string[]>;
   /** Deliveries matching `filter`, newest first. */
   listWebhookDeliveries(filter?: DeliveryFilter): Promise<readonly WebhookDelivery[]>;
+  /**
+   * Replaces the data of the given events in every delivery of them, whatever its status
+   * (one still to be sent then sends the new data; its id, type and time stay), all or none.
+   * For erasure: an event can carry what a customer's notice said. Resolves to how many of the
+   * events had a delivery changed (an unknown id, or data already the same, counts none).
+   */
+  replaceWebhookEventData(events: readonly WebhookEventData[]): Promise<number>;
 }
 
 /** Whether `store` implements the webhook port (the `Store` of `@goodfaith/store` does). */

@@ -243,6 +243,71 @@ export function webhookConformance(target: ConformanceTarget): void {
 
     storeTest(
       target,
+      "replaces an event's data in every delivery of it, sent or not, and nothing else",
+      async (ctx) => {
+        const store = webhooksOf(ctx.store);
+        await endpoint(store, "we_a", ["notice.created"]);
+        await endpoint(store, "we_b", ["notice.created"]);
+        const notice = (key: string): NewWebhookEvent => ({
+          id: `notice:${key}`,
+          type: "notice.created",
+          at: T0,
+          data: { notice: { key, body: `Dear Anna, about ${key}` } },
+        });
+        await store.enqueueWebhookEvents([notice("n1"), notice("n2"), notice("n3")]);
+        // One delivery of n1 already sent, one waiting to be sent again.
+        const held = await claim(store, "w1");
+        for (const d of held.filter((x) => x.event === "notice:n1")) {
+          await store.recordWebhookDelivery(d.id, {
+            worker: "w1",
+            at: T0 + 1,
+            ok: d.endpoint === "we_a",
+            error: "HTTP 503",
+            nextAttemptAt: T0 + 1000,
+          });
+        }
+        const before = await store.listWebhookDeliveries();
+        const erased = (key: string) => ({
+          id: `notice:${key}`,
+          data: { notice: { key, status: "erased" } },
+        });
+        expect(
+          await store.replaceWebhookEventData([erased("n1"), erased("n2"), erased("unknown")]),
+        ).toBe(2);
+        // The same data again changes nothing; none at all neither.
+        expect(await store.replaceWebhookEventData([erased("n1")])).toBe(0);
+        expect(await store.replaceWebhookEventData([])).toBe(0);
+        const after = await store.listWebhookDeliveries();
+        expect(after).toHaveLength(6);
+        for (const d of after) {
+          const was = before.find((x) => x.id === d.id);
+          const { body: _b, ...rest } = d;
+          const { body: _w, ...restBefore } = was ?? d;
+          expect(rest).toEqual(restBefore);
+          const body = JSON.parse(d.body) as Record<string, unknown>;
+          expect(Object.keys(body)).toEqual(["id", "type", "created", "data"]);
+          expect(body).toMatchObject({
+            id: d.event,
+            type: "notice.created",
+            created: new Date(T0).toISOString(),
+          });
+          const key = d.event.slice("notice:".length);
+          expect(body.data).toEqual(
+            key === "n3"
+              ? { notice: { key, body: "Dear Anna, about n3" } }
+              : { notice: { key, status: "erased" } },
+          );
+        }
+        // A delivery claimed again after the change sends the new data.
+        const resent = await claim(store, "w2", T0 + 60_000);
+        const n1 = resent.filter((d) => d.event === "notice:n1");
+        expect(n1.map((d) => d.endpoint)).toEqual(["we_b"]);
+        expect(n1[0]?.body).not.toContain("Dear Anna");
+      },
+    );
+
+    storeTest(
+      target,
       "events of a remedy move are enqueued with it, and only if it is made",
       async (ctx) => {
         const store = webhooksOf(ctx.store);

@@ -2,8 +2,15 @@
  * Erasing a customer: their personal data goes, and the erasure itself is recorded in the
  * ledger under their pseudonym, so the chain still verifies and shows that it happened.
  */
-import { hasNotices, type LedgerHead, type Store } from "@goodfaith/core";
+import {
+  hasNotices,
+  hasWebhooks,
+  type LedgerHead,
+  type NoticeStore,
+  type Store,
+} from "@goodfaith/core";
 import { pseudonym } from "../ledger/pseudonym.js";
+import { noticeEventId } from "../webhooks/events.js";
 import { appendLedgerDrafts } from "./append-ledger.js";
 import { redactPersonalData, redactRemedyDetail } from "./personal-data.js";
 import { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
@@ -33,6 +40,11 @@ export type EraseResult =
       readonly redactedRemedies: number;
       /** Notices to them whose subject and body were blanked (their name may be in them). */
       readonly erasedNotices: number;
+      /**
+       * Their notices' `notice.created` webhook events whose data (the whole notice) was
+       * replaced by `{ notice: { key, status: "erased" } }`, in every delivery, sent or not.
+       */
+      readonly erasedWebhookEvents: number;
       readonly customerRef: string;
       readonly head: LedgerHead | undefined;
     }
@@ -41,7 +53,7 @@ export type EraseResult =
 /**
  * Erases `customer`'s personal data — from the customer data store, from the bodies of their
  * logged events, from their remedies (a passenger's name), from the text of the notices
- * written to them, and from the engine's checkpoint (discarded if it holds anything of
+ * written to them and the webhook events that announced them, and from the engine's checkpoint (discarded if it holds anything of
  * theirs; the next ingest rebuilds it from the redacted log) — and appends a
  * `customer.erased` entry.
  * An ingestor already running keeps what it knows in memory until it is restarted.
@@ -57,7 +69,17 @@ export async function eraseCustomer(
   const erased = await store.eraseCustomerData(customer);
   const redactedEvents = await store.redactEvents(customer, redactPersonalData);
   const redactedRemedies = await store.redactRemedies(customer, redactRemedyDetail);
-  const erasedNotices = hasNotices(store) ? await store.eraseCustomerNotices(customer) : 0;
+  const notices = hasNotices(store) ? store : undefined;
+  const erasedNotices = notices ? await notices.eraseCustomerNotices(customer) : 0;
+  const erasedWebhookEvents =
+    notices && hasWebhooks(store)
+      ? await store.replaceWebhookEventData(
+          (await noticeKeys(notices, customer)).map((key) => ({
+            id: noticeEventId(key),
+            data: { notice: { key, status: "erased" } },
+          })),
+        )
+      : 0;
   // The engine's checkpoint keeps profiles (a name, a language) from the events just redacted.
   const checkpoint = await store.loadCheckpoint();
   if (checkpoint?.state.includes(JSON.stringify(customer))) await store.discardCheckpoint();
@@ -77,7 +99,23 @@ export async function eraseCustomer(
     redactedEvents,
     redactedRemedies,
     erasedNotices,
+    erasedWebhookEvents,
     customerRef,
     head,
   };
+}
+
+// The keys of every notice to `customer`, erased ones too (their webhook events may remain).
+async function noticeKeys(store: NoticeStore, customer: string): Promise<string[]> {
+  const keys: string[] = [];
+  let after: number | undefined;
+  do {
+    const page = await store.listNotices(
+      { customer },
+      { limit: 1000, ...(after !== undefined && { after }) },
+    );
+    keys.push(...page.notices.map((n) => n.key));
+    after = page.next;
+  } while (after !== undefined);
+  return keys;
 }

@@ -17,6 +17,7 @@ import {
   type Store,
 } from "@goodfaith/core";
 import { pseudonym } from "../ledger/pseudonym.js";
+import { noticeEventId } from "../webhooks/events.js";
 
 /**
  * The `notice.created` hook: called with the notices a batch created (every status; a
@@ -115,7 +116,7 @@ export class NoticeDesk {
     if (ready.length === 0) return;
     await store.enqueueWebhookEvents(
       ready.map((n) => ({
-        id: `notice:${n.key}`,
+        id: noticeEventId(n.key),
         type: "notice.created",
         at: Date.parse(n.at),
         data: { notice: n },

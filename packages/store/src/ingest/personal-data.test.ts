@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadPromises, type PromiseDocument, type Store } from "@goodfaith/core";
+import { hasWebhooks, loadPromises, type PromiseDocument, type Store } from "@goodfaith/core";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { describePostgres, dropSchema, pgAdmin } from "../../../../test/support/postgres.js";
 import { pseudonym } from "../ledger/pseudonym.js";
 import { openStore } from "../open-store.js";
+import { registerWebhookEndpoint } from "../webhooks/endpoints.js";
 import { CUSTOMERS_CHAIN, eraseCustomer } from "./erase-customer.js";
 import { Ingestor } from "./ingestor.js";
 import { personalData } from "./personal-data.js";
@@ -167,11 +168,20 @@ function describeErasure(target: Target) {
       const db = await target.fresh();
       try {
         const store = await db.open();
+        // Each ready notice is also a `notice.created` webhook event, its whole text in the body.
+        if (!hasWebhooks(store)) throw new Error("the store does not implement WebhookStore");
+        await registerWebhookEndpoint(store, "https://example.com/hooks", ["notice.created"]);
         const ingestor = await Ingestor.open(store, airline);
         const result = await ingestor.ingest([...pack, ...flights, ...extra]);
         expect(result.rejected).toEqual([]);
         expect(result.remedies.created).toBeGreaterThan(0);
         await ingestor.checkpoint();
+        const noticeOf = (body: string) =>
+          (JSON.parse(body) as { data: { notice: { key: string; customer?: string } } }).data
+            .notice;
+        const announced = await store.listWebhookDeliveries({ limit: 1000 });
+        const toAnna = announced.filter((d) => noticeOf(d.body).customer === "c-anna");
+        expect(toAnna.some((d) => d.body.includes("Anna Lindqvist"))).toBe(true);
 
         const anna = new Map((await store.getCustomerData("c-anna")).map((i) => [i.field, i]));
         expect(anna.get("name")).toMatchObject({ value: "Anna Lindqvist", purpose: "contact" });
@@ -200,7 +210,16 @@ function describeErasure(target: Target) {
           erased: anna.size,
           redactedEvents: 4,
           redactedRemedies: 2,
+          erasedWebhookEvents: toAnna.length,
         });
+        // Her notices' webhook events say only that the notice was erased, if sent again.
+        const byId = new Map(
+          (await store.listWebhookDeliveries({ limit: 1000 })).map((d) => [d.id, d]),
+        );
+        for (const d of toAnna) {
+          const key = noticeOf(d.body).key;
+          expect(noticeOf(byId.get(d.id)?.body ?? "{}")).toEqual({ key, status: "erased" });
+        }
         expect(await store.loadCheckpoint()).toBeUndefined();
         expect(await store.getCustomerData("c-anna")).toEqual([]);
         expect(await store.getCustomerData("c-li")).toEqual(liBefore);

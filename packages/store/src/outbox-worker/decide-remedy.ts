@@ -11,7 +11,7 @@ import {
   type TransitionResult,
 } from "@goodfaith/core";
 import { ledgerSecret } from "../ingest/secret.js";
-import { withRemedyEvents } from "../webhooks/events.js";
+import { noticeEventId, withRemedyEvents } from "../webhooks/events.js";
 import { movesOnLedger, type RetryOptions } from "./run-outbox.js";
 
 // The notice of a remedy that waited for a person was held back ("we are refunding" was not yet
@@ -23,7 +23,7 @@ async function releaseNotice(store: Store, key: string, at: number): Promise<voi
   if (notice === undefined) return;
   const { seq: _seq, erased: _erased, ...shown } = notice;
   await store.enqueueWebhookEvents([
-    { id: `notice:${key}`, type: "notice.created", at, data: { notice: shown } },
+    { id: noticeEventId(key), type: "notice.created", at, data: { notice: shown } },
   ]);
 }
 

@@ -18,6 +18,14 @@ export function newEventId(): string {
 }
 
 /**
+ * The id of the `notice.created` event of the notice `key`: the notice's own key, so a notice
+ * is announced once however often it is recorded, and erasure finds its event.
+ */
+export function noticeEventId(key: string): string {
+  return `notice:${key}`;
+}
+
+/**
  * Enqueues one event of `type` with `data` for every active endpoint subscribed to it;
  * resolves to the event's id and how many deliveries it made. Pass `id` to make a retried
  * call harmless (the same id never enqueues twice).

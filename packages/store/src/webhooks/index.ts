@@ -11,6 +11,7 @@ export {
 export {
   enqueueWebhookEvent,
   newEventId,
+  noticeEventId,
   remedyEventData,
   remedyEvents,
   withRemedyEvents,

@@ -61,3 +61,9 @@ export function eventBody(event: NewWebhookEvent): string {
     data: event.data,
   });
 }
+
+/** `body` (see `eventBody`) with `data` in place of the event's data; id, type and time stay. */
+export function withEventData(body: string, data: Readonly<Record<string, unknown>>): string {
+  const sent = JSON.parse(body) as Record<string, unknown>;
+  return JSON.stringify({ ...sent, data });
+}

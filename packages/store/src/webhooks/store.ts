@@ -7,9 +7,18 @@ import type { NewWebhookEvent, WebhookStore } from "@goodfaith/core";
 import type { Kysely } from "kysely";
 import type { Backend } from "../backend.js";
 import type { Database } from "../schema.js";
-import { deliveryId, deliveryValue, endpointValue, eventBody, subscribed } from "./rows.js";
+import {
+  deliveryId,
+  deliveryValue,
+  endpointValue,
+  eventBody,
+  subscribed,
+  withEventData,
+} from "./rows.js";
 
 const ENDPOINT_COLUMNS = ["id", "url", "events", "created_at_ms", "disabled_at_ms"] as const;
+// Event ids per `in (…)`, well under SQLite's and PostgreSQL's limits on bound parameters.
+const IDS_PER_QUERY = 500;
 
 /**
  * Enqueues `events` inside the transaction `trx`: one delivery per active endpoint subscribed
@@ -203,6 +212,36 @@ export function createWebhookStore(backend: Backend): WebhookStore {
         .limit(limit)
         .execute();
       return rows.map(deliveryValue);
+    },
+
+    async replaceWebhookEventData(events) {
+      const dataOf = new Map(events.map((e) => [e.id, e.data]));
+      if (dataOf.size === 0) return 0;
+      const ids = [...dataOf.keys()];
+      return backend.write(async (trx) => {
+        const changed = new Set<string>();
+        for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+          const rows = await trx
+            .selectFrom("webhook_deliveries")
+            .select(["id", "event_id", "body"])
+            .where("event_id", "in", ids.slice(i, i + IDS_PER_QUERY))
+            .orderBy("id")
+            .execute();
+          for (const row of rows) {
+            const data = dataOf.get(row.event_id);
+            if (data === undefined) continue;
+            const body = withEventData(row.body, data);
+            if (body === row.body) continue;
+            await trx
+              .updateTable("webhook_deliveries")
+              .set({ body })
+              .where("id", "=", row.id)
+              .execute();
+            changed.add(row.event_id);
+          }
+        }
+        return changed.size;
+      });
     },
   };
 }
