@@ -180,12 +180,21 @@ export class Engine {
     const shared = sharedViewsOf(this.state, e);
     let sharedContext: object | undefined;
     let memo: SharedMemo | undefined;
+    // Promises with the same reach reach the same targets: found once per event, so each
+    // target's context is built once too (see `SharedMemo.context`).
+    let reached: Map<CompiledPromise["reach"], Target[]> | undefined;
     for (const promise of listeners) {
       if (promise.shared) {
         sharedContext ??= { ...shared, now: new Date(at) };
         if (!this.holdsForAll(promise.shared, e.type, sharedContext)) continue;
       }
-      for (const target of targetsOf(this.state, e, applied, promise.reach, at, shared)) {
+      reached ??= new Map();
+      let targets = reached.get(promise.reach);
+      if (targets === undefined) {
+        targets = targetsOf(this.state, e, applied, promise.reach, at, shared);
+        reached.set(promise.reach, targets);
+      }
+      for (const target of targets) {
         memo ??= new SharedMemo(e.type);
         this.evaluate(promise, e, target, at, out, memo);
       }
@@ -252,7 +261,7 @@ export class Engine {
   ): void {
     let ctx: Record<string, unknown>;
     try {
-      ctx = this.context(e, target, at);
+      ctx = memo.context(target, () => this.context(e, target, at));
       if (promise.when && memo.value(promise.when, ctx) !== true) return;
       if (promise.expect) {
         const by = memo.value(promise.expect.by, ctx);

@@ -17,6 +17,7 @@ export class SharedMemo {
   private values: Map<CompiledExpression, unknown> | undefined;
   private explained: Map<CompiledExpression, ExplainedExpression> | undefined;
   private printed: Map<number, string> | undefined;
+  private contexts: Map<object, Record<string, unknown>> | undefined;
 
   constructor(private readonly eventType: string) {}
 
@@ -30,6 +31,20 @@ export class SharedMemo {
     const value = fn(context);
     this.values.set(expr, value);
     return value;
+  }
+
+  /**
+   * The evaluation context of `target` (made by `build` on first use): every promise that
+   * listens to the event and reaches the same booking or customer reads the same context.
+   */
+  context(target: object, build: () => Record<string, unknown>): Record<string, unknown> {
+    this.contexts ??= new Map();
+    let ctx = this.contexts.get(target);
+    if (ctx === undefined) {
+      ctx = build();
+      this.contexts.set(target, ctx);
+    }
+    return ctx;
   }
 
   /** `ms` (epoch ms) in RFC 3339, as `Date#toISOString` prints it. */
