@@ -14,7 +14,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { type ApiIssue, apiIssue, ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
-import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const Documents = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(20)]);
 
@@ -41,8 +41,8 @@ const route = createRoute({
   description:
     "Scopes: agent, admin. Remedies by promise and day, cost per currency, customers reached; with `against`, the difference. A document that does not load is a 400 with its located issues (path `promises[i]` or `against[i]`).",
   security: BEARER,
+  parameters: [IDEMPOTENCY_HEADER],
   request: {
-    headers: IdempotencyHeaders,
     body: { required: true, content: { "application/json": { schema: BacktestRequest } } },
   },
   responses: {

@@ -24,7 +24,7 @@ export const BEARER = [{ bearer: [] }];
 
 /** The `Idempotency-Key` header, as POST routes document it. */
 export const IDEMPOTENCY_HEADER = {
-  // Lower case, as the zod-validated routes name it (header names are case-insensitive).
+  // Documented on each POST route, not zod-validated: the idempotency middleware checks it.
   name: "idempotency-key",
   in: "header" as const,
   required: false,
@@ -32,12 +32,3 @@ export const IDEMPOTENCY_HEADER = {
     "Same key and same request: the first response is replayed (Idempotent-Replayed: true). Same key, another request: 422. While the first request still runs: 409 with Retry-After; a claim whose request died is taken over by a retry of the same request after 60 s (idempotencyLeaseMs).",
   schema: { type: "string" as const, maxLength: 255 },
 };
-
-/** The same header as a zod request part, for routes whose bodies zod validates. */
-export const IdempotencyHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .max(255)
-    .optional()
-    .openapi({ description: IDEMPOTENCY_HEADER.description }),
-});

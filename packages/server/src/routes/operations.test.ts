@@ -72,6 +72,18 @@ describe("operations, ledger and customers", () => {
     ]);
     expect(doc.components.schemas).toHaveProperty("Event");
     expect(doc.components.schemas).toHaveProperty("Problem");
+    // Every POST documents the Idempotency-Key header, once.
+    const posts = Object.entries(doc.paths).flatMap(([path, ops]) => {
+      const post = (ops as { post?: { parameters?: { name: string; in: string }[] } }).post;
+      return post ? [[path, post] as const] : [];
+    });
+    expect(posts.length).toBeGreaterThan(10);
+    for (const [path, post] of posts) {
+      const headers = (post.parameters ?? []).filter(
+        (p) => p.in === "header" && p.name.toLowerCase() === "idempotency-key",
+      );
+      expect(headers, path).toHaveLength(1);
+    }
     // Every reference resolves inside the document.
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const ref of refs) {

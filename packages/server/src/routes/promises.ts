@@ -10,7 +10,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiIssue } from "../problem.js";
 import { ApiIssueSchema, problemResponses } from "../schemas.js";
-import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const PromiseSchema = z
   .object({
@@ -70,8 +70,8 @@ const validateRoute = createRoute({
   description:
     "Scopes: agent, admin. The body is the YAML text. Answers 200 either way: `valid` with the promise ids, or every problem with its line, column and path.",
   security: BEARER,
+  parameters: [IDEMPOTENCY_HEADER],
   request: {
-    headers: IdempotencyHeaders,
     body: {
       required: true,
       content: { "application/yaml": { schema: z.string() }, "text/plain": { schema: z.string() } },

@@ -6,7 +6,7 @@ import { ACTIONS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { decodeCursor, encodeCursor, historyJson, remedyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema, RemedySchema } from "../schemas.js";
-import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const ListQuery = z.object({
   status: z
@@ -84,9 +84,9 @@ function decisionRoute(decision: Decision) {
     description:
       "Scopes: agent, admin. The move is recorded with the key as actor, and on the ledger.",
     security: BEARER,
+    parameters: [IDEMPOTENCY_HEADER],
     request: {
       params: KeyParam,
-      headers: IdempotencyHeaders,
       body: {
         required: false,
         content: {

@@ -11,7 +11,7 @@ import { ACTIONS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { historyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema } from "../schemas.js";
-import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const KeyParam = z.object({
   key: z
@@ -45,9 +45,9 @@ function callbackRoute<A extends keyof typeof BODIES>(action: A) {
     description:
       "Scopes: executor, admin. Only for a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. Confirming an executed remedy again answers 200; anything else is 409 — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
     security: BEARER,
+    parameters: [IDEMPOTENCY_HEADER],
     request: {
       params: KeyParam,
-      headers: IdempotencyHeaders,
       body: {
         required: action === "fail",
         content: { "application/json": { schema: BODIES[action] } },

@@ -12,7 +12,7 @@ import { isWebhookUrl, registerWebhookEndpoint } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
-import { type ApiApp, BEARER, IdempotencyHeaders, type RouteDeps } from "./deps.js";
+import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -59,8 +59,8 @@ const createRouteDef = createRoute({
   summary: "Register a webhook endpoint",
   description: `Scopes: admin. The response carries the signing secret, shown this once. ${SIGNING}`,
   security: BEARER,
+  parameters: [IDEMPOTENCY_HEADER],
   request: {
-    headers: IdempotencyHeaders,
     body: {
       required: true,
       content: {
