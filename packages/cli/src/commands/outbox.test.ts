@@ -1,30 +1,64 @@
-import type { ExecutionResult } from "@goodfaith/core";
-import { openStore } from "@goodfaith/store";
+import type { ExecutionResult, NewRemedy } from "@goodfaith/core";
+import { openStore, RecordingExecutor } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { tempDb } from "../../../../test/support/cli.js";
-import { startOutboxWorker } from "./outbox.js";
+import { type OutboxPass, perBurst, startOutboxWorker } from "./outbox.js";
+
+function approved(key: string, at: number): NewRemedy {
+  return {
+    key,
+    promise: "gate",
+    version: "1",
+    customer: "c-1",
+    kind: "refund",
+    amount: { amount: "5.00", currency: "EUR" },
+    status: "approved",
+    at,
+    detail: "{}",
+  };
+}
 
 describe("the background outbox worker", () => {
+  it("drains a backlog pass after pass without waiting for the interval, and reports it once", async () => {
+    const store = await openStore(tempDb());
+    try {
+      const at = Date.now() - 1000;
+      const keys = Array.from({ length: 120 }, (_, i) => `gate:o-${i}`);
+      await store.recordRemedies(
+        keys.map((k) => approved(k, at)),
+        1,
+      );
+      const bursts: OutboxPass[] = [];
+      const passes: number[] = [];
+      const report = perBurst((pass) => bursts.push(pass));
+      // An hour between idle passes: only passes run back to back can execute all 120 here.
+      const worker = startOutboxWorker(store, new RecordingExecutor(), {
+        intervalMs: 3_600_000,
+        onPass: (pass) => {
+          passes.push(pass.remedies.claimed);
+          report(pass);
+        },
+      });
+      for (let i = 0; i < 200 && bursts.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await worker.stop();
+      expect(passes).toEqual([50, 50, 20, 0]);
+      expect(bursts).toHaveLength(1);
+      expect(bursts[0]?.remedies).toMatchObject({ claimed: 120, executed: 120 });
+      expect(bursts[0]?.remedies.outcomes).toHaveLength(120);
+      const executed = await store.listRemedies({ status: ["executed"] }, { limit: 200 });
+      expect(executed.remedies).toHaveLength(120);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("stops after the pass under way, leaving no remedy executing", async () => {
     const store = await openStore(tempDb());
     try {
       const at = Date.now() - 1000;
-      await store.recordRemedies(
-        [
-          {
-            key: "gate:o-1",
-            promise: "gate",
-            version: "1",
-            customer: "c-1",
-            kind: "refund",
-            amount: { amount: "5.00", currency: "EUR" },
-            status: "approved",
-            at,
-            detail: "{}",
-          },
-        ],
-        1,
-      );
+      await store.recordRemedies([approved("gate:o-1", at)], 1);
       let entered = () => {};
       const inside = new Promise<void>((resolve) => {
         entered = resolve;

@@ -108,6 +108,47 @@ export function outboxPassBusy(pass: OutboxPass): boolean {
   return pass.remedies.claimed + pass.remedies.dead + (pass.deliveries?.claimed ?? 0) > 0;
 }
 
+function addPasses(a: OutboxPass, b: OutboxPass): OutboxPass {
+  const r = (k: "claimed" | "executed" | "retried" | "dead" | "lost" | "pending") =>
+    a.remedies[k] + b.remedies[k];
+  const remedies = {
+    claimed: r("claimed"),
+    executed: r("executed"),
+    retried: r("retried"),
+    dead: r("dead"),
+    lost: r("lost"),
+    pending: r("pending"),
+    outcomes: [...a.remedies.outcomes, ...b.remedies.outcomes],
+  };
+  if (a.deliveries === undefined || b.deliveries === undefined) return { remedies };
+  const d = (k: keyof DeliverySummary) => (a.deliveries?.[k] ?? 0) + (b.deliveries?.[k] ?? 0);
+  return {
+    remedies,
+    deliveries: {
+      claimed: d("claimed"),
+      delivered: d("delivered"),
+      retried: d("retried"),
+      dead: d("dead"),
+      lost: d("lost"),
+    },
+  };
+}
+
+/**
+ * `report` once per burst (the busy passes a worker runs back to back) with their sum, when
+ * the burst ends: a backlog of a thousand remedies is one line, not twenty.
+ */
+export function perBurst(report: (pass: OutboxPass) => void): (pass: OutboxPass) => void {
+  let sum: OutboxPass | undefined;
+  return (pass) => {
+    if (outboxPassBusy(pass)) sum = sum === undefined ? pass : addPasses(sum, pass);
+    else if (sum !== undefined) {
+      report(sum);
+      sum = undefined;
+    }
+  };
+}
+
 /** How a background outbox worker runs. */
 export interface OutboxWorkerOptions {
   readonly leaseMs?: number;
@@ -128,8 +169,9 @@ export interface OutboxWorker {
 }
 
 /**
- * Starts passes every `intervalMs` until `stop`: a pass is never cut short, so once `stop`
- * resolves no remedy is left claimed half-way by this worker and the store may close.
+ * Runs passes until `stop`, back to back while they find work, else every `intervalMs`: a
+ * pass is never cut short, so once `stop` resolves no remedy is left claimed half-way by this
+ * worker and the store may close.
  */
 export function startOutboxWorker(
   store: Store,
@@ -140,13 +182,18 @@ export function startOutboxWorker(
   const { signal } = controller;
   const done = (async () => {
     while (!signal.aborted) {
+      let busy = false;
       try {
-        options.onPass?.(await outboxPass(store, executor, options.leaseMs));
+        const pass = await outboxPass(store, executor, options.leaseMs);
+        busy = outboxPassBusy(pass);
+        options.onPass?.(pass);
       } catch (error) {
         if (options.onError === undefined) throw error;
         options.onError(error);
       }
-      await sleep(options.intervalMs ?? 5000, undefined, { signal }).catch(() => {});
+      // A pass that found work goes again at once, so a backlog drains at full speed; only
+      // an idle or failed pass waits for the interval.
+      if (!busy) await sleep(options.intervalMs ?? 5000, undefined, { signal }).catch(() => {});
     }
   })();
   // Never an unhandled rejection: whoever awaits `done` or `stop` sees the error.
@@ -175,10 +222,13 @@ export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext):
   const remedyExecutor = outboxExecutor(opts, ctx);
   if (remedyExecutor === undefined) return EXIT.failure;
   return withWebhooks(opts.db, ctx, true, async (store) => {
+    const line = (pass: OutboxPass) => ctx.out(outboxPassLine(ctx, pass));
     const report = (pass: OutboxPass) => {
       if (opts.json) ctx.out(JSON.stringify(pass));
-      else if (opts.once || outboxPassBusy(pass)) ctx.out(outboxPassLine(ctx, pass));
+      else if (opts.once) line(pass);
+      else bursts(pass);
     };
+    const bursts = perBurst(line);
     if (opts.once) {
       report(await outboxPass(store, remedyExecutor, opts.leaseMs));
       return EXIT.ok;

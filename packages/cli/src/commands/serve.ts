@@ -18,8 +18,8 @@ import {
   type OutboxExecutorOptions,
   type OutboxWorker,
   outboxExecutor,
-  outboxPassBusy,
   outboxPassLine,
+  perBurst,
   startOutboxWorker,
 } from "./outbox.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
@@ -118,9 +118,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
       worker = startOutboxWorker(store, executor, {
         intervalMs: outboxMs,
         ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
-        onPass: (pass) => {
-          if (!opts.json && outboxPassBusy(pass)) ctx.out(outboxPassLine(ctx, pass));
-        },
+        ...(!opts.json && { onPass: perBurst((pass) => ctx.out(outboxPassLine(ctx, pass))) }),
         // A pass that fails (the database away for a moment) is tried again on the next tick.
         onError: (error) => ctx.err(error instanceof Error ? error.message : String(error)),
       });
