@@ -50,7 +50,8 @@ export const VARIABLES_BY_EVENT: Readonly<Record<string, readonly string[]>> = {
   "data.collected": [],
 };
 
-const VARIABLE_TYPES: Readonly<Record<string, string>> = {
+/** The CEL type of each variable a target can offer (see `VARIABLES_BY_EVENT`). */
+export const VARIABLE_TYPES: Readonly<Record<string, string>> = {
   order: "Order",
   payment: "Payment",
   price: "Price",

@@ -6,10 +6,10 @@
  */
 
 import type { CompiledExpression } from "../cel/compile.js";
-import { CustomerView, EventView } from "../cel/views.js";
 import { money } from "../money/index.js";
 import type { CompiledPromise, PromiseDocument } from "../promises/document.js";
 import { type Applied, applyEvent } from "./apply.js";
+import { EvaluationContext } from "./evaluation-context.js";
 import type { EngineEvent } from "./event-data.js";
 import { eventTime } from "./event-time.js";
 import { GovernanceLedger } from "./governance.js";
@@ -242,13 +242,8 @@ export class Engine {
     }
   }
 
-  private context(e: EngineEvent, target: Target, now: number): Record<string, unknown> {
-    return {
-      ...target.vars,
-      event: new EventView(e.id, e.type, e.time, target.customer),
-      now: new Date(now),
-      customer: new CustomerView(this.state.customers, target.customer),
-    };
+  private context(e: EngineEvent, target: Target, now: number): EvaluationContext {
+    return new EvaluationContext(e, target, now, this.state);
   }
 
   private evaluate(
@@ -259,7 +254,7 @@ export class Engine {
     out: Outcome[],
     memo: SharedMemo,
   ): void {
-    let ctx: Record<string, unknown>;
+    let ctx: EvaluationContext;
     try {
       ctx = memo.context(target, () => this.context(e, target, at));
       if (promise.when && memo.value(promise.when, ctx) !== true) return;
@@ -296,7 +291,7 @@ export class Engine {
     out: Outcome[],
     memo: SharedMemo,
     deadline?: number,
-    evaluated?: Record<string, unknown>,
+    evaluated?: EvaluationContext,
   ): void {
     try {
       const ctx = evaluated ?? this.context(e, target, at);

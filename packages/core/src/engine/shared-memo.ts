@@ -17,7 +17,7 @@ export class SharedMemo {
   private values: Map<CompiledExpression, unknown> | undefined;
   private explained: Map<CompiledExpression, ExplainedExpression> | undefined;
   private printed: Map<number, string> | undefined;
-  private contexts: Map<object, Record<string, unknown>> | undefined;
+  private contexts: Map<object, object> | undefined;
 
   constructor(private readonly eventType: string) {}
 
@@ -37,9 +37,9 @@ export class SharedMemo {
    * The evaluation context of `target` (made by `build` on first use): every promise that
    * listens to the event and reaches the same booking or customer reads the same context.
    */
-  context(target: object, build: () => Record<string, unknown>): Record<string, unknown> {
+  context<C extends object>(target: object, build: () => C): C {
     this.contexts ??= new Map();
-    let ctx = this.contexts.get(target);
+    let ctx = this.contexts.get(target) as C | undefined;
     if (ctx === undefined) {
       ctx = build();
       this.contexts.set(target, ctx);
