@@ -27,6 +27,12 @@
 export type { Store } from "@goodfaith/core";
 export * from "./capital/index.js";
 export {
+  type EventRowReader,
+  type EventRowsQuery,
+  openEventRows,
+  type StoredEventRow,
+} from "./event-rows.js";
+export {
   appendLedgerDrafts,
   CUSTOMERS_CHAIN,
   type EraseCustomerOptions,

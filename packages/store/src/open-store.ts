@@ -50,6 +50,14 @@ export async function openStore(
   url: string = DEFAULT_STORE_PATH,
   options: OpenStoreOptions = {},
 ): Promise<Store> {
+  return createStore(await openBackend(url, options));
+}
+
+/** The migrated backend of the store at `url`: what `openStore` and the raw readers share. */
+export async function openBackend(
+  url: string = DEFAULT_STORE_PATH,
+  options: OpenStoreOptions = {},
+): Promise<Backend> {
   const backend = isPostgresUrl(url)
     ? postgresBackend(url, options)
     : openSqliteBackend({
@@ -63,5 +71,5 @@ export async function openStore(
     await backend.close();
     throw error;
   }
-  return createStore(backend);
+  return backend;
 }

@@ -23,6 +23,8 @@ import {
   type PromiseDocument,
   parseMoney,
   renderIssue,
+  type ShardingBlocker,
+  shardingBlocker,
 } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, openStore } from "@goodfaith/store";
 import { type Command, Option } from "commander";
@@ -30,6 +32,12 @@ import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { readEventFiles } from "../io/events.js";
 import { type MessageKey, t } from "../messages.js";
+import {
+  defaultWorkers,
+  type ShardRunner,
+  shardedBacktest,
+  workerShards,
+} from "./backtest-shards.js";
 
 /** Reads stored events with time in [from, to) in stream order: the `--db` source. */
 export type OpenEvents = (
@@ -56,6 +64,8 @@ export interface BacktestCommandOptions {
   readonly from?: string;
   readonly to?: string;
   readonly json?: boolean;
+  /** Worker threads for a `--db` replay, sharded by customer. @default 2 with 2+ cores, else 1 */
+  readonly workers?: string;
 }
 
 const catalogs = {
@@ -88,6 +98,10 @@ const catalogs = {
     noSource: `give --events <files…> or --db <url> (there is no store at ${DEFAULT_STORE_PATH})`,
     badTime: "{option}: {value} is neither a date (YYYY-MM-DD) nor an RFC 3339 time",
     badWindow: "--from must be before --to",
+    badWorkers: "--workers: {value} is not a whole number of at least 1",
+    oneWorker: "Replayed in one thread: {why}",
+    daily_budget: "promise {promise} has a daily budget, which all customers spend together",
+    custom_incident: "promise {promise} names its own incidents, which several customers may share",
   },
   "zh-CN": {
     title: "{promises} 的回测",
@@ -118,6 +132,10 @@ const catalogs = {
     noSource: `请提供 --events <文件…> 或 --db <url>（${DEFAULT_STORE_PATH} 处没有存储）`,
     badTime: "{option}：{value} 既不是日期（YYYY-MM-DD）也不是 RFC 3339 时间",
     badWindow: "--from 必须早于 --to",
+    badWorkers: "--workers：{value} 不是大于等于 1 的整数",
+    oneWorker: "在单个线程中重放：{why}",
+    daily_budget: "承诺 {promise} 设有每日预算，由所有客户共同使用",
+    custom_incident: "承诺 {promise} 自定义了事件标识，多位客户可能共用同一事件",
   },
   sv: {
     title: "Backtest av {promises}",
@@ -148,6 +166,10 @@ const catalogs = {
     noSource: `ange --events <filer…> eller --db <url> (det finns ingen lagring i ${DEFAULT_STORE_PATH})`,
     badTime: "{option}: {value} är varken ett datum (ÅÅÅÅ-MM-DD) eller en RFC 3339-tid",
     badWindow: "--from måste ligga före --to",
+    badWorkers: "--workers: {value} är inte ett heltal som är minst 1",
+    oneWorker: "Uppspelat i en tråd: {why}",
+    daily_budget: "löftet {promise} har en daglig budget, som alla kunder delar på",
+    custom_incident: "löftet {promise} namnger sina egna incidenter, som flera kunder kan dela",
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -250,11 +272,21 @@ function printComparison(
   );
 }
 
-/** `goodfaith backtest`; `openEvents` reads the store (tests pass their own source). */
+/** `--workers`: a whole number ≥ 1, the default when absent, null when invalid. */
+function parseWorkers(value: string | undefined): number | null {
+  if (value === undefined) return defaultWorkers();
+  return /^\d+$/.test(value) && Number(value) >= 1 ? Number(value) : null;
+}
+
+/**
+ * `goodfaith backtest`; `openEvents` reads the store (tests pass their own source, which is
+ * replayed in one thread); `runShard` runs one shard of a `--db` replay (a worker thread).
+ */
 export async function backtestCommand(
   opts: BacktestCommandOptions,
   ctx: CliContext,
   openEvents: OpenEvents = storeEvents,
+  runShard?: ShardRunner,
 ): Promise<number> {
   const { lang } = ctx;
   const from = parseTimeOption(opts.from);
@@ -269,6 +301,11 @@ export async function backtestCommand(
     }
   if (from != null && to != null && from >= to) {
     ctx.err(say(lang, "badWindow"));
+    return EXIT.failure;
+  }
+  const requested = parseWorkers(opts.workers);
+  if (requested === null) {
+    ctx.err(say(lang, "badWorkers", { value: opts.workers ?? "" }));
     return EXIT.failure;
   }
   const hasEvents = (opts.events?.length ?? 0) > 0;
@@ -309,12 +346,25 @@ export async function backtestCommand(
   }
   const options = { ...(from == null ? {} : { from }), ...(to == null ? {} : { to }) };
   const run = (documents: readonly PromiseDocument[]) => backtest(documents, events(), options);
+  // Only the store is sharded: its rows say whose each event is before it is parsed.
+  const shardable = !hasEvents && openEvents === storeEvents && requested > 1;
+  const blocker = shardable
+    ? shardingBlocker([...proposedDocs.documents, ...currentDocs.documents])
+    : undefined;
+  const workers = shardable && !blocker ? requested : 1;
 
   let proposed: BacktestReport;
   let current: BacktestReport | undefined;
   try {
-    proposed = await run(proposedDocs.documents);
-    if (opts.against) current = await run(currentDocs.documents);
+    if (workers > 1) {
+      const sets = opts.against ? [opts.promises, opts.against] : [opts.promises];
+      const input = { db, shards: workers, sets, lang, ...options };
+      const reports = await shardedBacktest(input, runShard ?? workerShards());
+      [proposed, current] = reports as [BacktestReport, BacktestReport | undefined];
+    } else {
+      proposed = await run(proposedDocs.documents);
+      if (opts.against) current = await run(currentDocs.documents);
+    }
   } catch (err) {
     // Two documents of one set that share a promise id cannot be evaluated together.
     ctx.err((err as Error).message);
@@ -322,14 +372,28 @@ export async function backtestCommand(
   }
   const comparison = current ? compareBacktests(proposed, current) : undefined;
 
-  if (opts.json)
-    ctx.out(JSON.stringify(current && comparison ? { proposed, current, comparison } : proposed));
-  else {
+  const why = blocker && oneThread(blocker, lang);
+  if (opts.json) {
+    const report = current && comparison ? { proposed, current, comparison } : proposed;
+    ctx.out(JSON.stringify(why ? { ...report, workers: 1, why } : report));
+  } else {
     printReport(proposed, opts.promises, ctx);
     if (comparison && opts.against) printComparison(comparison, opts.against, ctx);
+    if (why) {
+      ctx.out("");
+      ctx.out(say(lang, "oneWorker", { why: why.message }));
+    }
   }
   const rejected = rejectedLines + proposed.totals.rejectedEvents;
   return rejected > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** Why a `--db` replay ran in one thread, as `--json` gives it. */
+function oneThread(
+  blocker: ShardingBlocker,
+  lang: Lang,
+): ShardingBlocker & { readonly message: string } {
+  return { ...blocker, message: say(lang, blocker.reason, { promise: blocker.promise }) };
 }
 
 /** Adds `goodfaith backtest` to the program; `--db` reads through `openEvents` (the store). */
@@ -338,6 +402,7 @@ export function registerBacktestCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
   openEvents: OpenEvents = storeEvents,
+  runShard?: ShardRunner,
 ): void {
   program
     .command("backtest")
@@ -351,14 +416,19 @@ export function registerBacktestCommands(
     .option("--from <time>", "count remedies from this date (YYYY-MM-DD, UTC) or RFC 3339 time")
     .option("--to <time>", "count remedies before this date or time (exclusive)")
     .option("--json", "JSON: the report, or { proposed, current, comparison } with --against")
+    .option(
+      "--workers <n>",
+      "worker threads for a --db replay, sharded by customer (1: one thread; default: 2 on 2+ cores). A promise with a daily budget or its own incidents joins customers: then one thread, and the output says why",
+    )
     .addHelpText(
       "after",
       `
 Examples:
   goodfaith backtest --promises proposed.yaml --against packs/airline/promises.yaml --events packs/airline/events.jsonl
-  goodfaith backtest -p packs/retail/promises.yaml -e packs/retail/events.jsonl --from 2026-11-01 --to 2026-12-01 --json`,
+  goodfaith backtest -p packs/retail/promises.yaml -e packs/retail/events.jsonl --from 2026-11-01 --to 2026-12-01 --json
+  goodfaith backtest -p packs/airline/promises.yaml packs/eu261/promises.yaml --db goodfaith.db --workers 2`,
     )
     .action(async (opts: BacktestCommandOptions) =>
-      setExit(await backtestCommand(opts, ctx(), openEvents)),
+      setExit(await backtestCommand(opts, ctx(), openEvents, runShard)),
     );
 }

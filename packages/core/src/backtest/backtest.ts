@@ -37,6 +37,86 @@ const isAsync = (events: Events): events is AsyncIterable<EngineEvent> =>
   Symbol.asyncIterator in events;
 
 /**
+ * One backtest fed event by event: what `backtest` runs, and what a shard of a sharded
+ * backtest runs over its own customers' events, the shared events, and only the time of the
+ * others' (so its deadlines fire at exactly the moments they fire in the whole stream).
+ */
+export class BacktestRun {
+  private readonly engine: Engine;
+  private readonly tally: BacktestTally;
+  private done = false;
+
+  constructor(
+    documents: readonly PromiseDocument[],
+    private readonly options: BacktestOptions = {},
+  ) {
+    this.engine = new Engine(documents, options.engine ?? {});
+    this.tally = new BacktestTally(this.engine.promises);
+  }
+
+  private inWindow(at: number): boolean {
+    const { from, to } = this.options;
+    return (from === undefined || at >= from) && (to === undefined || at < to);
+  }
+
+  private take(outcomes: readonly Outcome[], stepAt: number, counted: boolean): void {
+    for (const o of outcomes) {
+      switch (o.type) {
+        case "remedy": {
+          const at = eventTime(o.at);
+          if (this.inWindow(at)) this.tally.add(o, at);
+          break;
+        }
+        case "evaluation_error":
+          if (this.inWindow(stepAt)) this.tally.evaluationErrors++;
+          break;
+        case "rejected":
+          if (counted && this.inWindow(stepAt)) this.tally.rejectedEvents++;
+          break;
+        default: {
+          const never: never = o;
+          throw new Error(`unknown outcome ${JSON.stringify(never)}`);
+        }
+      }
+    }
+  }
+
+  /**
+   * Replays one event (in stream order). `counted` says whether it counts in the report's
+   * event totals: a shared event every shard replays is counted by one of them only.
+   */
+  event(e: EngineEvent, counted = true): void {
+    const at = eventTime(e.time);
+    const { to } = this.options;
+    if (to !== undefined && at >= to) return;
+    if (counted) {
+      this.tally.replayed++;
+      if (this.inWindow(at)) this.tally.inWindow++;
+    }
+    this.take(this.engine.process(e), at, counted);
+  }
+
+  /** Another shard's event at `at` (epoch ms): nothing is applied, but event time passes. */
+  passTime(at: number): void {
+    const { to } = this.options;
+    if (to !== undefined && at >= to) return;
+    this.take(this.engine.advanceTo(at), at, false);
+  }
+
+  /** Ends the replay (moving time to `until`/`to`) and returns the report; call once. */
+  report(): BacktestReport {
+    if (this.done) throw new Error("BacktestRun.report called twice");
+    this.done = true;
+    const { from, to } = this.options;
+    const end = this.options.until ?? to;
+    // Failures while advancing belong to deadlines before `end`, so inside the window.
+    if (end !== undefined)
+      this.take(this.engine.advanceTo(end), to === undefined ? end : Math.min(end, to - 1), false);
+    return this.tally.toReport(from, to);
+  }
+}
+
+/**
  * Replays `events` (in time order) through a fresh engine over `documents` and tallies the
  * remedies whose `at` falls in [from, to). Pure: the same input always gives the same report.
  */
@@ -45,46 +125,8 @@ export async function backtest(
   events: Events,
   options: BacktestOptions = {},
 ): Promise<BacktestReport> {
-  const { from, to } = options;
-  const engine = new Engine(documents, options.engine ?? {});
-  const tally = new BacktestTally(engine.promises);
-  const inWindow = (at: number) =>
-    (from === undefined || at >= from) && (to === undefined || at < to);
-
-  const take = (outcomes: readonly Outcome[], stepAt: number): void => {
-    for (const o of outcomes) {
-      switch (o.type) {
-        case "remedy": {
-          const at = eventTime(o.at);
-          if (inWindow(at)) tally.add(o, at);
-          break;
-        }
-        case "evaluation_error":
-          if (inWindow(stepAt)) tally.evaluationErrors++;
-          break;
-        case "rejected":
-          if (inWindow(stepAt)) tally.rejectedEvents++;
-          break;
-        default: {
-          const never: never = o;
-          throw new Error(`unknown outcome ${JSON.stringify(never)}`);
-        }
-      }
-    }
-  };
-  const step = (e: EngineEvent): void => {
-    const at = eventTime(e.time);
-    if (to !== undefined && at >= to) return;
-    tally.replayed++;
-    if (inWindow(at)) tally.inWindow++;
-    take(engine.process(e), at);
-  };
-
-  if (isAsync(events)) for await (const e of events) step(e);
-  else for (const e of events) step(e);
-  const end = options.until ?? to;
-  // Failures while advancing belong to deadlines before `end`, so inside the window.
-  if (end !== undefined)
-    take(engine.advanceTo(end), to === undefined ? end : Math.min(end, to - 1));
-  return tally.toReport(from, to);
+  const run = new BacktestRun(documents, options);
+  if (isAsync(events)) for await (const e of events) run.event(e);
+  else for (const e of events) run.event(e);
+  return run.report();
 }

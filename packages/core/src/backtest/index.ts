@@ -8,7 +8,7 @@
  * console.log(compareBacktests(proposed, current).onlyProposed.count);
  * ```
  */
-export { type BacktestOptions, backtest } from "./backtest.js";
+export { type BacktestOptions, BacktestRun, backtest } from "./backtest.js";
 export {
   type BacktestComparison,
   type CostDelta,
@@ -19,3 +19,4 @@ export {
   type PromiseDiff,
 } from "./compare.js";
 export type { BacktestCost, BacktestReport, DayBacktest, PromiseBacktest } from "./report.js";
+export { mergeBacktests, type ShardingBlocker, shardingBlocker, shardOf } from "./shards.js";

@@ -1,5 +1,5 @@
 /** What every route group is built with. */
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { Secured } from "../auth.js";
 import type { AppEnv } from "../env.js";
