@@ -240,16 +240,21 @@ export class EngineState {
     list.push(p);
   }
 
-  /** Purchases of `sku` within the price-protection window before `now`; older ones are dropped. */
+  /**
+   * Purchases of `sku` within the price-protection window before `now`; older ones are
+   * dropped. Every older one, not only those at the front: an order stored late can sit
+   * behind newer ones, and what is kept must not depend on whose purchases share the list
+   * (a backtest sharded by customer keeps exactly what a whole replay keeps).
+   */
   recentPurchases(sku: string, now: number): readonly PurchaseRecord[] {
     const list = this.purchases.get(sku);
     if (!list) return [];
     const cutoff = now - this.purchaseWindowMs;
-    let drop = 0;
-    while (drop < list.length && (list[drop]?.at ?? 0) < cutoff) drop++;
-    if (drop > 0) list.splice(0, drop);
-    if (list.length === 0) this.purchases.delete(sku);
-    return list;
+    if (list.every((p) => p.at >= cutoff)) return list;
+    const kept = list.filter((p) => p.at >= cutoff);
+    if (kept.length === 0) this.purchases.delete(sku);
+    else this.purchases.set(sku, kept);
+    return kept;
   }
 
   /** A refund or cancellation: what was refunded no longer counts as owned. */
