@@ -32,7 +32,9 @@ export class Metrics {
   inc(name: string, labels: Labels = {}, by = 1): void {
     const counter = this.#counters.get(name);
     if (counter === undefined) throw new Error(`unknown metric ${name}`);
-    const id = JSON.stringify(labels);
+    // Label names come in the same order from each call site; values joined are the series.
+    let id = "";
+    for (const key in labels) id += `${key}\u0000${labels[key]}\u0001`;
     const entry = counter.values.get(id);
     if (entry === undefined) counter.values.set(id, { labels, value: by });
     else entry.value += by;
