@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Engine } from "../../packages/core/src/engine/engine.js";
 import type { EngineEvent } from "../../packages/core/src/engine/event-data.js";
 import type { Remedy } from "../../packages/core/src/engine/outcome.js";
 import { toDecimalString } from "../../packages/core/src/money/index.js";
@@ -591,9 +592,64 @@ describe("retail pack", () => {
       ]);
       expect(rs).toEqual([]);
     });
-    // A `payment.charged` that arrives before its `order.placed` is dropped (no order yet), so
-    // the next charge of the same amount is not seen as a duplicate.
-    it.todo("detects a duplicate charge when the first charge arrived before the order");
+  });
+
+  describe("events that arrive before their order", () => {
+    // The payment provider and the warehouse report on their own: their events can reach us
+    // before the shop's `order.placed`. They wait for the order, then count as if in order.
+    const early = () => [
+      charge("o-1", "ch-1", "45.00", "2026-11-02T10:00:02Z"),
+      placed("o-1", "2026-11-02T10:00:00Z"),
+      charge("o-1", "ch-2", "45.00", "2026-11-02T10:00:07Z"),
+    ];
+
+    it("detects a duplicate charge when the first charge arrived before the order", () => {
+      expect(remedies(early()).map((r) => [r.promise, r.incident, amountText(r)])).toEqual([
+        ["duplicate-charge", "order:o-1:payment:ch-2", "45.00 EUR"],
+      ]);
+    });
+
+    it("a delivery reported before the order keeps the deadline from firing; a late one pays", () => {
+      const onTime = remedies(
+        [
+          order("order.shipped", "o-1", "2026-11-03T10:00:00Z"),
+          order("order.delivered", "o-1", "2026-11-04T10:00:00Z"),
+          placed("o-1", "2026-11-02T10:00:00Z"),
+        ],
+        "2026-11-20T00:00:00Z",
+      );
+      expect(onTime).toEqual([]);
+      const late = remedies(
+        [
+          order("order.shipped", "o-1", "2026-11-03T10:00:00Z"),
+          order("order.delivered", "o-1", "2026-11-07T10:00:00Z"),
+          placed("o-1", "2026-11-02T10:00:00Z"),
+        ],
+        "2026-11-20T00:00:00Z",
+      );
+      expect(late.map((r) => [r.promise, amountText(r)])).toEqual([["late-delivery", "5.00 EUR"]]);
+    });
+
+    it("lets an event go when its order has not come within seven days of event time", () => {
+      const rs = remedies([
+        charge("o-1", "ch-1", "45.00", "2026-11-02T10:00:02Z"),
+        charge("o-9", "ch-9", "1.00", "2026-11-09T10:00:03Z"), // a week passes
+        placed("o-1", "2026-11-02T10:00:00Z"),
+        charge("o-1", "ch-2", "45.00", "2026-11-09T10:00:07Z"),
+      ]);
+      expect(rs.filter((r) => r.promise === "duplicate-charge")).toEqual([]);
+    });
+
+    it("a re-sent early event changes nothing, and a snapshot taken while it waits resumes exactly", () => {
+      const events = early();
+      const whole = remedies([events[0], ...events] as EngineEvent[]);
+      const engine = engineFor("retail");
+      const before = engine.processAll(events.slice(0, 1));
+      const resumed = Engine.restore(engine.documents, engine.snapshot());
+      const after = resumed.processAll([events[0], ...events.slice(1)] as EngineEvent[]);
+      expect(remediesOf([...before, ...after])).toEqual(whole);
+      expect(whole).toHaveLength(1);
+    });
   });
 
   describe("out-of-order-ish streams", () => {

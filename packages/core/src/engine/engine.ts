@@ -14,6 +14,7 @@ import type { EngineEvent } from "./event-data.js";
 import { eventTime } from "./event-time.js";
 import { GovernanceLedger } from "./governance.js";
 import type { EvaluationFailure, Explanation, Outcome, Remedy } from "./outcome.js";
+import { type ParkedDump, ParkedEvents } from "./parked.js";
 import { amountOf, explainAmount, incidentOf } from "./remedy-values.js";
 import { SeenIds } from "./seen-ids.js";
 import { SharedMemo } from "./shared-memo.js";
@@ -36,6 +37,12 @@ export interface EngineOptions {
    * @default 30 days
    */
   readonly dedupeWindowMs?: number;
+  /**
+   * How long an event about an order we do not know yet (a charge reported before the
+   * order) waits for the order, in event time; then it is let go.
+   * @default 7 days
+   */
+  readonly orderWaitMs?: number;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -76,6 +83,8 @@ export class Engine {
   /** Event ids seen, with their event time, oldest first (see `dedupeWindowMs`). */
   private readonly seen: SeenIds;
   private readonly governance = new GovernanceLedger();
+  /** Events that came before their order (see `ParkedEvents`). */
+  private readonly parked: ParkedEvents;
   private clock = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -102,6 +111,7 @@ export class Engine {
     }
     this.state = new EngineState(options.purchaseWindowMs ?? window);
     this.seen = new SeenIds(options.dedupeWindowMs ?? 30 * 86_400_000);
+    this.parked = new ParkedEvents(options.orderWaitMs ?? 7 * 86_400_000);
   }
 
   /**
@@ -119,6 +129,7 @@ export class Engine {
         state: this.state.dump(),
         timers: this.timers.dump(),
         governance: this.governance.dump(),
+        parked: this.parked.dump(),
       }),
     );
   }
@@ -137,6 +148,8 @@ export class Engine {
       state: Record<string, unknown>;
       timers: TimerDump;
       governance: Parameters<GovernanceLedger["load"]>[0];
+      /** Absent from snapshots taken before events could wait for their order. */
+      parked?: ParkedDump;
     };
     if (data.format !== 1) throw new Error(`unknown engine snapshot format ${String(data.format)}`);
     const engine = new Engine(documents, options);
@@ -146,6 +159,7 @@ export class Engine {
     engine.state.load(data.state);
     engine.timers.load(data.timers, new Map(engine.promises.map((p) => [p.id, p])));
     engine.governance.load(data.governance);
+    engine.parked.load(data.parked ?? []);
     return engine;
   }
 
@@ -164,6 +178,19 @@ export class Engine {
     if (this.seen.has(e.id)) return [];
     const at = eventTime(e.time);
     const out = this.advanceTo(at);
+    const awaited = this.parked.awaitedOrder(this.state, e);
+    if (awaited !== undefined) {
+      // Seen now, so a re-sent copy changes nothing; decided once its order is placed.
+      this.seen.add(e.id, at, this.clock);
+      this.parked.park(awaited, e, at);
+      return out;
+    }
+    this.decide(e, at, out, false);
+    return out;
+  }
+
+  /** Applies `e` and evaluates the promises listening to it, into `out`. */
+  private decide(e: EngineEvent, at: number, out: Outcome[], seen: boolean): void {
     let applied: Applied;
     try {
       applied = applyEvent(this.state, e, at);
@@ -171,12 +198,23 @@ export class Engine {
       if (!(err instanceof MoneyFieldError)) throw err;
       const issue = { code: err.code, messageKey: err.code, params: err.params, path: err.path };
       out.push({ type: "rejected", event: e.id, issue });
-      return out;
+      return;
     }
-    this.seen.add(e.id, at, this.clock);
+    if (!seen) this.seen.add(e.id, at, this.clock);
     if (this.expecting.has(e.type)) this.timers.cancel(subjectOf(e), e.type);
     const listeners = this.byEvent.get(e.type);
-    if (!listeners) return out;
+    if (listeners) this.evaluateAll(listeners, e, applied, at, out);
+    if (e.type === "order.placed" && applied.order) this.decideParked(applied.order.id, out);
+  }
+
+  /** Evaluates the promises `listeners` for every target `e` reaches, into `out`. */
+  private evaluateAll(
+    listeners: readonly CompiledPromise[],
+    e: EngineEvent,
+    applied: Applied,
+    at: number,
+    out: Outcome[],
+  ): void {
     const shared = sharedViewsOf(this.state, e);
     let sharedContext: object | undefined;
     let memo: SharedMemo | undefined;
@@ -199,7 +237,15 @@ export class Engine {
         this.evaluate(promise, e, target, at, out, memo);
       }
     }
-    return out;
+  }
+
+  /** Decides the events that arrived before order `id`, now that it is placed. */
+  private decideParked(id: string, out: Outcome[]): void {
+    for (const parked of this.parked.take(id)) {
+      const at = eventTime(parked.time);
+      for (const o of this.advanceTo(at)) out.push(o);
+      this.decide(parked, at, out, true);
+    }
   }
 
   /** Processes events in order and returns all outcomes. */
@@ -226,7 +272,10 @@ export class Engine {
         }
       }
     }
-    if (time > this.clock) this.clock = time;
+    if (time > this.clock) {
+      this.clock = time;
+      this.parked.expire(time);
+    }
     return out;
   }
 
