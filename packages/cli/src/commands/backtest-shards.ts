@@ -46,7 +46,12 @@ export async function runShard(input: ShardInput): Promise<BacktestReport[]> {
     if (!loaded.ok) throw new Error(loaded.messages.join("\n"));
     sets.push(loaded.documents);
   }
-  const options = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  const options = {
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    // The store keeps each event id once: its replay needs no memory of ids.
+    engine: { uniqueIds: true },
+  };
   const reader = await openEventRows(input.db);
   try {
     const reports: BacktestReport[] = [];

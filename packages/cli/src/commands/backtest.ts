@@ -344,7 +344,12 @@ export async function backtestCommand(
     // Earlier events build state, so the store is read from the start up to `to`.
     events = () => openEvents(db, to == null ? {} : { to });
   }
-  const options = { ...(from == null ? {} : { from }), ...(to == null ? {} : { to }) };
+  const options = {
+    ...(from == null ? {} : { from }),
+    ...(to == null ? {} : { to }),
+    // The store keeps each event id once: its replay needs no memory of ids.
+    ...(!hasEvents && { engine: { uniqueIds: true } }),
+  };
   const run = (documents: readonly PromiseDocument[]) => backtest(documents, events(), options);
   // Only the store is sharded: its rows say whose each event is before it is parsed.
   const shardable = !hasEvents && openEvents === storeEvents && requested > 1;

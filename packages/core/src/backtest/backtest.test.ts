@@ -34,6 +34,22 @@ describe("backtest", () => {
     expect(report.events.replayed).toBe(sampleEvents("retail").length);
   });
 
+  it("over a stream of unique ids (the stored log) gives the same report without remembering ids", async () => {
+    const packs = ["retail", "airline", "eu261", "streaming", "support"];
+    const documents = packs.map(loadPack);
+    const events = packs.flatMap(sampleEvents);
+    const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+    const remembered = await backtest(documents, unique);
+    const forgetful = await backtest(documents, unique, { engine: { uniqueIds: true } });
+    expect(forgetful).toEqual(remembered);
+    expect(remembered.totals.remedies).toBeGreaterThan(10);
+    // The contract is the caller's: the same event twice is replayed twice.
+    const twice = await backtest(documents, [...unique, ...unique.slice(0, 3)], {
+      engine: { uniqueIds: true },
+    });
+    expect(twice.events.replayed).toBe(unique.length + 3);
+  });
+
   it("lists every promise of the set, also those that paid nothing", async () => {
     const doc = loadPack("retail");
     const report = await backtest([doc], []);

@@ -16,7 +16,7 @@ import { GovernanceLedger } from "./governance.js";
 import type { EvaluationFailure, Explanation, Outcome, Remedy } from "./outcome.js";
 import { type ParkedDump, ParkedEvents } from "./parked.js";
 import { amountOf, explainAmount, incidentOf } from "./remedy-values.js";
-import { SeenIds } from "./seen-ids.js";
+import { SeenIds, UniqueIds } from "./seen-ids.js";
 import { SharedMemo } from "./shared-memo.js";
 import { decodeState, encodeState } from "./snapshot-codec.js";
 import { EngineState, MoneyFieldError } from "./state.js";
@@ -43,6 +43,12 @@ export interface EngineOptions {
    * @default 7 days
    */
   readonly orderWaitMs?: number;
+  /**
+   * The caller guarantees every event id is new (a replay of the stored log, unique by id):
+   * ids are not remembered. Never for live input, where a re-sent event must change nothing.
+   * @default false
+   */
+  readonly uniqueIds?: boolean;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -110,7 +116,9 @@ export class Engine {
       }
     }
     this.state = new EngineState(options.purchaseWindowMs ?? window);
-    this.seen = new SeenIds(options.dedupeWindowMs ?? 30 * 86_400_000);
+    this.seen = options.uniqueIds
+      ? new UniqueIds()
+      : new SeenIds(options.dedupeWindowMs ?? 30 * 86_400_000);
     this.parked = new ParkedEvents(options.orderWaitMs ?? 7 * 86_400_000);
   }
 

@@ -55,3 +55,22 @@ export class SeenIds {
     return map;
   }
 }
+
+/**
+ * For a stream whose ids are unique by construction (a replay of the event log, which
+ * stores each id once): remembers nothing, so a million-event backtest neither looks ids up
+ * nor keeps them.
+ */
+export class UniqueIds extends SeenIds {
+  constructor() {
+    super(0);
+  }
+
+  override has(): boolean {
+    return false;
+  }
+
+  override load(): void {}
+
+  override add(): void {}
+}
