@@ -293,7 +293,7 @@ export function registerOutboxCommands(
     outbox.command("run").description("run the worker: every few seconds until stopped, or --once"),
   )
     .option("--once", "one pass, then exit")
-    .option("--interval-ms <ms>", "pause between passes", "5000")
+    .option("--interval-ms <ms>", "pause after a pass that found nothing due", "5000")
     .option("--db <path-or-url>", DB_HELP)
     .option("--json", "one JSON line per pass: {remedies, deliveries}")
     .addHelpText(

@@ -158,15 +158,20 @@ export function registerServeCommands(
     .option("--host <host>", "address to listen on (0.0.0.0: every interface)", "127.0.0.1")
     .option("--rate-limit <n>", "requests per second per API key (0: no limit)", "1000")
     .option("--no-outbox", "do not run the outbox worker here (separate goodfaith outbox run)")
-    .option("--outbox-interval-ms <ms>", "pause between outbox passes", "1000")
+    .option(
+      "--outbox-interval-ms <ms>",
+      "pause after an outbox pass that found nothing due",
+      "1000",
+    )
     .option("--json", 'one JSON line once listening: {"listening","docs","outbox"}')
     .addHelpText(
       "after",
       `
 Calls need an API key (goodfaith keys create). Stops on Ctrl-C (SIGINT) or SIGTERM.
-The outbox worker runs in this process every --outbox-interval-ms: approved remedies are
-carried out by the executor (record by default: a dry run; --executor webhook as with
-goodfaith outbox run) and webhooks sent. With --no-outbox, run goodfaith outbox run instead.
+The outbox worker runs in this process: approved remedies are carried out by the executor
+(record by default: a dry run; --executor webhook as with goodfaith outbox run) and webhooks
+sent, pass after pass while any are due, then every --outbox-interval-ms. With --no-outbox,
+run goodfaith outbox run instead.
 
 Example:
   goodfaith keys create --scope admin --name me
