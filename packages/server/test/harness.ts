@@ -31,6 +31,14 @@ export function retailEvents(): Promise<string> {
   return readFile(new URL("packs/retail/events.jsonl", ROOT), "utf8");
 }
 
+/** Posts the retail pack's sample events to `h` as NDJSON (with the admin key). */
+export async function postRetailEvents(h: Harness): Promise<Response> {
+  return h.call("/v1/events", {
+    body: await retailEvents(),
+    headers: { "content-type": "application/x-ndjson" },
+  });
+}
+
 /** Options of a request: which scope's key signs it (none: no Authorization header). */
 export interface Call {
   readonly method?: string;

@@ -13,11 +13,11 @@ import type {
   ReadEventsQuery,
 } from "@goodfaith/core";
 import { type Backend, chunks } from "./backend.js";
+import { readEventRows } from "./event-rows.js";
 import type { EventsTable } from "./schema.js";
 
 // 6 parameters a row: 500 rows stay far below SQLite's and PostgreSQL's parameter limits.
 const INSERT_CHUNK = 500;
-const READ_PAGE = 1000;
 
 type NewRow = Omit<EventsTable, "seq">;
 
@@ -107,29 +107,10 @@ export function createEventLog(backend: Backend): EventLog {
     },
 
     async *readEvents(query: ReadEventsQuery = {}): AsyncIterable<LoggedEvent> {
-      const { from, to } = query;
-      let after = query.afterSeq ?? 0;
-      let remaining =
-        query.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, query.limit);
-      while (remaining > 0) {
-        const size = Math.min(READ_PAGE, remaining);
-        const page = await db
-          .selectFrom("events")
-          .select(["seq", "body"])
-          .where("seq", ">", after)
-          .$if(from !== undefined, (qb) => qb.where("time_ms", ">=", from ?? 0))
-          .$if(to !== undefined, (qb) => qb.where("time_ms", "<", to ?? 0))
-          .orderBy("seq")
-          .limit(size)
-          .execute();
+      for await (const page of readEventRows(backend, query))
         for (const row of page) {
-          yield { seq: Number(row.seq), event: JSON.parse(row.body) as GoodfaithEvent };
+          yield { seq: row.seq, event: JSON.parse(row.body) as GoodfaithEvent };
         }
-        const last = page.at(-1);
-        if (page.length < size || last === undefined) return;
-        after = Number(last.seq);
-        remaining -= page.length;
-      }
     },
 
     async redactEvents(customer, redact): Promise<number> {

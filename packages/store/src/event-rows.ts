@@ -3,6 +3,7 @@
  * where each reader keeps the rows of its own customers (the `customer` column) and parses
  * only those, while every row's time still passes.
  */
+import type { ReadEventsQuery } from "@goodfaith/core";
 import type { Backend } from "./backend.js";
 import { type OpenStoreOptions, openBackend } from "./open-store.js";
 
@@ -18,11 +19,11 @@ export interface StoredEventRow {
   readonly body: string;
 }
 
-/** Which rows to read: time in [from, to) (epoch ms), in stream (sequence) order. */
-export interface EventRowsQuery {
-  readonly from?: number;
-  readonly to?: number;
-}
+/**
+ * Which rows to read, in stream (sequence) order: after `afterSeq`, time in [from, to)
+ * (epoch ms), at most `limit` (the event log's own `ReadEventsQuery`).
+ */
+export type EventRowsQuery = ReadEventsQuery;
 
 /** A read-only view of a store's event log as rows. */
 export interface EventRowReader {
@@ -40,8 +41,10 @@ export async function* readEventRows(
   query: EventRowsQuery = {},
 ): AsyncIterable<readonly StoredEventRow[]> {
   const { from, to } = query;
-  let after = 0;
-  for (;;) {
+  let after = query.afterSeq ?? 0;
+  let remaining = query.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, query.limit);
+  while (remaining > 0) {
+    const size = Math.min(READ_PAGE, remaining);
     const page = await backend.db
       .selectFrom("events")
       .select(["seq", "time_ms", "customer", "body"])
@@ -49,7 +52,7 @@ export async function* readEventRows(
       .$if(from !== undefined, (qb) => qb.where("time_ms", ">=", from ?? 0))
       .$if(to !== undefined, (qb) => qb.where("time_ms", "<", to ?? 0))
       .orderBy("seq")
-      .limit(READ_PAGE)
+      .limit(size)
       .execute();
     yield page.map((row) => ({
       seq: Number(row.seq),
@@ -58,8 +61,9 @@ export async function* readEventRows(
       body: row.body,
     }));
     const last = page.at(-1);
-    if (page.length < READ_PAGE || last === undefined) return;
+    if (page.length < size || last === undefined) return;
     after = Number(last.seq);
+    remaining -= page.length;
   }
 }
 

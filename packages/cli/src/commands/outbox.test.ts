@@ -1,8 +1,8 @@
 import type { ExecutionResult, NewRemedy } from "@goodfaith/core";
-import { openStore, RecordingExecutor } from "@goodfaith/store";
+import { type OutboxPass, openStore, RecordingExecutor, startOutboxWorker } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { tempDb } from "../../../../test/support/cli.js";
-import { type OutboxPass, perBurst, startOutboxWorker } from "./outbox.js";
+import { perBurst } from "./outbox.js";
 
 function approved(key: string, at: number): NewRemedy {
   return {

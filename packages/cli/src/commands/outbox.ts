@@ -2,14 +2,14 @@
  * `goodfaith outbox run`: the worker that executes due remedies (through the recording or the
  * webhook executor) and sends due webhook deliveries, once or every few seconds until stopped.
  */
-import { setTimeout as sleep } from "node:timers/promises";
-import { hasWebhooks, type RemedyExecutor, type Store } from "@goodfaith/core";
+import type { RemedyExecutor } from "@goodfaith/core";
 import {
-  type DeliverySummary,
-  type OutboxSummary,
+  addPasses,
+  type OutboxPass,
+  outboxPass,
+  outboxPassBusy,
   RecordingExecutor,
-  runOutbox,
-  runWebhookDeliveries,
+  startOutboxWorker,
   WebhookExecutor,
 } from "@goodfaith/store";
 import { type Command, Option } from "commander";
@@ -69,26 +69,6 @@ export function outboxExecutor(
   }
 }
 
-/** What one pass of the worker did. */
-export interface OutboxPass {
-  readonly remedies: OutboxSummary;
-  /** Absent for a store without webhooks. */
-  readonly deliveries?: DeliverySummary;
-}
-
-/** One pass: due remedies through `executor`, then due webhook deliveries. */
-export async function outboxPass(
-  store: Store,
-  executor: RemedyExecutor,
-  leaseMs?: number,
-): Promise<OutboxPass> {
-  const remedies = await runOutbox(store, executor, {
-    ...(leaseMs !== undefined && { leaseMs }),
-  });
-  if (!hasWebhooks(store)) return { remedies };
-  return { remedies, deliveries: await runWebhookDeliveries(store) };
-}
-
 /** The one-line summary of a pass, in the reader's language. */
 export function outboxPassLine(ctx: CliContext, pass: OutboxPass): string {
   const { remedies, deliveries } = pass;
@@ -103,37 +83,6 @@ export function outboxPassLine(ctx: CliContext, pass: OutboxPass): string {
   });
 }
 
-/** Whether a pass found anything to do. */
-export function outboxPassBusy(pass: OutboxPass): boolean {
-  return pass.remedies.claimed + pass.remedies.dead + (pass.deliveries?.claimed ?? 0) > 0;
-}
-
-function addPasses(a: OutboxPass, b: OutboxPass): OutboxPass {
-  const r = (k: "claimed" | "executed" | "retried" | "dead" | "lost" | "pending") =>
-    a.remedies[k] + b.remedies[k];
-  const remedies = {
-    claimed: r("claimed"),
-    executed: r("executed"),
-    retried: r("retried"),
-    dead: r("dead"),
-    lost: r("lost"),
-    pending: r("pending"),
-    outcomes: [...a.remedies.outcomes, ...b.remedies.outcomes],
-  };
-  if (a.deliveries === undefined || b.deliveries === undefined) return { remedies };
-  const d = (k: keyof DeliverySummary) => (a.deliveries?.[k] ?? 0) + (b.deliveries?.[k] ?? 0);
-  return {
-    remedies,
-    deliveries: {
-      claimed: d("claimed"),
-      delivered: d("delivered"),
-      retried: d("retried"),
-      dead: d("dead"),
-      lost: d("lost"),
-    },
-  };
-}
-
 /**
  * `report` once per burst (the busy passes a worker runs back to back) with their sum, when
  * the burst ends: a backlog of a thousand remedies is one line, not twenty.
@@ -146,64 +95,6 @@ export function perBurst(report: (pass: OutboxPass) => void): (pass: OutboxPass)
       report(sum);
       sum = undefined;
     }
-  };
-}
-
-/** How a background outbox worker runs. */
-export interface OutboxWorkerOptions {
-  readonly leaseMs?: number;
-  /** Pause between passes. @default 5000 */
-  readonly intervalMs?: number;
-  /** Called after each pass. */
-  readonly onPass?: (pass: OutboxPass) => void;
-  /** Called when a pass throws, and the worker goes on; absent: the worker stops and `done` rejects. */
-  readonly onError?: (error: unknown) => void;
-}
-
-/** A worker running passes in the background. */
-export interface OutboxWorker {
-  /** Settles when the worker has stopped: after `stop`, or (without `onError`) on an error. */
-  readonly done: Promise<void>;
-  /** Stops after the pass under way, if any, and resolves once it is over. */
-  stop(): Promise<void>;
-}
-
-/**
- * Runs passes until `stop`, back to back while they find work, else every `intervalMs`: a
- * pass is never cut short, so once `stop` resolves no remedy is left claimed half-way by this
- * worker and the store may close.
- */
-export function startOutboxWorker(
-  store: Store,
-  executor: RemedyExecutor,
-  options: OutboxWorkerOptions = {},
-): OutboxWorker {
-  const controller = new AbortController();
-  const { signal } = controller;
-  const done = (async () => {
-    while (!signal.aborted) {
-      let busy = false;
-      try {
-        const pass = await outboxPass(store, executor, options.leaseMs);
-        busy = outboxPassBusy(pass);
-        options.onPass?.(pass);
-      } catch (error) {
-        if (options.onError === undefined) throw error;
-        options.onError(error);
-      }
-      // A pass that found work goes again at once, so a backlog drains at full speed; only
-      // an idle or failed pass waits for the interval.
-      if (!busy) await sleep(options.intervalMs ?? 5000, undefined, { signal }).catch(() => {});
-    }
-  })();
-  // Never an unhandled rejection: whoever awaits `done` or `stop` sees the error.
-  done.catch(() => {});
-  return {
-    done,
-    stop: () => {
-      controller.abort();
-      return done;
-    },
   };
 }
 

@@ -7,7 +7,7 @@
 
 import type { RemedyExecutor } from "@goodfaith/core";
 import { createApp, IngestService, startServer } from "@goodfaith/server";
-import { DEFAULT_STORE_PATH } from "@goodfaith/store";
+import { DEFAULT_STORE_PATH, type OutboxWorker, startOutboxWorker } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
@@ -16,11 +16,9 @@ import {
   addExecutorOptions,
   executorOptionsOf,
   type OutboxExecutorOptions,
-  type OutboxWorker,
   outboxExecutor,
   outboxPassLine,
   perBurst,
-  startOutboxWorker,
 } from "./outbox.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
 

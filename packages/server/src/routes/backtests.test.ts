@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, harness, retailEvents } from "../../test/harness.js";
+import { type Harness, harness, postRetailEvents } from "../../test/harness.js";
 
 const RETAIL = new URL("../../../../packs/retail/promises.yaml", import.meta.url);
 
@@ -10,10 +10,7 @@ describe("POST /v1/backtests", () => {
   beforeEach(async () => {
     h = await harness();
     yaml = await readFile(RETAIL, "utf8");
-    await h.call("/v1/events", {
-      body: await retailEvents(),
-      headers: { "content-type": "application/x-ndjson" },
-    });
+    await postRetailEvents(h);
   });
   afterEach(() => h.close());
 

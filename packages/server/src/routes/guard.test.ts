@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, harness, retailEvents } from "../../test/harness.js";
+import { type Harness, harness, postRetailEvents } from "../../test/harness.js";
 
 describe("POST /v1/guard/check", () => {
   let h: Harness;
   beforeEach(async () => {
     h = await harness();
-    await h.call("/v1/events", {
-      body: await retailEvents(),
-      headers: { "content-type": "application/x-ndjson" },
-    });
+    await postRetailEvents(h);
   });
   afterEach(() => h.close());
 

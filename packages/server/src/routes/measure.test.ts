@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, harness, retailEvents } from "../../test/harness.js";
+import { type Harness, harness, postRetailEvents } from "../../test/harness.js";
 
 interface Row {
   bucket: string;
@@ -18,10 +18,7 @@ describe("scorecard and journey routes", () => {
   afterEach(() => h.close());
 
   const ingestRetail = async () => {
-    const res = await h.call("/v1/events", {
-      body: await retailEvents(),
-      headers: { "content-type": "application/x-ndjson" },
-    });
+    const res = await postRetailEvents(h);
     expect(res.status).toBe(200);
   };
   const get = async <T>(path: string, as = "agent"): Promise<T> => {

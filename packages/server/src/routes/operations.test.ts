@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { awaitingRemedy, type Harness, harness, retailEvents } from "../../test/harness.js";
+import { awaitingRemedy, type Harness, harness, postRetailEvents } from "../../test/harness.js";
 
 describe("operations, ledger and customers", () => {
   let h: Harness;
@@ -143,10 +143,7 @@ describe("operations, ledger and customers", () => {
   });
 
   it("shows what we told the customer, in their language", async () => {
-    await h.call("/v1/events", {
-      body: await retailEvents(),
-      headers: { "content-type": "application/x-ndjson" },
-    });
+    await postRetailEvents(h);
     const body = (await (await h.call("/v1/customers/c-anna", { as: "agent" })).json()) as {
       notices: { promise: string; status: string; lang: string; body: string }[];
     };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { awaitingRemedy, type Harness, harness, retailEvents } from "../../test/harness.js";
+import { awaitingRemedy, type Harness, harness, postRetailEvents } from "../../test/harness.js";
 
 interface RemedyBody {
   remedy: {
@@ -20,10 +20,7 @@ describe("remedies", () => {
   afterEach(() => h.close());
 
   it("lists with filters and pages through with the cursor", async () => {
-    await h.call("/v1/events", {
-      body: await retailEvents(),
-      headers: { "content-type": "application/x-ndjson" },
-    });
+    await postRetailEvents(h);
     const all = (await h.store.listRemedies({}, { limit: 1000 })).remedies.map((r) => r.key);
     expect(all.length).toBeGreaterThan(2);
     const seen: string[] = [];

@@ -1,6 +1,7 @@
 /**
  * The execution side of exactly-once remedies: the outbox worker (`runOutbox`), the manual
- * retry (`retryRemedy`), the default `RecordingExecutor`, and the backoff it schedules with.
+ * retry (`retryRemedy`), the default `RecordingExecutor`, the backoff it schedules with, and
+ * the background worker a process runs (`startOutboxWorker`).
  */
 export { backoffCeiling, backoffDelay } from "./backoff.js";
 export { type Decision, decideRemedy } from "./decide-remedy.js";
@@ -22,3 +23,12 @@ export {
   runOutbox,
 } from "./run-outbox.js";
 export { type Settlement, type SettleResult, settleRemedy } from "./settle-remedy.js";
+export {
+  addPasses,
+  type OutboxPass,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+  outboxPass,
+  outboxPassBusy,
+  startOutboxWorker,
+} from "./worker.js";

@@ -1,0 +1,110 @@
+/**
+ * The outbox worker as a process runs it (`goodfaith serve`, `goodfaith outbox run`): passes
+ * of due remedies through the executor and then of due webhook deliveries, back to back while
+ * they find work, else every interval, until stopped.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { hasWebhooks, type RemedyExecutor, type Store } from "@goodfaith/core";
+import { type DeliverySummary, runWebhookDeliveries } from "../webhooks/deliver.js";
+import { type OutboxSummary, runOutbox } from "./run-outbox.js";
+
+/** What one pass of the worker did. */
+export interface OutboxPass {
+  readonly remedies: OutboxSummary;
+  /** Absent for a store without webhooks. */
+  readonly deliveries?: DeliverySummary;
+}
+
+/** One pass: due remedies through `executor`, then due webhook deliveries. */
+export async function outboxPass(
+  store: Store,
+  executor: RemedyExecutor,
+  leaseMs?: number,
+): Promise<OutboxPass> {
+  const remedies = await runOutbox(store, executor, {
+    ...(leaseMs !== undefined && { leaseMs }),
+  });
+  if (!hasWebhooks(store)) return { remedies };
+  return { remedies, deliveries: await runWebhookDeliveries(store) };
+}
+
+/** Whether a pass found anything to do. */
+export function outboxPassBusy(pass: OutboxPass): boolean {
+  return pass.remedies.claimed + pass.remedies.dead + (pass.deliveries?.claimed ?? 0) > 0;
+}
+
+// Every count of `a` and `b` added up (the summaries are counts, and remedies' outcomes).
+function addCounts<T extends object>(a: T, b: T): T {
+  const sum: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(a)) {
+    const other = (b as Record<string, unknown>)[key];
+    sum[key] = Array.isArray(value)
+      ? [...value, ...(other as unknown[])]
+      : (value as number) + (other as number);
+  }
+  return sum as T;
+}
+
+/** Two passes as one (a burst of passes reported once). */
+export function addPasses(a: OutboxPass, b: OutboxPass): OutboxPass {
+  const remedies = addCounts(a.remedies, b.remedies);
+  if (a.deliveries === undefined || b.deliveries === undefined) return { remedies };
+  return { remedies, deliveries: addCounts(a.deliveries, b.deliveries) };
+}
+
+/** How a background outbox worker runs. */
+export interface OutboxWorkerOptions {
+  readonly leaseMs?: number;
+  /** Pause after a pass that found nothing due (or failed). @default 5000 */
+  readonly intervalMs?: number;
+  /** Called after each pass. */
+  readonly onPass?: (pass: OutboxPass) => void;
+  /** Called when a pass throws, and the worker goes on; absent: the worker stops and `done` rejects. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A worker running passes in the background. */
+export interface OutboxWorker {
+  /** Settles when the worker has stopped: after `stop`, or (without `onError`) on an error. */
+  readonly done: Promise<void>;
+  /** Stops after the pass under way, if any, and resolves once it is over. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs passes until `stop`, back to back while they find work, else every `intervalMs`: a
+ * pass is never cut short, so once `stop` resolves no remedy is left claimed half-way by this
+ * worker and the store may close.
+ */
+export function startOutboxWorker(
+  store: Store,
+  executor: RemedyExecutor,
+  options: OutboxWorkerOptions = {},
+): OutboxWorker {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const done = (async () => {
+    while (!signal.aborted) {
+      let busy = false;
+      try {
+        const pass = await outboxPass(store, executor, options.leaseMs);
+        busy = outboxPassBusy(pass);
+        options.onPass?.(pass);
+      } catch (error) {
+        if (options.onError === undefined) throw error;
+        options.onError(error);
+      }
+      // A pass that found work goes again at once, so a backlog drains at full speed.
+      if (!busy) await sleep(options.intervalMs ?? 5000, undefined, { signal }).catch(() => {});
+    }
+  })();
+  // Never an unhandled rejection: whoever awaits `done` or `stop` sees the error.
+  done.catch(() => {});
+  return {
+    done,
+    stop: () => {
+      controller.abort();
+      return done;
+    },
+  };
+}
