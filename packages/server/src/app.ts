@@ -34,7 +34,7 @@ import { registerPromiseRoutes } from "./routes/promises.js";
 import { registerRemedyRoutes } from "./routes/remedies.js";
 import { registerRemedyCallbackRoutes } from "./routes/remedy-callbacks.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
-import { type Target, zodIssues } from "./zod-issues.js";
+import { invalidRequest, type Target } from "./zod-issues.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
@@ -67,15 +67,7 @@ export function createApp(options: AppOptions): App {
     defaultHook: async (result, c) => {
       if (result.success) return;
       const target = (result as { target?: Target }).target ?? "json";
-      const input = await targetInput(c, target);
-      throw new ProblemError(
-        "invalid_request",
-        400,
-        {},
-        {
-          issues: zodIssues(result.error, target, input, c.get("lang")),
-        },
-      );
+      throw invalidRequest(result.error, target, await targetInput(c, target), c.get("lang"));
     },
   });
 
@@ -156,6 +148,13 @@ async function asProblem(
       {},
       { issues: [{ code: "request.invalid", path: "", message: error.message }] },
     );
+  }
+  // The route validators' gate: a declared JSON body sent as something else (or as nothing).
+  if (error instanceof HTTPException && error.status === 415) {
+    return new ProblemError("unsupported_media_type", 415, {
+      expected: "application/json",
+      given: c.req.header("content-type") || "—",
+    });
   }
   report(error);
   return new ProblemError("internal", 500);

@@ -4,7 +4,7 @@
  * once the key is known.
  */
 import type { ApiKeyRecord, ApiKeyStore, ApiScope } from "@goodfaith/core";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, Next } from "hono";
 import { hashApiKey, isApiKeyShaped } from "./api-keys.js";
 import type { AppEnv } from "./env.js";
 import type { ResolvedAppOptions } from "./options.js";
@@ -23,13 +23,22 @@ export class KeyResolver {
     private readonly now: () => number,
   ) {}
 
-  /** The live (not revoked) key with this secret, or undefined. */
-  async resolve(secret: string): Promise<ApiKeyRecord | undefined> {
+  /**
+   * What the cache says about this secret while it is trusted: `{ record }` (undefined for a
+   * key known not to be live), or undefined when the store must be asked (`resolve`).
+   */
+  cached(secret: string): { readonly record: ApiKeyRecord | undefined } | undefined {
     // Keyed by the secret itself, so a cached key costs no SHA-256 per request; the map
     // lives only in this process's memory, where the request held the secret anyway.
-    const now = this.now();
     const cached = this.#cache.get(secret);
-    if (cached !== undefined && cached.until > now) return cached.record;
+    return cached !== undefined && cached.until > this.now() ? cached : undefined;
+  }
+
+  /** The live (not revoked) key with this secret, or undefined. */
+  async resolve(secret: string): Promise<ApiKeyRecord | undefined> {
+    const cached = this.cached(secret);
+    if (cached !== undefined) return cached.record;
+    const now = this.now();
     if (!isApiKeyShaped(secret)) return undefined;
     const found = await this.store.findApiKey(hashApiKey(secret));
     const record = found?.revokedAt === undefined ? found : undefined;
@@ -53,13 +62,12 @@ export function createSecured(options: ResolvedAppOptions): Secured {
   const keys = new KeyResolver(options.store, options.keyCacheMs, options.now);
   const limiter =
     options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit, options.now);
-  return (scopes) => async (c, next) => {
-    const header = c.req.header("authorization");
-    if (header === undefined) {
-      throw new ProblemError("unauthorized", 401, {}, {}, { "www-authenticate": "Bearer" });
-    }
-    const secret = BEARER.exec(header)?.[1];
-    const key = secret === undefined ? undefined : await keys.resolve(secret);
+  const admit = (
+    c: Context<AppEnv>,
+    next: Next,
+    scopes: readonly ApiScope[],
+    key: ApiKeyRecord | undefined,
+  ): Promise<void> => {
     if (key === undefined) {
       throw new ProblemError(
         "invalid_key",
@@ -86,6 +94,18 @@ export function createSecured(options: ResolvedAppOptions): Secured {
       });
     }
     c.set("apiKey", key);
-    await next();
+    return next();
+  };
+  // Not an async function: a key in the cache is admitted without awaiting anything.
+  return (scopes) => (c, next) => {
+    const header = c.req.header("authorization");
+    if (header === undefined) {
+      throw new ProblemError("unauthorized", 401, {}, {}, { "www-authenticate": "Bearer" });
+    }
+    const secret = BEARER.exec(header)?.[1];
+    if (secret === undefined) return admit(c, next, scopes, undefined);
+    const cached = keys.cached(secret);
+    if (cached !== undefined) return admit(c, next, scopes, cached.record);
+    return keys.resolve(secret).then((key) => admit(c, next, scopes, key));
   };
 }

@@ -15,7 +15,7 @@
  * any request; ingest is safe either way, as event ids are deduplicated.
  */
 import { createHash } from "node:crypto";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, Next } from "hono";
 import type { AppEnv } from "./env.js";
 import type { ResolvedAppOptions } from "./options.js";
 import { ProblemError } from "./problem.js";
@@ -27,9 +27,17 @@ const PRUNE_EVERY_MS = 60_000;
 export function createIdempotency(options: ResolvedAppOptions): MiddlewareHandler<AppEnv> {
   const { store, now, idempotencyLeaseMs: leaseMs } = options;
   let prunedAt = Number.NEGATIVE_INFINITY;
-  return async (c, next) => {
+  // Not an async function: a request without a key passes straight through.
+  return (c, next) => {
     const key = c.req.header("idempotency-key");
-    if (key === undefined) return next();
+    return key === undefined ? next() : claimed(c, next, key);
+  };
+
+  async function claimed(
+    c: Context<AppEnv>,
+    next: Next,
+    key: string,
+  ): Promise<Response | undefined> {
     if (!KEY.test(key)) throw new ProblemError("idempotency_key_invalid", 400);
     const at = now();
     if (at - prunedAt > PRUNE_EVERY_MS) {
@@ -81,7 +89,8 @@ export function createIdempotency(options: ResolvedAppOptions): MiddlewareHandle
         });
       }
     }
-  };
+    return undefined;
+  }
 }
 
 /**

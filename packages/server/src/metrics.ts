@@ -10,6 +10,11 @@ interface Counter {
   readonly values: Map<string, { labels: Labels; value: number }>;
 }
 
+/** One series of a counter, resolved once for a call site that counts it often. */
+export interface Series {
+  inc(by?: number): void;
+}
+
 /** The server's counters. */
 export class Metrics {
   readonly #counters = new Map<string, Counter>();
@@ -28,16 +33,22 @@ export class Metrics {
     this.#counters.set(name, { help, values: new Map() });
   }
 
-  /** Adds `by` (default 1) to counter `name` with `labels`. */
-  inc(name: string, labels: Labels = {}, by = 1): void {
+  #counter(name: string): Counter {
     const counter = this.#counters.get(name);
     if (counter === undefined) throw new Error(`unknown metric ${name}`);
-    // Label names come in the same order from each call site; values joined are the series.
-    let id = "";
-    for (const key in labels) id += `${key}\u0000${labels[key]}\u0001`;
-    const entry = counter.values.get(id);
-    if (entry === undefined) counter.values.set(id, { labels, value: by });
-    else entry.value += by;
+    return counter;
+  }
+
+  /** Adds `by` (default 1) to counter `name` with `labels`. */
+  inc(name: string, labels: Labels = {}, by = 1): void {
+    add(this.#counter(name), seriesId(labels), labels, by);
+  }
+
+  /** Counter `name`'s series with `labels`; it is shown once counted, as with `inc`. */
+  series(name: string, labels: Labels): Series {
+    const counter = this.#counter(name);
+    const id = seriesId(labels);
+    return { inc: (by = 1) => add(counter, id, labels, by) };
   }
 
   /** Every counter in the Prometheus text exposition format. */
@@ -53,6 +64,19 @@ export class Metrics {
     }
     return `${lines.join("\n")}\n`;
   }
+}
+
+// Label names come in the same order from each call site; values joined are the series.
+function seriesId(labels: Labels): string {
+  let id = "";
+  for (const key in labels) id += `${key}\u0000${labels[key]}\u0001`;
+  return id;
+}
+
+function add(counter: Counter, id: string, labels: Labels, by: number): void {
+  const entry = counter.values.get(id);
+  if (entry === undefined) counter.values.set(id, { labels, value: by });
+  else entry.value += by;
 }
 
 function escapeLabel(value: string): string {

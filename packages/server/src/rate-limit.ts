@@ -16,6 +16,8 @@ export type RateDecision =
   | { readonly ok: true }
   | { readonly ok: false; readonly retryAfter: number };
 
+const ALLOWED: RateDecision = { ok: true };
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -40,7 +42,7 @@ export class RateLimiter {
     this.#buckets.set(key, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      return { ok: true };
+      return ALLOWED;
     }
     return {
       ok: false,

@@ -4,7 +4,7 @@
  */
 import { formatPath, type Lang } from "@goodfaith/core";
 import { z } from "@hono/zod-openapi";
-import type { ApiIssue } from "./problem.js";
+import { type ApiIssue, ProblemError } from "./problem.js";
 
 const LOCALES: Readonly<Record<Lang, ReturnType<typeof z.locales.en>>> = {
   en: z.locales.en(),
@@ -42,4 +42,19 @@ export function zodIssues(
     const located = target === "json" || target === "form" ? path : [target, ...path];
     return { code: `request.${issue.code}`, path: formatPath(located), message };
   });
+}
+
+/** The 400 `invalid_request` problem for a request part that failed its schema. */
+export function invalidRequest(
+  error: z.ZodError,
+  target: Target,
+  input: unknown,
+  lang: Lang,
+): ProblemError {
+  return new ProblemError(
+    "invalid_request",
+    400,
+    {},
+    { issues: zodIssues(error, target, input, lang) },
+  );
 }

@@ -33,6 +33,7 @@ export {
   POINTS,
   tenderCurrency,
 } from "./payments.js";
+export { MAX_ID_LENGTH } from "./primitives.js";
 export { renderEventIssue } from "./render-issue.js";
 export { ITEM_KINDS, SUBSCRIPTION_PERIODS } from "./retail-data.js";
 export { STREAM_QUALITIES } from "./streaming-data.js";

@@ -69,6 +69,96 @@ describe("POST /v1/guard/check", () => {
     expect(problem.issues.map((i) => i.path).sort()).toEqual(["customer", "items[0].kind"]);
   });
 
+  it("says where a malformed request is wrong, in the caller's language", async () => {
+    const json = { customer: "", items: [{ sku: "x" }] };
+    const messages = async (lang: string) => {
+      const res = await h.call("/v1/guard/check", {
+        as: "guard",
+        json,
+        headers: { "accept-language": lang },
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-language")).toBe(lang);
+      return ((await res.json()) as { issues: { message: string }[] }).issues.map((i) => i.message);
+    };
+    expect(await messages("sv")).toEqual([
+      "För lite(t): förväntade string att ha >=1 tecken",
+      "Ogiltig inmatning: förväntat string, fick undefined",
+    ]);
+    expect(await messages("zh-CN")).toEqual([
+      "数值过小：期望 string >=1 字符",
+      "无效输入：期望 string，实际接收 undefined",
+    ]);
+  });
+
+  it("answers every body as the route validators of other JSON routes do", async () => {
+    // POST /v1/webhooks keeps `app.openapi()`'s validators; the guard validates in its handler.
+    const bodies: [string | undefined, string][] = [
+      ["application/json", '{"customer": "c", items: [}'],
+      ["application/json", "[]"],
+      ["application/json", ""],
+      ["application/json; charset=utf-8", "null"],
+      ["text/plain", "{}"],
+      ["application/json; foo", "{}"],
+      [undefined, "{}"],
+      [undefined, ""],
+    ];
+    for (const [type, body] of bodies) {
+      const headers: Record<string, string> = type === undefined ? {} : { "content-type": type };
+      const [guard, reference] = await Promise.all(
+        ["/v1/guard/check", "/v1/webhooks"].map(async (path) => {
+          const res = await h.call(path, { as: "admin", method: "POST", body, headers });
+          const problem = (await res.json()) as {
+            code: string;
+            detail: string;
+            issues?: unknown[];
+          };
+          return { status: res.status, code: problem.code, detail: problem.detail };
+        }),
+      );
+      expect({ type, body, ...guard }).toEqual({ type, body, ...reference });
+    }
+  });
+
+  it("refuses a body that is not JSON with 415 in the caller's language", async () => {
+    const res = await h.call("/v1/guard/check", {
+      as: "guard",
+      method: "POST",
+      body: "customer=c-li",
+      headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "sv" },
+    });
+    expect(res.status).toBe(415);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const problem = (await res.json()) as { code: string; detail: string };
+    expect(problem.code).toBe("unsupported_media_type");
+    expect(problem.detail).toBe("Skicka application/json, inte application/x-www-form-urlencoded.");
+  });
+
+  it("replays a check sent again with its Idempotency-Key", async () => {
+    const call = {
+      as: "guard",
+      json: { customer: "c-li", items: [{ sku: "ebook-three-body", kind: "digital" }] },
+      headers: { "idempotency-key": "checkout-1" },
+    };
+    const first = await h.call("/v1/guard/check", call);
+    const again = await h.call("/v1/guard/check", call);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.text()).toBe(await first.text());
+  });
+
+  it("counts checks and requests", async () => {
+    const json = { customer: "c-li", items: [{ sku: "ebook-three-body", kind: "digital" }] };
+    await h.call("/v1/guard/check", { as: "guard", json });
+    await h.call("/v1/guard/check", { as: "guard", json: { ...json, customer: "c-nobody" } });
+    await h.call("/v1/guard/check", { as: "guard", json: {} });
+    const metrics = await (await h.call("/metrics")).text();
+    expect(metrics).toContain('goodfaith_guard_checks_total{warned="true"} 1');
+    expect(metrics).toContain('goodfaith_guard_checks_total{warned="false"} 1');
+    expect(metrics).toContain(
+      'goodfaith_http_requests_total{route="/v1/guard/check",method="POST",status="400"} 1',
+    );
+  });
+
   it("records each warning given, once, and the scorecard counts it", async () => {
     const json = {
       customer: "c-li",
