@@ -2,7 +2,7 @@
  * What the store's modules need from a database, whichever it is: a Kysely instance for
  * reads, and a way to run a write atomically. Dialect differences stay in the two backends.
  */
-import type { Insertable, Kysely } from "kysely";
+import type { CompiledQuery, Insertable, Kysely } from "kysely";
 import type { DialectName } from "./migrations.js";
 import type { Database } from "./schema.js";
 
@@ -33,6 +33,12 @@ export interface Backend {
     rows: NewRows<T>,
     conflict?: keyof Database[T] & string,
   ): Promise<boolean[]>;
+  /**
+   * Runs a read (outside a write) and resolves to its rows as arrays of column values, in
+   * the select's order — the hot path of replaying a whole log, where the driver's object per
+   * row would cost more than reading the row.
+   */
+  selectArrays(query: CompiledQuery): Promise<unknown[][]>;
   /** Whether `SELECT … FOR UPDATE [SKIP LOCKED]` exists (PostgreSQL) — SQLite's writer needs none. */
   readonly rowLocks: boolean;
   close(): Promise<void>;

@@ -45,7 +45,7 @@ export async function* readEventRows(
   let remaining = query.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, query.limit);
   while (remaining > 0) {
     const size = Math.min(READ_PAGE, remaining);
-    const page = await backend.db
+    const query = backend.db
       .selectFrom("events")
       .select(["seq", "time_ms", "customer", "body"])
       .where("seq", ">", after)
@@ -53,16 +53,17 @@ export async function* readEventRows(
       .$if(to !== undefined, (qb) => qb.where("time_ms", "<", to ?? 0))
       .orderBy("seq")
       .limit(size)
-      .execute();
-    yield page.map((row) => ({
-      seq: Number(row.seq),
-      timeMs: Number(row.time_ms),
-      customer: row.customer,
-      body: row.body,
+      .compile();
+    const page = (await backend.selectArrays(query)) as [number, number, string | null, string][];
+    yield page.map(([seq, timeMs, customer, body]) => ({
+      seq: Number(seq),
+      timeMs: Number(timeMs),
+      customer,
+      body,
     }));
     const last = page.at(-1);
     if (page.length < size || last === undefined) return;
-    after = Number(last.seq);
+    after = Number(last[0]);
     remaining -= page.length;
   }
 }

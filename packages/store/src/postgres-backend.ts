@@ -151,6 +151,14 @@ export function openPostgresBackend(options: PostgresBackendOptions): Backend & 
       if (conflict === undefined) return rows.map(() => true);
       return rows.map((row) => made.has((row as Record<string, unknown>)[conflict]));
     },
+    async selectArrays(query) {
+      const result = await pool.query({
+        text: query.sql,
+        values: [...query.parameters],
+        rowMode: "array",
+      });
+      return result.rows as unknown[][];
+    },
     close: () => db.destroy(),
   };
 }

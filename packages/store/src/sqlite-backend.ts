@@ -26,12 +26,15 @@ export interface SqliteBackendOptions {
 const STATEMENT_CACHE_SIZE = 256;
 
 /** better-sqlite3's `prepare`, remembering the last STATEMENT_CACHE_SIZE statements. */
-function statementCache(raw: BetterSqlite3.Database): (text: string) => BetterSqlite3.Statement {
+function statementCache(
+  raw: BetterSqlite3.Database,
+  setUp: (statement: BetterSqlite3.Statement) => BetterSqlite3.Statement = (s) => s,
+): (text: string) => BetterSqlite3.Statement {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return (text) => {
     let statement = cache.get(text);
     if (!statement) {
-      statement = raw.prepare(text);
+      statement = setUp(raw.prepare(text));
       if (cache.size >= STATEMENT_CACHE_SIZE) {
         const oldest = cache.keys().next();
         if (!oldest.done) cache.delete(oldest.value);
@@ -69,6 +72,9 @@ export function openSqliteBackend(options: SqliteBackendOptions): Backend {
     throw error;
   }
   const prepare = statementCache(raw);
+  // Statements in array mode are their own: better-sqlite3's raw() changes a statement for
+  // every caller, and Kysely's must keep returning objects.
+  const prepareRaw = statementCache(raw, (statement) => statement.raw(true));
   const database: SqliteDatabase = {
     close: () => raw.close(),
     prepare: (text) => prepare(text) as unknown as SqliteStatement,
@@ -123,6 +129,9 @@ export function openSqliteBackend(options: SqliteBackendOptions): Backend {
         const values = row as Record<string, unknown>;
         return statement.run(columns.map((c) => values[c] ?? null)).changes > 0;
       });
+    },
+    async selectArrays(query) {
+      return prepareRaw(query.sql).all(...query.parameters) as unknown[][];
     },
     close: () => db.destroy(),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadPack, remediesOf, run, sampleEvents } from "../../../../test/support/packs.js";
+import { Engine } from "../engine/engine.js";
 import { money, POINTS, toDecimalString } from "../money/index.js";
 import { backtest } from "./backtest.js";
 
@@ -48,6 +49,28 @@ describe("backtest", () => {
       engine: { uniqueIds: true },
     });
     expect(twice.events.replayed).toBe(unique.length + 3);
+  });
+
+  it("skips explanations, which a report never shows, and reports the same as with them", async () => {
+    const packs = ["retail", "airline", "eu261", "streaming", "support"];
+    const documents = packs.map(loadPack);
+    const events = packs.flatMap(sampleEvents);
+    const explained = await backtest(documents, events, { engine: { explanations: true } });
+    expect(await backtest(documents, events)).toEqual(explained);
+    expect(explained.totals.remedies).toBeGreaterThan(10);
+    // The engine's own remedies without explanations: the same, less the sub-expression values.
+    const strip = (engine: Engine) =>
+      remediesOf(engine.processAll(events)).map(({ explanation, ...r }) => ({
+        ...r,
+        explanation: { promise: explanation.promise, events: explanation.events },
+      }));
+    const conditions = (engine: Engine) =>
+      remediesOf(engine.processAll(events)).filter((r) => r.explanation.condition !== undefined);
+    expect(conditions(new Engine(documents)).length).toBeGreaterThan(10);
+    expect(conditions(new Engine(documents, { explanations: false }))).toEqual([]);
+    expect(strip(new Engine(documents, { explanations: false }))).toEqual(
+      strip(new Engine(documents)),
+    );
   });
 
   it("lists every promise of the set, also those that paid nothing", async () => {

@@ -50,7 +50,8 @@ export class BacktestRun {
     documents: readonly PromiseDocument[],
     private readonly options: BacktestOptions = {},
   ) {
-    this.engine = new Engine(documents, options.engine ?? {});
+    // The report counts remedies and money; it never shows an explanation.
+    this.engine = new Engine(documents, { explanations: false, ...options.engine });
     this.tally = new BacktestTally(this.engine.promises);
   }
 

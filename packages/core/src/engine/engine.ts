@@ -49,6 +49,12 @@ export interface EngineOptions {
    * @default false
    */
   readonly uniqueIds?: boolean;
+  /**
+   * Whether a remedy's explanation carries the value of every sub-expression of its
+   * condition and amount. A backtest in shadow reports no explanation and skips that work.
+   * @default true
+   */
+  readonly explanations?: boolean;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -92,6 +98,7 @@ export class Engine {
   /** Events that came before their order (see `ParkedEvents`). */
   private readonly parked: ParkedEvents;
   private clock = Number.NEGATIVE_INFINITY;
+  private readonly explains: boolean;
 
   constructor(
     readonly documents: readonly PromiseDocument[],
@@ -120,6 +127,7 @@ export class Engine {
       ? new UniqueIds()
       : new SeenIds(options.dedupeWindowMs ?? 30 * 86_400_000);
     this.parked = new ParkedEvents(options.orderWaitMs ?? 7 * 86_400_000);
+    this.explains = options.explanations ?? true;
   }
 
   /**
@@ -411,7 +419,7 @@ export class Engine {
         },
         // A new array: the records behind a target keep collecting event ids after this remedy.
         events: target.events(),
-        ...(promise.when && { condition: memo.explain(promise.when, ctx, true) }),
+        ...(this.explains && promise.when && { condition: memo.explain(promise.when, ctx, true) }),
         ...(deadline !== undefined &&
           promise.expect && {
             deadline: {
@@ -420,7 +428,9 @@ export class Engine {
               passedAt: iso(deadline),
             },
           }),
-        ...(amount && remedy.amount && { amount: explainAmount(promise, ctx, amount, memo) }),
+        ...(this.explains &&
+          amount &&
+          remedy.amount && { amount: explainAmount(promise, ctx, amount, memo) }),
         ...(capped && { capped }),
       };
       const result: Remedy = {
