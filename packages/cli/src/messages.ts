@@ -458,13 +458,50 @@ const catalogs = {
 /** A CLI message key. */
 export type MessageKey = keyof (typeof catalogs)["en"];
 
-/** The CLI's own words in a language. */
+// Counts read as the reader's language writes them (20,000 · 20 000); these numbers are
+// identifiers a reader may type back, so they stay as they are.
+const UNGROUPED = new Set(["seed", "seq", "status", "version"]);
+const grouping = new Map<Lang, Intl.NumberFormat>();
+
+/** A whole number as `lang` writes it: 20,000 · 20 000. */
+export function formatCount(lang: Lang, n: number): string {
+  let format = grouping.get(lang);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    grouping.set(lang, format);
+  }
+  return format.format(n);
+}
+
+function grouped(
+  lang: Lang,
+  params: Readonly<Record<string, string | number>>,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params))
+    out[name] =
+      typeof value === "number" && Number.isInteger(value) && !UNGROUPED.has(name)
+        ? formatCount(lang, value)
+        : value;
+  return out;
+}
+
+/** Fills a template of the CLI's in `lang`, whole numbers grouped as the language groups them. */
+export function fill(
+  lang: Lang,
+  template: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return interpolate(template, grouped(lang, params));
+}
+
+/** The CLI's own words in a language (see `fill`). */
 export function t(
   lang: Lang,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return interpolate(catalogs[lang][key], params);
+  return fill(lang, catalogs[lang][key], params);
 }
 
 export { catalogs };

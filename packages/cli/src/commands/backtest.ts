@@ -15,7 +15,6 @@ import {
   compareBacktests,
   formatMoney,
   type GoodfaithEvent,
-  interpolate,
   type Lang,
   type Money,
   money,
@@ -31,7 +30,7 @@ import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { readEventFiles } from "../io/events.js";
-import { type MessageKey, t } from "../messages.js";
+import { fill, formatCount, type MessageKey, t } from "../messages.js";
 import {
   defaultWorkers,
   type ShardRunner,
@@ -179,7 +178,7 @@ const say = (
   lang: Lang,
   key: Key,
   params: Readonly<Record<string, string | number>> = {},
-): string => interpolate(catalogs[lang][key], params);
+): string => fill(lang, catalogs[lang][key], params);
 
 /** `YYYY-MM-DD` (UTC midnight) or an RFC 3339 time, as epoch ms; undefined when absent. */
 export function parseTimeOption(value: string | undefined): number | undefined | null {
@@ -209,7 +208,7 @@ function costText(cost: BacktestCost | CostDelta, lang: Lang, signed = false): s
   return parts.length > 0 ? parts.join("; ") : say(lang, "nothing");
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const signed = (n: number, lang: Lang) => (n > 0 ? "+" : "") + formatCount(lang, n);
 
 function printReport(report: BacktestReport, files: readonly string[], ctx: CliContext): void {
   const { lang } = ctx;
@@ -220,7 +219,7 @@ function printReport(report: BacktestReport, files: readonly string[], ctx: CliC
     );
   ctx.out(`  ${say(lang, "events", report.events)}`);
   const kinds = Object.entries(report.totals.byKind)
-    .map(([k, n]) => `${t(lang, k as MessageKey)} ${n}`)
+    .map(([k, n]) => `${t(lang, k as MessageKey)} ${formatCount(lang, n)}`)
     .join(", ");
   ctx.out(`  ${say(lang, "remedies", { count: report.totals.remedies, byKind: kinds || "—" })}`);
   ctx.out(`  ${say(lang, "customers", { count: report.totals.customers })}`);
@@ -252,7 +251,7 @@ function printComparison(
   ctx: CliContext,
 ): void {
   const { lang } = ctx;
-  const counts = (c: CountDelta) => ({ ...c, delta: signed(c.delta) });
+  const counts = (c: CountDelta) => ({ ...c, delta: signed(c.delta, lang) });
   ctx.out("");
   ctx.out(say(lang, "diff", { against: against.join(", ") }));
   for (const p of diff.promises)
