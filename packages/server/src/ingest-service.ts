@@ -18,6 +18,9 @@ import { Ingestor, type IngestResult } from "@goodfaith/store";
 
 // How long records given to `ingestLater` wait to be committed together.
 const LATER_MS = 50;
+// How many ids of records given to `ingestLater` are remembered (see `ingestLater`); ~80 bytes
+// each. Forgetting them all at once only costs the log's own duplicate check for a while.
+const LATER_IDS = 50_000;
 
 interface Live {
   readonly ingestor: Ingestor;
@@ -34,6 +37,7 @@ export class IngestService {
   #live: Live | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #later: GoodfaithEvent[] = [];
+  readonly #laterIds = new Set<string>();
   #laterTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
@@ -93,7 +97,15 @@ export class IngestService {
    * measurements, not anything a customer is owed.
    */
   ingestLater(events: readonly GoodfaithEvent[]): void {
-    this.#later.push(...events);
+    // A record given again (the same check repeated at the same stream time: a checkout page
+    // reloaded) is the same event; the log would refuse it, after a write's worth of work.
+    for (const e of events) {
+      if (this.#laterIds.has(e.id)) continue;
+      if (this.#laterIds.size >= LATER_IDS) this.#laterIds.clear();
+      this.#laterIds.add(e.id);
+      this.#later.push(e);
+    }
+    if (this.#later.length === 0) return;
     this.#laterTimer ??= setTimeout(() => void this.#flushLater(), LATER_MS);
     this.#laterTimer.unref?.();
   }
