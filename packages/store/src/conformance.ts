@@ -15,6 +15,7 @@ import { eventLogConformance } from "./conformance/event-log.js";
 import { events } from "./conformance/fixtures.js";
 import type { ConformanceTarget } from "./conformance/harness.js";
 import { ledgerConformance } from "./conformance/ledger.js";
+import { noticeFollowUpConformance } from "./conformance/notice-follow-up.js";
 import { noticeConformance } from "./conformance/notices.js";
 import { outboxConformance } from "./conformance/outbox.js";
 import { remedyConformance } from "./conformance/remedies.js";
@@ -53,5 +54,6 @@ export function describeStoreConformance(target: ConformanceTarget): void {
     customerEventsConformance(target);
     webhookConformance(target);
     noticeConformance(target);
+    noticeFollowUpConformance(target);
   });
 }

@@ -1,12 +1,20 @@
 /**
  * Ledger entries written inside the transaction of the remedy moves they record (see the
  * core's `LedgerFollowUp`): the chain's lock is held, its head read, the caller's entries
- * checked to continue it and inserted.
+ * checked to continue it and inserted. Webhook events of the moves, and the notices of the
+ * remedies recorded with their own events (`RecordFollowUp`), join the same transaction.
  */
-import type { LedgerFollowUp, RemedyMove } from "@goodfaith/core";
+import type {
+  LedgerFollowUp,
+  Notice,
+  NoticeFollowUp,
+  RecordNoticesResult,
+  RemedyMove,
+} from "@goodfaith/core";
 import type { Kysely } from "kysely";
 import type { Backend } from "./backend.js";
 import { chainLock, entryRow, follows, head, unlinked } from "./ledger-store.js";
+import { firstOfEachKey, insertNotices } from "./notices.js";
 import { storedRemedy } from "./remedy-rows.js";
 import type { Database } from "./schema.js";
 import { enqueueDeliveries } from "./webhooks/store.js";
@@ -39,6 +47,51 @@ export async function appendFollowUp(
   if (ledger.events !== undefined) await enqueueFollowUpEvents(backend, trx, ledger.events, moves);
 }
 
+/**
+ * The notices of `follow` to record with the remedies `keys`, one per key. A notice of no
+ * remedy of the call is a bug in the caller, refused before anything is written.
+ */
+export function followUpNotices(
+  follow: NoticeFollowUp | undefined,
+  keys: ReadonlyMap<string, unknown>,
+): Notice[] {
+  const notices = firstOfEachKey(follow?.notices ?? []);
+  const stray = notices.find((n) => !keys.has(n.key));
+  if (stray) throw new TypeError(`the notice ${stray.key} is of no remedy recorded with it`);
+  return notices;
+}
+
+/**
+ * Records `notices` (from `followUpNotices`) and enqueues their webhook events, inside the
+ * transaction of their remedies; undefined when `follow` had none.
+ */
+export async function recordFollowUpNotices(
+  backend: Backend,
+  trx: Kysely<Database>,
+  follow: NoticeFollowUp | undefined,
+  notices: readonly Notice[],
+): Promise<RecordNoticesResult | undefined> {
+  if (follow === undefined) return undefined;
+  const recorded = await insertNotices(backend, trx, notices);
+  // Every notice, new or not: a store written when notices had a transaction of their own may
+  // hold one whose event a crash kept out; ids made from notice keys enqueue nothing twice.
+  if (follow.events !== undefined && notices.length > 0 && (await activeEndpoint(trx))) {
+    await enqueueDeliveries(backend, trx, follow.events(notices));
+  }
+  return recorded;
+}
+
+// Most stores have no endpoint: then there is nothing to read or build (ingest's hot path).
+async function activeEndpoint(trx: Kysely<Database>): Promise<boolean> {
+  const endpoint = await trx
+    .selectFrom("webhook_endpoints")
+    .select("id")
+    .where("disabled_at_ms", "is", null)
+    .limit(1)
+    .executeTakeFirst();
+  return endpoint !== undefined;
+}
+
 // The moved remedies as they are now, in this transaction, handed to the follow-up's events.
 async function enqueueFollowUpEvents(
   backend: Backend,
@@ -46,14 +99,7 @@ async function enqueueFollowUpEvents(
   events: NonNullable<LedgerFollowUp["events"]>,
   moves: readonly RemedyMove[],
 ): Promise<void> {
-  // Most stores have no endpoint: then there is nothing to read or build (ingest's hot path).
-  const endpoint = await trx
-    .selectFrom("webhook_endpoints")
-    .select("id")
-    .where("disabled_at_ms", "is", null)
-    .limit(1)
-    .executeTakeFirst();
-  if (endpoint === undefined) return;
+  if (!(await activeEndpoint(trx))) return;
   const keys = [...new Set(moves.map((m) => m.key))];
   const rows = await trx.selectFrom("remedies").selectAll().where("key", "in", keys).execute();
   await enqueueDeliveries(backend, trx, events(moves, rows.map(storedRemedy)));

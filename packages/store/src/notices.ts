@@ -10,11 +10,12 @@ import type {
   NoticeReason,
   NoticeStatus,
   NoticeStore,
+  RecordNoticesResult,
   StoredNotice,
 } from "@goodfaith/core";
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Backend } from "./backend.js";
-import type { NoticesTable } from "./schema.js";
+import type { Database, NoticesTable } from "./schema.js";
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -54,25 +55,40 @@ function stored(r: Selectable<NoticesTable>): StoredNotice {
   };
 }
 
+/** `notices` without repeated keys: the first of a key wins, as if recorded one by one. */
+export function firstOfEachKey(notices: readonly Notice[]): Notice[] {
+  const byKey = new Map<string, Notice>();
+  for (const n of notices) if (!byKey.has(n.key)) byKey.set(n.key, n);
+  return [...byKey.values()];
+}
+
+/**
+ * Records `notices` (one per key, see `firstOfEachKey`) inside the transaction `trx`, skipping
+ * keys already recorded.
+ */
+export async function insertNotices(
+  backend: Backend,
+  trx: Kysely<Database>,
+  notices: readonly Notice[],
+): Promise<RecordNoticesResult> {
+  if (notices.length === 0) return { created: [], existing: [] };
+  const inserted = await backend.insertRows(trx, "notices", notices.map(row), "key");
+  const created: string[] = [];
+  const existing: string[] = [];
+  notices.forEach((n, i) => {
+    (inserted[i] ? created : existing).push(n.key);
+  });
+  return { created, existing };
+}
+
 /** The notice store over a backend. */
 export function createNoticeStore(backend: Backend): NoticeStore {
   const { db } = backend;
   return {
     async recordNotices(notices) {
-      // The first notice of a key in the batch wins, as if they were recorded one by one.
-      const byKey = new Map<string, Notice>();
-      for (const n of notices) if (!byKey.has(n.key)) byKey.set(n.key, n);
-      const fresh = [...byKey.values()];
+      const fresh = firstOfEachKey(notices);
       if (fresh.length === 0) return { created: [], existing: [] };
-      const inserted = await backend.write((trx) =>
-        backend.insertRows(trx, "notices", fresh.map(row), "key"),
-      );
-      const created: string[] = [];
-      const existing: string[] = [];
-      fresh.forEach((n, i) => {
-        (inserted[i] ? created : existing).push(n.key);
-      });
-      return { created, existing };
+      return backend.write((trx) => insertNotices(backend, trx, fresh));
     },
 
     async getNotice(key) {

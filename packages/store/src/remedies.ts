@@ -7,6 +7,7 @@ import {
   canTransition,
   type LedgerFollowUp,
   type NewRemedy,
+  type RecordFollowUp,
   type RecordRemediesResult,
   type RemedyCursor,
   type RemedyFilter,
@@ -18,7 +19,12 @@ import {
   type TransitionResult,
 } from "@goodfaith/core";
 import type { Backend } from "./backend.js";
-import { appendFollowUp, followUpLocks } from "./ledger-follow-up.js";
+import {
+  appendFollowUp,
+  followUpLocks,
+  followUpNotices,
+  recordFollowUpNotices,
+} from "./ledger-follow-up.js";
 import { claimDue, recordAttempt } from "./outbox.js";
 import {
   ENGINE_ACTOR,
@@ -36,7 +42,7 @@ async function recordRemedies(
   backend: Backend,
   remedies: readonly NewRemedy[],
   atSeq: number,
-  ledger?: LedgerFollowUp,
+  ledger?: RecordFollowUp,
 ): Promise<RecordRemediesResult> {
   const unique = new Map<string, NewRemedy>();
   const repeated: string[] = [];
@@ -52,7 +58,8 @@ async function recordRemedies(
   const rows = [...unique.values()]
     .map((r) => remedyRow(r, r.atSeq ?? atSeq))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const created = await backend.write(async (trx) => {
+  const notices = followUpNotices(ledger?.notices, unique);
+  const { made: created, noticed } = await backend.write(async (trx) => {
     const inserted = await backend.insertRows(trx, "remedies", rows, "key");
     const made = new Set(rows.filter((_, i) => inserted[i]).map((r) => r.key));
     const transitions = rows
@@ -70,12 +77,13 @@ async function recordRemedies(
       .filter((r) => made.has(r.key))
       .map((r) => ({ key: r.key, to: r.status }));
     await appendFollowUp(backend, trx, ledger, moves);
-    return made;
+    return { made, noticed: await recordFollowUpNotices(backend, trx, ledger?.notices, notices) };
   }, followUpLocks(ledger));
   const keys = [...unique.keys()];
   return {
     created: keys.filter((k) => created.has(k)),
     existing: [...keys.filter((k) => !created.has(k)), ...repeated],
+    ...(noticed && { notices: noticed }),
   };
 }
 

@@ -62,6 +62,8 @@ export type {
   DecimalMoney,
   LedgerFollowUp,
   NewRemedy,
+  NoticeFollowUp,
+  RecordFollowUp,
   RecordRemediesResult,
   RemedyCursor,
   RemedyFilter,

@@ -2,8 +2,10 @@
  * The remedy port: remedies recorded exactly once, moved through their lifecycle with every
  * move on record, and executed through an outbox that hands each due remedy to one worker.
  */
+import type { Notice } from "../notices/notice.js";
 import type { RemedyKind } from "../promises/document.js";
 import type { LedgerEntry, LedgerHead } from "./ledger-store.js";
+import type { RecordNoticesResult } from "./notice-store.js";
 import type { InitialRemedyStatus, RemedyStatus } from "./remedy-lifecycle.js";
 import type { NewWebhookEvent } from "./webhook-store.js";
 
@@ -82,6 +84,11 @@ export interface RemedyTransition {
 export interface RecordRemediesResult {
   readonly created: readonly string[];
   readonly existing: readonly string[];
+  /**
+   * What became of the follow-up's notices (see `RecordFollowUp.notices`); absent when the
+   * store did not write them (it keeps none, or predates them): then they are not recorded.
+   */
+  readonly notices?: RecordNoticesResult;
 }
 
 /** A move asked of the store: made only if the remedy is currently in one of `from`. */
@@ -203,16 +210,46 @@ export interface LedgerFollowUp {
   ) => readonly NewWebhookEvent[];
 }
 
+/**
+ * The customer notices of the remedies a `recordRemedies` call records, written in its
+ * transaction: a notice never exists without its remedy, and its webhook events are enqueued
+ * if and only if it is recorded — and a batch costs one commit.
+ */
+export interface NoticeFollowUp {
+  /**
+   * Each the notice of a remedy of the call (else the call throws, writing nothing), recorded
+   * like `NoticeStore.recordNotices`: the first of a key wins, a key already recorded is left
+   * as it was.
+   */
+  readonly notices: readonly Notice[];
+  /**
+   * The webhook events announcing `notices`, given every one of them, new or already
+   * recorded: ids made from the notice keys make a replay enqueue nothing twice. Pure and
+   * quick, like `LedgerFollowUp.entries`; a store without webhooks ignores it.
+   */
+  readonly events?: (notices: readonly Notice[]) => readonly NewWebhookEvent[];
+}
+
+/**
+ * What `recordRemedies` writes in its transaction besides the remedies: their ledger entries
+ * and webhook events, and their notices. A store that keeps notices (`hasNotices`) must write
+ * `notices` and report them in `RecordRemediesResult.notices`; one that keeps none ignores them.
+ */
+export interface RecordFollowUp extends LedgerFollowUp {
+  readonly notices?: NoticeFollowUp;
+}
+
 /** The remedy store. Each method is atomic. */
 export interface RemedyStore {
   /**
    * Records new remedies decided at log position `atSeq`; a key that already exists is left
    * untouched, whoever recorded it, so retries, replays and concurrent workers are harmless.
+   * `ledger` is written in the same transaction (see `RecordFollowUp`).
    */
   recordRemedies(
     remedies: readonly NewRemedy[],
     atSeq: number,
-    ledger?: LedgerFollowUp,
+    ledger?: RecordFollowUp,
   ): Promise<RecordRemediesResult>;
   /** Moves a remedy if its status is one of `request.from`, and records the move. */
   transition(

@@ -5,6 +5,7 @@ import {
   type LedgerEntry,
   type LedgerHead,
   type NewRemedy,
+  type Notice,
   validateEvent,
 } from "@goodfaith/core";
 
@@ -56,6 +57,23 @@ export function remedy(key: string, changes: Partial<NewRemedy> = {}): NewRemedy
     at: T0,
     dueBy: T0 + 7 * DAY_MS,
     detail: JSON.stringify({ key, explanation: { events: ["e1"] } }),
+    ...changes,
+  };
+}
+
+/** A ready notice for remedy `key`; `changes` override any field. */
+export function notice(key: string, changes: Partial<Notice> = {}): Notice {
+  return {
+    key,
+    customer: "c-1",
+    promise: "late-delivery",
+    template: "retail.late-delivery",
+    lang: "sv",
+    status: "ready",
+    channel: "email",
+    subject: `Din beställning ${key} är sen`,
+    body: "Hej Anna,\n\nVi betalar tillbaka 4,99\u00a0€ till ditt kort.",
+    at: new Date(T0).toISOString(),
     ...changes,
   };
 }

@@ -1,29 +1,13 @@
 /** Conformance: customer notices, once per remedy key, listed in order, erased with their customer. */
 import { hasNotices, type Notice, type Store } from "@goodfaith/core";
 import { describe, expect } from "vitest";
-import { T0 } from "./fixtures.js";
+import { notice } from "./fixtures.js";
 import { type ConformanceTarget, storeTest } from "./harness.js";
 
-function noticesOf(store: Store) {
+/** The store as a notice store; the suite requires one. */
+export function noticesOf(store: Store) {
   if (!hasNotices(store)) throw new Error("the store does not implement NoticeStore");
   return store;
-}
-
-/** A ready notice for remedy `key`; `changes` override any field. */
-function notice(key: string, changes: Partial<Notice> = {}): Notice {
-  return {
-    key,
-    customer: "c-1",
-    promise: "late-delivery",
-    template: "retail.late-delivery",
-    lang: "sv",
-    status: "ready",
-    channel: "email",
-    subject: `Din beställning ${key} är sen`,
-    body: "Hej Anna,\n\nVi betalar tillbaka 4,99\u00a0€ till ditt kort.",
-    at: new Date(T0).toISOString(),
-    ...changes,
-  };
 }
 
 /** Registers the notice store tests. */

@@ -14,12 +14,14 @@ import { describe, expect } from "vitest";
 import { remedy, T0 } from "./fixtures.js";
 import { type ConformanceTarget, storeTest } from "./harness.js";
 
-function webhooksOf(store: Store): WebhookStore {
+/** The store as a webhook store; the suite requires one. */
+export function webhooksOf(store: Store): WebhookStore {
   if (!hasWebhooks(store)) throw new Error("the store does not implement WebhookStore");
   return store;
 }
 
-async function endpoint(
+/** Registers endpoint `id` for `events`. */
+export async function endpoint(
   store: WebhookStore,
   id: string,
   events: WebhookEventType[] = ["remedy.executed"],

@@ -5,11 +5,12 @@
  *
  * Order per batch: append events (the acknowledgement) → engine → personal data of
  * `customer.updated`, `consent.changed` and `data.collected` into the customer data store
- * (so `customer erase` removes it; replays skip customers erased since) → record remedies →
- * ledger entries for the remedies just created → maybe a checkpoint. A crash anywhere loses no
- * acknowledged event: on `open`, the events after the last checkpoint are replayed, their
- * remedies recorded again (existing ones are reported as such), and ledger entries that a
- * crash kept from being appended are appended then.
+ * (so `customer erase` removes it; replays skip customers erased since) → record remedies,
+ * in one transaction with the ledger entries and webhook events of those just created and the
+ * remedies' notices with theirs → maybe a checkpoint. A crash anywhere loses no acknowledged
+ * event: on `open`, the events after the last checkpoint are replayed, their remedies recorded
+ * again (existing ones are reported as such), and ledger entries that a crash kept from being
+ * appended are appended then.
  */
 import {
   type AppendRejection,
@@ -306,20 +307,24 @@ export class Ingestor {
         const remedy = byKey.get(key);
         return remedy ? this.#drafts(remedy) : [];
       });
-    // One write for the whole batch (one transaction, one fsync), each remedy with its event.
+    // One write for the whole batch (one transaction, one fsync), each remedy with its event,
+    // and the notices with their remedies: a notice never exists without its remedy.
+    const notices = this.#notices?.followUp();
     const result = await this.#store.recordRemedies(
       derived.map((d) => ({ ...newRemedy(d.remedy), atSeq: d.seq })),
       derived[0]?.seq ?? 0,
-      withRemedyEvents(
-        {
-          chain: REMEDIES_CHAIN,
-          entries: (moves, head) => linkDrafts(head, draftsOf(moves.map((m) => m.key))),
-        },
-        this.#now(),
-      ),
+      {
+        ...withRemedyEvents(
+          {
+            chain: REMEDIES_CHAIN,
+            entries: (moves, head) => linkDrafts(head, draftsOf(moves.map((m) => m.key))),
+          },
+          this.#now(),
+        ),
+        ...(notices && { notices }),
+      },
     );
-    // After the remedies: a notice never exists without its remedy.
-    await this.#notices?.settle();
+    await this.#notices?.settle(result.notices);
     const existing = result.existing.length;
     if (recovering && existing > 0) {
       const missing = await this.#unledgered(derived, new Set(result.created));

@@ -1,7 +1,7 @@
 /**
  * The ingestor's notices: each remedy whose promise names a notice key gets one, composed
  * when the engine grants it (so consent and language are those of that moment in the stream,
- * whatever the batch boundaries), recorded after the batch's remedies, and announced once.
+ * whatever the batch boundaries), recorded with the batch's remedies, and announced once.
  */
 import {
   composeNotice,
@@ -9,15 +9,17 @@ import {
   hasWebhooks,
   type Notice,
   type NoticeCustomer,
+  type NoticeFollowUp,
   type NoticeOptions,
   type NoticeStore,
+  type RecordNoticesResult,
   type Remedy,
   type ResolvedNoticeOptions,
   resolveNoticeOptions,
   type Store,
 } from "@goodfaith/core";
 import { pseudonym } from "../ledger/pseudonym.js";
-import { noticeEventId } from "../webhooks/events.js";
+import { noticeEvents } from "../webhooks/events.js";
 
 /**
  * The `notice.created` hook: called with the notices a batch created (every status; a
@@ -92,16 +94,25 @@ export class NoticeDesk {
   }
 
   /**
-   * Records the notices taken since the last call, enqueues a `notice.created` webhook event
-   * for each one ready to send (when the store delivers webhooks), and calls the hook with
-   * the new ones.
+   * The notices taken since the last `settle`, to be written in the transaction of their
+   * remedies (`RecordFollowUp.notices`) with their `notice.created` webhook events; undefined
+   * when there are none.
    */
-  async settle(): Promise<void> {
+  followUp(): NoticeFollowUp | undefined {
+    return this.#pending.length > 0 ? { notices: this.#pending, events: noticeEvents } : undefined;
+  }
+
+  /**
+   * After the remedies' transaction committed: `recorded` is what became of `followUp()`'s
+   * notices, and the hook is called with the new ones. Without it (a store that did not write
+   * them with the remedies) the notices are recorded and announced here, after their remedies.
+   */
+  async settle(recorded?: RecordNoticesResult): Promise<void> {
     const pending = this.#pending;
     if (pending.length === 0) return;
-    const { created } = await this.#store.recordNotices(pending);
+    const { created } = recorded ?? (await this.#store.recordNotices(pending));
     this.#pending = [];
-    await this.#announce(pending);
+    if (recorded === undefined) await this.#announce(pending);
     if (created.length === 0 || !this.#onCreated) return;
     const fresh = new Set(created);
     await this.#onCreated(pending.filter((n) => fresh.has(n.key)));
@@ -112,15 +123,7 @@ export class NoticeDesk {
   async #announce(notices: readonly Notice[]): Promise<void> {
     const store = this.#store as NoticeStore & object;
     if (!hasWebhooks(store)) return;
-    const ready = notices.filter((n) => n.status === "ready");
-    if (ready.length === 0) return;
-    await store.enqueueWebhookEvents(
-      ready.map((n) => ({
-        id: noticeEventId(n.key),
-        type: "notice.created",
-        at: Date.parse(n.at),
-        data: { notice: n },
-      })),
-    );
+    const events = noticeEvents(notices);
+    if (events.length > 0) await store.enqueueWebhookEvents(events);
   }
 }

@@ -92,6 +92,55 @@ function describeNotices(target: Target) {
       }
     });
 
+    it("a store that keeps no notices ingests without them", async () => {
+      const db = await target.fresh();
+      const store = await db.open();
+      try {
+        const { recordNotices: _, ...bare } = store as Store & { recordNotices: unknown };
+        const created: Notice[] = [];
+        const ingestor = await Ingestor.open(bare, documents, {
+          notices: { onCreated: (n) => void created.push(...n) },
+        });
+        const result = await ingestor.ingest(events);
+        expect(result.remedies.created).toBeGreaterThan(0);
+        expect(created).toEqual([]);
+        expect(await allNotices(store)).toEqual([]);
+      } finally {
+        await store.close();
+        await db.dispose();
+      }
+    });
+
+    it("a store that does not write notices with remedies gets them recorded after", async () => {
+      const created: Notice[] = [];
+      const reference = await ingestAll(events.length, created);
+      const db = await target.fresh();
+      const store = await db.open();
+      try {
+        // As a store written before `RecordFollowUp.notices`: it ignores them.
+        const older: Store = {
+          ...store,
+          recordRemedies: (remedies, atSeq, ledger) => {
+            const { notices: _, ...rest } = ledger ?? { chain: "", entries: () => [] };
+            return store.recordRemedies(remedies, atSeq, ledger && rest);
+          },
+        };
+        const late: Notice[] = [];
+        const ingestor = await Ingestor.open(older, documents, {
+          notices: { onCreated: (n) => void late.push(...n) },
+        });
+        await ingestor.ingest(events);
+        const strip = (ns: StoredNotice[]) => ns.map(({ seq: _, ...n }) => n);
+        expect(strip(await allNotices(store))).toEqual(strip(await allNotices(reference.store)));
+        expect(late).toEqual(created);
+      } finally {
+        await store.close();
+        await reference.store.close();
+        await db.dispose();
+        await reference.db.dispose();
+      }
+    });
+
     it("batch boundaries do not change a notice", async () => {
       const one = await ingestAll(events.length, []);
       const each = await ingestAll(1, []);

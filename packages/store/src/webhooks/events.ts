@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type {
   LedgerFollowUp,
   NewWebhookEvent,
+  Notice,
   RemedyMove,
   StoredRemedy,
   WebhookEventType,
@@ -23,6 +24,21 @@ export function newEventId(): string {
  */
 export function noticeEventId(key: string): string {
   return `notice:${key}`;
+}
+
+/**
+ * The `notice.created` events of the notices ready to send among `notices` (held and
+ * suppressed ones are not announced), each with the id `noticeEventId` gives.
+ */
+export function noticeEvents(notices: readonly Notice[]): NewWebhookEvent[] {
+  return notices
+    .filter((n) => n.status === "ready")
+    .map((n) => ({
+      id: noticeEventId(n.key),
+      type: "notice.created",
+      at: Date.parse(n.at),
+      data: { notice: n },
+    }));
 }
 
 /**
