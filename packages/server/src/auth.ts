@@ -89,7 +89,8 @@ export function createSecured(options: ResolvedAppOptions): Secured {
     }
     if (!allows(key.scopes, scopes)) {
       throw new ProblemError("forbidden", 403, {
-        scopes: [...scopes, "admin"].join(", "),
+        // An admin key may do everything, so it is named once even where it is the only scope.
+        scopes: [...new Set([...scopes, "admin"])].join(", "),
         has: key.scopes.join(", ") || "—",
       });
     }

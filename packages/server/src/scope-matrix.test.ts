@@ -156,7 +156,11 @@ describe("scope matrix", () => {
         if (ok) expect([401, 403]).not.toContain(res.status);
         else {
           expect(res.status).toBe(403);
-          expect(((await res.json()) as { code: string }).code).toBe("forbidden");
+          const problem = (await res.json()) as { code: string; detail: string };
+          expect(problem.code).toBe("forbidden");
+          // Each scope that would do is named once; admin always would.
+          const would = [...allowed.filter((s) => s !== "admin"), "admin"].join(", ");
+          expect(problem.detail).toContain(`scopes ${would}; this key has ${scope}.`);
         }
       });
     }
