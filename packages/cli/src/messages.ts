@@ -34,9 +34,13 @@ const catalogs = {
     erasedNotices: "  blanked the text of {count} notices written to them",
     erasedRemedies: "  took passengers' names out of {count} of their remedies",
     erasedWebhookEvents: "  blanked {count} webhook events announcing those notices",
-    ledgerOk: "ledger ok: {count} entries in {chains} chains",
+    ledgerOk: "ledger ok: {entries} in {chains}",
+    entryOne: "{count} entry",
+    entryOther: "{count} entries",
+    chainOne: "{count} chain",
+    chainOther: "{count} chains",
     ledgerTampered: 'ledger TAMPERED: chain "{chain}", entry #{at}: {reason}',
-    ledgerChain: "  {chain}: {count} entries, head #{seq} {hash}",
+    ledgerChain: "  {chain}: {entries}, head #{seq} {hash}",
     remedyBadStatus: "not a remedy status: {status}",
     customerTitle: "Customer {customer}",
     diffTitle: "{before} → {after}: {count} promises changed",
@@ -184,9 +188,13 @@ const catalogs = {
     erasedNotices: "  已清除发给该客户的 {count} 条通知的正文",
     erasedRemedies: "  已从其 {count} 项补救中移除乘客姓名",
     erasedWebhookEvents: "  已清除通告这些通知的 {count} 个 webhook 事件的内容",
-    ledgerOk: "账本完好：{chains} 条链共 {count} 个条目",
+    ledgerOk: "账本完好：{chains}共 {entries}",
+    entryOne: "{count} 个条目",
+    entryOther: "{count} 个条目",
+    chainOne: "{count} 条链",
+    chainOther: "{count} 条链",
     ledgerTampered: "账本已被篡改：链“{chain}”，条目 #{at}：{reason}",
-    ledgerChain: "  {chain}：{count} 个条目，链头 #{seq} {hash}",
+    ledgerChain: "  {chain}：{entries}，链头 #{seq} {hash}",
     remedyBadStatus: "不是补救状态：{status}",
     customerTitle: "客户 {customer}",
     diffTitle: "{before} → {after}：{count} 项承诺有变动",
@@ -331,9 +339,13 @@ const catalogs = {
     erasedNotices: "  tömde texten i {count} meddelanden till kunden",
     erasedRemedies: "  tog bort passagerarnas namn ur {count} av kundens gottgörelser",
     erasedWebhookEvents: "  tömde {count} webhook-händelser som meddelade dem",
-    ledgerOk: "liggaren är intakt: {count} poster i {chains} kedjor",
+    ledgerOk: "liggaren är intakt: {entries} i {chains}",
+    entryOne: "{count} post",
+    entryOther: "{count} poster",
+    chainOne: "{count} kedja",
+    chainOther: "{count} kedjor",
     ledgerTampered: 'liggaren är MANIPULERAD: kedjan "{chain}", post #{at}: {reason}',
-    ledgerChain: "  {chain}: {count} poster, senaste #{seq} {hash}",
+    ledgerChain: "  {chain}: {entries}, senaste #{seq} {hash}",
     remedyBadStatus: "ingen status för en gottgörelse: {status}",
     customerTitle: "Kund {customer}",
     diffTitle: "{before} → {after}: {count} löften har ändrats",
@@ -493,6 +505,18 @@ export function fill(
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   return interpolate(template, grouped(lang, params));
+}
+
+const plurals = new Map<Lang, Intl.PluralRules>();
+
+/** `count` with the noun of `one` or `other` as `lang` agrees them: 1 chain, 2 chains. */
+export function counted(lang: Lang, count: number, one: MessageKey, other: MessageKey): string {
+  let rules = plurals.get(lang);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(lang);
+    plurals.set(lang, rules);
+  }
+  return t(lang, rules.select(count) === "one" ? one : other, { count });
 }
 
 /** The CLI's own words in a language (see `fill`). */

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { type LedgerVerdict, type VerifiedChain, verifyLedger } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
-import { type MessageKey, t } from "../messages.js";
+import { counted, type MessageKey, t } from "../messages.js";
 import { DB_HELP, openCliStore } from "./store-options.js";
 
 /** A signed checkpoint as `ledger checkpoint` writes it. */
@@ -73,10 +73,12 @@ export async function ledgerVerifyCommand(
   }
   if (verdict.ok) {
     const count = verdict.chains.reduce((n, c) => n + c.count, 0);
-    ctx.out(t(ctx.lang, "ledgerOk", { count, chains: verdict.chains.length }));
+    const entries = (n: number) => counted(ctx.lang, n, "entryOne", "entryOther");
+    const chains = counted(ctx.lang, verdict.chains.length, "chainOne", "chainOther");
+    ctx.out(t(ctx.lang, "ledgerOk", { entries: entries(count), chains }));
     for (const c of verdict.chains) {
       const head = { seq: c.head?.seq ?? 0, hash: c.head?.hash ?? "—" };
-      ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, count: c.count, ...head }));
+      ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, entries: entries(c.count), ...head }));
     }
   } else {
     const f = verdict.failure;

@@ -1,0 +1,34 @@
+import { LANGS } from "@goodfaith/core";
+import { describe, expect, it } from "vitest";
+import { catalogs, counted, fill, t } from "./messages.js";
+
+describe("the CLI's words", () => {
+  it("name the same placeholders in every language", () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w*)\}/g)].map((m) => m[1]).sort();
+    for (const [key, en] of Object.entries(catalogs.en))
+      for (const lang of LANGS)
+        expect(names(catalogs[lang][key as keyof typeof catalogs.en]), `${lang} ${key}`).toEqual(
+          names(en),
+        );
+  });
+
+  it("group whole numbers as the reader's language writes them, but not identifiers", () => {
+    expect(fill("en", "{n} of {m}", { n: 20000, m: 3 })).toBe("20,000 of 3");
+    expect(fill("sv", "{n}", { n: 20000 })).toBe("20\u00a0000");
+    expect(fill("zh-CN", "{n}", { n: 1234567 })).toBe("1,234,567");
+    expect(fill("sv", "{seed} {seq} {n}", { seed: 26100, seq: 20000, n: 1.5 })).toBe(
+      "26100 20000 1.5",
+    );
+  });
+
+  it("agree a count with its noun", () => {
+    expect(counted("en", 1, "chainOne", "chainOther")).toBe("1 chain");
+    expect(counted("en", 2, "chainOne", "chainOther")).toBe("2 chains");
+    expect(counted("sv", 1, "entryOne", "entryOther")).toBe("1 post");
+    expect(counted("sv", 2176, "entryOne", "entryOther")).toBe("2\u00a0176 poster");
+    expect(counted("zh-CN", 1, "chainOne", "chainOther")).toBe("1 条链");
+    expect(t("en", "ledgerOk", { entries: "1 entry", chains: "1 chain" })).toBe(
+      "ledger ok: 1 entry in 1 chain",
+    );
+  });
+});
