@@ -16,6 +16,15 @@ const pack = (name: string, file: string) => join(ROOT, "packs", name, file);
 const AIRLINE = [pack("airline", "promises.yaml"), pack("eu261", "promises.yaml")];
 const dir = mkdtempSync(join(tmpdir(), "goodfaith-backtest-shards-"));
 
+/** The airline pack with `from` replaced by `to`, written to `name`.yaml; its path. */
+function airlineVariant(name: string, from: string, to: string): string {
+  const file = join(dir, `${name}.yaml`);
+  const text = readFileSync(AIRLINE[0] as string, "utf8");
+  if (!text.includes(from)) throw new Error(`the airline pack no longer says ${from}`);
+  writeFileSync(file, text.replace(from, to));
+  return file;
+}
+
 const lines = (file: string): GoodfaithEvent[] =>
   readFileSync(file, "utf8")
     .split("\n")
@@ -98,13 +107,10 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
 
   const stream = generated(3000);
   const streamDb = storeOf(stream);
-  const proposed = join(dir, "proposed.yaml");
-  writeFileSync(
-    proposed,
-    readFileSync(AIRLINE[0] as string, "utf8").replace(
-      "arrivalDelayMinutes >= 180",
-      "arrivalDelayMinutes >= 120",
-    ),
+  const proposed = airlineVariant(
+    "proposed",
+    "arrivalDelayMinutes >= 180",
+    "arrivalDelayMinutes >= 120",
   );
 
   test("a generated airline stream, whole, with --against and in a window", async () => {
@@ -164,13 +170,10 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
   });
 
   test("a daily budget joins customers: one thread, and the output says why", async () => {
-    const budget = join(dir, "budget.yaml");
-    writeFileSync(
-      budget,
-      readFileSync(AIRLINE[0] as string, "utf8").replace(
-        "    governance:\n",
-        '    governance:\n      dailyBudget: { EUR: "900.00", USD: "900.00", SEK: "9000.00" }\n',
-      ),
+    const budget = airlineVariant(
+      "budget",
+      "    governance:\n",
+      '    governance:\n      dailyBudget: { EUR: "900.00", USD: "900.00", SEK: "9000.00" }\n',
     );
     const db = await streamDb;
     const args = ["-p", budget, AIRLINE[1] as string, "--db", db];

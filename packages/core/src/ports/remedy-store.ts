@@ -86,7 +86,7 @@ export interface RecordRemediesResult {
   readonly existing: readonly string[];
   /**
    * What became of the follow-up's notices (see `RecordFollowUp.notices`); absent when the
-   * store did not write them (it keeps none, or predates them): then they are not recorded.
+   * call had none, or the store keeps no notices.
    */
   readonly notices?: RecordNoticesResult;
 }

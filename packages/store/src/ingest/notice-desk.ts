@@ -6,12 +6,10 @@
 import {
   composeNotice,
   hasNotices,
-  hasWebhooks,
   type Notice,
   type NoticeCustomer,
   type NoticeFollowUp,
   type NoticeOptions,
-  type NoticeStore,
   type RecordNoticesResult,
   type Remedy,
   type ResolvedNoticeOptions,
@@ -33,22 +31,15 @@ export interface IngestNoticeOptions extends NoticeOptions {
   readonly onCreated?: OnNoticesCreated;
 }
 
-/** Collects a batch's notices and records them; one per ingestor. */
+/** Collects a batch's notices for the remedies' transaction; one per ingestor. */
 export class NoticeDesk {
-  readonly #store: NoticeStore;
   readonly #options: ResolvedNoticeOptions;
   readonly #onCreated: OnNoticesCreated | undefined;
   readonly #secret: string;
   readonly #erased: ReadonlySet<string>;
   #pending: Notice[] = [];
 
-  private constructor(
-    store: NoticeStore,
-    secret: string,
-    erased: ReadonlySet<string>,
-    options: IngestNoticeOptions,
-  ) {
-    this.#store = store;
+  private constructor(secret: string, erased: ReadonlySet<string>, options: IngestNoticeOptions) {
     this.#secret = secret;
     this.#erased = erased;
     this.#options = resolveNoticeOptions(options);
@@ -67,7 +58,7 @@ export class NoticeDesk {
     options: IngestNoticeOptions = {},
   ): Promise<NoticeDesk | undefined> {
     if (!hasNotices(store)) return undefined;
-    return new NoticeDesk(store, secret, await erased(store), options);
+    return new NoticeDesk(secret, await erased(store), options);
   }
 
   /** Composes the notice of a remedy just granted, with the customer as the engine knows them now. */
@@ -104,26 +95,19 @@ export class NoticeDesk {
 
   /**
    * After the remedies' transaction committed: `recorded` is what became of `followUp()`'s
-   * notices, and the hook is called with the new ones. Without it (a store that did not write
-   * them with the remedies) the notices are recorded and announced here, after their remedies.
+   * notices there, and the hook is called with the new ones.
    */
-  async settle(recorded?: RecordNoticesResult): Promise<void> {
+  async settle(recorded: RecordNoticesResult | undefined): Promise<void> {
     const pending = this.#pending;
     if (pending.length === 0) return;
-    const { created } = recorded ?? (await this.#store.recordNotices(pending));
+    // The desk exists only for a store that keeps notices, and such a store writes them with
+    // their remedies (`RecordFollowUp`): without a report they were not recorded at all.
+    if (recorded === undefined) {
+      throw new Error("the store keeps notices but did not record them with their remedies");
+    }
     this.#pending = [];
-    if (recorded === undefined) await this.#announce(pending);
-    if (created.length === 0 || !this.#onCreated) return;
-    const fresh = new Set(created);
+    if (recorded.created.length === 0 || !this.#onCreated) return;
+    const fresh = new Set(recorded.created);
     await this.#onCreated(pending.filter((n) => fresh.has(n.key)));
-  }
-
-  // The event id is the notice's own key, and enqueueing an id twice adds nothing: so a
-  // replay after a crash between recording and enqueueing announces each notice exactly once.
-  async #announce(notices: readonly Notice[]): Promise<void> {
-    const store = this.#store as NoticeStore & object;
-    if (!hasWebhooks(store)) return;
-    const events = noticeEvents(notices);
-    if (events.length > 0) await store.enqueueWebhookEvents(events);
   }
 }
