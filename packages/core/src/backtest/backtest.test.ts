@@ -51,6 +51,25 @@ describe("backtest", () => {
     expect(twice.events.replayed).toBe(unique.length + 3);
   });
 
+  it("never changes the events it replays, so several runs can share one parsed event", async () => {
+    const packs = ["retail", "airline", "eu261", "streaming", "support", "us-dot"];
+    const documents = packs.map(loadPack);
+    const events = packs.flatMap(sampleEvents);
+    const expected = await backtest(documents, structuredClone(events));
+    // A frozen object throws on any write in a module (strict mode), however deep.
+    const deepFreeze = (value: unknown): unknown => {
+      if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value)) deepFreeze(child);
+      }
+      return value;
+    };
+    const frozen = deepFreeze(structuredClone(events)) as typeof events;
+    expect(await backtest(documents, frozen)).toEqual(expected);
+    expect(await backtest(documents, frozen, { engine: { explanations: true } })).toEqual(expected);
+    expect(expected.totals.remedies).toBeGreaterThan(10);
+  });
+
   it("skips explanations, which a report never shows, and reports the same as with them", async () => {
     const packs = ["retail", "airline", "eu261", "streaming", "support"];
     const documents = packs.map(loadPack);
