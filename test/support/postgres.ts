@@ -6,11 +6,11 @@
 import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
 import pg from "pg";
-import { afterAll, describe, it } from "vitest";
+import { afterAll } from "vitest";
+import { unavailable } from "./unavailable.js";
 
 /** The server the PostgreSQL halves run against. */
 export const PG_URL = process.env.GOODFAITH_TEST_PG || "postgres://127.0.0.1:5432/test";
-const CI = !!process.env.CI && process.env.CI !== "false" && process.env.CI !== "0";
 
 // Like libpq (and the store): a URL without a user connects as the operating system's user.
 const ADMIN_URL = (() => {
@@ -72,19 +72,10 @@ export async function describePostgres(
     register({ url: PG_URL, freshSchema: () => `${run}_${++n}` });
     return;
   }
-  const message =
+  unavailable(
+    suite,
+    "PostgreSQL",
     `PostgreSQL not reachable at ${PG_URL} (${problem}); start it, or set ` +
-    `GOODFAITH_TEST_PG=postgres://… to run the ${suite} tests against it`;
-  if (CI) {
-    describe(`${suite}: PostgreSQL`, () => {
-      it("runs in CI", () => {
-        throw new Error(`${message}. CI must run it.`);
-      });
-    });
-  } else {
-    console.warn(`SKIPPED: ${message}`);
-    describe.skip(`${suite}: PostgreSQL — SKIPPED: ${message}`, () => {
-      it("needs a PostgreSQL server", () => {});
-    });
-  }
+      `GOODFAITH_TEST_PG=postgres://… to run the ${suite} tests against it`,
+  );
 }

@@ -68,21 +68,23 @@ export function docsPage(doc: Json): string {
   )
     .map(
       ([name, schema]) =>
-        `<details id="schema-${escapeText(name)}"><summary>${escapeText(name)}</summary><pre>${escapeText(JSON.stringify(schema, null, 2))}</pre></details>`,
+        // The id sits inside the closed <details>: a browser opens it when a link lands there.
+        `<details><summary>${escapeText(name)}</summary><pre id="schema-${escapeText(name)}">${escapeText(JSON.stringify(schema, null, 2))}</pre></details>`,
     )
     .join("\n");
   const problems = PROBLEM_CODES.map((code) => {
-    const { title } = problemText(code, "en");
-    return `<li id="problem-${code}"><code>${code}</code> — ${escapeText(title)}</li>`;
+    const { title, detail } = problemText(code, "en");
+    return `<li id="problem-${code}"><code>${code}</code> — ${escapeText(title)}. <span class="d">${escapeText(detail)}</span></li>`;
   }).join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeText(String(info.title ?? "API"))}</title>
+<title>${escapeText(String(info.title ?? "API"))}</title><link rel="icon" href="data:,">
 <style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
 code,pre{font:13px ui-monospace,monospace}pre{background:#f5f5f7;padding:.75rem;overflow:auto}
 .op{border-top:1px solid #ddd;padding:.5rem 0}.m{display:inline-block;min-width:4rem;font-weight:700}
-.get{color:#0a6}.post{color:#06c}h3{margin:.3rem 0}h4{margin:.5rem 0 .2rem}
+.get{color:#0a6}.post{color:#06c}h3{margin:.3rem 0}h4{margin:.5rem 0 .2rem}.d{color:#555}
+:target{outline:2px solid #e0a800;outline-offset:3px}pre[id]{scroll-margin-top:3rem}
 </style></head><body>
 <h1>${escapeText(String(info.title ?? "API"))} <small>${escapeText(String(info.version ?? ""))}</small></h1>
 <p>${escapeText(String(info.description ?? ""))}</p>

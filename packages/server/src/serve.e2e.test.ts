@@ -1,6 +1,7 @@
 /**
  * End to end: the built `goodfaith` command serves a temporary SQLite store on a free port,
- * and is called over real HTTP. Needs `npx tsc -b` first (as `npm test` does).
+ * and is called over real HTTP; its docs page is read in a real browser (Debian's Chromium,
+ * through playwright-core). Needs `npx tsc -b` first (as `npm test` does).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -10,7 +11,9 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeBrowser, launchChromium } from "../../../test/support/browser.js";
 import { BIG_PRICE_DROP, retailEvents } from "../test/harness.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -114,6 +117,73 @@ describe("goodfaith serve, end to end", () => {
     expect(denied.status).toBe(403);
     expect(denied.headers.get("content-type")).toBe("application/problem+json");
     expect((await fetch(`${base}/docs`)).headers.get("content-type")).toContain("text/html");
+  });
+
+  describeBrowser("docs page", () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+    afterAll(() => browser?.close());
+
+    /** /docs (or `path` on the server) in a fresh page, with what went wrong on the way. */
+    async function open(path = "/docs") {
+      const page = await browser.newPage();
+      const trouble: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") trouble.push(m.text());
+      });
+      page.on("request", (r) => {
+        if (!r.url().startsWith(base) && !r.url().startsWith("data:"))
+          trouble.push(`asked ${r.url()}`);
+      });
+      page.on("requestfailed", (r) => trouble.push(`failed ${r.url()}`));
+      const response = await page.goto(`${base}${path}`);
+      return { page, trouble, status: response?.status() };
+    }
+
+    it("shows every operation, asks nothing of another host, and every link lands", async () => {
+      const { page, trouble, status } = await open();
+      expect(status).toBe(200);
+      expect(await page.title()).toBe("Goodfaith API");
+      const doc = (await (await fetch(`${base}/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item)).length;
+      expect(operations).toBeGreaterThan(15);
+      expect(await page.locator("section.op").count()).toBe(operations);
+      const targets = await page.$$eval("a[href^='#']", (links) =>
+        links.map((a) => a.getAttribute("href")?.slice(1) ?? ""),
+      );
+      expect(targets.length).toBeGreaterThan(20);
+      const missing = await page.evaluate(
+        (ids) => ids.filter((id) => document.getElementById(id) === null),
+        targets,
+      );
+      expect(missing).toEqual([]);
+      expect(trouble).toEqual([]);
+    });
+
+    it("opens a schema where a link to it lands", async () => {
+      const { page } = await open();
+      const schema = page.locator("#schema-Problem");
+      expect(await schema.isVisible()).toBe(false);
+      await page.locator("a[href='#schema-Problem']").first().click();
+      await expect.poll(() => schema.isVisible()).toBe(true);
+      expect(await schema.textContent()).toContain('"detail"');
+    });
+
+    it("explains the problem type a real error names", async () => {
+      const denied = await call("/v1/ledger/verify", "agent");
+      const type = ((await denied.json()) as { type: string }).type;
+      expect(type).toBe("/docs#problem-forbidden");
+      const { page, trouble } = await open(type);
+      const entry = page.locator(":target");
+      expect(await entry.getAttribute("id")).toBe("problem-forbidden");
+      expect(await entry.isVisible()).toBe(true);
+      expect(await entry.textContent()).toContain("Not allowed for this key");
+      expect(trouble).toEqual([]);
+    });
   });
 
   it("stops cleanly on SIGTERM", async () => {
