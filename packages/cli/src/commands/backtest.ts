@@ -9,7 +9,7 @@ import {
   type BacktestComparison,
   type BacktestCost,
   type BacktestReport,
-  backtest,
+  backtestSets,
   type CostDelta,
   type CountDelta,
   compareBacktests,
@@ -19,7 +19,6 @@ import {
   type Money,
   money,
   POINTS,
-  type PromiseDocument,
   parseMoney,
   renderIssue,
   type ShardingBlocker,
@@ -349,7 +348,6 @@ export async function backtestCommand(
     // The store keeps each event id once: its replay needs no memory of ids.
     ...(!hasEvents && { engine: { uniqueIds: true } }),
   };
-  const run = (documents: readonly PromiseDocument[]) => backtest(documents, events(), options);
   // Only the store is sharded: its rows say whose each event is before it is parsed.
   const shardable = !hasEvents && openEvents === storeEvents && requested > 1;
   const blocker = shardable
@@ -366,8 +364,12 @@ export async function backtestCommand(
       const reports = await shardedBacktest(input, runShard ?? workerShards());
       [proposed, current] = reports as [BacktestReport, BacktestReport | undefined];
     } else {
-      proposed = await run(proposedDocs.documents);
-      if (opts.against) current = await run(currentDocs.documents);
+      // One pass over the stream for both versions: the store is read and parsed once.
+      const sets = [proposedDocs.documents, ...(opts.against ? [currentDocs.documents] : [])];
+      [proposed, current] = (await backtestSets(sets, events(), options)) as [
+        BacktestReport,
+        BacktestReport | undefined,
+      ];
     }
   } catch (err) {
     // Two documents of one set that share a promise id cannot be evaluated together.

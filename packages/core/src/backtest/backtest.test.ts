@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadPack, remediesOf, run, sampleEvents } from "../../../../test/support/packs.js";
 import { Engine } from "../engine/engine.js";
 import { money, POINTS, toDecimalString } from "../money/index.js";
-import { backtest } from "./backtest.js";
+import { backtest, backtestSets } from "./backtest.js";
 
 /** Sums what a plain engine run pays, per currency, from the remedies' tender parts. */
 function plainCost(packs: string[], events = packs.flatMap(sampleEvents)) {
@@ -49,6 +49,25 @@ describe("backtest", () => {
       engine: { uniqueIds: true },
     });
     expect(twice.events.replayed).toBe(unique.length + 3);
+  });
+
+  it("replays several promise sets over one pass of the stream, each as if alone", async () => {
+    const sets = [["retail", "streaming"], ["retail"], ["airline", "eu261"]].map((packs) =>
+      packs.map(loadPack),
+    );
+    const events = ["retail", "streaming", "airline", "eu261"].flatMap(sampleEvents);
+    let passes = 0;
+    async function* stream() {
+      passes++;
+      yield* events;
+    }
+    const together = await backtestSets(sets, stream(), { from: Date.parse("2026-01-01") });
+    expect(passes).toBe(1);
+    const alone = await Promise.all(
+      sets.map((documents) => backtest(documents, events, { from: Date.parse("2026-01-01") })),
+    );
+    expect(together).toEqual(alone);
+    expect(alone.map((r) => r.totals.remedies).every((n) => n > 0)).toBe(true);
   });
 
   it("never changes the events it replays, so several runs can share one parsed event", async () => {

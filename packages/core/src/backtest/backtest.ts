@@ -126,8 +126,25 @@ export async function backtest(
   events: Events,
   options: BacktestOptions = {},
 ): Promise<BacktestReport> {
-  const run = new BacktestRun(documents, options);
-  if (isAsync(events)) for await (const e of events) run.event(e);
-  else for (const e of events) run.event(e);
-  return run.report();
+  const [report] = await backtestSets([documents], events, options);
+  return report as BacktestReport;
+}
+
+/**
+ * `backtest` of several promise sets over one pass of `events`, each event given to every
+ * set's engine in turn (an engine never changes an event): a stream read from a store or a
+ * file is read and parsed once however many versions are compared. One report per set.
+ */
+export async function backtestSets(
+  sets: readonly (readonly PromiseDocument[])[],
+  events: Events,
+  options: BacktestOptions = {},
+): Promise<BacktestReport[]> {
+  const runs = sets.map((documents) => new BacktestRun(documents, options));
+  const replay = (e: EngineEvent) => {
+    for (const run of runs) run.event(e);
+  };
+  if (isAsync(events)) for await (const e of events) replay(e);
+  else for (const e of events) replay(e);
+  return runs.map((run) => run.report());
 }

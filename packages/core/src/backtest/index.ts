@@ -4,11 +4,12 @@
  * @example
  * ```ts
  * const proposed = await backtest([proposedDoc], events, { from: Date.parse("2026-11-01") });
- * const current = await backtest([currentDoc], events, { from: Date.parse("2026-11-01") });
- * console.log(compareBacktests(proposed, current).onlyProposed.count);
+ * // Two versions over one pass of the stream:
+ * const [next, current] = await backtestSets([[proposedDoc], [currentDoc]], events);
+ * console.log(compareBacktests(next, current).onlyProposed.count);
  * ```
  */
-export { type BacktestOptions, BacktestRun, backtest } from "./backtest.js";
+export { type BacktestOptions, BacktestRun, backtest, backtestSets } from "./backtest.js";
 export {
   type BacktestComparison,
   type CostDelta,
