@@ -10,6 +10,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
+import { allowedMethods } from "./allowed-methods.js";
 import { createSecured } from "./auth.js";
 import { limitBody } from "./body-limit.js";
 import type { AppEnv } from "./env.js";
@@ -37,6 +38,10 @@ import { registerWebhookRoutes } from "./routes/webhooks.js";
 import { invalidRequest, type Target } from "./zod-issues.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+
+// A problem's `instance` is a URI reference: the path as sent, still percent-encoded
+// (`c.req.path` is decoded, and may hold spaces or control characters).
+const instance = (c: Context) => new URL(c.req.url).pathname;
 
 async function targetInput(c: Context<AppEnv>, target: Target): Promise<unknown> {
   switch (target) {
@@ -88,7 +93,7 @@ export function createApp(options: AppOptions): App {
       problemResponse(
         new ProblemError("body_too_large", 413, { limit: resolved.bodyLimitBytes }),
         c.get("lang"),
-        c.req.path,
+        instance(c),
       ),
     ),
   );
@@ -115,16 +120,28 @@ export function createApp(options: AppOptions): App {
   registerCapitalRoutes(app, deps);
   registerDocRoutes(app, VERSION);
 
-  app.notFound((c) =>
-    problemResponse(
-      new ProblemError("not_found", 404, { path: c.req.path }),
-      c.get("lang"),
-      c.req.path,
-    ),
-  );
+  let allowed: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    // Built on first use, when every route is registered.
+    allowed ??= allowedMethods(app.routes);
+    const methods = allowed(c.req.path);
+    const allow = { allow: methods.join(", ") };
+    if (c.req.method === "OPTIONS" && methods.length > 0) return c.body(null, 204, allow);
+    const error =
+      methods.length > 0
+        ? new ProblemError(
+            "method_not_allowed",
+            405,
+            { path: c.req.path, method: c.req.method },
+            {},
+            allow,
+          )
+        : new ProblemError("not_found", 404, { path: c.req.path });
+    return problemResponse(error, c.get("lang"), instance(c));
+  });
   app.onError(async (error, c) => {
     const lang = c.get("lang") ?? negotiateLang(c.req.header("accept-language"));
-    return problemResponse(await asProblem(error, c, resolved.onError), lang, c.req.path);
+    return problemResponse(await asProblem(error, c, resolved.onError), lang, instance(c));
   });
   return { app, metrics };
 }
@@ -138,7 +155,7 @@ async function asProblem(
   if (error instanceof ProblemError) return error;
   if (error instanceof HTTPException && error.status === 400) {
     try {
-      parseJsonBody(await c.req.text());
+      parseJsonBody(await c.req.text(), c.get("lang"));
     } catch (located) {
       if (located instanceof ProblemError) return located;
     }

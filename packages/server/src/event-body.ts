@@ -11,6 +11,7 @@ import {
   validateEvent,
 } from "@goodfaith/core";
 import { apiIssue, type EventRejection, ProblemError } from "./problem.js";
+import { requestIssue } from "./zod-issues.js";
 
 /** The media types `POST /v1/events` reads. */
 export const JSON_TYPES = ["application/json"] as const;
@@ -44,8 +45,11 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column };
 }
 
-/** Parses JSON or throws the located `invalid_json` problem. */
-export function parseJsonBody(text: string): unknown {
+/**
+ * Parses JSON or throws the `invalid_json` problem, located in its detail and, for programs,
+ * in its one issue's `line` and `column`.
+ */
+export function parseJsonBody(text: string, lang: Lang): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -56,7 +60,9 @@ export function parseJsonBody(text: string): unknown {
       lc?.[1] !== undefined && lc[2] !== undefined
         ? { line: Number(lc[1]), column: Number(lc[2]) }
         : lineColumn(text, at === undefined ? text.length : Number(at));
-    throw new ProblemError("invalid_json", 400, where);
+    throw new ProblemError("invalid_json", 400, where, {
+      issues: [{ ...requestIssue("invalid_json", "", lang), ...where }],
+    });
   }
 }
 
@@ -97,7 +103,7 @@ export function parseEvents(
       given: type || "—",
     });
   }
-  const value = parseJsonBody(text);
+  const value = parseJsonBody(text, lang);
   return validateItems(Array.isArray(value) ? value : [value], lang, maxEvents);
 }
 

@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   "remedy_not_found",
   "remedy_conflict",
   "not_ready",
+  "recovering",
   "capital_unavailable",
   "internal",
 ] as const;
@@ -94,7 +95,14 @@ const en: Texts = {
     title: "Remedy cannot move",
     detail: "The remedy is {status}; it cannot be {action}.",
   },
-  not_ready: { title: "Not ready", detail: "The store cannot be reached: {reason}" },
+  not_ready: {
+    title: "Not ready",
+    detail: "The store cannot be reached; the server's log says why.",
+  },
+  recovering: {
+    title: "Recovering",
+    detail: "Ingestion is rebuilding its state after a failed write; retry shortly.",
+  },
   capital_unavailable: {
     title: "Relationships cannot be valued",
     detail: "The event log does not allow it yet: {reason}",
@@ -153,7 +161,8 @@ const zhCN: Texts = {
   },
   remedy_not_found: { title: "没有此补救", detail: "没有键为 {key} 的补救。" },
   remedy_conflict: { title: "补救无法变更", detail: "该补救当前状态为 {status}，不能{action}。" },
-  not_ready: { title: "尚未就绪", detail: "无法连接存储：{reason}" },
+  not_ready: { title: "尚未就绪", detail: "无法连接存储；原因见服务器日志。" },
+  recovering: { title: "正在恢复", detail: "写入失败后，事件接收正在重建状态；请稍后重试。" },
   capital_unavailable: {
     title: "无法评估客户关系价值",
     detail: "事件日志目前还不足以评估：{reason}",
@@ -227,7 +236,15 @@ const sv: Texts = {
     title: "Gottgörelsen kan inte flyttas",
     detail: "Gottgörelsen är {status}; den kan inte {action}.",
   },
-  not_ready: { title: "Inte redo", detail: "Lagret går inte att nå: {reason}" },
+  not_ready: {
+    title: "Inte redo",
+    detail: "Lagret går inte att nå; serverns logg säger varför.",
+  },
+  recovering: {
+    title: "Återhämtar sig",
+    detail:
+      "Mottagningen bygger upp sitt tillstånd igen efter en misslyckad skrivning; försök snart igen.",
+  },
   capital_unavailable: {
     title: "Kundrelationerna går inte att värdera",
     detail: "Händelseloggen räcker inte till än: {reason}",
@@ -262,4 +279,59 @@ export function problemText(
 ): { title: string; detail: string } {
   const texts = catalogs[lang][code];
   return { title: texts.title, detail: interpolate(texts.detail, params) };
+}
+
+/** Issues the server finds in a request itself (zod's locale maps word the rest), by code. */
+export const REQUEST_ISSUES = [
+  "invalid_json",
+  "invalid_cursor",
+  "invalid_status",
+  "invalid_period",
+  "invalid_bucket",
+  "invalid_url",
+  "not_an_array",
+] as const;
+
+/** One of `REQUEST_ISSUES`. */
+export type RequestIssueCode = (typeof REQUEST_ISSUES)[number];
+
+const issueTexts: Readonly<Record<Lang, Readonly<Record<RequestIssueCode, string>>>> = {
+  en: {
+    invalid_json: "is not valid JSON",
+    invalid_cursor: "is not a cursor this API gave out; pass the `next` of the previous page",
+    invalid_status: 'unknown status "{value}"; expected one of {allowed}',
+    invalid_period: "expected a month (2026-11) or a range of days (2026-11-01..2026-11-30)",
+    invalid_bucket: "expected a day (2026-11-02), an ISO week (2026-W45), a month (2026-11) or all",
+    invalid_url: "expected an absolute http(s) URL",
+    not_an_array: "batch mode expects a JSON array of CloudEvents",
+  },
+  "zh-CN": {
+    invalid_json: "不是有效的 JSON",
+    invalid_cursor: "不是此 API 给出的游标；请传入上一页的 `next`",
+    invalid_status: "未知状态“{value}”；应为以下之一：{allowed}",
+    invalid_period: "应为月份（2026-11）或日期范围（2026-11-01..2026-11-30）",
+    invalid_bucket: "应为日期（2026-11-02）、ISO 周（2026-W45）、月份（2026-11）或 all",
+    invalid_url: "应为绝对 http(s) URL",
+    not_an_array: "批量模式需要 CloudEvents 的 JSON 数组",
+  },
+  sv: {
+    invalid_json: "är inte giltig JSON",
+    invalid_cursor: "är ingen markör som API:et har gett ut; skicka `next` från föregående sida",
+    invalid_status: 'okänd status "{value}"; förväntade en av {allowed}',
+    invalid_period:
+      "förväntade en månad (2026-11) eller ett intervall av dagar (2026-11-01..2026-11-30)",
+    invalid_bucket:
+      "förväntade en dag (2026-11-02), en ISO-vecka (2026-W45), en månad (2026-11) eller all",
+    invalid_url: "förväntade en absolut http(s)-URL",
+    not_an_array: "batchläget förväntar sig en JSON-array av CloudEvents",
+  },
+};
+
+/** A request issue's words in `lang`, with `params` filled in. */
+export function requestIssueText(
+  code: RequestIssueCode,
+  lang: Lang,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return interpolate(issueTexts[lang][code], params);
 }

@@ -5,6 +5,8 @@
 import { eventsJsonSchema } from "@goodfaith/core";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.js";
+import { PROBLEM_TYPE } from "./problem.js";
+import { PROBLEM_STATUSES } from "./schemas.js";
 
 /** Registers the shared components on `app` (call before the document is generated). */
 export function registerComponents(app: OpenAPIHono<AppEnv>): void {
@@ -23,12 +25,40 @@ export function registerComponents(app: OpenAPIHono<AppEnv>): void {
   registry.registerComponent("schemas", "Event", event);
 }
 
+interface Operation {
+  readonly parameters?: readonly { readonly name?: string }[];
+  readonly requestBody?: { readonly content?: Record<string, unknown> };
+  readonly responses: Record<string, unknown>;
+}
+
+/**
+ * The answers of the app's middleware, which no route contract lists: every body may be too
+ * large (413), a JSON body must be sent as JSON (415), and an Idempotency-Key may be
+ * malformed (400), still in progress (409) or reused with another request (422).
+ */
+function addMiddlewareResponses(paths: Record<string, Record<string, Operation>>): void {
+  for (const operation of Object.values(paths).flatMap((item) => Object.values(item))) {
+    const types = Object.keys(operation.requestBody?.content ?? {});
+    const statuses = [
+      ...(types.length > 0 ? [413] : []),
+      ...(types.some((t) => t.includes("json")) ? [415] : []),
+      ...(operation.parameters?.some((p) => p.name === "idempotency-key") ? [400, 409, 422] : []),
+    ];
+    for (const status of statuses) {
+      operation.responses[status] ??= {
+        description: PROBLEM_STATUSES[status],
+        content: { [PROBLEM_TYPE]: { schema: { $ref: "#/components/schemas/Problem" } } },
+      };
+    }
+  }
+}
+
 /** The document for `app`. */
 export function openApiDocument(
   app: OpenAPIHono<AppEnv>,
   version: string,
 ): Record<string, unknown> {
-  return app.getOpenAPI31Document({
+  const document = app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
       title: "Goodfaith API",
@@ -47,5 +77,7 @@ export function openApiDocument(
       { name: "measure" },
       { name: "operations" },
     ],
-  }) as unknown as Record<string, unknown>;
+  });
+  addMiddlewareResponses(document.paths as unknown as Record<string, Record<string, Operation>>);
+  return document as unknown as Record<string, unknown>;
 }

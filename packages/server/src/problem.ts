@@ -78,6 +78,12 @@ export function problemBody(
 export function problemResponse(error: ProblemError, lang: Lang, instance: string): Response {
   return new Response(JSON.stringify(problemBody(error, lang, instance)), {
     status: error.status,
-    headers: { "content-type": PROBLEM_TYPE, "content-language": lang, ...error.headers },
+    // Vary: the words depend on Accept-Language, so a cache must not serve them to another.
+    headers: {
+      "content-type": PROBLEM_TYPE,
+      "content-language": lang,
+      vary: "accept-language",
+      ...error.headers,
+    },
   });
 }

@@ -1,6 +1,12 @@
 /** Remedies as the API shows them: times in RFC 3339, the stored detail as JSON. */
-import type { RemedyCursor, RemedyHistory, RemedyTransition, StoredRemedy } from "@goodfaith/core";
-import { ProblemError } from "./problem.js";
+import type {
+  Lang,
+  RemedyCursor,
+  RemedyHistory,
+  RemedyTransition,
+  StoredRemedy,
+} from "@goodfaith/core";
+import { badRequest } from "./zod-issues.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -58,8 +64,8 @@ export function encodeCursor(cursor: RemedyCursor): string {
   return Buffer.from(JSON.stringify([cursor.at, cursor.key]), "utf8").toString("base64url");
 }
 
-/** The cursor a client passed back, or a located `invalid_request`. */
-export function decodeCursor(text: string): RemedyCursor {
+/** The cursor a client passed back, or a located `invalid_request` (at `query.cursor`) in `lang`. */
+export function decodeCursor(text: string, lang: Lang = "en"): RemedyCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
     if (Array.isArray(value) && Number.isSafeInteger(value[0]) && typeof value[1] === "string") {
@@ -68,18 +74,5 @@ export function decodeCursor(text: string): RemedyCursor {
   } catch {
     // Falls through to the problem below.
   }
-  throw new ProblemError(
-    "invalid_request",
-    400,
-    {},
-    {
-      issues: [
-        {
-          code: "request.invalid_cursor",
-          path: "cursor",
-          message: "not a cursor this API gave out",
-        },
-      ],
-    },
-  );
+  throw badRequest("invalid_cursor", "query.cursor", lang);
 }

@@ -80,23 +80,25 @@ export const RemedyHistorySchema = z
   .object({ remedy: RemedySchema, transitions: z.array(TransitionSchema) })
   .openapi("RemedyHistory");
 
+/** What each error status means, as the OpenAPI document says it. */
+export const PROBLEM_STATUSES: Readonly<Record<number, string>> = {
+  400: "invalid request",
+  401: "no key, or an unknown or revoked key",
+  403: "the key lacks the scope",
+  404: "not found",
+  409: "conflict",
+  413: "body too large",
+  415: "unsupported media type",
+  422: "rejected",
+  429: "rate limited (see Retry-After)",
+};
+
 /** Error responses every authenticated route may give, for the OpenAPI document. */
 export function problemResponses(...statuses: number[]) {
-  const described: Record<number, string> = {
-    400: "invalid request",
-    401: "no key, or an unknown or revoked key",
-    403: "the key lacks the scope",
-    404: "not found",
-    409: "conflict",
-    413: "body too large",
-    415: "unsupported media type",
-    422: "rejected",
-    429: "rate limited (see Retry-After)",
-  };
   const out: Record<number, { description: string; content: object }> = {};
   for (const status of [401, 403, 429, ...statuses]) {
     out[status] = {
-      description: described[status] ?? "error",
+      description: PROBLEM_STATUSES[status] ?? "error",
       content: { "application/problem+json": { schema: ProblemSchema } },
     };
   }

@@ -4,6 +4,7 @@
  */
 import { formatPath, type Lang } from "@goodfaith/core";
 import { z } from "@hono/zod-openapi";
+import { REQUEST_ISSUES, type RequestIssueCode, requestIssueText } from "./messages.js";
 import { type ApiIssue, ProblemError } from "./problem.js";
 
 const LOCALES: Readonly<Record<Lang, ReturnType<typeof z.locales.en>>> = {
@@ -25,6 +26,40 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * Options of a zod refinement whose failure is the server's own `code` (`REQUEST_ISSUES`):
+ * zod's locale maps word a custom issue only as "Invalid input".
+ */
+export const refinement = (code: RequestIssueCode) => ({ params: { issue: code } });
+
+const isRequestIssue = (code: unknown): code is RequestIssueCode =>
+  (REQUEST_ISSUES as readonly unknown[]).includes(code);
+
+/** The server's own issue `code` at `path`, in `lang`. */
+export function requestIssue(
+  code: RequestIssueCode,
+  path: string,
+  lang: Lang,
+  params: Readonly<Record<string, string | number>> = {},
+): ApiIssue {
+  return { code: `request.${code}`, path, message: requestIssueText(code, lang, params) };
+}
+
+/** The 400 `invalid_request` problem for the server's own issue `code` at `path`. */
+export function badRequest(
+  code: RequestIssueCode,
+  path: string,
+  lang: Lang,
+  params: Readonly<Record<string, string | number>> = {},
+): ProblemError {
+  return new ProblemError(
+    "invalid_request",
+    400,
+    {},
+    { issues: [requestIssue(code, path, lang, params)] },
+  );
+}
+
+/**
  * Each issue of `error` as an API issue. `input` is what was validated: zod's finished issues
  * no longer carry the offending value, and the locale maps name its type.
  */
@@ -34,12 +69,20 @@ export function zodIssues(
   input: unknown,
   lang: Lang,
 ): ApiIssue[] {
-  return error.issues.map((issue) => {
+  // An unknown key is located at itself, not at the object that holds it.
+  const issues = error.issues.flatMap((issue): z.core.$ZodIssue[] =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key] }))
+      : [issue],
+  );
+  return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const located = target === "json" || target === "form" ? path : [target, ...path];
+    const own = issue.code === "custom" ? issue.params?.issue : undefined;
+    if (isRequestIssue(own)) return requestIssue(own, formatPath(located), lang);
     const raw = { ...issue, input: valueAt(input, path) };
     const rendered = LOCALES[lang].localeError(raw as never);
     const message = typeof rendered === "string" ? rendered : (rendered?.message ?? issue.message);
-    const located = target === "json" || target === "form" ? path : [target, ...path];
     return { code: `request.${issue.code}`, path: formatPath(located), message };
   });
 }

@@ -20,20 +20,16 @@ export const CLOUDEVENTS_BATCH_TYPE = "application/cloudevents-batch+json";
 /** One CloudEvent as a raw Goodfaith event (validated afterwards by the event contract). */
 export function fromCloudEvent(value: unknown): MapResult {
   const ce = record(value);
-  if (ce === undefined)
-    return {
-      ok: false,
-      issues: [mappingIssue("event.not_an_object", [], { received: "event.kind.other" })],
-    };
+  // Not an object: the event contract's validation says what it is instead, in every language.
+  if (ce === undefined) return { ok: true, value };
+  // Every attribute at fault at once, so one round trip fixes them all.
+  const issues = ["id", "source", "type"]
+    .filter((k) => typeof ce[k] !== "string" || ce[k] === "")
+    .map((k) => mappingIssue("event.required", [k]));
   if (ce.specversion !== "1.0") {
-    return {
-      ok: false,
-      issues: [mappingIssue("event.invalid_enum", ["specversion"], { allowed: "1.0" })],
-    };
+    issues.unshift(mappingIssue("event.invalid_enum", ["specversion"], { allowed: "1.0" }));
   }
-  const missing = ["id", "source", "type"].filter((k) => typeof ce[k] !== "string" || ce[k] === "");
-  if (missing.length > 0)
-    return { ok: false, issues: missing.map((k) => mappingIssue("event.required", [k])) };
+  if (issues.length > 0) return { ok: false, issues };
   const type = String(ce.type);
   return {
     ok: true,

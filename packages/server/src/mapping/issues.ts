@@ -3,7 +3,7 @@ import type { Issue } from "@goodfaith/core";
 
 /** An issue with an event catalog code at `path`. */
 export function mappingIssue(
-  code: "event.required" | "event.invalid_enum" | "event.invalid" | "event.not_an_object",
+  code: "event.required" | "event.invalid_enum" | "event.invalid",
   path: readonly (string | number)[],
   params: Readonly<Record<string, string | number>> = {},
 ): Issue {

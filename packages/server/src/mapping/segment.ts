@@ -95,11 +95,8 @@ function identifyData(traits: Record<string, unknown>): Record<string, unknown> 
 /** One Segment call as a raw Goodfaith event (validated afterwards by the event contract). */
 export function fromSegment(call: unknown): MapResult {
   const c = record(call);
-  if (c === undefined)
-    return {
-      ok: false,
-      issues: [mappingIssue("event.not_an_object", [], { received: "event.kind.other" })],
-    };
+  // Not an object: the event contract's validation says what it is instead, in every language.
+  if (c === undefined) return { ok: true, value: call };
   const envelope = {
     id: c.messageId,
     time: c.timestamp ?? c.originalTimestamp ?? c.sentAt,

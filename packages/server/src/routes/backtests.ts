@@ -19,7 +19,7 @@ import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.
 const Documents = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(20)]);
 
 const BacktestRequest = z
-  .object({
+  .strictObject({
     promises: Documents.openapi({ description: "the proposed promise documents, as YAML text" }),
     against: Documents.optional().openapi({ description: "the set to compare with (YAML)" }),
     from: z.iso

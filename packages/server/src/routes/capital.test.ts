@@ -24,9 +24,17 @@ describe("GET /v1/capital and /v1/report", () => {
   });
 
   it("refuses a period that is not one", async () => {
-    const res = await h.call("/v1/capital?period=November", { as: "agent" });
+    const res = await h.call("/v1/capital?period=November", {
+      as: "agent",
+      headers: { "accept-language": "zh-CN" },
+    });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe("period");
+    const issue = ((await res.json()) as { issues: { path: string; message: string }[] }).issues[0];
+    expect(issue).toEqual({
+      code: "request.invalid_period",
+      path: "query.period",
+      message: "应为月份（2026-11）或日期范围（2026-11-01..2026-11-30）",
+    });
   });
 
   it("serves the report as a standalone HTML page with SVG charts, or as text", async () => {

@@ -10,33 +10,26 @@ import { capitalFromStore, capitalJson, reportViewFromStore } from "@goodfaith/s
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
+import { refinement } from "../zod-issues.js";
 import { type ApiApp, BEARER, type RouteDeps } from "./deps.js";
 
-const PeriodQuery = z.string().optional().openapi({
-  description:
-    "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; default the month of the latest event (with the month before in its first week)",
-  example: "2026-11",
-});
+const PeriodQuery = z
+  .string()
+  .refine((p) => parsePeriod(p) !== undefined, refinement("invalid_period"))
+  .optional()
+  .openapi({
+    description:
+      "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; default the month of the latest event (with the month before in its first week)",
+    example: "2026-11",
+  });
 const CurrencyQuery = z
   .string()
   .regex(/^[A-Z]{3}$/)
   .optional()
   .openapi({ description: "reporting currency; default the one with the most purchases" });
 
-// A period the client sent, parsed; or a located invalid_request.
-function period(text: string | undefined) {
-  if (text === undefined) return undefined;
-  const parsed = parsePeriod(text);
-  if (parsed) return parsed;
-  throw new ProblemError(
-    "invalid_request",
-    400,
-    {},
-    {
-      issues: [{ code: "request.invalid_period", path: "period", message: "YYYY-MM or from..to" }],
-    },
-  );
-}
+// A period the client sent (its schema has checked it), parsed.
+const period = (text: string | undefined) => (text === undefined ? undefined : parsePeriod(text));
 
 const capitalRoute = createRoute({
   method: "get",

@@ -116,9 +116,13 @@ describe("POST /v1/events", () => {
       headers: { "content-type": "application/json" },
     });
     expect(res.status).toBe(400);
-    const problem = (await res.json()) as { code: string; detail: string };
+    const problem = (await res.json()) as { code: string; detail: string; issues: unknown[] };
     expect(problem.code).toBe("invalid_json");
     expect(problem.detail).toContain("line 2");
+    // The place, for programs as well as people.
+    expect(problem.issues).toEqual([
+      { code: "request.invalid_json", path: "", line: 2, column: 15, message: "is not valid JSON" },
+    ]);
   });
 
   it("refuses other media types (415), too many events and too large bodies (413)", async () => {

@@ -17,7 +17,7 @@ const ORDER_COMPLETED = {
 
 type IngestBody = {
   accepted: number;
-  rejected: { index: number; issues: { path: string; code: string }[] }[];
+  rejected: { index: number; issues: { path: string; code: string; message: string }[] }[];
 };
 
 describe("Segment and CloudEvents", () => {
@@ -89,6 +89,35 @@ describe("Segment and CloudEvents", () => {
     expect(problem.rejected[0]?.issues.map((i) => i.path)).toContain("data.order");
   });
 
+  it("says what an item that is no call or event is, in the caller's language", async () => {
+    const expected = ["fick ett heltal", "fick en lista", "fick null"];
+    for (const [path, type] of [
+      ["/v1/segment", "application/json"],
+      ["/v1/cloudevents", "application/cloudevents-batch+json"],
+    ]) {
+      const res = await h.call(path as string, {
+        as: "ingest",
+        body: "[5, [], null]",
+        headers: { "content-type": type as string, "accept-language": "sv" },
+      });
+      expect(res.status).toBe(422);
+      const { rejected } = (await res.json()) as { rejected: IngestBody["rejected"] };
+      expect(rejected.map((r) => r.issues[0]?.message)).toEqual(
+        expected.map((kind) => `förväntade ett händelseobjekt, ${kind}`),
+      );
+    }
+  });
+
+  it("names every attribute a CloudEvent gets wrong at once", async () => {
+    const res = await h.call("/v1/cloudevents", {
+      as: "ingest",
+      body: JSON.stringify({ specversion: "0.3", id: "1" }),
+      headers: { "content-type": "application/cloudevents+json" },
+    });
+    const { rejected } = (await res.json()) as { rejected: IngestBody["rejected"] };
+    expect(rejected[0]?.issues.map((i) => i.path)).toEqual(["specversion", "source", "type"]);
+  });
+
   it("takes CloudEvents in structured and batch mode", async () => {
     const ce = (id: string) => ({
       specversion: "1.0",
@@ -139,6 +168,13 @@ describe("Segment and CloudEvents", () => {
       headers: { "content-type": "application/cloudevents-batch+json" },
     });
     expect(notArray.status).toBe(400);
+    expect(((await notArray.json()) as { issues: unknown[] }).issues).toEqual([
+      {
+        code: "request.not_an_array",
+        path: "",
+        message: "batch mode expects a JSON array of CloudEvents",
+      },
+    ]);
   });
 
   describe("CloudEvents binary mode", () => {

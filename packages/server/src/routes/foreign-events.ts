@@ -18,6 +18,7 @@ import {
 import { fromSegment, segmentCalls } from "../mapping/segment.js";
 import { apiIssue, ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
+import { badRequest } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 import { IngestResultSchema } from "./events.js";
 
@@ -87,7 +88,7 @@ export function registerForeignEventRoutes(app: ApiApp, deps: RouteDeps): void {
   app.post(segmentRoute.path, deps.secured(["ingest"]), deps.idempotent, async (c) => {
     const type = mediaType(c.req.header("content-type"));
     if (type !== "application/json") unsupported("application/json", type);
-    const calls = segmentCalls(parseJsonBody(await c.req.text()));
+    const calls = segmentCalls(parseJsonBody(await c.req.text(), c.get("lang")));
     return ingestAndRespond(c, deps, validateItems(calls, c.get("lang"), max, fromSegment));
   });
   app.post(cloudEventsRoute.path, deps.secured(["ingest"]), deps.idempotent, async (c) => {
@@ -103,23 +104,10 @@ export function registerForeignEventRoutes(app: ApiApp, deps: RouteDeps): void {
       const parsed = binaryMode(headers, type, await c.req.text(), c.get("lang"), max);
       return ingestAndRespond(c, deps, parsed);
     }
-    const body = parseJsonBody(await c.req.text());
+    const body = parseJsonBody(await c.req.text(), c.get("lang"));
     const items = type === CLOUDEVENTS_BATCH_TYPE && Array.isArray(body) ? body : [body];
     if (type === CLOUDEVENTS_BATCH_TYPE && !Array.isArray(body)) {
-      throw new ProblemError(
-        "invalid_request",
-        400,
-        {},
-        {
-          issues: [
-            {
-              code: "request.invalid_type",
-              path: "",
-              message: "batch mode expects a JSON array of CloudEvents",
-            },
-          ],
-        },
-      );
+      throw badRequest("not_an_array", "", c.get("lang"));
     }
     return ingestAndRespond(c, deps, validateItems(items, c.get("lang"), max, fromCloudEvent));
   });
@@ -135,7 +123,7 @@ function binaryMode(
 ): ParsedEvents {
   // The body is the data, and only JSON data maps onto the event contract.
   if (text !== "" && type !== "application/json") unsupported("application/json", type);
-  const event = binaryCloudEvent(headers, text === "" ? undefined : parseJsonBody(text));
+  const event = binaryCloudEvent(headers, text === "" ? undefined : parseJsonBody(text, lang));
   if (!event.ok) {
     const issues = event.issues.map((i) => apiIssue(i, lang));
     return {

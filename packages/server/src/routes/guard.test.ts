@@ -91,6 +91,19 @@ describe("POST /v1/guard/check", () => {
     ]);
   });
 
+  it("refuses a field it does not know, at that field, rather than ignore a typo", async () => {
+    const res = await h.call("/v1/guard/check", {
+      as: "guard",
+      json: { customer: "c-1", items: [{ sku: "isbn-1", kind: "book", workid: "w-1" }], x: 1 },
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { issues: { code: string; path: string }[] };
+    expect(problem.issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      "request.unrecognized_keys items[0].workid",
+      "request.unrecognized_keys x",
+    ]);
+  });
+
   it("answers every body as the route validators of other JSON routes do", async () => {
     // POST /v1/webhooks keeps `app.openapi()`'s validators; the guard validates in its handler.
     const bodies: [string | undefined, string][] = [

@@ -6,8 +6,9 @@ import { validJsonBody } from "../json-body.js";
 import { MoneySchema, problemResponses } from "../schemas.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
+// Strict, as events are: a misspelt optional field (`workid`) would silently turn a warning off.
 const GuardItemSchema = z
-  .object({
+  .strictObject({
     sku: z.string().min(1),
     kind: z.string().min(1).openapi({ example: "digital" }),
     workId: z.string().min(1).optional(),
@@ -26,7 +27,7 @@ const GuardItemSchema = z
   .openapi("GuardItem");
 
 const GuardRequestSchema = z
-  .object({
+  .strictObject({
     customer: z.string().min(1),
     items: z.array(GuardItemSchema).min(1).max(1000),
     at: z.iso

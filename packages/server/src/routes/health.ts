@@ -61,12 +61,11 @@ export function registerHealthRoutes(app: ApiApp, deps: RouteDeps): void {
       // One indexed read: proves the database answers without touching the event log.
       await store.findApiKey("readyz");
     } catch (error) {
-      throw new ProblemError("not_ready", 503, {
-        reason: error instanceof Error ? error.message : String(error),
-      });
+      // Why goes to the log: the store's words (hosts, paths) are not for an unauthenticated caller.
+      deps.options.onError(error);
+      throw new ProblemError("not_ready", 503);
     }
-    if (!ingest.healthy)
-      throw new ProblemError("not_ready", 503, { reason: "ingestion is recovering" });
+    if (!ingest.healthy) throw new ProblemError("recovering", 503);
     return c.json({ status: "ready" as const }, 200);
   });
   app.openapi(

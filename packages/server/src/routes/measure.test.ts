@@ -85,6 +85,19 @@ describe("scorecard and journey routes", () => {
       expect(problem.code).toBe("invalid_request");
       expect(problem.issues.map((i) => i.path).join(" "), query).toContain(path);
     }
+    // A refinement's words are the server's own, not zod's "Invalid input".
+    const bucket = await h.call("/v1/scorecard/explain?figure=toldFirst&period=soon", {
+      as: "agent",
+      headers: { "accept-language": "sv" },
+    });
+    expect(((await bucket.json()) as { issues: unknown[] }).issues).toEqual([
+      {
+        code: "request.invalid_bucket",
+        path: "query.period",
+        message:
+          "förväntade en dag (2026-11-02), en ISO-vecka (2026-W45), en månad (2026-11) eller all",
+      },
+    ]);
     const by = await h.call("/v1/scorecard?by=year", { as: "agent" });
     expect(by.status).toBe(400);
   });

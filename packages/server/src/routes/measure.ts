@@ -14,6 +14,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { liveMeasures, MEASURE_REFRESH_MS } from "../live-measures.js";
 import { problemResponses } from "../schemas.js";
+import { refinement } from "../zod-issues.js";
 import { type ApiApp, BEARER, type RouteDeps } from "./deps.js";
 
 const Share = z.number().nullable();
@@ -75,9 +76,7 @@ const explainRoute = createRoute({
       figure: z.enum(EXPLAINABLE as [string, ...string[]]).openapi({ example: "toldFirst" }),
       period: z
         .string()
-        .refine((p) => parseBucket(p) !== undefined, {
-          message: "a day (2026-11-02), an ISO week (2026-W45), a month (2026-11) or all",
-        })
+        .refine((p) => parseBucket(p) !== undefined, refinement("invalid_bucket"))
         .default("all")
         .openapi({ example: "2026-W45" }),
       dimension: z.enum(DIMENSIONS).default("all"),

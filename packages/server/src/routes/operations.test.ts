@@ -13,11 +13,18 @@ describe("operations, ledger and customers", () => {
     expect(await (await h.call("/readyz", { as: "none" })).json()).toEqual({ status: "ready" });
   });
 
-  it("is not ready once the store is gone", async () => {
-    await h.store.close();
-    const res = await h.call("/readyz", { as: "none" });
+  it("is not ready once the store is gone, and tells only the log why", async () => {
+    const logged: unknown[] = [];
+    const closed = await harness({ onError: (error) => logged.push(error) });
+    await closed.store.close();
+    const res = await closed.call("/readyz", { as: "none", headers: { "accept-language": "sv" } });
     expect(res.status).toBe(503);
-    expect(((await res.json()) as { code: string }).code).toBe("not_ready");
+    expect(await res.json()).toMatchObject({
+      code: "not_ready",
+      detail: "Lagret går inte att nå; serverns logg säger varför.",
+    });
+    expect(logged).toHaveLength(1);
+    await closed.close();
   });
 
   it("counts requests by route and status in the Prometheus format", async () => {
@@ -95,6 +102,34 @@ describe("operations, ledger and customers", () => {
     expect(page).toContain('id="problem-forbidden"');
     // Nothing is loaded from elsewhere (example URLs in the schemas are only text).
     expect(page).not.toMatch(/<script|(?:src|href)=["']?https?:\/\/(?!localhost)/);
+  });
+
+  it("documents what a request refused before its route runs is answered", async () => {
+    const doc = (await (await h.call("/openapi.json", { as: "none" })).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const small = await harness({ bodyLimitBytes: 64 });
+    try {
+      for (const [template, ops] of Object.entries(doc.paths)) {
+        const post = ops.post;
+        if (post === undefined) continue;
+        const path = template.replace(/\{[^}]+\}/g, "x");
+        const documented = Object.keys(post.responses);
+        const answers = [
+          // The media-type gate (routes that read any text answer 200 instead).
+          await h.call(path, { body: "a,b", headers: { "content-type": "text/csv" } }),
+          await small.call(path, {
+            body: "x".repeat(100),
+            headers: { "content-type": "text/csv" },
+          }),
+          await h.call(path, { body: "{}", headers: { "idempotency-key": "k\u00e9" } }),
+        ];
+        for (const res of answers)
+          expect(documented, `POST ${template}`).toContain(String(res.status));
+      }
+    } finally {
+      await small.close();
+    }
   });
 
   it("verifies the ledger", async () => {

@@ -48,17 +48,25 @@ describe("remedies", () => {
   });
 
   it("refuses a bad status, a bad cursor and a bad limit with located issues", async () => {
-    for (const [query, path] of [
-      ["status=lost", "status"],
-      ["cursor=zzz", "cursor"],
-      ["limit=0", "query.limit"],
-      ["from=tuesday", "query.from"],
+    for (const [query, path, words] of [
+      ["status=lost", "query.status", 'okänd status "lost"'],
+      ["cursor=zzz", "query.cursor", "ingen markör"],
+      ["limit=0", "query.limit", ""],
+      ["from=tuesday", "query.from", ""],
     ] as const) {
-      const res = await h.call(`/v1/remedies?${query}`, { as: "agent" });
+      const res = await h.call(`/v1/remedies?${query}`, {
+        as: "agent",
+        headers: { "accept-language": "sv-SE" },
+      });
       expect(res.status, query).toBe(400);
-      const problem = (await res.json()) as { code: string; issues: { path: string }[] };
+      const problem = (await res.json()) as {
+        code: string;
+        issues: { path: string; message: string }[];
+      };
       expect(problem.code).toBe("invalid_request");
+      // Every part of the query is located the same way, and worded in the caller's language.
       expect(problem.issues.map((i) => i.path)).toContain(path);
+      expect(problem.issues[0]?.message, query).toContain(words);
     }
   });
 
@@ -134,5 +142,13 @@ describe("remedies", () => {
       json: { reason: 7 },
     });
     expect(bad.status).toBe(400);
+    // A misspelt field is refused where it is, not dropped with the reason it was meant to give.
+    const typo = await h.call(`/v1/remedies/${encodeURIComponent(key)}/approve`, {
+      as: "agent",
+      json: { reasn: "checked" },
+    });
+    expect(typo.status).toBe(400);
+    const issues = ((await typo.json()) as { issues: { path: string }[] }).issues;
+    expect(issues.map((i) => i.path)).toEqual(["reasn"]);
   });
 });

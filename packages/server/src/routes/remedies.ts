@@ -1,11 +1,12 @@
 /** Remedies: list (filters, cursor pages), one with its history, approve and reject. */
-import { REMEDY_STATUSES, type RemedyFilter, type RemedyStatus } from "@goodfaith/core";
+import { type Lang, REMEDY_STATUSES, type RemedyFilter, type RemedyStatus } from "@goodfaith/core";
 import { type Decision, decideRemedy } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ACTIONS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { decodeCursor, encodeCursor, historyJson, remedyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema, RemedySchema } from "../schemas.js";
+import { badRequest } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const ListQuery = z.object({
@@ -90,7 +91,9 @@ function decisionRoute(decision: Decision) {
       body: {
         required: false,
         content: {
-          "application/json": { schema: z.object({ reason: z.string().max(1000).optional() }) },
+          "application/json": {
+            schema: z.strictObject({ reason: z.string().max(1000).optional() }),
+          },
         },
       },
     },
@@ -104,7 +107,7 @@ function decisionRoute(decision: Decision) {
   });
 }
 
-function statuses(text: string | undefined): RemedyStatus[] | undefined {
+function statuses(text: string | undefined, lang: Lang): RemedyStatus[] | undefined {
   if (text === undefined) return undefined;
   const list = text
     .split(",")
@@ -112,20 +115,10 @@ function statuses(text: string | undefined): RemedyStatus[] | undefined {
     .filter((s) => s !== "");
   const unknown = list.find((s) => !(REMEDY_STATUSES as readonly string[]).includes(s));
   if (unknown !== undefined) {
-    throw new ProblemError(
-      "invalid_request",
-      400,
-      {},
-      {
-        issues: [
-          {
-            code: "request.invalid_status",
-            path: "status",
-            message: `unknown status "${unknown}"; one of ${REMEDY_STATUSES.join(", ")}`,
-          },
-        ],
-      },
-    );
+    throw badRequest("invalid_status", "query.status", lang, {
+      value: unknown,
+      allowed: REMEDY_STATUSES.join(", "),
+    });
   }
   return list as RemedyStatus[];
 }
@@ -137,7 +130,8 @@ export function registerRemedyRoutes(app: ApiApp, deps: RouteDeps): void {
 
   app.openapi({ ...listRoute, middleware: [agent] }, async (c) => {
     const q = c.req.valid("query");
-    const status = statuses(q.status);
+    const lang = c.get("lang");
+    const status = statuses(q.status, lang);
     const filter: RemedyFilter = {
       ...(status !== undefined && { status }),
       ...(q.customer !== undefined && { customer: q.customer }),
@@ -147,7 +141,7 @@ export function registerRemedyRoutes(app: ApiApp, deps: RouteDeps): void {
     };
     const page = await store.listRemedies(filter, {
       limit: q.limit,
-      ...(q.cursor !== undefined && { after: decodeCursor(q.cursor) }),
+      ...(q.cursor !== undefined && { after: decodeCursor(q.cursor, lang) }),
     });
     return c.json(
       {

@@ -12,6 +12,7 @@ import { isWebhookUrl, registerWebhookEndpoint } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
+import { refinement } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -65,10 +66,10 @@ const createRouteDef = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.object({
+          schema: z.strictObject({
             url: z
               .string()
-              .refine(isWebhookUrl, "an absolute http(s) URL")
+              .refine(isWebhookUrl, refinement("invalid_url"))
               .openapi({ example: "https://payments.example.com/goodfaith" }),
             events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1),
           }),
