@@ -6,6 +6,7 @@
 import {
   type GoodfaithEvent,
   type Issue,
+  jsonErrorLocation,
   type Lang,
   parseEventLine,
   validateEvent,
@@ -37,14 +38,6 @@ export function mediaType(header: string | undefined): string {
   return (header?.split(";")[0] ?? "").trim().toLowerCase();
 }
 
-/** Line and column (1-based) of a UTF-16 offset in `text`. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
-  return { line, column };
-}
-
 /**
  * Parses JSON or throws the `invalid_json` problem, located in its detail and, for programs,
  * in its one issue's `line` and `column`.
@@ -53,13 +46,7 @@ export function parseJsonBody(text: string, lang: Lang): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : "";
-    const at = /position (\d+)/.exec(message)?.[1];
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const where =
-      lc?.[1] !== undefined && lc[2] !== undefined
-        ? { line: Number(lc[1]), column: Number(lc[2]) }
-        : lineColumn(text, at === undefined ? text.length : Number(at));
+    const where = jsonErrorLocation(text, error);
     throw new ProblemError("invalid_json", 400, where, {
       issues: [{ ...requestIssue("invalid_json", "", lang), ...where }],
     });

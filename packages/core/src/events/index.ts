@@ -24,6 +24,7 @@ export {
   VALUE_KINDS,
   type ValueKind,
 } from "./issue-codes.js";
+export { jsonErrorLocation } from "./json-error-offset.js";
 export { eventsJsonSchema, type JsonSchema, renderEventsJsonSchema } from "./json-schema.js";
 export { eventMessages } from "./messages.js";
 export { parseEventLine } from "./parse-event-line.js";

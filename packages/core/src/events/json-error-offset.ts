@@ -132,3 +132,19 @@ export function jsonErrorOffset(text: string): number | undefined {
     } else return i;
   }
 }
+
+const POSITION = /at position (\d+)/;
+
+/**
+ * Where `JSON.parse(text)` failed with `error`: 1-based line and column (in code points, as
+ * editors count), from V8's message when it names a position, else scanned.
+ */
+export function jsonErrorLocation(text: string, error: unknown): { line: number; column: number } {
+  const named = error instanceof Error ? POSITION.exec(error.message) : null;
+  const offset = named?.[1] !== undefined ? Number(named[1]) : jsonErrorOffset(text);
+  const before = text.slice(0, Math.min(offset ?? 0, text.length));
+  const lineStart = before.lastIndexOf("\n") + 1;
+  let line = 1;
+  for (let i = before.indexOf("\n"); i >= 0; i = before.indexOf("\n", i + 1)) line++;
+  return { line, column: [...before.slice(lineStart)].length + 1 };
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { interpolate } from "./lang.js";
+import { interpolate, negotiateLang } from "./lang.js";
 
 describe("interpolate", () => {
   it("fills known placeholders and leaves unknown ones as written", () => {
@@ -28,5 +28,24 @@ describe("interpolate", () => {
         },
       ),
     );
+  });
+});
+
+describe("negotiateLang", () => {
+  it.each([
+    [undefined, "en"],
+    ["sv-SE", "sv"],
+    ["zh-Hans-CN, en", "zh-CN"],
+    ["fr, de;q=0.9, sv;q=0.5", "sv"],
+    ["en;q=0.1, sv;q=0.9", "sv"],
+    ["sv;q=0, zh", "zh-CN"],
+    ["sv;q=0", "en"],
+    ["sv, zh", "sv"],
+    ["sv;q=0.8, zh;q=0.8", "sv"],
+    ["zh ; Q = 0.7, en;q=0.6", "zh-CN"],
+    ["*", "en"],
+    ["garbage;;q=x, sv;q=oops", "sv"],
+  ] as const)("%s → %s", (header, lang) => {
+    expect(negotiateLang(header)).toBe(lang);
   });
 });

@@ -12,19 +12,35 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
 
+/** Our language for one BCP 47 tag (lower case), if we have one. */
+function ours(tag: string): Lang | undefined {
+  if (tag.startsWith("zh")) return "zh-CN";
+  if (tag === "sv" || tag.startsWith("sv-")) return "sv";
+  if (tag === "en" || tag.startsWith("en-")) return "en";
+  return undefined;
+}
+
 /**
  * Picks the best of our languages for a BCP 47 tag or an Accept-Language list
- * ("zh" and "zh-Hans-CN" mean zh-CN, "sv-FI" means sv); English otherwise.
+ * ("zh" and "zh-Hans-CN" mean zh-CN, "sv-FI" means sv); English otherwise. Weights count
+ * (`en;q=0.1, sv;q=0.9` is Swedish, `q=0` means "not this"); equal weights keep their order.
  */
 export function negotiateLang(tags: string | undefined): Lang {
   if (!tags) return "en";
+  let best: Lang | undefined;
+  let bestQ = 0;
   for (const part of tags.split(",")) {
-    const tag = part.split(";")[0]?.trim().toLowerCase() ?? "";
-    if (tag.startsWith("zh")) return "zh-CN";
-    if (tag === "sv" || tag.startsWith("sv-")) return "sv";
-    if (tag === "en" || tag.startsWith("en-")) return "en";
+    const [tag = "", ...params] = part.split(";");
+    const lang = ours(tag.trim().toLowerCase());
+    if (lang === undefined) continue;
+    const weight = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p)?.[1]).find(Boolean);
+    const q = weight === undefined ? 1 : Number(weight);
+    if (q > bestQ) {
+      best = lang;
+      bestQ = q;
+    }
   }
-  return "en";
+  return best ?? "en";
 }
 
 // Templates split once into text and placeholder names (odd places): messages are few and

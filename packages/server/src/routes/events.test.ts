@@ -123,6 +123,15 @@ describe("POST /v1/events", () => {
     expect(problem.issues).toEqual([
       { code: "request.invalid_json", path: "", line: 2, column: 15, message: "is not valid JSON" },
     ]);
+    // An error V8 names no position for is still found where it is, not at the end.
+    const token = await h.call("/v1/events", {
+      as: "ingest",
+      body: '{"a": x, "b": 1}',
+      headers: { "content-type": "application/json" },
+    });
+    expect(((await token.json()) as { issues: unknown[] }).issues).toMatchObject([
+      { line: 1, column: 7 },
+    ]);
   });
 
   it("refuses other media types (415), too many events and too large bodies (413)", async () => {
