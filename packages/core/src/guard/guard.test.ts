@@ -50,6 +50,33 @@ function guardWith(events: EngineEvent[]): Guard {
 
 const book = { sku: "isbn-1", kind: "book", workId: "work-9", title: "Dune", price: "20.00" };
 
+describe("dates, as the customer's calendar has them", () => {
+  const living = (country: string): EngineEvent => ({
+    id: `crm-${country}`,
+    type: "customer.updated",
+    time: "2026-01-01T00:00:00Z",
+    customer: "c1",
+    data: { country },
+  });
+  const dateIn = (country: string | undefined, time: string) => {
+    const events = [order("o1", time, [book])];
+    const guard = guardWith(country === undefined ? events : [living(country), ...events]);
+    return guard.check({ customer: "c1", items: [{ sku: "isbn-1", kind: "book" }] })[0]?.text;
+  };
+
+  test("an evening purchase in UTC is the next morning in China", () => {
+    expect(dateIn("CN", "2026-03-05T20:00:00Z")?.["zh-CN"]).toContain("您已于2026年3月6日购买过");
+    expect(dateIn("SE", "2026-03-05T20:00:00Z")?.sv).toContain("den 5 mars 2026");
+    expect(dateIn("SE", "2026-03-05T23:30:00Z")?.sv).toContain("den 6 mars 2026");
+  });
+
+  test("a country of several zones is told in its easternmost; no country, in UTC", () => {
+    expect(dateIn("US", "2026-03-06T03:00:00Z")?.en).toContain("on March 5, 2026");
+    expect(dateIn("US", "2026-03-06T05:30:00Z")?.en).toContain("on March 6, 2026");
+    expect(dateIn(undefined, "2026-03-05T23:30:00Z")?.en).toContain("on March 5, 2026");
+  });
+});
+
 describe("already owned", () => {
   test("same sku warns with the earlier order and date, in three languages", () => {
     const guard = guardWith([order("o1", "2026-03-05T10:00:00Z", [book])]);
@@ -58,7 +85,10 @@ describe("already owned", () => {
     expect(w?.code).toBe("already_owned");
     expect(w?.earlier).toEqual({ order: "o1", sku: "isbn-1", date: "2026-03-05T10:00:00.000Z" });
     expect(w?.text.en).toBe("You already bought Dune on March 5, 2026 (order o1). Buy it again?");
-    expect(w?.text["zh-CN"]).toContain("2026年3月5日");
+    // Intl writes the date in Chinese: no spaces around it, as around the Latin title there are none.
+    expect(w?.text["zh-CN"]).toBe(
+      "您已于2026年3月5日购买过《Dune》（订单 o1）。确定要再买一次吗？",
+    );
     expect(w?.text.sv).toContain("5 mars 2026");
   });
 
@@ -116,10 +146,16 @@ describe("already owned", () => {
       title: "Premium",
     };
     const active = guardWith([order("o1", "2026-03-05T10:00:00Z", [sub])]);
-    expect(
-      active.check({ customer: "c1", items: [{ sku: "plan-premium", kind: "subscription" }] })[0]
-        ?.code,
-    ).toBe("subscription_active");
+    const [warning] = active.check({
+      customer: "c1",
+      items: [{ sku: "plan-premium", kind: "subscription" }],
+    });
+    expect(warning?.code).toBe("subscription_active");
+    expect(warning?.text).toEqual({
+      en: "Your subscription Premium has been active since March 5, 2026. You don't need to buy it again.",
+      "zh-CN": "您的订阅“Premium”自2026年3月5日起已生效，无需重复购买。",
+      sv: "Din prenumeration Premium har varit aktiv sedan den 5 mars 2026. Du behöver inte köpa den igen.",
+    });
     const cancelled = guardWith([
       order("o1", "2026-03-05T10:00:00Z", [sub]),
       {

@@ -7,6 +7,7 @@
 import type { Engine } from "../engine/engine.js";
 import type { OwnershipRecord } from "../engine/records.js";
 import { interpolate, LANGS, type Lang, type Localized } from "../i18n/lang.js";
+import { dayStart, easternmostZone, localDay } from "../i18n/zones.js";
 import { formatMoney, type Money, money, parseMoney } from "../money/index.js";
 import type { CompiledPromise } from "../promises/document.js";
 import { guardMessages } from "./messages.js";
@@ -54,16 +55,19 @@ const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 // language), so each (language, day) is formatted once; bounded by a trim.
 const formattedDays = new Map<string, string>();
 
-function formatDate(ms: number, lang: Lang): string {
-  const key = `${lang}|${Math.floor(ms / 86_400_000)}`;
+/** `ms` as the date it was in `zone`, in `lang`. */
+function formatDate(ms: number, lang: Lang, zone: string): string {
+  const day = localDay(ms, zone);
+  const key = `${lang}|${day}`;
   const known = formattedDays.get(key);
   if (known !== undefined) return known;
   let f = dateFormats.get(lang);
   if (!f) {
+    // The day is already the customer's: written as the UTC date of its midnight.
     f = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
     dateFormats.set(lang, f);
   }
-  const text = f.format(ms);
+  const text = f.format(dayStart(day));
   if (formattedDays.size >= 10_000) formattedDays.clear();
   formattedDays.set(key, text);
   return text;
@@ -93,6 +97,8 @@ export class Guard {
     const out: Warning[] = [];
     const cust = this.engine.state.customers.get(req.customer);
     if (!cust) return out;
+    // Dates as they were where the customer is: their country's (easternmost) zone, else UTC.
+    const zone = easternmostZone(cust.country) ?? "UTC";
     const now = req.at ? Date.parse(req.at) : this.engine.now;
     for (const item of req.items) {
       if (item.gift) continue;
@@ -108,12 +114,12 @@ export class Guard {
               : hit.sku === item.sku
                 ? "already_owned"
                 : "already_owned_edition";
-          out.push(this.ownedWarning(code, this.owned.id, item, hit));
+          out.push(this.ownedWarning(code, this.owned.id, item, hit, zone));
           continue;
         }
       }
       if (this.protection && item.price !== undefined && item.currency !== undefined) {
-        const warning = this.priceWarning(this.protection, req.customer, item, now);
+        const warning = this.priceWarning(this.protection, req.customer, item, now, zone);
         if (warning) out.push(warning);
       }
     }
@@ -133,6 +139,7 @@ export class Guard {
     promise: string,
     item: GuardItem,
     hit: OwnershipRecord,
+    zone: string,
   ): Warning {
     const title = hit.title ?? item.title ?? item.sku;
     return {
@@ -143,7 +150,7 @@ export class Guard {
       text: localized(code, (lang) => ({
         title,
         order: hit.order,
-        date: formatDate(hit.at, lang),
+        date: formatDate(hit.at, lang, zone),
       })),
     };
   }
@@ -153,6 +160,7 @@ export class Guard {
     customer: string,
     item: GuardItem,
     now: number,
+    zone: string,
   ): Warning | undefined {
     const price = parseMoney(item.price ?? "", item.currency ?? "");
     if (!price.ok) return undefined;
@@ -177,7 +185,7 @@ export class Guard {
         refund: difference,
         text: localized("price_protection", (lang) => ({
           title: item.title ?? item.sku,
-          date: formatDate(p.at, lang),
+          date: formatDate(p.at, lang, zone),
           paid: formatMoney(paid, lang),
           now: formatMoney(price.value, lang),
           difference: formatMoney(difference, lang),

@@ -47,37 +47,45 @@ export const en: NoticeCatalog = {
     "airline.delay-refund": {
       subject: "Your delayed flight, booking {subject}: your fare back",
       happened:
-        "Your flight on booking {subject} arrived three hours or more late, for a reason within our control. We are sorry.",
+        "Your flight on booking {subject} arrived three hours or more late, for a reason within our control.",
+      sorry: "We are sorry.",
     },
     "airline.child-seated-apart": {
       subject: "Booking {subject}: your child will sit with you",
       happened:
-        "On booking {subject}, a child under 12 was given a seat away from the adult travelling with them. We are sorry for the worry this may have caused.",
+        "On booking {subject}, a child under 12 was given a seat away from the adult travelling with them.",
+      sorry: "We are sorry for the worry this may have caused.",
       did: "Our gate team will seat you together before boarding, free of charge.",
     },
     "eu261.delay-compensation": {
       subject: "Compensation for the delay, booking {subject}",
       happened:
-        "Your flight on booking {subject} reached its destination three hours or more late, for a reason within the airline's control. EU Regulation 261/2004 gives you compensation for that. We are sorry for the time you lost.",
+        "Your flight on booking {subject} reached its destination three hours or more late, for a reason within the airline's control.",
+      sorry:
+        "EU Regulation 261/2004 gives you compensation for that. We are sorry for the time you lost.",
     },
     "eu261.cancellation-compensation": {
       subject: "Compensation for the cancelled flight, booking {subject}",
       happened:
-        "Your flight on booking {subject} was cancelled at short notice, for a reason within the airline's control. EU Regulation 261/2004 gives you compensation for that. We are sorry.",
+        "Your flight on booking {subject} was cancelled at short notice, for a reason within the airline's control.",
+      sorry: "EU Regulation 261/2004 gives you compensation for that. We are sorry.",
     },
     "us-dot.cancellation-refund": {
       subject: "Your cancelled flight, booking {subject}: your refund",
-      happened:
-        "Your flight on booking {subject} was cancelled. Under the US Department of Transportation's rules you are owed a refund. We are sorry.",
+      happened: "Your flight on booking {subject} was cancelled.",
+      sorry:
+        "Under the US Department of Transportation's rules you are owed a refund. We are sorry.",
     },
     "us-dot.significant-delay-refund": {
       subject: "Your delayed flight, booking {subject}: your refund",
-      happened:
-        "Your flight on booking {subject} was significantly delayed. Under the US Department of Transportation's rules you are owed a refund. We are sorry.",
+      happened: "Your flight on booking {subject} was significantly delayed.",
+      sorry:
+        "Under the US Department of Transportation's rules you are owed a refund. We are sorry.",
     },
     "retail.late-delivery": {
       subject: "Your order {subject} is late: your shipping back",
-      happened: "Your order {subject} was not delivered by the time we promised. We are sorry.",
+      happened: "Your order {subject} was not delivered by the time we promised.",
+      sorry: "We are sorry.",
     },
     "retail.price-drop": {
       subject: "Order {subject}: the price went down, the difference is yours",
@@ -86,41 +94,46 @@ export const en: NoticeCatalog = {
     },
     "retail.duplicate-charge": {
       subject: "Order {subject}: we charged you too much",
-      happened:
-        "We charged you more than you agreed to pay for order {subject}. We are sorry for the mistake.",
+      happened: "We charged you more than you agreed to pay for order {subject}.",
+      sorry: "We are sorry for the mistake.",
     },
     "retail.not-shipped": {
       subject: "Order {subject} was not shipped: your money back",
-      happened: "We did not ship your order {subject} within 3 days of your payment. We are sorry.",
+      happened: "We did not ship your order {subject} within 3 days of your payment.",
+      sorry: "We are sorry.",
     },
     "streaming.rental-quality": {
       subject: "Your rental did not stream as promised",
-      happened: "A title you rented streamed below the quality we promised. We are sorry.",
+      happened: "A title you rented streamed below the quality we promised.",
+      sorry: "We are sorry.",
     },
     "streaming.outage-credit": {
       subject: "Our outage: credit on your account",
       happened:
-        "Our service was down for a while, and you could not use the subscription you pay for. We are sorry.",
+        "Our service was down for a while, and you could not use the subscription you pay for.",
+      sorry: "We are sorry.",
     },
     "support.long-wait-apology": {
-      subject: "You waited too long for us",
-      happened:
-        "When you contacted us, you waited longer than the time we promise to answer in. We are sorry we kept you waiting.",
+      subject: "We kept you waiting too long",
+      happened: "When you contacted us, we took longer to answer than we promise to.",
+      sorry: "We are sorry we kept you waiting.",
     },
     // The apology goes out as its own notice (support.long-wait-apology): saying sorry twice
     // for one wait would sound like a form letter.
     "support.long-wait-credit": {
       subject: "Credit on your account for your wait",
-      happened: "When you contacted us, you waited longer than the time we promise to answer in.",
+      happened: "When you contacted us, we took longer to answer than we promise to.",
     },
     "support.repeat-contact": {
       subject: "A senior colleague is taking on your question",
-      happened: "You had to contact us again about something we had not solved. We are sorry.",
+      happened: "You had to contact us again about something we had not solved.",
+      sorry: "We are sorry.",
       did: "A senior colleague now owns it until it is fixed, will contact you within one working day, and will keep you updated. You will not have to explain it all again.",
     },
   },
   generic: {
     subject: "About our promise: {title}",
-    happened: "Something did not go as we promised. We are sorry.",
+    happened: "Something did not go as we promised.",
+    sorry: "We are sorry.",
   },
 };

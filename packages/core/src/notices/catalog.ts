@@ -1,6 +1,6 @@
 /**
- * The shape of a language's notice texts. A notice reads: greeting; what happened (with
- * the honest cause); what we did; "you need to do nothing"; the promise it keeps; sign-off.
+ * The shape of a language's notice texts. A notice reads: greeting; what happened, the
+ * honest cause, the apology; what we did; "you need to do nothing"; the promise it keeps; sign-off.
  * Tone: warm, plain, honest; no marketing, no exclamation marks, at most one apology.
  * Everything a customer reads exists in every language: a cause the company gave in another
  * language only is either named by its well-known category or quoted, saying so.
@@ -10,8 +10,13 @@ import type { CauseCategory } from "../events/cause-data.js";
 /** The texts of one notice key. Placeholders: `{subject}` (booking, order… id), `{title}`. */
 export interface NoticeTemplate {
   readonly subject: string;
-  /** What happened, said plainly; carries the notice's one apology where one is owed. */
+  /** What happened, said plainly, without the apology: the cause comes right after it. */
   readonly happened: string;
+  /**
+   * Said after the cause: the notice's one apology where one is owed, and what follows from
+   * what happened (e.g. the law that gives compensation).
+   */
+  readonly sorry?: string;
   /** What we did, for remedies without an amount (gestures, apologies). */
   readonly did?: string;
 }
@@ -31,7 +36,10 @@ export interface NoticePhrases {
   readonly causeQuoted: string;
   /** Each well-known cause category, as it reads in `cause` (lower case, no final stop). */
   readonly causes: Readonly<Record<CauseCategory, string>>;
-  /** With `{name}`: which passenger of the booking a per-passenger notice is about. */
+  /**
+   * With `{name}`: which passenger of the booking a per-passenger notice is about. Where Han
+   * meets a Latin name across `{name}`, a space is put in ("乘客 Erik Berg", "乘客李强").
+   */
   readonly passengerNamed: string;
   /** With `{number}` and `{of}`: the same, for a passenger the booking gave no name for. */
   readonly passengerNumbered: string;

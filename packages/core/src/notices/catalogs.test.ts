@@ -27,6 +27,13 @@ describe("notice templates", () => {
     expect(keys("sv")).toEqual(keys("en"));
   });
 
+  it.each(LANGS)("in %s, the apology is said after the cause, never before it", (lang) => {
+    const { templates, generic } = NOTICE_CATALOGS[lang];
+    for (const [key, t] of [...Object.entries(templates), ["generic", generic] as const]) {
+      expect(t.happened.match(APOLOGY[lang]) ?? [], key).toEqual([]);
+    }
+  });
+
   it("an unknown key gets the generic template", () => {
     expect(templateFor("nobody.knows", "en")).toEqual({
       name: GENERIC_TEMPLATE,
@@ -41,7 +48,7 @@ describe("notice templates", () => {
     expect(shared).not.toMatch(/[!！]/);
     expect(shared.match(APOLOGY[lang]) ?? []).toEqual([]);
     for (const [key, t] of [...Object.entries(templates), ["generic", generic] as const]) {
-      const text = `${t.subject} ${t.happened} ${t.did ?? ""}`;
+      const text = `${t.subject} ${t.happened} ${t.sorry ?? ""} ${t.did ?? ""}`;
       expect(text, key).not.toMatch(/[!！]/);
       expect((text.match(APOLOGY[lang]) ?? []).length, key).toBeLessThanOrEqual(1);
     }

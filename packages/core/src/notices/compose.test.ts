@@ -24,9 +24,10 @@ const delayRefund = find(airline, "delay-refund", "c-lena");
 const compensation = find(airline, "eu261-delay-compensation", "c-lena");
 const lateDelivery = find(packRemedies("retail"), "late-delivery", "c-anna");
 
-const reader = (language: string, name = "Lena Berg"): NoticeCustomer => ({
+const reader = (language: string, name = "Lena Berg", country?: string): NoticeCustomer => ({
   language,
   name,
+  ...(country !== undefined && { country }),
   consents: {},
 });
 
@@ -49,7 +50,7 @@ describe("composeNotice: the text in each language", () => {
     const body = (lang: string) =>
       composeNotice({ remedy: delayRefund, customer: reader(lang) })?.body;
     expect(body("en")).toContain("We are refunding €318.00 to your card and 10,000 points.");
-    expect(body("zh-CN")).toContain("€318.00 退回您的银行卡和10,000 积分");
+    expect(body("zh-CN")).toContain("我们将为您退还 €318.00（转入您的银行卡）和 10,000 积分。");
     // Swedish: a decimal comma, and no-break spaces Intl puts between digits and the currency.
     expect(body("sv")).toContain(
       `Vi betalar tillbaka 318,00${NBSP}€ till ditt kort och 10${NBSP}000 poäng.`,
@@ -58,11 +59,76 @@ describe("composeNotice: the text in each language", () => {
 
   it("says by when, as a date in the reader's language", () => {
     const body = (lang: string) =>
-      composeNotice({ remedy: delayRefund, customer: reader(lang) })?.body;
+      composeNotice({ remedy: delayRefund, customer: reader(lang, "Lena Berg", "SE") })?.body;
     expect(delayRefund.dueBy).toBe("2026-11-27T14:40:00.000Z");
     expect(body("en")).toContain("It will be done by November 27, 2026.");
-    expect(body("sv")).toContain("Det är klart senast 27 november 2026.");
-    expect(body("zh-CN")).toContain("最迟将于 2026年11月27日 完成。");
+    expect(body("sv")).toContain("Det sker senast den 27 november 2026.");
+    expect(body("zh-CN")).toContain("最迟于2026年11月27日完成。");
+  });
+
+  it.each([
+    // 20:00 UTC is already the 28th in China: "by the 27th" would be a day short there.
+    ["2026-11-27T20:00:00.000Z", "CN", "November 28, 2026"],
+    ["2026-11-27T20:00:00.000Z", "SE", "November 27, 2026"],
+    ["2026-11-27T23:30:00.000Z", "SE", "November 28, 2026"],
+    // The latest of the country's zones: New York, the furthest east, is still on the 27th.
+    ["2026-11-28T04:30:00.000Z", "US", "November 27, 2026"],
+    ["2026-11-28T05:30:00.000Z", "US", "November 28, 2026"],
+    ["2026-11-27T09:00:00.000Z", "us", "November 27, 2026"],
+    // No country (or one Intl does not know): a date that holds anywhere on Earth.
+    ["2026-11-27T09:00:00.000Z", undefined, "November 27, 2026"],
+    ["2026-11-27T10:00:00.000Z", undefined, "November 28, 2026"],
+    ["2026-11-27T10:00:00.000Z", "not a country", "November 28, 2026"],
+  ] as const)("a deadline of %s, to a customer in %s, is dated %s", (dueBy, country, date) => {
+    const remedy: Remedy = { ...delayRefund, dueBy };
+    const notice = composeNotice({ remedy, customer: reader("en", "Lena", country) });
+    expect(notice?.body).toContain(`It will be done by ${date}.`);
+  });
+
+  it("dates a deadline where the customer lives, whatever language they read", () => {
+    const remedy: Remedy = { ...delayRefund, dueBy: "2026-11-27T20:00:00.000Z" };
+    const inSweden = composeNotice({ remedy, customer: reader("zh-CN", "Li Wei", "SE") });
+    const inChina = composeNotice({ remedy, customer: reader("zh-CN", "Li Wei", "CN") });
+    expect(inSweden?.body).toContain("最迟于2026年11月27日完成。");
+    expect(inChina?.body).toContain("最迟于2026年11月28日完成。");
+  });
+
+  it("says nothing of a part that rounds to nothing, and never a negative amount", () => {
+    const zeroPoints: Remedy = {
+      ...delayRefund,
+      split: [
+        { method: "card", amount: { minor: 31800n, currency: "EUR" } },
+        { method: "points", amount: { minor: 0n, currency: "PTS" } },
+      ],
+    };
+    const body = composeNotice({ remedy: zeroPoints, customer: reader("en") })?.body ?? "";
+    expect(body).toContain("We are refunding €318.00 to your card.");
+    expect(body).not.toContain("0 points");
+    const negative: Remedy = {
+      ...delayRefund,
+      split: [{ method: "card", amount: { minor: -500n, currency: "EUR" } }],
+    };
+    const text = composeNotice({ remedy: negative, customer: reader("sv") })?.body ?? "";
+    expect(text).not.toMatch(/Vi betalar tillbaka|5,00/);
+  });
+
+  it("puts spaces between Chinese and the amounts of a list, as the rest of the text does", () => {
+    const mixed: Remedy = {
+      ...delayRefund,
+      split: [
+        { method: "points", amount: { minor: 10000n, currency: "PTS" } },
+        { method: "cash", amount: { minor: 500n, currency: "EUR" } },
+        { method: "credit", amount: { minor: 200n, currency: "EUR" } },
+      ],
+    };
+    const body = composeNotice({ remedy: mixed, customer: reader("zh-CN") })?.body ?? "";
+    expect(body).toContain("我们将为您退还 10,000 积分、€5.00 和 €2.00 账户抵用金。");
+  });
+
+  it("greets plainly when the name is blank", () => {
+    expect(composeNotice({ remedy: delayRefund, customer: reader("en", "  ") })?.body).toMatch(
+      /^Hello,\n/,
+    );
   });
 
   it("gives the honest cause in the reader's language, and says there is nothing to do", () => {
@@ -104,7 +170,7 @@ describe("composeNotice: a booking's passengers, one notice each", () => {
     [
       "zh-CN",
       "预订 eu261-bk-1001 航班延误的赔偿（Erik Berg）",
-      "本通知涉及本预订的乘客 Erik Berg。",
+      "本通知针对本预订中的乘客 Erik Berg。",
     ],
     [
       "sv",
@@ -128,7 +194,7 @@ describe("composeNotice: a booking's passengers, one notice each", () => {
     [
       "zh-CN",
       "预订 eu261-bk-1001 航班延误的赔偿（第 2 位乘客，共 2 位）",
-      "本通知涉及本预订的第 2 位乘客（共 2 位）。我们正在向您支付赔偿",
+      "本通知针对本预订中的第 2 位乘客（共 2 位）。我们将向您支付赔偿金",
     ],
     [
       "sv",
@@ -141,6 +207,13 @@ describe("composeNotice: a booking's passengers, one notice each", () => {
     const notice = compose(unnamed, lang);
     expect(notice?.subject).toBe(subject);
     expect(notice?.body).toContain(text);
+  });
+
+  it("in Chinese, a space sets off a Latin name, not a Chinese one", () => {
+    const erik = berg[1] as Remedy;
+    const chinese: Remedy = { ...erik, passenger: { id: "p2", name: "李强", number: 2, of: 2 } };
+    expect(compose(chinese, "zh-CN")?.body).toContain("本通知针对本预订中的乘客李强。");
+    expect(compose(erik, "zh-CN")?.body).toContain("本通知针对本预订中的乘客 Erik Berg。");
   });
 
   it.each(LANGS)("in %s, the only passenger of a booking is not singled out", (lang) => {
@@ -250,7 +323,8 @@ describe("composeNotice: keys", () => {
     expect(notice?.subject).toBe(
       "Om vårt löfte: Tre timmar försenat på grund av oss? Du får tillbaka biljettpriset.",
     );
-    expect(notice?.body).toContain("Något blev inte som vi lovade. Vi ber om ursäkt.");
+    expect(notice?.body).toContain("Något blev inte som vi lovade. Orsaken:");
+    expect(notice?.body).toContain("före avgång. Vi ber om ursäkt.");
     expect(notice?.body).toContain(`318,00${NBSP}€`);
   });
 

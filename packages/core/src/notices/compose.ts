@@ -44,7 +44,7 @@ export function composeNotice(
     };
   }
   const contact = contactFor(customer, options);
-  const text = renderNotice(remedy, lang, customer?.name);
+  const text = renderNotice(remedy, lang, customer?.name, customer?.country);
   const decided = !contact.ok
     ? ({ status: "suppressed", reason: contact.reason } as const)
     : remedy.approval.required

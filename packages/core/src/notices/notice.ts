@@ -44,6 +44,8 @@ export interface Notice {
 export interface NoticeCustomer {
   readonly language?: string | undefined;
   readonly name?: string | undefined;
+  /** ISO 3166 country: the time zones a deadline is dated for (see `renderNotice`). */
+  readonly country?: string | undefined;
   /** Consent by purpose (`service_notices`) and by purpose and channel (`service_notices:email`). */
   readonly consents: Readonly<Record<string, boolean>>;
 }

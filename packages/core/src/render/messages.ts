@@ -12,12 +12,15 @@ export interface PageMessages {
   readonly beforeYouBuyLead: string;
   readonly factsLabel: string;
   readonly "kind.refund": string;
+  /** A refund the law or the promise calls compensation: money owed, not money paid back. */
+  readonly "kind.compensation": string;
   readonly "kind.credit": string;
   readonly "kind.points": string;
   readonly "kind.notice": string;
   readonly "kind.gesture": string;
   readonly "kind.warning": string;
   readonly "kindAmount.refund": string;
+  readonly "kindAmount.compensation": string;
   readonly "kindAmount.credit": string;
   readonly "kindAmount.points": string;
   readonly "amount.whole": string;
@@ -48,12 +51,14 @@ export const pageMessages: Readonly<Record<Lang, PageMessages>> = {
       "We would rather tell you before a purchase you might regret than sell it to you.",
     factsLabel: "In short",
     "kind.refund": "A refund",
+    "kind.compensation": "Compensation",
     "kind.credit": "A credit with us",
     "kind.points": "Loyalty points",
     "kind.notice": "We tell you first, and honestly",
     "kind.gesture": "Our team puts it right for you",
     "kind.warning": "A word of warning before you pay",
     "kindAmount.refund": "A refund of {amount}",
+    "kindAmount.compensation": "Compensation of {amount}",
     "kindAmount.credit": "A credit of {amount}",
     "kindAmount.points": "Loyalty points: {amount}",
     "amount.whole": "the whole amount you paid",
@@ -80,12 +85,14 @@ export const pageMessages: Readonly<Record<Lang, PageMessages>> = {
     beforeYouBuyLead: "如果某次购买可能让您后悔，我们宁可事先提醒您，也不愿做成这笔生意。",
     factsLabel: "简要说明",
     "kind.refund": "退款",
+    "kind.compensation": "赔偿金",
     "kind.credit": "账户抵用金",
     "kind.points": "会员积分",
     "kind.notice": "我们会第一时间如实告诉您",
     "kind.gesture": "我们的团队会为您妥善安排",
     "kind.warning": "付款前提醒您",
     "kindAmount.refund": "退款：{amount}",
+    "kindAmount.compensation": "赔偿金：{amount}",
     "kindAmount.credit": "账户抵用金：{amount}",
     "kindAmount.points": "会员积分：{amount}",
     "amount.whole": "您支付的全部金额",
@@ -93,7 +100,7 @@ export const pageMessages: Readonly<Record<Lang, PageMessages>> = {
     "amount.percent": "您所付金额的 {percent}",
     "amount.computed": "按上文所述计算的金额",
     "tender.original": "按原支付方式退回",
-    "tender.cash": "以现金退还，而非代金券",
+    "tender.cash": "以现金支付，而非代金券",
     "tender.points": "以会员积分发放",
     "tender.credit": "以账户抵用金发放",
     "within.now": "立即",
@@ -103,7 +110,7 @@ export const pageMessages: Readonly<Record<Lang, PageMessages>> = {
     "within.hour.other": "{count} 小时内",
     "within.day.one": "{count} 天内",
     "within.day.other": "{count} 天内",
-    nothingToDo: "您无需做任何事",
+    nothingToDo: "您无需进行任何操作",
   },
   sv: {
     defaultTitle: "{owner} löften",
@@ -113,12 +120,14 @@ export const pageMessages: Readonly<Record<Lang, PageMessages>> = {
       "Hellre säger vi till innan du gör ett köp du kan ångra än säljer det till dig.",
     factsLabel: "Kort sagt",
     "kind.refund": "Pengarna tillbaka",
+    "kind.compensation": "Ersättning",
     "kind.credit": "Ett tillgodohavande hos oss",
     "kind.points": "Bonuspoäng",
     "kind.notice": "Vi hör av oss först och säger som det är",
     "kind.gesture": "Vår personal ordnar det åt dig",
     "kind.warning": "En varning innan du betalar",
     "kindAmount.refund": "Du får tillbaka {amount}",
+    "kindAmount.compensation": "Ersättning med {amount}",
     "kindAmount.credit": "Ett tillgodohavande på {amount}",
     "kindAmount.points": "Bonuspoäng: {amount}",
     "amount.whole": "hela beloppet du betalade",
@@ -126,7 +135,7 @@ export const pageMessages: Readonly<Record<Lang, PageMessages>> = {
     "amount.percent": "{percent} av det du betalade",
     "amount.computed": "beloppet som beskrivs ovan",
     "tender.original": "Tillbaka på samma sätt som du betalade",
-    "tender.cash": "Kontant, inte som värdebevis",
+    "tender.cash": "I pengar, inte som värdebevis",
     "tender.points": "Som bonuspoäng",
     "tender.credit": "Som tillgodohavande hos oss",
     "within.now": "Direkt",

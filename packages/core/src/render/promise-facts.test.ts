@@ -114,7 +114,7 @@ describe("promiseFacts", () => {
       "Loyalty points: 500 points",
       "You need to do nothing",
     ]);
-    expect(promiseFacts(cash, "zh-CN")[1]).toBe("以现金退还，而非代金券");
+    expect(promiseFacts(cash, "zh-CN")[1]).toBe("以现金支付，而非代金券");
   });
 
   it("describes a computed amount by pointing at the promise's text", () => {
@@ -122,9 +122,26 @@ describe("promiseFacts", () => {
       kind: "refund",
       amount: { type: "expr", expr: { source: "booking.fare", byEvent: new Map() } },
       tender: "original",
-      compensation: true,
+      compensation: false,
     });
     expect(promiseFacts(expr, "en")[0]).toBe("A refund of the amount described above");
+  });
+
+  it("calls compensation compensation: it is owed, not paid back", () => {
+    const owed = promise({
+      kind: "refund",
+      amount: { type: "expr", expr: { source: "booking.fare", byEvent: new Map() } },
+      tender: "cash",
+      compensation: true,
+    });
+    expect(promiseFacts(owed, "en").slice(0, 2)).toEqual([
+      "Compensation of the amount described above",
+      "In cash, not vouchers",
+    ]);
+    expect(promiseFacts(owed, "zh-CN")[0]).toBe("赔偿金：按上文所述计算的金额");
+    expect(promiseFacts(owed, "sv")[0]).toBe("Ersättning med beloppet som beskrivs ovan");
+    const { amount: _, ...unpriced } = owed.remedy;
+    expect(promiseFacts(promise(unpriced), "sv")[0]).toBe("Ersättning");
   });
 
   it("tells nobody to do nothing about a warning: it is shown at the checkout", () => {

@@ -75,13 +75,15 @@ function tenderIsNews(kind: RemedyKind, tender: Tender): boolean {
 /** The facts a customer reads under a promise, in order: what, where to, how fast, what to do. */
 export function promiseFacts(promise: CompiledPromise, lang: Lang): readonly string[] {
   const m = pageMessages[lang];
-  const { kind, amount, tender, withinMs } = promise.remedy;
+  const { kind, amount, tender, withinMs, compensation } = promise.remedy;
   const facts: string[] = [];
   if (isMonetary(kind)) {
+    // Compensation is owed, not paid back: "a refund of €400" would misname it.
+    const what = kind === "refund" && compensation ? "compensation" : kind;
     facts.push(
       amount
-        ? interpolate(m[`kindAmount.${kind}`], { amount: describeAmount(amount, lang) })
-        : m[`kind.${kind}`],
+        ? interpolate(m[`kindAmount.${what}`], { amount: describeAmount(amount, lang) })
+        : m[`kind.${what}`],
     );
     if (tenderIsNews(kind, tender)) facts.push(m[`tender.${tender}`]);
   } else {

@@ -62,7 +62,7 @@ describe("renderMarkdown", () => {
     expect(md).toContain("- 退款：您支付的全部金额");
     expect(md).toContain("- 按原支付方式退回");
     expect(md).toContain("- 7 天内");
-    expect(md).toContain("- 您无需做任何事");
+    expect(md).toContain("- 您无需进行任何操作");
     expect(md.at(-2)).toBe("Northwind Air 的承诺（版本 2026.11）");
   });
 
