@@ -90,7 +90,7 @@ export const en: NoticeCatalog = {
     "retail.price-drop": {
       subject: "Order {subject}: the price went down, the difference is yours",
       happened:
-        "We lowered the price of something you bought in order {subject}, within 14 days of your purchase.",
+        "We lowered the price of something you bought in order {subject}, within the time our promise covers.",
     },
     "retail.duplicate-charge": {
       subject: "Order {subject}: we charged you too much",
@@ -99,7 +99,7 @@ export const en: NoticeCatalog = {
     },
     "retail.not-shipped": {
       subject: "Order {subject} was not shipped: your money back",
-      happened: "We did not ship your order {subject} within 3 days of your payment.",
+      happened: "We did not ship your order {subject} as soon after your payment as we promised.",
       sorry: "We are sorry.",
     },
     "streaming.rental-quality": {

@@ -90,7 +90,7 @@ export const sv: NoticeCatalog = {
     "retail.price-drop": {
       subject: "Beställning {subject}: priset har sänkts, du får mellanskillnaden",
       happened:
-        "Vi sänkte priset på något du köpte i beställning {subject}, inom 14 dagar från ditt köp.",
+        "Vi sänkte priset på något du köpte i beställning {subject}, inom den tid som vårt löfte gäller.",
     },
     "retail.duplicate-charge": {
       subject: "Beställning {subject}: vi har dragit för mycket pengar",
@@ -99,7 +99,8 @@ export const sv: NoticeCatalog = {
     },
     "retail.not-shipped": {
       subject: "Beställning {subject} har inte skickats: du får tillbaka pengarna",
-      happened: "Vi skickade inte din beställning {subject} inom 3 dagar från att du betalade.",
+      happened:
+        "Vi skickade inte din beställning {subject} så snart efter din betalning som vi lovade.",
       sorry: "Vi ber om ursäkt.",
     },
     "streaming.rental-quality": {

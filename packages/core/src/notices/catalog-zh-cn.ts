@@ -86,7 +86,7 @@ export const zhCN: NoticeCatalog = {
     },
     "retail.price-drop": {
       subject: "订单 {subject}：商品降价，差价归您",
-      happened: "您在订单 {subject} 中购买的商品，在您购买后 14 天内降价了。",
+      happened: "您在订单 {subject} 中购买的商品，在我们承诺的期限内降价了。",
     },
     "retail.duplicate-charge": {
       subject: "订单 {subject}：我们多扣了您的钱",
@@ -95,7 +95,7 @@ export const zhCN: NoticeCatalog = {
     },
     "retail.not-shipped": {
       subject: "订单 {subject} 未发货：为您全额退款",
-      happened: "您付款后 3 天内，我们未能发出您的订单 {subject}。",
+      happened: "您付款后，我们未能在承诺的时间内发出您的订单 {subject}。",
       sorry: "我们深表歉意。",
     },
     "streaming.rental-quality": {

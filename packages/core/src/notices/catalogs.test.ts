@@ -27,6 +27,15 @@ describe("notice templates", () => {
     expect(keys("sv")).toEqual(keys("en"));
   });
 
+  // A window is the company's to set in its promise (whose title the notice quotes); a number
+  // written into a template would go on saying "3 days" after the promise says 5.
+  it.each(LANGS)("in %s, no template states a promise's window as a number", (lang) => {
+    const windowed = /\d+\s*(days?|hours?|dagar|timmar|天|小时)/i;
+    for (const [key, t] of Object.entries(NOTICE_CATALOGS[lang].templates))
+      for (const text of [t.subject, t.happened, t.sorry ?? "", t.did ?? ""])
+        expect(text, `${lang} ${key}`).not.toMatch(windowed);
+  });
+
   it.each(LANGS)("in %s, the apology is said after the cause, never before it", (lang) => {
     const { templates, generic } = NOTICE_CATALOGS[lang];
     for (const [key, t] of [...Object.entries(templates), ["generic", generic] as const]) {
