@@ -33,6 +33,24 @@ describe("Idempotency-Key", () => {
     expect(JSON.parse(firstBody)).toMatchObject({ accepted: 1 });
   });
 
+  it("replays a problem in the language it was given in, saying so", async () => {
+    const send = (lang: string) =>
+      h.call("/v1/events", {
+        as: "ingest",
+        json: { id: "bad" },
+        headers: { "idempotency-key": "k-bad", "accept-language": lang },
+      });
+    const first = await send("sv");
+    expect(first.status).toBe(422);
+    expect(first.headers.get("content-language")).toBe("sv");
+    // Asked again in English, the replay is still the Swedish answer: and it says it is.
+    const replay = await send("en");
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.headers.get("content-language")).toBe("sv");
+    expect(replay.headers.get("vary")).toBe("accept-language");
+    expect(await replay.text()).toBe(await first.text());
+  });
+
   it("refuses the same key with another body (422), and keys are per API key", async () => {
     await h.call("/v1/events", {
       as: "ingest",

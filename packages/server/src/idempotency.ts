@@ -72,7 +72,11 @@ export function createIdempotency(options: ResolvedAppOptions): MiddlewareHandle
     if (claim.state === "completed") {
       return new Response(claim.response.body, {
         status: claim.response.status,
-        headers: { "content-type": claim.response.contentType, "idempotent-replayed": "true" },
+        headers: {
+          ...claim.response.headers,
+          "content-type": claim.response.contentType,
+          "idempotent-replayed": "true",
+        },
       });
     }
     try {
@@ -82,15 +86,33 @@ export function createIdempotency(options: ResolvedAppOptions): MiddlewareHandle
       const res = c.res;
       if (res.status >= 500) await store.releaseIdempotency(owner, key, at);
       else {
+        const headers = replayedHeaders(res.headers);
         await store.completeIdempotency(owner, key, at, {
           status: res.status,
           contentType: res.headers.get("content-type") ?? "application/json",
           body: await res.clone().text(),
+          ...(headers && { headers }),
         });
       }
     }
     return undefined;
   }
+}
+
+// What a replay repeats of the first response besides its body: what the body is (its
+// language, what it varies by, where it points). Not the rate limit's counters or the date,
+// which describe the moment of the answer, not the answer.
+const REPLAYED = ["content-language", "vary", "location", "allow", "www-authenticate"] as const;
+
+/** The headers of `headers` a replay repeats; undefined when it has none. */
+function replayedHeaders(headers: Headers): Record<string, string> | undefined {
+  const kept = Object.fromEntries(
+    REPLAYED.flatMap((name) => {
+      const value = headers.get(name);
+      return value === null ? [] : [[name, value]];
+    }),
+  );
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
 /**

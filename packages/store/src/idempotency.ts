@@ -31,6 +31,7 @@ export function createIdempotencyStore(backend: Backend): IdempotencyStore {
           status: null,
           content_type: null,
           body: null,
+          headers: null,
         })
         .onConflict((oc) => oc.doNothing())
         .returning("key")
@@ -69,6 +70,7 @@ export function createIdempotencyStore(backend: Backend): IdempotencyStore {
       status: Number(row.status),
       contentType: row.content_type ?? "application/json",
       body: row.body ?? "",
+      ...(row.headers !== null && { headers: JSON.parse(row.headers) as Record<string, string> }),
     };
     return { state: "completed", fingerprint: row.fingerprint, response };
   };
@@ -79,7 +81,12 @@ export function createIdempotencyStore(backend: Backend): IdempotencyStore {
       await backend.write((trx) =>
         trx
           .updateTable("idempotency_keys")
-          .set({ status: response.status, content_type: response.contentType, body: response.body })
+          .set({
+            status: response.status,
+            content_type: response.contentType,
+            body: response.body,
+            headers: response.headers ? JSON.stringify(response.headers) : null,
+          })
           .where("owner", "=", owner)
           .where("key", "=", key)
           .where("created_at_ms", "=", claimedAt)

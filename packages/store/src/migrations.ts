@@ -253,6 +253,11 @@ async function remedyReference(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("remedies").addColumn("reference", "text").execute();
 }
 
+// Headers an idempotent replay repeats with the kept response (its language, Vary, Location).
+async function idempotencyHeaders(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable("idempotency_keys").addColumn("headers", "text").execute();
+}
+
 /** Every migration, oldest first. Append only. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0001-initial", up: initial },
@@ -260,4 +265,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0003-webhooks", up: webhooks },
   { name: "0004-notices", up: notices },
   { name: "0005-remedy-reference", up: remedyReference },
+  { name: "0006-idempotency-headers", up: idempotencyHeaders },
 ]);

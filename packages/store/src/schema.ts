@@ -119,6 +119,8 @@ export interface IdempotencyKeysTable {
   status: number | null;
   content_type: string | null;
   body: string | null;
+  /** JSON object of the headers a replay repeats; null when there are none. */
+  headers: string | null;
 }
 
 /** A webhook endpoint; `events` space-separated; `secret` signs its deliveries. */

@@ -14,6 +14,8 @@ export interface KeptResponse {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** Headers a replay repeats (lower-case names: the body's language, `Vary`, `Location`…). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What a claim found. `fingerprint` identifies the request that claimed the key first. */

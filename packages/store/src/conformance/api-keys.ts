@@ -32,7 +32,12 @@ function idempotencyOf(store: Store): IdempotencyStore {
   return store;
 }
 
-const RESPONSE = { status: 201, contentType: "application/json", body: '{"ok":true}' };
+const RESPONSE = {
+  status: 201,
+  contentType: "application/json",
+  body: '{"ok":true}',
+  headers: { "content-language": "sv", location: "/v1/things/1" },
+};
 
 /** Registers the API key and idempotency tests. */
 export function apiKeyConformance(target: ConformanceTarget): void {
@@ -89,6 +94,18 @@ export function apiKeyConformance(target: ConformanceTarget): void {
         state: "completed",
         fingerprint: "fp-a",
         response: RESPONSE,
+      });
+    });
+
+    storeTest(target, "keeps a response without headers as it was given", async ({ store }) => {
+      const idem = idempotencyOf(store);
+      await idem.claimIdempotency("k1", "i-2", "fp-a", T0);
+      const { headers: _, ...bare } = RESPONSE;
+      await idem.completeIdempotency("k1", "i-2", T0, bare);
+      expect(await idem.claimIdempotency("k1", "i-2", "fp-a", T0 + 1)).toEqual({
+        state: "completed",
+        fingerprint: "fp-a",
+        response: bare,
       });
     });
 
