@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `goodfaith` executable. */
-import { processContext } from "./io/context.js";
+import { cliLang, processContext } from "./io/context.js";
+import { describeError } from "./io/file-error.js";
 import { buildProgram } from "./program.js";
 
 // A reader that stops early (`goodfaith run … | head`) is not an error: stop quietly.
@@ -15,6 +16,8 @@ const program = buildProgram(processContext, (code) => {
   process.exitCode = code;
 });
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`goodfaith: ${err instanceof Error ? err.message : String(err)}\n`);
+  // The last resort: still the reader's language for a file that could not be read or written.
+  const lang = cliLang(program.opts<{ lang?: string }>().lang);
+  process.stderr.write(`goodfaith: ${describeError(err, lang)}\n`);
   process.exitCode = 1;
 });

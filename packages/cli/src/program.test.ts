@@ -179,6 +179,51 @@ describe("goodfaith guard check", () => {
     expect(r.err).toContain("[0].sku: expected a non-empty string");
     expect(r.code).toBe(2);
   });
+
+  test("items that are not JSON are located and said in the reader's language", async () => {
+    const items = join(dir, "items.json");
+    writeFileSync(items, '[\n  {"sku": "a",, }\n]');
+    const file = await cli(["guard", "check", "-e", events, "-c", "c1", "-i", items], "sv");
+    expect(file).toMatchObject({ code: 2, err: `${items}:2:15: är inte giltig JSON` });
+    const inline = await cli(
+      ["guard", "check", "-e", events, "-c", "c1", "-i", '[{"sku":1}]'],
+      "zh-CN",
+    );
+    expect(inline).toMatchObject({ code: 2, err: "--items：[0].sku：应为非空字符串" });
+  });
+
+  test("a history with rejected lines says which, and exits 3", async () => {
+    const history = join(dir, "holes.jsonl");
+    writeFileSync(history, '{"id":"o1",\n');
+    const r = await cli(["guard", "check", "-e", history, "-c", "c1", "-i", "[]", "--json"]);
+    expect(r).toMatchObject({
+      code: 3,
+      err: `Rejected lines\n  ${history}:1:12: is not valid JSON`,
+    });
+    expect(JSON.parse(r.out)).toEqual({ customer: "c1", warnings: [] });
+  });
+
+  test("--at and run's --until take an RFC 3339 time, never ignore another", async () => {
+    const guard = await cli([
+      "guard",
+      "check",
+      "-e",
+      events,
+      "-c",
+      "c1",
+      "-i",
+      "[]",
+      "--at",
+      "now",
+    ]);
+    expect(guard).toMatchObject({
+      code: 1,
+      err: "--at: now is not an RFC 3339 time with its zone, such as 2026-11-20T14:05:00Z",
+    });
+    const run = await cli(["run", "-p", AIRLINE, "-e", events, "--until", "2026-11-21"], "sv");
+    expect(run.code).toBe(1);
+    expect(run.err).toContain("--until: 2026-11-21 är ingen RFC 3339-tid");
+  });
 });
 
 describe("goodfaith clv fit", () => {

@@ -28,7 +28,7 @@ import { DEFAULT_STORE_PATH, openStore } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
-import { readEventFiles } from "../io/events.js";
+import { readEventFilesOrSay } from "../io/events.js";
 import { fill, formatCount, type MessageKey, t } from "../messages.js";
 import {
   defaultWorkers,
@@ -329,7 +329,8 @@ export async function backtestCommand(
   let rejectedLines = 0;
   let events: () => Iterable<GoodfaithEvent> | AsyncIterable<GoodfaithEvent>;
   if (hasEvents) {
-    const read = await readEventFiles(opts.events ?? []);
+    const read = await readEventFilesOrSay(opts.events ?? [], ctx);
+    if (read === undefined) return EXIT.failure;
     rejectedLines = read.rejected.length;
     for (const r of read.rejected)
       for (const i of r.issues)

@@ -19,6 +19,7 @@ import {
 } from "@goodfaith/measure";
 import { capitalFromStore, capitalJson, readRelationships } from "@goodfaith/store";
 import { type CliContext, EXIT } from "../io/context.js";
+import { describeError } from "../io/file-error.js";
 import { t } from "../messages.js";
 import { openCliStore } from "./store-options.js";
 
@@ -90,7 +91,7 @@ async function loadLog(opts: ClvOptions, ctx: CliContext): Promise<TransactionLo
   try {
     text = await readFile(opts.transactions, "utf8");
   } catch (err) {
-    ctx.err(`${opts.transactions}: ${(err as Error).message}`);
+    ctx.err(describeError(err, ctx.lang, opts.transactions));
     return EXIT.failure;
   }
   const parsed = opts.format === "cdnow" ? parseCdnow(text) : parseTransactionsCsv(text);

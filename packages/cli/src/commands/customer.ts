@@ -49,6 +49,10 @@ export function customerShowCommand(
   opts: { readonly db?: string; readonly json?: boolean; readonly limit?: number },
   ctx: CliContext,
 ): Promise<number> {
+  if (opts.limit !== undefined && !(Number.isSafeInteger(opts.limit) && opts.limit >= 1)) {
+    ctx.err(t(ctx.lang, "badWhole", { option: "--limit", min: 1 }));
+    return Promise.resolve(EXIT.failure);
+  }
   return withCliStore(opts.db, ctx, true, async (store) => {
     if (!hasCustomerEvents(store)) {
       ctx.err("this store cannot read a customer's events");
@@ -103,12 +107,7 @@ export function registerCustomerCommands(
     .description("what an agent sees: personal data held and why, events, remedies")
     .argument("<id>", "the customer's id")
     .option("--db <path-or-url>", DB_HELP)
-    .option(
-      "--limit <n>",
-      "latest events and first remedies shown",
-      (v) => Number.parseInt(v, 10),
-      100,
-    )
+    .option("--limit <n>", "latest events and first remedies shown", Number, 100)
     .option("--json", "JSON output")
     .action(async (id: string, opts: { db?: string; limit: number; json?: boolean }) =>
       setExit(await customerShowCommand(id, opts, ctx())),

@@ -59,13 +59,13 @@ export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<n
   const seed = opts.seed ?? DEFAULT_SEED;
   const db = opts.db ?? DEMO_DB;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    ctx.err(`--seed must be a whole number from 0 to 4294967295, not ${String(opts.seed)}`);
+    ctx.err(t(ctx.lang, "badWholeRange", { option: "--seed", min: 0, max: 0xffffffff }));
     return EXIT.failure;
   }
   const port = opts.port ?? 8787;
   // Checked now rather than by the server, after the whole ingest.
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    ctx.err(`--port must be a whole number from 0 to 65535, not ${String(opts.port)}`);
+    ctx.err(t(ctx.lang, "badWholeRange", { option: "--port", min: 0, max: 65535 }));
     return EXIT.failure;
   }
   if (isPostgresUrl(db)) {

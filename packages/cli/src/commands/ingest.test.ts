@@ -64,8 +64,63 @@ describe("goodfaith ingest", () => {
     expect(run.code).toBe(3);
     expect(run.out.join("\n")).toContain("4 lines read: 2 accepted, 0 duplicates, 2 rejected");
     const err = run.err.join("\n");
-    expect(err).toContain(`${file}:2: `);
+    expect(err).toContain(`${file}:2:2: is not valid JSON`);
     expect(err).toContain(`${file}:4: `);
+    // Every language gives the column of a syntax error, as --json does.
+    const sv = await cli(["ingest", file, "-p", ...PROMISES, "--db", db, "--lang", "sv"]);
+    expect(sv.err).toContain(`  ${file}:2:2: är inte giltig JSON`);
+    const zh = await cli(["ingest", file, "-p", ...PROMISES, "--db", db, "--lang", "zh-CN"]);
+    expect(zh.err).toContain(`  ${file}:2:2: 不是有效的 JSON`);
+  });
+
+  it("names a file it cannot read in the reader's language, and stores nothing", async () => {
+    const db = tempDb();
+    const missing = join(mkdtempSync(join(tmpdir(), "goodfaith-cli-ev-")), "nofile.jsonl");
+    for (const [lang, words] of [
+      ["en", "no such file or folder"],
+      ["sv", "filen eller mappen finns inte"],
+      ["zh-CN", "没有这个文件或文件夹"],
+    ] as const) {
+      const run = await cli([
+        "ingest",
+        EVENTS,
+        missing,
+        "-p",
+        ...PROMISES,
+        "--db",
+        db,
+        "--lang",
+        lang,
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.err.join("\n")).toContain(`${missing}${lang === "zh-CN" ? "：" : ": "}${words}`);
+      expect(run.err.join("\n")).not.toContain("ENOENT");
+    }
+    // A CSV file too: its reader used to leave the error unhandled, which ended the process.
+    const csv = await cli(["ingest", missing, "--format", "csv", "-p", ...PROMISES, "--db", db]);
+    expect(csv.err).toEqual([`${missing}: no such file or folder`]);
+    const folder = await cli(["ingest", tmpdir(), "-p", ...PROMISES, "--db", db, "--lang", "sv"]);
+    expect(folder.err).toEqual([`${tmpdir()}: är en mapp, inte en fil`]);
+    const store = await openStore(db);
+    for await (const logged of store.readEvents({ afterSeq: 0 })) expect(logged).toBeUndefined();
+    await store.close();
+  });
+
+  it("--batch takes a whole number of at least 1, said in the reader's language", async () => {
+    const run = await cli([
+      "ingest",
+      EVENTS,
+      "-p",
+      ...PROMISES,
+      "--db",
+      tempDb(),
+      "--batch",
+      "2x",
+      "--lang",
+      "sv",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual(["--batch måste vara ett heltal som är minst 1"]);
   });
 
   it("fails with exit 2 when a promise document does not load", async () => {
@@ -93,7 +148,7 @@ describe("goodfaith ingest", () => {
     expect(run.code).toBe(3);
     expect(run.out.join("\n")).toContain("6 lines read: 4 accepted, 0 duplicates, 2 rejected");
     const err = run.err.join("\n");
-    expect(err).toContain(`${a}:3: `);
+    expect(err).toContain(`${a}:3:2: `);
     expect(err).toContain(`${b}:2: `);
     const store = await openStore(db);
     const ids: string[] = [];

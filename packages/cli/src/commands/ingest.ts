@@ -3,7 +3,7 @@
  * recorded once and appended to the ledger. Safe to re-run and to kill at any instant.
  */
 import { stat } from "node:fs/promises";
-import { type Issue, jsonSafe, type Lang, type Notice, renderIssue } from "@goodfaith/core";
+import { type Issue, jsonSafe, type Lang, type Notice } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -14,7 +14,9 @@ import {
   type RejectedLine,
   readEventFile,
   readEventFiles,
+  rejectedLineText,
 } from "../io/events.js";
+import { describeError } from "../io/file-error.js";
 import { EVENT_FORMATS, type EventFormat } from "../io/foreign-events.js";
 import { t } from "../messages.js";
 import { type IngestProgress, progressLine } from "./ingest-progress.js";
@@ -55,7 +57,7 @@ interface Rejection {
 export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext): Promise<number> {
   const size = opts.batch ?? 1000;
   if (!Number.isSafeInteger(size) || size < 1) {
-    ctx.err(`--batch must be a whole number of at least 1, not ${String(opts.batch)}`);
+    ctx.err(t(ctx.lang, "badWhole", { option: "--batch", min: 1 }));
     return EXIT.failure;
   }
   const loaded = await loadDocuments(opts.promises, ctx.lang);
@@ -137,7 +139,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
     await ingestor.checkpoint();
   } catch (error) {
     opts.progressEnd?.();
-    ctx.err(error instanceof Error ? error.message : String(error));
+    ctx.err(describeError(error, ctx.lang));
     return EXIT.failure;
   } finally {
     await store.close();
@@ -248,7 +250,7 @@ function report(
     ctx.err(t(ctx.lang, "rejectedLines"));
     for (const r of rejected) {
       for (const i of r.issues) {
-        ctx.err(`  ${r.file}:${i.line ?? r.line}: ${renderIssue(i, ctx.lang, { lines: false })}`);
+        ctx.err(`  ${rejectedLineText(r, i, ctx.lang)}`);
       }
     }
   }

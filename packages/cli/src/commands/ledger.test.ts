@@ -81,6 +81,28 @@ describe("goodfaith ledger verify", () => {
     const run = await cli(["ledger", "verify", "--db", tempDb()]);
     expect(run.code).toBe(1);
   });
+
+  it("names a checkpoint or key file that is not one, rather than JSON's or OpenSSL's words", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-keys-"));
+    const junk = join(dir, "junk.pem");
+    writeFileSync(junk, "not a key\n");
+    const lines = async (...args: string[]) =>
+      (await cli([...args, "--db", db, "--lang", "sv"])).err;
+    expect(await lines("ledger", "verify", "--checkpoint", junk)).toEqual([
+      `${junk}: ingen kontrollpunkt (ett JSON-objekt, eller en lista med sådana)`,
+    ]);
+    expect(await lines("ledger", "verify", "--checkpoint", dir)).toEqual([
+      `${dir}: är en mapp, inte en fil`,
+    ]);
+    expect(await lines("ledger", "checkpoint", "--key", junk)).toEqual([
+      `${junk}: ingen privat Ed25519-nyckel (PEM, PKCS#8)`,
+    ]);
+    expect(await lines("ledger", "checkpoint", "--key", join(dir, "none.pem"))).toEqual([
+      `${join(dir, "none.pem")}: filen eller mappen finns inte`,
+    ]);
+  });
 });
 
 function quiet(): CliContext & { out_: string[]; err_: string[] } {

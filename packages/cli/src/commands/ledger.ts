@@ -4,12 +4,14 @@
  * `goodfaith ledger checkpoint`: signs the verified head of every chain (Ed25519).
  */
 
-import { generateKeyPairSync } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import type { Lang } from "@goodfaith/core";
 import { type LedgerVerdict, type VerifiedChain, verifyLedger } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
+import { describeError, readTextSync } from "../io/file-error.js";
 import { counted, type MessageKey, t } from "../messages.js";
 import { DB_HELP, openCliStore } from "./store-options.js";
 
@@ -42,13 +44,13 @@ export async function ledgerVerifyCommand(
   let trustedKeys: string[] | undefined;
   try {
     if (opts.checkpoints !== undefined && opts.checkpoints.length > 0) {
-      checkpoints = opts.checkpoints.flatMap(readCheckpointFile);
+      checkpoints = opts.checkpoints.flatMap((f) => readCheckpointFile(f, ctx.lang));
     }
     if (opts.trustedKeys !== undefined && opts.trustedKeys.length > 0) {
-      trustedKeys = opts.trustedKeys.map((f) => readFileSync(f, "utf8"));
+      trustedKeys = opts.trustedKeys.map((f) => readKey(f, "public", ctx.lang));
     }
   } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
+    ctx.err(describeError(error, ctx.lang));
     return EXIT.failure;
   }
   const store = await openCliStore(opts.db, ctx, true);
@@ -129,7 +131,7 @@ export async function ledgerCheckpointCommand(
   try {
     privateKey = loadOrCreateKey(opts.key, cwd, ctx);
   } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
+    ctx.err(describeError(error, ctx.lang));
     return EXIT.failure;
   }
   const store = await openCliStore(opts.db, ctx, true);
@@ -176,7 +178,7 @@ export async function ledgerCheckpointCommand(
       }
     }
   } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
+    ctx.err(describeError(error, ctx.lang));
     return EXIT.failure;
   }
   for (const { checkpoint, file } of written) {
@@ -214,9 +216,9 @@ function details(
 
 // The private key PEM: `--key`, else the default file, generated (0600) when missing.
 function loadOrCreateKey(key: string | undefined, cwd: string, ctx: CliContext): string {
-  if (key !== undefined) return readFileSync(resolve(cwd, key), "utf8");
+  if (key !== undefined) return readKey(resolve(cwd, key), "private", ctx.lang);
   const file = resolve(cwd, DEFAULT_SIGNING_KEY);
-  if (existsSync(file)) return readFileSync(file, "utf8");
+  if (existsSync(file)) return readKey(file, "private", ctx.lang);
   const pair = generateKeyPairSync("ed25519", {
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
@@ -231,6 +233,20 @@ function loadOrCreateKey(key: string | undefined, cwd: string, ctx: CliContext):
   return pair.privateKey;
 }
 
+// An Ed25519 key PEM, checked now so that a wrong file is named rather than OpenSSL's error.
+function readKey(file: string, kind: "private" | "public", lang: Lang): string {
+  const pem = readTextSync(file);
+  let type: string | undefined;
+  try {
+    type = (kind === "private" ? createPrivateKey(pem) : createPublicKey(pem)).asymmetricKeyType;
+  } catch {
+    type = undefined;
+  }
+  if (type !== "ed25519")
+    throw new Error(t(lang, kind === "private" ? "notPrivateKey" : "notPublicKey", { file }));
+  return pem;
+}
+
 function writeJson(file: string, value: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
@@ -242,16 +258,17 @@ function safeName(chain: string): string {
 }
 
 // A checkpoint file holds one checkpoint or an array of them.
-function readCheckpointFile(file: string): SignedCheckpoint[] {
+function readCheckpointFile(file: string, lang: Lang): SignedCheckpoint[] {
+  const text = readTextSync(file);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   if (list.length === 0 || !list.every((c) => typeof c === "object" && c !== null)) {
-    throw new Error(`${file}: not a checkpoint (an object, or an array of them)`);
+    throw new Error(t(lang, "notCheckpoint", { file }));
   }
   // The form of every field is checked by the verification itself (a `malformed` verdict).
   return list as SignedCheckpoint[];

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { diffPromises, type Lang, renderHtml, renderMarkdown } from "@goodfaith/core";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
+import { describeError } from "../io/file-error.js";
 import { t } from "../messages.js";
 
 /** `goodfaith promises validate`: loads each file and reports every problem with its location. */
@@ -60,8 +61,14 @@ export async function renderCommand(
   const page = opts.html
     ? renderHtml(doc, opts.lang, { standalone: true })
     : renderMarkdown(doc, opts.lang);
-  if (opts.out) await writeFile(opts.out, page);
-  else ctx.out(page);
+  if (opts.out === undefined) ctx.out(page);
+  else
+    try {
+      await writeFile(opts.out, page);
+    } catch (error) {
+      ctx.err(describeError(error, ctx.lang));
+      return EXIT.failure;
+    }
   return EXIT.ok;
 }
 

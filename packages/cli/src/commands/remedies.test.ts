@@ -171,4 +171,21 @@ describe("goodfaith remedies", () => {
     expect(run.code).toBe(2);
     expect(run.err[0]).toBe("nope：没有这项补救");
   });
+
+  it("--limit is a whole number from 1 to 1000, not a database error or a quiet 1", async () => {
+    const db = await storeWithPendingRemedy();
+    for (const limit of ["abc", "0", "-1", "2x", "1001"]) {
+      const run = await cli(["remedies", "list", "--db", db, "--limit", limit, "--lang", "sv"]);
+      expect(run, limit).toMatchObject({
+        code: 1,
+        err: ["--limit måste vara ett heltal från 1 till 1\u00a0000"],
+        out: [],
+      });
+    }
+    const customer = await cli(["customers", "show", "c-kim", "--db", db, "--limit", "0"]);
+    expect(customer).toMatchObject({
+      code: 1,
+      err: ["--limit must be a whole number of at least 1"],
+    });
+  });
 });

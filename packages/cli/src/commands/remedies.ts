@@ -49,6 +49,11 @@ export function remediesListCommand(opts: RemediesListOptions, ctx: CliContext):
     ctx.err(t(ctx.lang, "remedyBadStatus", { status: unknown.join(", ") }));
     return Promise.resolve(EXIT.invalid);
   }
+  const { limit } = opts;
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000)) {
+    ctx.err(t(ctx.lang, "badWholeRange", { option: "--limit", min: 1, max: 1000 }));
+    return Promise.resolve(EXIT.failure);
+  }
   return withStore(opts, ctx, async (store) => {
     const filter: RemedyFilter = {
       ...(opts.status?.length && { status: opts.status.filter(isRemedyStatus) }),
@@ -165,7 +170,7 @@ export function registerRemediesCommands(
       .option("--status <status...>", "only these statuses (e.g. awaiting_approval dead)")
       .option("--customer <id>", "only this customer's")
       .option("--promise <id>", "only this promise's")
-      .option("--limit <n>", "remedies per page (1–1000)", (v) => Number.parseInt(v, 10), 50)
+      .option("--limit <n>", "remedies per page (1–1000)", Number, 50)
       .option("--after <cursor>", "the page after this cursor (printed at the end of a page)"),
   ).action(async (o: RemediesListOptions) => setExit(await remediesListCommand(o, ctx())));
   common(

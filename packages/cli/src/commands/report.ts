@@ -8,6 +8,7 @@ import { renderReportHtml, renderReportText } from "@goodfaith/measure";
 import { reportViewFromStore } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
+import { describeError } from "../io/file-error.js";
 import { capitalOptions } from "./clv.js";
 import { DB_HELP, openCliStore } from "./store-options.js";
 
@@ -33,9 +34,12 @@ export async function reportCommand(opts: ReportOptions, ctx: CliContext): Promi
   try {
     const view = await reportViewFromStore(store, options, ctx.lang);
     const text = opts.html ? renderReportHtml(view) : renderReportText(view);
-    if (opts.out) await writeFile(opts.out, text);
-    else ctx.out(text.trimEnd());
+    if (opts.out === undefined) ctx.out(text.trimEnd());
+    else await writeFile(opts.out, text);
     return EXIT.ok;
+  } catch (error) {
+    ctx.err(describeError(error, ctx.lang));
+    return EXIT.failure;
   } finally {
     await store.close();
   }

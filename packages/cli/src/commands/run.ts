@@ -10,7 +10,8 @@ import {
 } from "@goodfaith/core";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
-import { readEventFiles } from "../io/events.js";
+import { readEventFilesOrSay } from "../io/events.js";
+import { parseRfc3339 } from "../io/time.js";
 import { type MessageKey, t } from "../messages.js";
 
 /** Options of `goodfaith run`. */
@@ -52,16 +53,23 @@ function totals(remedies: readonly Remedy[]): Map<string, Money> {
 
 /** `goodfaith run`: evaluates promise documents over event files and reports every remedy. */
 export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<number> {
+  const until = opts.until === undefined ? undefined : parseRfc3339(opts.until);
+  if (opts.until !== undefined && until === undefined) {
+    ctx.err(t(ctx.lang, "badRfc3339", { option: "--until", value: opts.until }));
+    return EXIT.failure;
+  }
   const loaded = await loadDocuments(opts.promises, ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
     return EXIT.invalid;
   }
-  const { events, rejected } = await readEventFiles(opts.events);
+  const read = await readEventFilesOrSay(opts.events, ctx);
+  if (read === undefined) return EXIT.failure;
+  const { events, rejected } = read;
   const engine = new Engine(loaded.documents);
   const outcomes: Outcome[] = [];
   for (const { event } of events) outcomes.push(...engine.process(event));
-  if (opts.until) outcomes.push(...engine.advanceTo(Date.parse(opts.until)));
+  if (until !== undefined) outcomes.push(...engine.advanceTo(until));
   const remedies = outcomes.filter((o): o is Remedy => o.type === "remedy");
   const failures = outcomes.filter((o) => o.type === "evaluation_error");
   const late = outcomes.filter((o) => o.type === "rejected");

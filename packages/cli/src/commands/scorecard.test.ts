@@ -98,6 +98,8 @@ describe("goodfaith scorecard", () => {
     expect(figure.err[0]).toMatch(
       /^--explain: happiness is not a figure; one of: transactionSuccess/,
     );
+    const named = (figure.err[0] ?? "").split("one of: ")[1]?.split(", ") ?? [];
+    expect(named).toEqual([...new Set(named)]);
     const bucket = await cli([
       "scorecard",
       "--db",

@@ -34,7 +34,7 @@ export interface ScorecardCommandOptions {
 export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext): Promise<number> {
   const limit = opts.limit ?? 20;
   if (!Number.isSafeInteger(limit) || limit < 1) {
-    ctx.err(`--limit must be a whole number of at least 1, not ${String(opts.limit)}`);
+    ctx.err(t(ctx.lang, "badWhole", { option: "--limit", min: 1 }));
     return Promise.resolve(EXIT.failure);
   }
   const explain =
@@ -52,7 +52,8 @@ export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext)
       explain.field === "figure"
         ? t(ctx.lang, "scorecardBadFigure", {
             figure: opts.explain ?? "",
-            figures: EXPLAINABLE.join(", "),
+            // The store's list names some figures twice (a ratio and its count share a name).
+            figures: [...new Set(EXPLAINABLE)].join(", "),
           })
         : t(ctx.lang, "scorecardBadBucket", { period: opts.period ?? "" }),
     );

@@ -55,16 +55,16 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   const port = opts.port ?? 8080;
   const rate = opts.rateLimit ?? 1000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    ctx.err(`--port must be a whole number from 0 to 65535, not ${String(opts.port)}`);
+    ctx.err(t(ctx.lang, "badWholeRange", { option: "--port", min: 0, max: 65535 }));
     return EXIT.failure;
   }
   if (!Number.isFinite(rate) || rate < 0) {
-    ctx.err(`--rate-limit must be a number of at least 0, not ${String(opts.rateLimit)}`);
+    ctx.err(t(ctx.lang, "badNumber", { option: "--rate-limit", min: 0 }));
     return EXIT.failure;
   }
   const outboxMs = opts.outboxIntervalMs ?? 1000;
   if (!Number.isFinite(outboxMs) || outboxMs < 1) {
-    ctx.err(`--outbox-interval-ms must be a number of at least 1, not ${String(outboxMs)}`);
+    ctx.err(t(ctx.lang, "badNumber", { option: "--outbox-interval-ms", min: 1 }));
     return EXIT.failure;
   }
   let executor: RemedyExecutor | undefined;

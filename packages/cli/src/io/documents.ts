@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Lang, loadPromises, type PromiseDocument, renderIssue } from "@goodfaith/core";
+import { describeError } from "./file-error.js";
 
 /** A promise file that loaded, or the messages saying why it did not (file:line:column first). */
 export type LoadedDocuments =
@@ -18,7 +19,7 @@ export async function loadDocuments(
     try {
       text = await readFile(file, "utf8");
     } catch (err) {
-      messages.push(`${file}: ${(err as Error).message}`);
+      messages.push(describeError(err, lang, file));
       continue;
     }
     const result = loadPromises(text, file);

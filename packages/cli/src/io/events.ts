@@ -1,6 +1,14 @@
 import { createReadStream, type ReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { type GoodfaithEvent, type Issue, parseEventLine } from "@goodfaith/core";
+import {
+  type GoodfaithEvent,
+  type Issue,
+  type Lang,
+  parseEventLine,
+  renderIssue,
+} from "@goodfaith/core";
+import type { CliContext } from "./context.js";
+import { describeError } from "./file-error.js";
 import { type EventFormat, readCsvFile, readSegmentFile } from "./foreign-events.js";
 
 /** An event read from a file, with where it came from. */
@@ -17,6 +25,13 @@ export interface RejectedLine {
   readonly issues: readonly Issue[];
 }
 
+/** One issue of a rejected line as `file:line[:column]: message`, the way editors jump to it. */
+export function rejectedLineText(rejected: RejectedLine, issue: Issue, lang: Lang): string {
+  const at = [rejected.file, issue.line ?? rejected.line];
+  if (issue.column !== undefined) at.push(issue.column);
+  return `${at.join(":")}: ${renderIssue(issue, lang, { lines: false })}`;
+}
+
 /** How many bytes of a file a reader has read so far, for a progress line; the reader sets it. */
 export interface ByteMeter {
   bytes: number;
@@ -29,6 +44,10 @@ export function meteredStream(
   encoding?: BufferEncoding,
 ): ReadStream {
   const stream = createReadStream(file, encoding);
+  // A failed read does not say of which file (EISDIR has no path): every error here names it.
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    error.path ??= file;
+  });
   if (meter !== undefined) {
     stream.on("data", () => {
       meter.bytes = stream.bytesRead;
@@ -82,4 +101,17 @@ export async function readEventFiles(
   }
   if (files.length > 1) events.sort((a, b) => Date.parse(a.event.time) - Date.parse(b.event.time));
   return { events, rejected };
+}
+
+/** `readEventFiles`, or undefined once the reader is told which file could not be read, and why. */
+export async function readEventFilesOrSay(
+  files: readonly string[],
+  ctx: CliContext,
+): Promise<Awaited<ReturnType<typeof readEventFiles>> | undefined> {
+  try {
+    return await readEventFiles(files);
+  } catch (error) {
+    ctx.err(describeError(error, ctx.lang));
+    return undefined;
+  }
 }

@@ -55,6 +55,22 @@ describe("event files in CSV and Segment form", () => {
     ]);
   });
 
+  it("reports bad records in file order, and where a Segment line's JSON breaks", async () => {
+    const csv = `id,type,time,customer,data
+e1,customer.updated,2026-01-01T00:00:00Z,c1,"{""name"":""A""}"
+e2,customer.updated,2026-01-01T00:00:00Z,c1,"{""name"":}"
+e3,nope
+e4,customer.updated,2026-01-01T00:00:00Z,c1,"{}",extra
+e5,customer.updated,2026-01-01T00:00:00Z,c1,{}
+`;
+    const items = await collect(readCsvFile(file("order.csv", csv)));
+    expect(items.map((i) => i.line)).toEqual([2, 3, 4, 5, 6]);
+    const segment = await collect(readSegmentFile(file("s.jsonl", '{"type": "track",}\n')));
+    expect(segment.flatMap((i) => ("issues" in i ? i.issues : []))).toMatchObject([
+      { code: "event.invalid_json", line: 1, column: 18 },
+    ]);
+  });
+
   it("goodfaith ingest --format takes them, reports the bad ones and exits 3", async () => {
     const db = tempDb();
     const run = await cli([

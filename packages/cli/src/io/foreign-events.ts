@@ -5,7 +5,7 @@
  * valid event is kept and every invalid record reported with its line and why.
  */
 import { createInterface } from "node:readline";
-import { type Issue, validateEvent } from "@goodfaith/core";
+import { type Issue, parseEventLine, validateEvent } from "@goodfaith/core";
 import { fromSegment, segmentCalls } from "@goodfaith/server";
 import { parse } from "csv-parse";
 import { type ByteMeter, meteredStream, type ReadEvent, type RejectedLine } from "./events.js";
@@ -14,13 +14,12 @@ import { type ByteMeter, meteredStream, type ReadEvent, type RejectedLine } from
 export const EVENT_FORMATS = ["jsonl", "csv", "segment"] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];
 
-const issue = (code: string, path: (string | number)[], line: number, column?: number): Issue => ({
+const issue = (code: string, path: (string | number)[], line: number): Issue => ({
   code,
   messageKey: code,
   params: {},
   path,
   line,
-  ...(column !== undefined && { column }),
 });
 
 // A raw event through the contract, located at `line` (and `prefix` inside a Segment batch).
@@ -51,9 +50,12 @@ export async function* readSegmentFile(
     if (text.trim() === "") continue;
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      // A byte-order mark at the start of a file is not part of the JSON.
+      body = JSON.parse(n === 1 ? text.replace(/^\uFEFF/, "") : text);
     } catch {
-      yield { file, line: n, issues: [issue("event.invalid_json", [], n, 1)] };
+      // Not JSON: the event-line parser says so, with the column of the syntax error.
+      const located = parseEventLine(text, n);
+      yield { file, line: n, issues: located.ok ? [] : located.issues };
       continue;
     }
     const calls = segmentCalls(body);
@@ -77,7 +79,8 @@ export async function* readCsvFile(
   meter?: ByteMeter,
 ): AsyncGenerator<ReadEvent | RejectedLine> {
   const skipped: RejectedLine[] = [];
-  const parser = meteredStream(file, meter).pipe(
+  const source = meteredStream(file, meter);
+  const parser = source.pipe(
     parse({
       columns: true,
       bom: true,
@@ -90,12 +93,16 @@ export async function* readCsvFile(
       },
     }),
   );
+  // `pipe` does not pass a read error on: without this, a missing file would crash the process.
+  source.on("error", (error) => parser.destroy(error));
   for await (const { record, info } of parser as AsyncIterable<{
     record: Record<string, string>;
     info: { lines: number };
   }>) {
-    yield* skipped.splice(0);
     const line = info.lines;
+    // The parser skips bad records ahead of those it hands out: report them in file order.
+    const later = skipped.findIndex((s) => s.line > line);
+    yield* skipped.splice(0, later === -1 ? skipped.length : later);
     let data: unknown = {};
     if (record.data !== undefined && record.data.trim() !== "") {
       try {
