@@ -158,7 +158,7 @@ describe("goodfaith guard check", () => {
       "sv",
     );
     expect(r.out).toBe(
-      "varning [already_owned] isbn-978: Du köpte redan Röda rummet den 3 februari 2026 (order A-1). Vill du köpa den igen?",
+      "varning [already_owned] isbn-978: Du har redan köpt Röda rummet, den 3 februari 2026 (beställning A-1). Vill du köpa den igen?",
     );
     const none = await cli([
       "guard",

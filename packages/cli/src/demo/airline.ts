@@ -81,7 +81,7 @@ const CAUSES: Readonly<Record<string, Cause>> = {
   inbound: {
     text: () => "the aircraft arrived late from its previous flight",
     texts: () => ({
-      "zh-CN": "飞机从前一航班晚到",
+      "zh-CN": "前序航班晚到",
       sv: "flygplanet kom sent från sin föregående flygning",
     }),
     category: "late_aircraft",
