@@ -134,7 +134,9 @@ async function listRemedies(
   filter: RemedyFilter = {},
   page: { readonly after?: RemedyCursor; readonly limit?: number } = {},
 ): Promise<RemedyPage> {
-  const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE)));
+  // NaN (a caller's failed parse) is the default page, not a query with LIMIT NaN.
+  const asked = Math.floor(page.limit ?? DEFAULT_PAGE);
+  const limit = Math.min(MAX_PAGE, Math.max(1, Number.isNaN(asked) ? DEFAULT_PAGE : asked));
   const { status, customer, promise, from, to } = filter;
   const { after } = page;
   const rows = await backend.db

@@ -53,7 +53,7 @@ export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext)
         ? t(ctx.lang, "scorecardBadFigure", {
             figure: opts.explain ?? "",
             // The store's list names some figures twice (a ratio and its count share a name).
-            figures: [...new Set(EXPLAINABLE)].join(", "),
+            figures: EXPLAINABLE.join(", "),
           })
         : t(ctx.lang, "scorecardBadBucket", { period: opts.period ?? "" }),
     );

@@ -342,6 +342,10 @@ export function remedyConformance(target: ConformanceTarget): void {
         .sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1))
         .map((r) => r.key);
       expect(seen).toEqual(expected);
+      // A limit that is not a number (a caller's failed parse) is the default page.
+      expect((await store.listRemedies({}, { limit: Number.NaN })).remedies.length).toBeGreaterThan(
+        7,
+      );
       const evenWaiting = await store.listRemedies({
         customer: "c-even",
         status: ["awaiting_approval"],

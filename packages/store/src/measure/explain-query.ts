@@ -9,12 +9,12 @@ import {
 } from "@goodfaith/measure";
 import { parseBucket } from "./bucket.js";
 
-/** Every figure that can be explained: shares first, then time to remedy, money and counts. */
+/**
+ * Every figure that can be explained, each once: shares first, then time to remedy, money and
+ * counts (a money counter is a counter too, so the lists overlap).
+ */
 export const EXPLAINABLE: readonly Explainable[] = Object.freeze([
-  ...RATIO_FIGURES,
-  "timeToRemedy",
-  ...MONEY_COUNTERS,
-  ...COUNTERS,
+  ...new Set<Explainable>([...RATIO_FIGURES, "timeToRemedy", ...MONEY_COUNTERS, ...COUNTERS]),
 ]);
 
 /** Whether `name` is a figure that can be explained. */
