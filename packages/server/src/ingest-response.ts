@@ -1,4 +1,5 @@
 /** The shared end of every ingest route: store the valid events and answer for all of them. */
+import { unknownTypes } from "@goodfaith/core";
 import type { Context } from "hono";
 import type { AppEnv } from "./env.js";
 import type { ParsedEvents } from "./event-body.js";
@@ -29,11 +30,13 @@ export async function ingestAndRespond(
   if (parsed.count > 0 && rejected.length === parsed.count) {
     throw new ProblemError("events_rejected", 422, {}, { rejected });
   }
+  const unknown = unknownTypes(parsed.events);
   return c.json({
     accepted: result.accepted,
     duplicates: result.duplicates,
     rejected,
     remedies: result.remedies,
     ...(result.lastSeq !== undefined && { lastSeq: result.lastSeq }),
+    ...(unknown.length > 0 && { unknownTypes: unknown }),
   });
 }

@@ -139,6 +139,22 @@ export function isKnownType(type: unknown): type is KnownType {
   return typeof type === "string" && BY_TYPE.has(type);
 }
 
+/**
+ * The types among `events` that contract v1 does not define, with how many of each, by type.
+ * Such events are valid (their envelope is) and kept, but only a promise that names the type
+ * hears them: a count tells a sender about a misspelt type before it wonders why nothing fired.
+ */
+export function unknownTypes(
+  events: Iterable<{ readonly type: string }>,
+): { type: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const { type } of events)
+    if (!isKnownType(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([type, count]) => ({ type, count }));
+}
+
 /** The schema for a known event type, or undefined for any other string. */
 export function schemaForType(type: string): KnownEventSchemas[KnownType] | undefined {
   return BY_TYPE.get(type);

@@ -79,6 +79,27 @@ describe("POST /v1/events", () => {
     expect(body.rejected[0]?.issues[0]?.message).not.toMatch(/JSON is not valid|expected/i);
   });
 
+  it("keeps events of types the contract does not define, and says which", async () => {
+    const res = await h.call("/v1/events", {
+      as: "ingest",
+      json: [
+        delivered("e1"),
+        { ...delivered("e2"), type: "order.deliverd" },
+        { ...delivered("e3"), type: "order.deliverd" },
+        { ...delivered("e4"), type: "acme.loyalty_checked" },
+      ],
+    });
+    const body = (await res.json()) as { accepted: number; unknownTypes?: unknown };
+    expect(body.accepted).toBe(4);
+    expect(body.unknownTypes).toEqual([
+      { type: "acme.loyalty_checked", count: 1 },
+      { type: "order.deliverd", count: 2 },
+    ]);
+    // Only when there are some.
+    const known = await h.call("/v1/events", { as: "ingest", json: delivered("e5") });
+    expect(await known.json()).not.toHaveProperty("unknownTypes");
+  });
+
   it("ingests the retail pack over HTTP and records its remedies", async () => {
     const res = await h.call("/v1/events", {
       as: "ingest",

@@ -12,6 +12,13 @@ export const IngestResultSchema = z
     rejected: z.array(EventRejectionSchema),
     remedies: z.object({ created: z.number().int(), existing: z.number().int() }),
     lastSeq: z.number().int().optional(),
+    unknownTypes: z
+      .array(z.object({ type: z.string(), count: z.number().int() }))
+      .optional()
+      .openapi({
+        description:
+          "types of valid events in this request that the event contract does not define, with how many of each: kept, but heard only by a promise that names the type (a misspelt type shows here)",
+      }),
   })
   .openapi("IngestResult");
 
