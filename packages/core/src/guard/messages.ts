@@ -23,7 +23,8 @@ export const guardMessages: Readonly<Record<Lang, Readonly<Record<string, string
       "您于{date}以 {paid} 购买了《{title}》。现价为 {now}，我们将为您退还差价 {difference}，无需重新购买。",
   },
   sv: {
-    already_owned: "Du har redan köpt {title}, den {date} (beställning {order}). Vill du köpa den igen?",
+    already_owned:
+      "Du har redan köpt {title}, den {date} (beställning {order}). Vill du köpa den igen?",
     already_owned_edition:
       "Du äger redan en annan utgåva av {title}, köpt den {date} (beställning {order}). Vill du köpa den här också?",
     subscription_active:
