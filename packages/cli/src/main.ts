@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `goodfaith` executable. */
+import { CommanderError } from "commander";
 import { cliLang, processContext } from "./io/context.js";
 import { describeError } from "./io/file-error.js";
 import { buildProgram } from "./program.js";
@@ -16,6 +17,11 @@ const program = buildProgram(processContext, (code) => {
   process.exitCode = code;
 });
 program.parseAsync(process.argv).catch((err: unknown) => {
+  // Commander has already said what was wrong (or printed help or the version).
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+    return;
+  }
   // The last resort: still the reader's language for a file that could not be read or written.
   const lang = cliLang(program.opts<{ lang?: string }>().lang);
   process.stderr.write(`goodfaith: ${describeError(err, lang)}\n`);

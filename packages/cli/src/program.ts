@@ -5,7 +5,7 @@
 
 import { createRequire } from "node:module";
 import { LANGS } from "@goodfaith/core";
-import { Command, Option } from "commander";
+import { type Command, Option } from "commander";
 import { registerBacktestCommands } from "./commands/backtest.js";
 import {
   type ClvOptions,
@@ -30,6 +30,7 @@ import { registerServeCommands } from "./commands/serve.js";
 import { DB_HELP } from "./commands/store-options.js";
 import { registerWebhooksCommands } from "./commands/webhooks.js";
 import type { CliContext } from "./io/context.js";
+import { LocalizedCommand } from "./io/localized-command.js";
 
 // The version users see is the package's own, read once from its package.json.
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
@@ -46,7 +47,12 @@ export function buildProgram(
   context: (lang: string | undefined) => CliContext,
   setExit: (code: number) => void,
 ): Command {
-  const program = new Command("goodfaith")
+  const program: Command = new LocalizedCommand("goodfaith", () => ctx().lang)
+    // Commander's errors go where the command's own do, and throw rather than exit the
+    // process: main.ts turns them into the exit code, and tests see them. Set before any
+    // subcommand is made, as subcommands copy them.
+    .configureOutput({ writeErr: (text) => ctx().err(text.replace(/\n$/, "")) })
+    .exitOverride()
     .description("Keep your promises to customers before they have to ask.")
     .version(VERSION)
     .addOption(

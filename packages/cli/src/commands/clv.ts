@@ -4,8 +4,9 @@
  * protected per promise).
  */
 import { readFile } from "node:fs/promises";
-import { formatMoney } from "@goodfaith/core";
+import { formatMoney, type Lang } from "@goodfaith/core";
 import {
+  type CapitalIssue,
   expectedMoney,
   fitClv,
   modelsIdentified,
@@ -50,19 +51,29 @@ export interface ClvValueOptions {
 
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
-function nonNegative(text: string | undefined, name: string): number | string | undefined {
+/** A number from `min` to `max` (unbounded without it), or the message saying it is not. */
+function inRange(
+  text: string | undefined,
+  option: string,
+  lang: Lang,
+  min = 0,
+  max?: number,
+): number | string | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) && n >= 0 ? n : `${name}: expected a number ≥ 0, got "${text}"`;
+  const n = text.trim() === "" ? Number.NaN : Number(text);
+  if (Number.isFinite(n) && n >= min && n <= (max ?? n)) return n;
+  return max === undefined
+    ? t(lang, "badNumber", { option, min })
+    : t(lang, "badNumberRange", { option, min, max });
 }
 
 /** The valuation options shared by both commands, or the first bad one's message. */
-function valuation(opts: {
-  horizonWeeks?: string;
-  discountRate?: string;
-}): { horizonWeeks?: number; annualDiscountRate?: number } | string {
-  const horizon = nonNegative(opts.horizonWeeks, "--horizon-weeks");
-  const rate = nonNegative(opts.discountRate, "--discount-rate");
+function valuation(
+  opts: { horizonWeeks?: string; discountRate?: string },
+  lang: Lang,
+): { horizonWeeks?: number; annualDiscountRate?: number } | string {
+  const horizon = inRange(opts.horizonWeeks, "--horizon-weeks", lang);
+  const rate = inRange(opts.discountRate, "--discount-rate", lang);
   if (typeof horizon === "string") return horizon;
   if (typeof rate === "string") return rate;
   return {
@@ -96,35 +107,64 @@ async function loadLog(opts: ClvOptions, ctx: CliContext): Promise<TransactionLo
   }
   const parsed = opts.format === "cdnow" ? parseCdnow(text) : parseTransactionsCsv(text);
   if (parsed.ok) return parsed.value;
-  for (const i of parsed.issues)
-    ctx.err(`${opts.transactions}:${i.line}:${i.column}: ${i.message}`);
+  for (const i of parsed.issues) {
+    // The parsers start their English message with the location, which is said here once.
+    const reason =
+      i.code === "no-transactions"
+        ? t(ctx.lang, "clvNoTransactions")
+        : i.message.replace(/^line \d+(, column \d+)?: /, "");
+    ctx.err(`${opts.transactions}:${i.line}:${i.column}: ${reason}`);
+  }
   return EXIT.invalid;
+}
+
+/**
+ * Why the models could not be fitted, in the reader's language: `end` is the last day fitted
+ * on, `currency` the one asked for.
+ */
+function fitIssueText(lang: Lang, issue: CapitalIssue, end: string, currency?: string): string {
+  switch (issue.code) {
+    case "no-customers":
+      return t(lang, "clvNoCustomers", { end });
+    case "no-repeat-spend":
+      return t(lang, "clvNoRepeatSpend", { end });
+    case "no-transactions":
+      return currency === undefined
+        ? t(lang, "clvNoPurchases")
+        : t(lang, "clvNoPurchasesIn", { currency });
+    case "models-not-identified":
+      return t(lang, "clvNotIdentified", {
+        customers: issue.customers,
+        repeaters: issue.repeaters,
+      }).trim();
+    default:
+      return issue.message;
+  }
 }
 
 /** `goodfaith clv fit`: fits BG/NBD and Gamma-Gamma to a purchase history and values customers. */
 export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<number> {
-  if (opts.transactions !== undefined && opts.db !== undefined) {
-    ctx.err("--transactions and --db: give one source of purchases, not both");
-    return EXIT.failure;
-  }
-  const valued = valuation(opts);
-  if (typeof valued === "string") {
-    ctx.err(valued);
-    return EXIT.failure;
-  }
-  if (opts.calibrationEnd !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.calibrationEnd)) {
-    ctx.err(`--calibration-end: expected YYYY-MM-DD, got "${opts.calibrationEnd}"`);
+  const valued = valuation(opts, ctx.lang);
+  const end = opts.calibrationEnd;
+  const problem =
+    opts.transactions !== undefined && opts.db !== undefined
+      ? t(ctx.lang, "clvOneSource")
+      : typeof valued === "string"
+        ? valued
+        : end !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(end)
+          ? t(ctx.lang, "badDay", { option: "--calibration-end", value: end })
+          : undefined;
+  if (problem !== undefined || typeof valued === "string") {
+    ctx.err(problem ?? String(valued));
     return EXIT.failure;
   }
   const log = await loadLog(opts, ctx);
   if (typeof log === "number") return log;
   const source = opts.transactions ?? "--db";
-  const fit = fitClv(log, {
-    ...(opts.calibrationEnd !== undefined && { calibrationEnd: opts.calibrationEnd }),
-    ...valued,
-  });
+  const fit = fitClv(log, { ...(end !== undefined && { calibrationEnd: end }), ...valued });
   if (!fit.ok) {
-    for (const i of fit.issues) ctx.err(`${source}: ${i.message}`);
+    for (const i of fit.issues)
+      ctx.err(`${source}: ${fitIssueText(ctx.lang, i, end ?? log.calibrationEnd)}`);
     return EXIT.invalid;
   }
   const {
@@ -190,16 +230,16 @@ export function capitalOptions(
       aliveThreshold?: number;
     }
   | number {
-  const valued = valuation(opts);
-  const threshold = nonNegative(opts.aliveThreshold, "--alive-threshold");
+  const valued = valuation(opts, ctx.lang);
+  const threshold = inRange(opts.aliveThreshold, "--alive-threshold", ctx.lang, 0, 1);
   const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
   const problem =
     typeof valued === "string"
       ? valued
-      : typeof threshold === "string" || (threshold ?? 0) > 1
-        ? `--alive-threshold: expected a number from 0 to 1, got "${opts.aliveThreshold}"`
+      : typeof threshold === "string"
+        ? threshold
         : opts.period !== undefined && period === undefined
-          ? `--period: expected YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, got "${opts.period}"`
+          ? t(ctx.lang, "badPeriod", { period: opts.period })
           : undefined;
   if (problem !== undefined || typeof valued === "string") {
     ctx.err(problem ?? String(valued));
@@ -263,9 +303,10 @@ export async function clvValueCommand(opts: ClvValueOptions, ctx: CliContext): P
   const store = await openCliStore(opts.db, ctx, true);
   if (store === undefined) return EXIT.failure;
   try {
-    const { capital, currency, leftOut } = await capitalFromStore(store, options);
+    const { capital, currency, leftOut, period } = await capitalFromStore(store, options);
     if (!capital.ok || currency === undefined) {
-      for (const i of capital.ok ? [] : capital.issues) ctx.err(i.message);
+      for (const i of capital.ok ? [] : capital.issues)
+        ctx.err(fitIssueText(ctx.lang, i, period.to, options.currency));
       return EXIT.invalid;
     }
     if (opts.json) ctx.out(JSON.stringify(capitalJson(capital.value, currency, leftOut)));

@@ -201,4 +201,31 @@ describe("goodfaith customers show", () => {
     expect(human.out[0]).toBe("Kund c-lena");
     expect(human.out).toContain(`Gottgörelser (${keys.length}):`);
   });
+
+  it("says plainly that nothing is known about an unknown customer, and exits 2", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const said = {
+      en: "c-nobody: nothing is known about this customer (no personal data, events, remedies or notices)",
+      "zh-CN": "c-nobody：没有关于这位客户的任何记录（没有个人数据、事件、补救措施或通知）",
+      sv: "c-nobody: vi vet ingenting om den här kunden (inga personuppgifter, händelser, gottgörelser eller meddelanden)",
+    } as const;
+    for (const lang of ["en", "zh-CN", "sv"] as const) {
+      const run = await cli(["customers", "show", "c-nobody", "--db", db, "--json"], lang);
+      expect(run).toEqual({ out: [], err: [said[lang]], code: 2 });
+    }
+  });
+
+  it("says in the reader's language that a store cannot be opened, with the driver's reason", async () => {
+    const url = "postgres://goodfaith:secret@127.0.0.1:1/x";
+    const run = await cli(["customers", "show", "c-1", "--db", url], "zh-CN");
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([
+      "无法打开位于 postgres://goodfaith:***@127.0.0.1:1/x 的存储：connect ECONNREFUSED 127.0.0.1:1",
+    ]);
+    const missing = join(mkdtempSync(join(tmpdir(), "goodfaith-")), "none.db");
+    expect((await cli(["customers", "show", "c-1", "--db", missing], "sv")).err).toEqual([
+      `${missing}: här finns inget lager (kör goodfaith ingest först, eller ange --db)`,
+    ]);
+  });
 });

@@ -55,24 +55,30 @@ export function customerShowCommand(
   }
   return withCliStore(opts.db, ctx, true, async (store) => {
     if (!hasCustomerEvents(store)) {
-      ctx.err("this store cannot read a customer's events");
+      ctx.err(t(ctx.lang, "storeNoCustomerEvents"));
       return EXIT.failure;
     }
     const timeline = await customerTimeline(store, customer, opts.limit ?? 100);
+    const { data, events, remedies, notices } = timeline;
+    // As `remedies show` says of an unknown key: an id nothing is known about is likely a typo.
+    if (data.length + events.length + remedies.length + notices.length === 0) {
+      ctx.err(t(ctx.lang, "customerUnknown", { customer }));
+      return EXIT.invalid;
+    }
     if (opts.json) {
       ctx.out(JSON.stringify(timeline));
       return EXIT.ok;
     }
     ctx.out(t(ctx.lang, "customerTitle", { customer }));
-    ctx.out(t(ctx.lang, "customerData", { count: timeline.data.length }));
-    for (const d of timeline.data) ctx.out(`  ${d.field} = ${d.value}  (${d.purpose ?? "—"})`);
-    ctx.out(t(ctx.lang, "customerEvents", { count: timeline.events.length }));
-    for (const { seq, event } of timeline.events) {
+    ctx.out(t(ctx.lang, "customerData", { count: data.length }));
+    for (const d of data) ctx.out(`  ${d.field} = ${d.value}  (${d.purpose ?? "—"})`);
+    ctx.out(t(ctx.lang, "customerEvents", { count: events.length }));
+    for (const { seq, event } of events) {
       const e = event as { time?: string; type?: string; id?: string };
       ctx.out(`  #${seq}  ${e.time ?? ""}  ${e.type ?? ""}  ${e.id ?? ""}`);
     }
-    ctx.out(t(ctx.lang, "customerRemedies", { count: timeline.remedies.length }));
-    for (const h of timeline.remedies) {
+    ctx.out(t(ctx.lang, "customerRemedies", { count: remedies.length }));
+    for (const h of remedies) {
       const r = h.remedy as {
         key: string;
         status: string;
@@ -81,8 +87,8 @@ export function customerShowCommand(
       const amount = r.amount ? `${r.amount.amount} ${r.amount.currency}` : "—";
       ctx.out(`  ${r.status.padEnd(17)} ${amount.padStart(16)}  ${r.key}`);
     }
-    ctx.out(t(ctx.lang, "customerNotices", { count: timeline.notices.length }));
-    for (const n of timeline.notices) {
+    ctx.out(t(ctx.lang, "customerNotices", { count: notices.length }));
+    for (const n of notices) {
       const { status, reason, lang, subject } = n as { [k: string]: string | undefined };
       ctx.out(
         `  ${String(status).padEnd(10)} ${lang}  ${subject || "—"}${reason ? `  (${reason})` : ""}`,

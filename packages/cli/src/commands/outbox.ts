@@ -43,30 +43,39 @@ export interface OutboxRunOptions extends OutboxExecutorOptions {
   readonly until?: Promise<unknown>;
 }
 
+/** Whether `ms`, when given, is a whole number of at least 1; if not, says so on stderr. */
+function wholeMs(ms: number | undefined, option: string, ctx: CliContext): boolean {
+  if (ms === undefined || (Number.isSafeInteger(ms) && ms >= 1)) return true;
+  ctx.err(t(ctx.lang, "badWhole", { option, min: 1 }));
+  return false;
+}
+
 /**
- * The executor the options name, or undefined after saying why on stderr (webhook without
- * its url or secret, or with a url that is not http(s)).
+ * The executor the options name, or undefined after saying why on stderr (a lease that is not
+ * a whole number of ms, webhook without its url or secret, or with a url that is not http(s)).
  */
 export function outboxExecutor(
   opts: OutboxExecutorOptions,
   ctx: CliContext,
 ): RemedyExecutor | undefined {
+  const { url } = opts;
+  if (!wholeMs(opts.leaseMs, "--lease-ms", ctx)) return undefined;
   if ((opts.executor ?? "record") === "record") return new RecordingExecutor();
   const secret = opts.secret ?? process.env.GOODFAITH_EXECUTOR_SECRET;
-  if (opts.url === undefined || secret === undefined || secret === "") {
-    ctx.err("--executor webhook needs --url and --secret (or GOODFAITH_EXECUTOR_SECRET)");
+  if (url === undefined || secret === undefined || secret === "") {
+    ctx.err(t(ctx.lang, "outboxWebhookNeeds"));
     return undefined;
   }
-  try {
-    return new WebhookExecutor({
-      url: opts.url,
-      secret,
-      ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
-    });
-  } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
+  // WebhookExecutor refuses the same url, but in English.
+  if (!/^https?:\/\//.test(url)) {
+    ctx.err(t(ctx.lang, "outboxBadUrl", { url }));
     return undefined;
   }
+  return new WebhookExecutor({
+    url,
+    secret,
+    ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
+  });
 }
 
 /** The one-line summary of a pass, in the reader's language. */
@@ -110,6 +119,7 @@ function stopped(until: Promise<unknown> | undefined): Promise<unknown> {
 
 /** `goodfaith outbox run`: resolves to the exit code once the worker stops. */
 export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext): Promise<number> {
+  if (!wholeMs(opts.intervalMs, "--interval-ms", ctx)) return EXIT.failure;
   const remedyExecutor = outboxExecutor(opts, ctx);
   if (remedyExecutor === undefined) return EXIT.failure;
   return withWebhooks(opts.db, ctx, true, async (store) => {

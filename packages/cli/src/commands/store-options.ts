@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 import type { Store } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, isPostgresUrl, openStore } from "@goodfaith/store";
 import { type CliContext, EXIT } from "../io/context.js";
+import { describeError } from "../io/file-error.js";
+import { t } from "../messages.js";
 
 /** Help text of `--db`. */
 export const DB_HELP = `the store: a SQLite file or postgres://… (default ${DEFAULT_STORE_PATH})`;
@@ -18,13 +20,16 @@ export async function openCliStore(
 ): Promise<Store | undefined> {
   const url = db ?? DEFAULT_STORE_PATH;
   if (mustExist && !isPostgresUrl(url) && !existsSync(url)) {
-    ctx.err(`${url}: no store here (run goodfaith ingest first, or pass --db)`);
+    ctx.err(t(ctx.lang, "storeMissing", { db: url }));
     return undefined;
   }
   try {
     return await openStore(url);
   } catch (error) {
-    ctx.err(`${redact(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    // The driver's own words say why (ECONNREFUSED, a bad password): they stay as they are.
+    const reason =
+      describeError(error, ctx.lang) || String((error as NodeJS.ErrnoException).code ?? error);
+    ctx.err(t(ctx.lang, "storeUnreachable", { db: redact(url), reason }));
     return undefined;
   }
 }
@@ -44,7 +49,7 @@ export async function withCliStore(
   try {
     return await work(store);
   } catch (error) {
-    ctx.err(error instanceof Error ? error.message : String(error));
+    ctx.err(describeError(error, ctx.lang));
     return EXIT.failure;
   } finally {
     await store.close();

@@ -37,6 +37,36 @@ describe("goodfaith webhooks and outbox run", () => {
     expect(bad.err[0]).toContain("--url");
   });
 
+  it("says in the reader's language what replay and the outbox lack", async () => {
+    const db = tempDb();
+    expect(
+      (await cli(["webhooks", "add", "http://127.0.0.1:9/h", "-e", "remedy.dead", "--db", db]))
+        .code,
+    ).toBe(0);
+    const said = async (lang: "zh-CN" | "sv", ...args: string[]) => {
+      const run = await cli([...args, "--db", db], lang);
+      expect(run.code).toBe(1);
+      return run.err;
+    };
+    expect(await said("sv", "webhooks", "replay")).toEqual([
+      "ange ett leverans-id eller --dead (inte båda)",
+    ]);
+    const once = ["outbox", "run", "--once"];
+    expect(await said("zh-CN", ...once, "--lease-ms", "abc")).toEqual([
+      "--lease-ms 必须是大于等于 1 的整数",
+    ]);
+    expect(await said("sv", ...once, "--interval-ms", "abc")).toEqual([
+      "--interval-ms måste vara ett heltal som är minst 1",
+    ]);
+    const webhook = [...once, "--executor", "webhook"];
+    expect(await said("zh-CN", ...webhook)).toEqual([
+      "--executor webhook 需要 --url 和 --secret（或 GOODFAITH_EXECUTOR_SECRET）",
+    ]);
+    expect(await said("sv", ...webhook, "--url", "ftp://x", "--secret", "s")).toEqual([
+      "--url: ftp://x är ingen http(s)-adress",
+    ]);
+  });
+
   it("refuses an endpoint that is not an http(s) URL", async () => {
     const run = await cli(["webhooks", "add", "ftp://x", "-e", "notice.created", "--db", tempDb()]);
     expect(run.code).toBe(1);

@@ -32,7 +32,7 @@ export function withWebhooks(
 ): Promise<number> {
   return withCliStore(db, ctx, mustExist, async (store) => {
     if (hasWebhooks(store)) return work(store);
-    ctx.err("this store cannot keep webhooks");
+    ctx.err(t(ctx.lang, "storeNoWebhooks"));
     return EXIT.failure;
   });
 }
@@ -91,7 +91,7 @@ export function webhooksReplayCommand(
   ctx: CliContext,
 ): Promise<number> {
   if ((id === undefined) === (opts.dead !== true)) {
-    ctx.err("give a delivery id or --dead (not both)");
+    ctx.err(t(ctx.lang, "webhooksIdOrDead"));
     return Promise.resolve(EXIT.failure);
   }
   return withWebhooks(opts.db, ctx, true, async (store) => {
