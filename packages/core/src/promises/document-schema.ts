@@ -1,24 +1,36 @@
 import { z } from "zod";
+import { isCurrency } from "../money/index.js";
 
 /** Text in each of the three languages; all three are required so no customer reads a gap. */
-const localized = z.strictObject({
-  en: z.string().min(1),
-  "zh-CN": z.string().min(1),
-  sv: z.string().min(1),
-});
+const localized = z.strictObject(
+  { en: z.string().min(1), "zh-CN": z.string().min(1), sv: z.string().min(1) },
+  { error: "promise.expected_localized" },
+);
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, { message: "promise.invalid_decimal" });
-const currency = z.string().regex(/^([A-Z]{3})$/, { message: "promise.invalid_currency" });
-const duration = z.string().regex(/^P/, { message: "promise.invalid_duration" });
+// A number written without quotes is refused with the same words as a malformed string.
+const decimal = z
+  .string({ error: "promise.invalid_decimal" })
+  .regex(/^-?\d+(\.\d+)?$/, { message: "promise.invalid_decimal" });
+const currency = z
+  .string({ error: "promise.invalid_currency" })
+  .refine(isCurrency, { message: "promise.invalid_currency" });
+const duration = z
+  .string({ error: "promise.invalid_duration" })
+  .regex(/^P/, { message: "promise.invalid_duration" });
 const cel = z.string().min(1);
 
-const eventTypes = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const eventTypes = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+  error: "promise.invalid_event_list",
+});
 
-const amount = z.union([
-  z.strictObject({ expr: cel }),
-  z.strictObject({ fraction: z.union([decimal, z.number().min(0).max(1)]) }),
-  z.strictObject({ fixed: decimal, currency: currency.optional() }),
-]);
+const amount = z.union(
+  [
+    z.strictObject({ expr: cel }),
+    z.strictObject({ fraction: z.union([decimal, z.number().min(0).max(1)]) }),
+    z.strictObject({ fixed: decimal, currency: currency.optional() }),
+  ],
+  { error: "promise.invalid_amount" },
+);
 
 const remedy = z.strictObject({
   kind: z.enum(["refund", "credit", "points", "notice", "gesture", "warning"]),
@@ -30,7 +42,7 @@ const remedy = z.strictObject({
 });
 
 /** A limit in the document's currency ("500.00"), or one per currency ({ EUR: "500.00", USD: "550.00" }). */
-const limit = z.union([decimal, z.record(currency, decimal)]);
+const limit = z.union([decimal, z.record(currency, decimal)], { error: "promise.invalid_decimal" });
 
 const governance = z.strictObject({
   autoApproveUpTo: limit.optional(),
@@ -50,7 +62,9 @@ const guard = z.strictObject({
 });
 
 const promise = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "promise.invalid_id" }),
+  id: z
+    .string({ error: "promise.invalid_id" })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "promise.invalid_id" }),
   title: localized,
   text: localized,
   on: eventTypes,

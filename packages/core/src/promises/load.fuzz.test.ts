@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { LANGS } from "../i18n/lang.js";
+import type { Result } from "../issue.js";
 import { loadPromises } from "./load.js";
+import { promiseMessages } from "./messages.js";
+
+// Every issue has words of ours in every language: none falls back to a bare code.
+function expectExplained(r: Result<unknown>): void {
+  if (r.ok) return;
+  for (const issue of r.issues)
+    for (const lang of LANGS) expect(promiseMessages[lang][issue.messageKey]).toBeTypeOf("string");
+}
 
 const PACK = readFileSync(
   new URL("../../../../packs/retail/promises.yaml", import.meta.url),
@@ -14,6 +24,7 @@ describe("loading never throws", () => {
       fc.property(fc.string({ maxLength: 400 }), (text) => {
         const r = loadPromises(text);
         expect(typeof r.ok).toBe("boolean");
+        expectExplained(r);
       }),
       { numRuns: 300 },
     );
@@ -35,6 +46,7 @@ describe("loading never throws", () => {
             copy[at] =
               `${(copy[at] ?? "").slice(0, span * 3)}${junk}${(copy[at] ?? "").slice(span * 3 + junk.length)}`;
           const r = loadPromises(copy.join("\n"));
+          expectExplained(r);
           if (!r.ok) {
             for (const issue of r.issues) {
               expect(issue.line).toBeGreaterThanOrEqual(1);

@@ -3,16 +3,18 @@
  * document is reported at once, each with its field path, line and column; a document
  * with any problem loads nothing.
  */
-import type { z } from "zod";
 import { type CompiledExpression, compileExpression, type ExpectedType } from "../cel/compile.js";
 import { VARIABLES_BY_EVENT } from "../cel/environment.js";
 import { hoistSharedTerms } from "../cel/hoist.js";
 import type { Issue, Result } from "../issue.js";
 import { type Money, parseMoney, parseRatio } from "../money/index.js";
+import { closest } from "./closest.js";
 import type { AmountRule, CompiledPromise, PromiseDocument, Reach } from "./document.js";
 import { documentSchema, type RawDocument, type RawPromise } from "./document-schema.js";
 import { parseDuration } from "./duration.js";
-import { parseYaml, positionInScalar, positionOf, type YamlSource } from "./yaml-source.js";
+import { schemaIssues } from "./schema-issues.js";
+import { readYaml } from "./yaml-issues.js";
+import { positionInScalar, positionOf, type YamlSource } from "./yaml-source.js";
 
 type Path = readonly (string | number)[];
 
@@ -34,8 +36,13 @@ const REACH_EVENTS: Readonly<Record<Reach, (type: string) => boolean>> = {
 class IssueList {
   readonly items: Issue[] = [];
   constructor(private readonly src: YamlSource) {}
-  at(path: Path, code: string, params: Record<string, string | number> = {}): void {
-    this.items.push({ code, messageKey: code, params, path, ...positionOf(this.src, path) });
+  at(
+    path: Path,
+    code: string,
+    params: Record<string, string | number> = {},
+    messageKey = code,
+  ): void {
+    this.items.push({ code, messageKey, params, path, ...positionOf(this.src, path) });
   }
   inExpression(
     path: Path,
@@ -50,33 +57,6 @@ class IssueList {
       path,
       ...positionInScalar(this.src, path, offset),
     });
-  }
-}
-
-function zodIssue(list: IssueList, issue: z.core.$ZodIssue): void {
-  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  switch (issue.code) {
-    case "invalid_type":
-      if (issue.input === undefined) list.at(path, "promise.required");
-      else list.at(path, "promise.invalid_type", { expected: issue.expected });
-      return;
-    case "unrecognized_keys":
-      for (const key of issue.keys)
-        list.at([...path, key], "promise.unknown_field", { field: key });
-      return;
-    case "invalid_value":
-      list.at(path, "promise.invalid_value", { options: issue.values.map(String).join(", ") });
-      return;
-    case "too_small":
-      list.at(path, "promise.too_small", { minimum: String(issue.minimum) });
-      return;
-    case "invalid_union":
-      list.at(path, path.at(-1) === "amount" ? "promise.invalid_amount" : "promise.invalid");
-      return;
-    default: {
-      const code = issue.message.startsWith("promise.") ? issue.message : "promise.invalid";
-      list.at(path, code);
-    }
   }
 }
 
@@ -142,9 +122,13 @@ function compilePromise(
   const evaluated = on.filter((t) => t !== "guard.check");
   on.forEach((t, i) => {
     if (t !== "guard.check" && !(t in VARIABLES_BY_EVENT)) {
-      list.at(typeof raw.on === "string" ? at("on") : at("on", i), "promise.unknown_event", {
-        eventType: t,
-      });
+      const suggestion = closest(t, Object.keys(VARIABLES_BY_EVENT));
+      list.at(
+        typeof raw.on === "string" ? at("on") : at("on", i),
+        "promise.unknown_event",
+        { eventType: t, ...(suggestion && { suggestion }) },
+        suggestion ? "promise.unknown_event_suggest" : "promise.unknown_event",
+      );
     }
   });
   const reach = raw.reach ?? SHARED_REACH[evaluated[0] ?? ""] ?? "customer";
@@ -245,41 +229,12 @@ function compilePromise(
 
 /** Loads a Bill of Rights from YAML text; `source` names it in explanations (e.g. a file name). */
 export function loadPromises(text: string, source = "promises.yaml"): Result<PromiseDocument> {
-  const src = parseYaml(text);
+  const read = readYaml(text);
+  if (!read.ok) return read;
+  const { src, data } = read.value;
+  const parsed = documentSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: schemaIssues(src, data, parsed.error.issues) };
   const list = new IssueList(src);
-  for (const err of src.doc.errors) {
-    const [start] = err.linePos ?? [];
-    list.items.push({
-      code: "promise.yaml_syntax",
-      messageKey: "promise.yaml_syntax",
-      params: { detail: err.message.split("\n")[0] ?? err.code },
-      path: [],
-      line: start?.line ?? 1,
-      column: start?.col ?? 1,
-    });
-  }
-  if (list.items.length > 0) return { ok: false, issues: list.items };
-  let raw: unknown;
-  try {
-    // toJS resolves aliases: an unknown anchor or an alias bomb throws here, not in parsing.
-    raw = src.doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    list.items.push({
-      code: "promise.yaml_syntax",
-      messageKey: "promise.yaml_syntax",
-      params: { detail },
-      path: [],
-      line: 1,
-      column: 1,
-    });
-    return { ok: false, issues: list.items };
-  }
-  const parsed = documentSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) zodIssue(list, issue);
-    return { ok: false, issues: list.items };
-  }
   const doc = parsed.data;
   const seen = new Set<string>();
   const promises: CompiledPromise[] = [];

@@ -4,13 +4,51 @@ import type { Catalog } from "../issue.js";
 /** Messages for problems in a promise document, in each language. */
 export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
   en: {
-    "promise.yaml_syntax": "YAML syntax error: {detail}",
+    "promise.yaml.syntax": "YAML syntax error",
+    "promise.yaml.bad_indent":
+      "the indentation does not line up: the keys of one mapping, and the items of one list, must start in the same column",
+    "promise.yaml.tab_as_indent": "a tab is used for indentation; YAML indents with spaces only",
+    "promise.yaml.block_as_implicit_key":
+      'a value on the same line as its key cannot contain ": " — put the value in quotes, or start a nested mapping on the next line, indented',
+    "promise.yaml.multiline_implicit_key":
+      'expected "key: value" here: a key is followed by a colon and a space, on one line',
+    "promise.yaml.unclosed": 'the "{char}" opened here is never closed',
+    "promise.yaml.unclosed_quote": "the quoted text that starts here has no closing quote",
+    "promise.yaml.duplicate_key": 'the key "{key}" appears twice in the same mapping',
+    "promise.yaml.missing_char":
+      "a closing quote, bracket or brace is missing, or a comma between items",
+    "promise.yaml.unexpected_token":
+      "this text does not fit here: check the indentation and punctuation of this line and the one before",
+    "promise.yaml.bad_scalar_start": 'a value cannot start with "{char}" unless it is in quotes',
+    "promise.yaml.bad_dq_escape":
+      'unknown escape sequence in a double-quoted string; write "\\\\" for a backslash, or use single quotes',
+    "promise.yaml.block_in_flow": "an indented list or mapping cannot be inside [ ] or { }",
+    "promise.yaml.multiple_docs":
+      'a promise file holds one YAML document: remove the extra "---" line',
+    "promise.yaml.unresolved_alias": 'the alias "*{name}" has no anchor "&{name}" before it',
+    "promise.yaml.resource_exhaustion":
+      "the document is nested too deeply or expands too many aliases",
+    "promise.not_utf8": "the file is not UTF-8 text: save it as UTF-8",
+    "promise.empty_document":
+      'the document is empty; expected a mapping with "goodfaith: 1" and a "promises:" list',
+    "promise.not_mapping": 'expected a mapping (with a "promises:" list) at the top level',
     "promise.required": "this field is required",
+    "promise.no_value": "no value given",
     "promise.unknown_field": 'unknown field "{field}"',
+    "promise.unknown_field_suggest": 'unknown field "{field}"; did you mean "{suggestion}"?',
     "promise.invalid_type": "expected {expected}",
+    "promise.expected_string": "expected text",
+    "promise.expected_number": "expected a number",
+    "promise.expected_boolean": "expected true or false",
+    "promise.expected_array": 'expected a list (items starting with "- ")',
+    "promise.expected_object": 'expected a mapping ("key: value" lines)',
+    "promise.expected_localized": "expected the text in each language: { en: …, zh-CN: …, sv: … }",
     "promise.invalid_value": "must be one of: {options}",
+    "promise.empty": "must not be empty",
     "promise.too_small": "must have at least {minimum} entries",
-    "promise.invalid_decimal": 'expected a decimal amount such as "12.50"',
+    "promise.at_least": "must be at least {minimum}",
+    "promise.too_big": "must be at most {maximum}",
+    "promise.invalid_decimal": 'expected a decimal amount in quotes, such as "12.50"',
     "promise.invalid_currency":
       'expected an ISO 4217 currency code such as "EUR", or "PTS" for points',
     "promise.invalid_duration":
@@ -21,6 +59,9 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid_money": '"{amount}" is not a valid amount in {currency}',
     "promise.invalid_expression": "expression does not compile for {eventType}: {detail}",
     "promise.unknown_event": '"{eventType}" is not an event type promises can listen to',
+    "promise.unknown_event_suggest":
+      '"{eventType}" is not an event type promises can listen to; did you mean "{suggestion}"?',
+    "promise.invalid_event_list": "expected an event type, or a list of event types",
     "promise.duplicate_id": 'promise id "{id}" is used twice',
     "promise.amount_required": "a {kind} remedy needs an amount",
     "promise.reach_mismatch": 'reach "{reach}" does not fit event "{eventType}"',
@@ -29,13 +70,44 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid": "invalid value",
   },
   "zh-CN": {
-    "promise.yaml_syntax": "YAML 语法错误：{detail}",
+    "promise.yaml.syntax": "YAML 语法错误",
+    "promise.yaml.bad_indent": "缩进未对齐：同一映射中的键、同一列表中的项必须从同一列开始",
+    "promise.yaml.tab_as_indent": "此处用制表符缩进；YAML 只能用空格缩进",
+    "promise.yaml.block_as_implicit_key":
+      "与键同行的值不能包含“: ”：请给值加引号，或将嵌套映射另起一行并缩进",
+    "promise.yaml.multiline_implicit_key": "此处应为“键: 值”：键后须紧跟冒号和空格，且在同一行",
+    "promise.yaml.unclosed": "此处的“{char}”没有闭合",
+    "promise.yaml.unclosed_quote": "从此处开始的引号文本缺少右引号",
+    "promise.yaml.duplicate_key": "键“{key}”在同一映射中出现了两次",
+    "promise.yaml.missing_char": "缺少右引号、右方括号或右花括号，或项之间缺少逗号",
+    "promise.yaml.unexpected_token": "此处的内容不符合 YAML 格式：请检查本行及上一行的缩进和标点",
+    "promise.yaml.bad_scalar_start": "值不能以“{char}”开头，除非加上引号",
+    "promise.yaml.bad_dq_escape":
+      "双引号字符串中有无效的转义序列；反斜杠请写作“\\\\”，或改用单引号",
+    "promise.yaml.block_in_flow": "[ ] 或 { } 中不能包含缩进的列表或映射",
+    "promise.yaml.multiple_docs": "一个承诺文件只能包含一个 YAML 文档：请删除多余的“---”行",
+    "promise.yaml.unresolved_alias": "别名“*{name}”之前没有对应的锚点“&{name}”",
+    "promise.yaml.resource_exhaustion": "文档嵌套过深，或展开的别名过多",
+    "promise.not_utf8": "文件不是 UTF-8 文本：请以 UTF-8 编码保存",
+    "promise.empty_document": "文档为空；应为包含“goodfaith: 1”和“promises:”列表的映射",
+    "promise.not_mapping": "顶层应为映射（包含“promises:”列表）",
     "promise.required": "此字段为必填项",
+    "promise.no_value": "未填写值",
     "promise.unknown_field": "未知字段“{field}”",
+    "promise.unknown_field_suggest": "未知字段“{field}”；您是否想写“{suggestion}”？",
     "promise.invalid_type": "应为 {expected}",
+    "promise.expected_string": "应为文本",
+    "promise.expected_number": "应为数字",
+    "promise.expected_boolean": "应为 true 或 false",
+    "promise.expected_array": "应为列表（每项以“- ”开头）",
+    "promise.expected_object": "应为映射（若干“键: 值”行）",
+    "promise.expected_localized": "应为各语言的文本：{ en: …, zh-CN: …, sv: … }",
     "promise.invalid_value": "必须是以下之一：{options}",
+    "promise.empty": "不能为空",
     "promise.too_small": "至少需要 {minimum} 项",
-    "promise.invalid_decimal": "应为十进制金额，例如“12.50”",
+    "promise.at_least": "不能小于 {minimum}",
+    "promise.too_big": "不能大于 {maximum}",
+    "promise.invalid_decimal": '应为加引号的十进制金额，例如 "12.50"',
     "promise.invalid_currency": "应为 ISO 4217 货币代码（如“EUR”），积分请用“PTS”",
     "promise.invalid_duration": "应为 ISO 8601 时长，例如“P14D”或“PT2H”（周、天、小时、分钟、秒）",
     "promise.invalid_id": "承诺 ID 只能包含小写字母、数字和连字符",
@@ -43,6 +115,9 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid_money": "“{amount}”不是有效的 {currency} 金额",
     "promise.invalid_expression": "表达式无法针对 {eventType} 编译：{detail}",
     "promise.unknown_event": "“{eventType}”不是承诺可以监听的事件类型",
+    "promise.unknown_event_suggest":
+      "“{eventType}”不是承诺可以监听的事件类型；您是否想写“{suggestion}”？",
+    "promise.invalid_event_list": "应为一个事件类型或事件类型列表",
     "promise.duplicate_id": "承诺 ID“{id}”被重复使用",
     "promise.amount_required": "{kind} 类补救措施需要指定金额",
     "promise.reach_mismatch": "触达范围“{reach}”不适用于事件“{eventType}”",
@@ -50,13 +125,53 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid": "值无效",
   },
   sv: {
-    "promise.yaml_syntax": "Syntaxfel i YAML: {detail}",
+    "promise.yaml.syntax": "syntaxfel i YAML",
+    "promise.yaml.bad_indent":
+      "indragen stämmer inte: nycklarna i en mappning, och posterna i en lista, måste börja i samma kolumn",
+    "promise.yaml.tab_as_indent": "en tabb används som indrag; YAML drar bara in med blanksteg",
+    "promise.yaml.block_as_implicit_key":
+      'ett värde på samma rad som sin nyckel kan inte innehålla ": " – sätt värdet inom citattecken, eller börja en inre mappning på nästa rad, indragen',
+    "promise.yaml.multiline_implicit_key":
+      'här förväntades "nyckel: värde": en nyckel följs av kolon och blanksteg, på samma rad',
+    "promise.yaml.unclosed": '"{char}" som öppnas här stängs aldrig',
+    "promise.yaml.unclosed_quote":
+      "texten inom citattecken som börjar här saknar avslutande citattecken",
+    "promise.yaml.duplicate_key": 'nyckeln "{key}" förekommer två gånger i samma mappning',
+    "promise.yaml.missing_char":
+      "ett avslutande citattecken, en hakparentes eller en klammerparentes saknas, eller ett kommatecken mellan poster",
+    "promise.yaml.unexpected_token":
+      "texten passar inte här: kontrollera indrag och skiljetecken på den här raden och raden före",
+    "promise.yaml.bad_scalar_start": 'ett värde kan inte börja med "{char}" utan citattecken',
+    "promise.yaml.bad_dq_escape":
+      'okänd escape-sekvens i en sträng inom dubbla citattecken; skriv "\\\\" för ett omvänt snedstreck, eller använd enkla citattecken',
+    "promise.yaml.block_in_flow":
+      "en indragen lista eller mappning kan inte stå inom [ ] eller { }",
+    "promise.yaml.multiple_docs":
+      'en löftesfil innehåller ett enda YAML-dokument: ta bort den extra raden "---"',
+    "promise.yaml.unresolved_alias": 'aliaset "*{name}" har inget ankare "&{name}" före sig',
+    "promise.yaml.resource_exhaustion":
+      "dokumentet är för djupt nästlat eller expanderar för många alias",
+    "promise.not_utf8": "filen är inte UTF-8-text: spara den som UTF-8",
+    "promise.empty_document":
+      'dokumentet är tomt; förväntade en mappning med "goodfaith: 1" och en lista "promises:"',
+    "promise.not_mapping": 'förväntade en mappning (med en lista "promises:") på översta nivån',
     "promise.required": "fältet måste anges",
+    "promise.no_value": "inget värde angivet",
     "promise.unknown_field": 'okänt fält "{field}"',
+    "promise.unknown_field_suggest": 'okänt fält "{field}"; menade du "{suggestion}"?',
     "promise.invalid_type": "förväntade {expected}",
+    "promise.expected_string": "förväntade text",
+    "promise.expected_number": "förväntade ett tal",
+    "promise.expected_boolean": "förväntade true eller false",
+    "promise.expected_array": 'förväntade en lista (poster som börjar med "- ")',
+    "promise.expected_object": 'förväntade en mappning (rader med "nyckel: värde")',
+    "promise.expected_localized": "förväntade texten på varje språk: { en: …, zh-CN: …, sv: … }",
     "promise.invalid_value": "måste vara något av: {options}",
+    "promise.empty": "får inte vara tomt",
     "promise.too_small": "måste ha minst {minimum} poster",
-    "promise.invalid_decimal": 'förväntade ett decimalbelopp som "12.50"',
+    "promise.at_least": "måste vara minst {minimum}",
+    "promise.too_big": "får vara högst {maximum}",
+    "promise.invalid_decimal": 'förväntade ett decimalbelopp inom citattecken, t.ex. "12.50"',
     "promise.invalid_currency":
       'förväntade en valutakod enligt ISO 4217, t.ex. "EUR", eller "PTS" för poäng',
     "promise.invalid_duration":
@@ -67,6 +182,9 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid_money": '"{amount}" är inte ett giltigt belopp i {currency}',
     "promise.invalid_expression": "uttrycket går inte att kompilera för {eventType}: {detail}",
     "promise.unknown_event": '"{eventType}" är ingen händelsetyp som löften kan lyssna på',
+    "promise.unknown_event_suggest":
+      '"{eventType}" är ingen händelsetyp som löften kan lyssna på; menade du "{suggestion}"?',
+    "promise.invalid_event_list": "förväntade en händelsetyp eller en lista med händelsetyper",
     "promise.duplicate_id": 'löftets id "{id}" används två gånger',
     "promise.amount_required": "en gottgörelse av typen {kind} behöver ett belopp",
     "promise.reach_mismatch": 'räckvidden "{reach}" passar inte händelsen "{eventType}"',

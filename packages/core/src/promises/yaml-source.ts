@@ -2,7 +2,7 @@
  * Locating things in YAML source: every issue in a promise document carries the line and
  * column of the node it is about, including positions inside a CEL expression.
  */
-import { type Document, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 
 /** A parsed YAML document with the means to point into its text. */
 export interface YamlSource {
@@ -14,7 +14,7 @@ export interface YamlSource {
 /** Parses YAML text, keeping line positions. */
 export function parseYaml(text: string): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   return { text, doc, lines };
 }
 
@@ -40,6 +40,20 @@ export function positionOf(
 ): { line: number; column: number } {
   const node = nodeAt(src, path);
   return position(src, node?.range?.[0] ?? 0);
+}
+
+/** Line and column of the key that ends `path`, for issues about the key rather than its value. */
+export function keyPositionOf(
+  src: YamlSource,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
+  const parent = src.doc.getIn(path.slice(0, -1), true);
+  const name = path.at(-1);
+  const pair = isMap(parent)
+    ? parent.items.find((p) => isScalar(p.key) && p.key.value === name)
+    : undefined;
+  const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  return start === undefined ? positionOf(src, path) : position(src, start);
 }
 
 /**
