@@ -41,6 +41,8 @@ const catalogs = {
       "  {read} lines read: {accepted} accepted, {duplicates} duplicates, {rejected} rejected",
     ingestRemedies: "  {created} remedies created, {existing} already recorded",
     ingestSeq: "  event log at seq {seq}",
+    ingestUnknownTypes:
+      "  {count} events of types the event contract does not define (kept; only a promise that names the type hears them): {types}",
     progressEvents: "{count} events",
     progressPercent: "{percent} %",
     progressRate: "{rate}/s",
@@ -241,6 +243,8 @@ const catalogs = {
     ingestLines: "  读取 {read} 行：接受 {accepted} 个，重复 {duplicates} 个，拒绝 {rejected} 个",
     ingestRemedies: "  新建补救 {created} 项，已有记录 {existing} 项",
     ingestSeq: "  事件日志序号 {seq}",
+    ingestUnknownTypes:
+      "  {count} 个事件的类型不在事件契约之内（已保存；只有指明该类型的承诺才会收到）：{types}",
     progressEvents: "{count} 个事件",
     progressPercent: "{percent}%",
     progressRate: "{rate}/秒",
@@ -435,6 +439,8 @@ const catalogs = {
       "  {read} rader lästa: {accepted} godtagna, {duplicates} dubbletter, {rejected} avvisade",
     ingestRemedies: "  {created} gottgörelser skapade, {existing} fanns redan",
     ingestSeq: "  händelseloggen är vid nummer {seq}",
+    ingestUnknownTypes:
+      "  {count} händelser av typer som händelsekontraktet inte definierar (sparade; bara ett löfte som nämner typen hör dem): {types}",
     progressEvents: "{count} händelser",
     progressPercent: "{percent} %",
     progressRate: "{rate}/s",

@@ -36,6 +36,30 @@ describe("goodfaith ingest", () => {
     });
   });
 
+  it("keeps events of types the contract does not define, and names those types", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "goodfaith-unknown-")), "events.jsonl");
+    const event = (id: string, type: string) =>
+      JSON.stringify({ id, type, time: "2026-01-01T00:00:00Z", customer: "c1", data: {} });
+    writeFileSync(
+      file,
+      `${[event("u1", "order.deliverd"), event("u2", "order.deliverd"), event("u3", "acme.x")].join("\n")}\n`,
+    );
+    const db = tempDb();
+    const human = await cli(["ingest", file, "-p", ...PROMISES, "--db", db, "--lang", "sv"]);
+    expect(human.code).toBe(0);
+    expect(human.out.at(-1)).toBe(
+      "  3 händelser av typer som händelsekontraktet inte definierar (sparade; bara ett löfte som nämner typen hör dem): acme.x (1), order.deliverd (2)",
+    );
+    const json = await cli(["ingest", file, "-p", ...PROMISES, "--db", db, "--json"]);
+    expect(JSON.parse(json.out.at(-1) ?? "{}").unknownTypes).toEqual([
+      { type: "acme.x", count: 1 },
+      { type: "order.deliverd", count: 2 },
+    ]);
+    // The pack's own stream names no such type: no line about it.
+    const known = await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", tempDb()]);
+    expect(known.out.join("\n")).not.toContain("does not define");
+  });
+
   it("acknowledges each committed batch as a JSON line, after it is durable", async () => {
     const db = tempDb();
     const run = await cli([

@@ -3,7 +3,7 @@
  * recorded once and appended to the ledger. Safe to re-run and to kill at any instant.
  */
 import { stat } from "node:fs/promises";
-import { type Issue, jsonSafe, type Lang, type Notice } from "@goodfaith/core";
+import { type Issue, isKnownType, jsonSafe, type Lang, type Notice } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -18,7 +18,7 @@ import {
 } from "../io/events.js";
 import { describeError } from "../io/file-error.js";
 import { EVENT_FORMATS, type EventFormat } from "../io/foreign-events.js";
-import { t } from "../messages.js";
+import { formatCount, t } from "../messages.js";
 import { type IngestProgress, progressLine } from "./ingest-progress.js";
 import { DB_HELP, openCliStore, redact } from "./store-options.js";
 
@@ -70,6 +70,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   const started = performance.now();
   const totals = { read: 0, accepted: 0, duplicates: 0, created: 0, existing: 0 };
   const notices: NoticeCounts = { created: 0, ready: 0, held: 0, suppressed: 0 };
+  const unknown = new Map<string, number>();
   const outbox = opts.notices === undefined ? undefined : noticeFileOutbox(opts.notices);
   const rejected: Rejection[] = [];
   let lastSeq: number | undefined;
@@ -130,6 +131,8 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
         continue;
       }
       batch.push(item);
+      if (!isKnownType(item.event.type))
+        unknown.set(item.event.type, (unknown.get(item.event.type) ?? 0) + 1);
       if (batch.length >= size) {
         await flush(batch);
         batch = [];
@@ -145,7 +148,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
     await store.close();
   }
   opts.progressEnd?.();
-  report(opts, ctx, totals, rejected, lastSeq, notices);
+  report(opts, ctx, { totals, rejected, lastSeq, notices, unknown });
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }
 
@@ -198,14 +201,27 @@ async function sizeOf(file: string): Promise<number | undefined> {
   }
 }
 
-function report(
-  opts: IngestCommandOptions,
-  ctx: CliContext,
-  totals: { read: number; accepted: number; duplicates: number; created: number; existing: number },
-  rejected: readonly Rejection[],
-  lastSeq: number | undefined,
-  notices: NoticeCounts,
-): void {
+/** What an ingest run did, for its summary. */
+interface IngestOutcome {
+  readonly totals: {
+    read: number;
+    accepted: number;
+    duplicates: number;
+    created: number;
+    existing: number;
+  };
+  readonly rejected: readonly Rejection[];
+  readonly lastSeq: number | undefined;
+  readonly notices: NoticeCounts;
+  /** Events read of types the contract does not define, by type: a misspelt type shows here. */
+  readonly unknown: ReadonlyMap<string, number>;
+}
+
+function report(opts: IngestCommandOptions, ctx: CliContext, outcome: IngestOutcome): void {
+  const { totals, rejected, lastSeq, notices } = outcome;
+  const unknownTypes = [...outcome.unknown]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([type, count]) => ({ type, count }));
   if (opts.json) {
     for (const r of rejected) {
       ctx.out(
@@ -226,6 +242,7 @@ function report(
         rejected: rejected.length,
         remedies: { created: totals.created, existing: totals.existing },
         notices: { ...notices, ...(opts.notices !== undefined && { file: opts.notices }) },
+        unknownTypes,
         lastSeq: lastSeq ?? 0,
       }),
     );
@@ -245,6 +262,16 @@ function report(
       ctx.out(t(ctx.lang, "ingestNoticesFile", { file: opts.notices }));
     }
     ctx.out(t(ctx.lang, "ingestSeq", { seq: lastSeq ?? 0 }));
+    if (unknownTypes.length > 0) {
+      ctx.out(
+        t(ctx.lang, "ingestUnknownTypes", {
+          count: unknownTypes.reduce((n, u) => n + u.count, 0),
+          types: unknownTypes
+            .map((u) => `${u.type} (${formatCount(ctx.lang, u.count)})`)
+            .join(", "),
+        }),
+      );
+    }
   }
   if (rejected.length > 0) {
     ctx.err(t(ctx.lang, "rejectedLines"));
