@@ -30,6 +30,35 @@ not json
 `;
 
 describe("event files in CSV and Segment form", () => {
+  it("CSV: a header the contract cannot read is said once, at line 1, in every language", async () => {
+    for (const header of ["id,type,time,custmer,data", "foo;bar", "id,type,data"]) {
+      const items = await collect(readCsvFile(file("h.csv", `${header}\n1,2,3,4,5\n6,7,8,9,10\n`)));
+      expect(items, header).toEqual([
+        {
+          file: expect.any(String),
+          line: 1,
+          issues: [
+            expect.objectContaining({ code: "event.csv_header", params: { columns: header } }),
+          ],
+        },
+      ]);
+    }
+    const run = await cli([
+      "ingest",
+      file("h.csv", "id,type,time,custmer\n"),
+      ...["--format", "csv", "-p", RETAIL, "--db", tempDb(), "--lang", "zh-CN"],
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.err.at(-1)).toMatch(
+      /h\.csv:1: 表头须列出 id、type 和 time 列.*id,type,time,custmer$/,
+    );
+    // A header in another order, with the optional columns left out, is fine.
+    const reordered = await collect(
+      readCsvFile(file("ok.csv", "time,type,id\n2026-11-01T10:00:00Z,x.y,e1\n")),
+    );
+    expect(reordered.map((i) => "event" in i)).toEqual([true]);
+  });
+
   it("CSV: keeps every valid record and names the line of each bad one", async () => {
     const items = await collect(readCsvFile(file("events.csv", CSV)));
     const events = items.filter((i) => "event" in i).map((i) => ("event" in i ? i.event.id : ""));

@@ -73,16 +73,31 @@ export async function* readSegmentFile(
   }
 }
 
+const REQUIRED_COLUMNS = ["id", "type", "time"];
+const CSV_COLUMNS = [...REQUIRED_COLUMNS, "customer", "data"];
+
 /** CSV with a header naming `id`, `type`, `time`, `customer` (may be empty) and `data` (JSON). */
 export async function* readCsvFile(
   file: string,
   meter?: ByteMeter,
 ): AsyncGenerator<ReadEvent | RejectedLine> {
   const skipped: RejectedLine[] = [];
+  // A header that lacks a column the contract needs, or names one it does not know (a
+  // misspelt `custmer` would drop every customer), is said once, at line 1, not per record.
+  let badHeader: RejectedLine | undefined;
   const source = meteredStream(file, meter);
   const parser = source.pipe(
     parse({
-      columns: true,
+      columns: (header: string[]) => {
+        const ok =
+          REQUIRED_COLUMNS.every((c) => header.includes(c)) &&
+          header.every((c) => CSV_COLUMNS.includes(c));
+        if (!ok) {
+          const at = issue("event.csv_header", [], 1);
+          badHeader = { file, line: 1, issues: [{ ...at, params: { columns: header.join(",") } }] };
+        }
+        return header;
+      },
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -99,6 +114,7 @@ export async function* readCsvFile(
     record: Record<string, string>;
     info: { lines: number };
   }>) {
+    if (badHeader !== undefined) break;
     const line = info.lines;
     // The parser skips bad records ahead of those it hands out: report them in file order.
     const later = skipped.findIndex((s) => s.line > line);
@@ -119,6 +135,11 @@ export async function* readCsvFile(
       ...(record.customer ? { customer: record.customer } : {}),
       data,
     });
+  }
+  if (badHeader !== undefined) {
+    parser.destroy();
+    yield badHeader;
+    return;
   }
   yield* skipped.splice(0);
 }

@@ -6,6 +6,7 @@ export const EVENT_ISSUE_CODES = [
   // Reading the input
   "event.invalid_json",
   "event.invalid_csv",
+  "event.csv_header",
   "event.empty_line",
   "event.not_an_object",
   "event.unreadable",

@@ -25,6 +25,8 @@ const en: EventCatalog = {
   "event.kind.other": "another kind of value",
   "event.invalid_json": "is not valid JSON",
   "event.invalid_csv": "is not a valid CSV record (quotes or the number of fields)",
+  "event.csv_header":
+    "the header names the columns id, type and time, and may name customer and data, nothing else; here: {columns}",
   "event.empty_line": "the line is empty; expected one JSON event",
   "event.not_an_object": "expected an event object, got {received}",
   "event.unreadable": "the event could not be read (a property failed when accessed)",
@@ -82,6 +84,8 @@ const zhCN: EventCatalog = {
   "event.kind.other": "其他类型的值",
   "event.invalid_json": "不是有效的 JSON",
   "event.invalid_csv": "不是有效的 CSV 记录（引号或字段数量有误）",
+  "event.csv_header":
+    "表头须列出 id、type 和 time 列，可另加 customer 和 data，不能有其他列；此处为：{columns}",
   "event.empty_line": "该行为空，应为一个 JSON 事件",
   "event.not_an_object": "应为事件对象，实际为{received}",
   "event.unreadable": "无法读取该事件（访问某个属性时出错）",
@@ -138,6 +142,8 @@ const sv: EventCatalog = {
   "event.kind.other": "ett annat slags värde",
   "event.invalid_json": "är inte giltig JSON",
   "event.invalid_csv": "är ingen giltig CSV-post (citattecken eller antalet fält)",
+  "event.csv_header":
+    "rubrikraden ska ha kolumnerna id, type och time, och får ha customer och data, inga andra; här: {columns}",
   "event.empty_line": "raden är tom; en JSON-händelse förväntades",
   "event.not_an_object": "förväntade ett händelseobjekt, fick {received}",
   "event.unreadable": "händelsen kunde inte läsas (ett fel uppstod när en egenskap lästes)",
