@@ -190,20 +190,24 @@ const catalogs = {
       "--period: {period} is not a month (2026-11) or a range of days (2026-11-01..2026-11-30)",
     clvOneSource: "--transactions and --db: give one source of purchases, not both",
     clvNoPurchasesIn: "no purchases in {currency} (order.placed, booking.created) in the event log",
-    clvNoTransactions: "the file holds no purchases",
     clvNoCustomers: "no customer made a first purchase on or before {end}",
     clvNoRepeatSpend:
       "no customer bought again for a positive amount by {end}, so spend cannot be modelled",
     webhooksIdOrDead: "give a delivery id or --dead (not both)",
     outboxWebhookNeeds:
       "--executor webhook needs --url and --secret (or GOODFAITH_EXECUTOR_SECRET)",
-    outboxBadUrl: "--url: {url} is not an http(s) URL",
+    webhookBadUrl: "{url} is not an http(s) URL",
+    webhookNoEvents: "a webhook endpoint needs at least one event type",
+    webhookEmptySecret: "the webhook executor's signing secret is empty",
     storeMissing: "{db}: no store here (run goodfaith ingest first, or pass --db)",
     storeUnreachable: "could not open the store at {db}: {reason}",
     storeNoCustomerEvents: "this store cannot read a customer's events",
     storeNoWebhooks: "this store cannot keep webhooks",
     customerUnknown:
       "{customer}: nothing is known about this customer (no personal data, events, remedies or notices)",
+    customerReserved: "{customer}: a reserved id, not a customer; nothing erased",
+    erasedUnknown:
+      "{customer}: nothing was known about this id (no personal data, events, remedies or notices); the erasure request is recorded all the same. Is the id mistyped?",
   },
   "zh-CN": {
     notPrivateKey: "{file}：不是 Ed25519 私钥（PEM，PKCS#8）",
@@ -387,17 +391,21 @@ const catalogs = {
     badPeriod: "--period：{period} 不是月份（2026-11），也不是日期范围（2026-11-01..2026-11-30）",
     clvOneSource: "--transactions 和 --db：购买记录只能有一个来源，不能同时指定",
     clvNoPurchasesIn: "事件日志中没有以 {currency} 计价的购买记录（order.placed、booking.created）",
-    clvNoTransactions: "文件中没有购买记录",
     clvNoCustomers: "截至 {end}，没有任何客户完成首次购买",
     clvNoRepeatSpend: "截至 {end}，没有客户以正金额再次购买，因此无法为消费建模",
     webhooksIdOrDead: "请给出一个投递 ID 或 --dead（二者只能选一）",
     outboxWebhookNeeds: "--executor webhook 需要 --url 和 --secret（或 GOODFAITH_EXECUTOR_SECRET）",
-    outboxBadUrl: "--url：{url} 不是 http(s) 网址",
+    webhookBadUrl: "{url} 不是 http(s) 网址",
+    webhookNoEvents: "Webhook 端点至少需要一种事件类型",
+    webhookEmptySecret: "Webhook 执行器的签名密钥为空",
     storeMissing: "{db}：这里没有存储（请先运行 goodfaith ingest，或指定 --db）",
     storeUnreachable: "无法打开位于 {db} 的存储：{reason}",
     storeNoCustomerEvents: "此存储无法读取客户的事件",
     storeNoWebhooks: "此存储无法保存 Webhook",
     customerUnknown: "{customer}：没有关于这位客户的任何记录（没有个人数据、事件、补救措施或通知）",
+    customerReserved: "{customer}：这是保留 ID，不是客户；未删除任何内容",
+    erasedUnknown:
+      "{customer}：此前没有关于这个 ID 的任何记录（没有个人数据、事件、补救措施或通知）；删除请求仍已记录。ID 是否输错了？",
   },
   sv: {
     notPrivateKey: "{file}: ingen privat Ed25519-nyckel (PEM, PKCS#8)",
@@ -593,20 +601,24 @@ const catalogs = {
       "--period: {period} är varken en månad (2026-11) eller ett intervall av dagar (2026-11-01..2026-11-30)",
     clvOneSource: "--transactions och --db: ange en källa till köpen, inte båda",
     clvNoPurchasesIn: "inga köp i {currency} (order.placed, booking.created) i händelseloggen",
-    clvNoTransactions: "filen innehåller inga köp",
     clvNoCustomers: "ingen kund gjorde sitt första köp senast {end}",
     clvNoRepeatSpend:
       "ingen kund köpte igen för ett belopp över noll senast {end}, så köpbeloppen kan inte modelleras",
     webhooksIdOrDead: "ange ett leverans-id eller --dead (inte båda)",
     outboxWebhookNeeds:
       "--executor webhook kräver --url och --secret (eller GOODFAITH_EXECUTOR_SECRET)",
-    outboxBadUrl: "--url: {url} är ingen http(s)-adress",
+    webhookBadUrl: "{url} är ingen http(s)-adress",
+    webhookNoEvents: "en webhook-mottagare behöver minst en händelsetyp",
+    webhookEmptySecret: "webhook-utförarens signeringshemlighet är tom",
     storeMissing: "{db}: här finns inget lager (kör goodfaith ingest först, eller ange --db)",
     storeUnreachable: "kunde inte öppna lagret {db}: {reason}",
     storeNoCustomerEvents: "det här lagret kan inte läsa en kunds händelser",
     storeNoWebhooks: "det här lagret kan inte spara webhooks",
     customerUnknown:
       "{customer}: vi vet ingenting om den här kunden (inga personuppgifter, händelser, gottgörelser eller meddelanden)",
+    customerReserved: "{customer}: ett reserverat id, inte en kund; inget raderades",
+    erasedUnknown:
+      "{customer}: vi visste ingenting om detta id (inga personuppgifter, händelser, gottgörelser eller meddelanden); begäran om radering är noterad ändå. Är id:t felskrivet?",
   },
 } as const;
 

@@ -6,11 +6,11 @@
  * @example
  * // example.mjs at the repository root (after `npm install` and `npm run build`): node example.mjs
  * import { readFileSync } from "node:fs";
- * import { fitClv, parseCdnow } from "@goodfaith/measure";
+ * import { fitClv, parseCdnow, renderInputIssue } from "@goodfaith/measure";
  *
  * const parsed = parseCdnow(readFileSync("../shared/data/CDNOW_sample.txt", "utf8"));
  * if (!parsed.ok) {
- *   for (const i of parsed.issues) console.error(`${i.line}:${i.column} ${i.message}`);
+ *   for (const i of parsed.issues) console.error(`${i.line}:${i.column} ${renderInputIssue(i, "en")}`);
  *   process.exit(1);
  * }
  * const fit = fitClv(parsed.value, { horizonWeeks: 52, annualDiscountRate: 0.1 });
@@ -67,6 +67,11 @@ export * from "./report/index.js";
 export * from "./scorecard/index.js";
 export { lgamma } from "./special-functions.js";
 export { type CustomerSummary, DAYS_PER_WEEK, summarize } from "./summary.js";
+export {
+  renderInputIssue,
+  type TransactionMessageKey,
+  transactionMessages,
+} from "./transaction-messages.js";
 export type {
   CustomerTransactions,
   ParseOptions,

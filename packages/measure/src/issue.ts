@@ -1,4 +1,6 @@
-/** Stable codes for expected failures; `message` is English text for people, the code is for code. */
+import type { TransactionMessageKey } from "./transaction-messages.js";
+
+/** Stable codes for expected failures: the code is for code, the message for people. */
 export type IssueCode =
   | "bad-field-count"
   | "bad-customer"
@@ -13,21 +15,25 @@ export type IssueCode =
   | "no-customers"
   | "no-repeat-spend";
 
-/** An expected failure, as data. Issues found in input text carry a 1-based line and column. */
+/** An expected failure of fitting or valuing, as data; `message` is English text for people. */
 export interface Issue {
   readonly code: IssueCode;
   readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
 }
 
-/** An issue located in input text. */
-export interface InputIssue extends Issue {
+/**
+ * A problem in input text: a stable code, a message key and its parameters (rendered by
+ * `renderInputIssue` in a language), and where it is, 1-based, kept out of the message.
+ */
+export interface InputIssue {
+  readonly code: IssueCode;
+  readonly messageKey: TransactionMessageKey;
+  readonly params: Readonly<Record<string, string | number>>;
   readonly line: number;
   readonly column: number;
 }
 
 /** Either a value or the issues that prevented it; bad input is never an exception. */
-export type Result<T, I extends Issue = Issue> =
+export type Result<T, I = Issue> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly issues: readonly I[] };

@@ -33,25 +33,25 @@ export function parseCdnow(
     if (fields.length === 0) continue;
     if (fields.length !== 5) {
       const column = fields[5]?.column ?? raw.trimEnd().length + 1;
-      const message = `line ${line}, column ${column}: expected 5 fields (cohort, customer, YYYYMMDD, quantity, amount), found ${fields.length}`;
-      out.issue("bad-field-count", line, column, message);
+      const found = fields.length;
+      out.issue("bad-field-count", "transactions.cdnow_field_count", { line, column }, { found });
       continue;
     }
     const [cohort, id, date, quantity, amount] = fields as [Field, Field, Field, Field, Field];
     for (const f of [cohort, id]) {
       if (!DIGITS.test(f.text)) {
-        const message = `line ${line}, column ${f.column}: expected a numeric customer id, got ${show(f.text)}`;
-        out.issue("bad-customer", line, f.column, message);
+        const at = { line, column: f.column };
+        out.issue("bad-customer", "transactions.customer_not_numeric", at, { value: show(f.text) });
       }
     }
     const day = parseCompactDate(date.text);
     if (day === undefined) {
-      const message = `line ${line}, column ${date.column}: expected a date YYYYMMDD, got ${show(date.text)}`;
-      out.issue("bad-date", line, date.column, message);
+      const at = { line, column: date.column };
+      out.issue("bad-date", "transactions.bad_compact_date", at, { value: show(date.text) });
     }
     if (!DIGITS.test(quantity.text)) {
-      const message = `line ${line}, column ${quantity.column}: expected a whole number of items, got ${show(quantity.text)}`;
-      out.issue("bad-quantity", line, quantity.column, message);
+      const at = { line, column: quantity.column };
+      out.issue("bad-quantity", "transactions.bad_quantity", at, { value: show(quantity.text) });
     }
     const value = amountOf(amount, line, out);
     if (

@@ -1,6 +1,7 @@
 // Purchase logs as CSV: a header naming customer, date (YYYY-MM-DD) and amount columns.
 import { parseIsoDate } from "./dates.js";
 import type { InputIssue, Result } from "./issue.js";
+import type { TransactionMessageKey } from "./transaction-messages.js";
 import {
   amountOf,
   Collector,
@@ -12,7 +13,7 @@ import {
 } from "./transactions.js";
 
 /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields) into located fields. */
-function splitCsv(raw: string): Field[] | { column: number; message: string } {
+function splitCsv(raw: string): Field[] | { column: number; key: TransactionMessageKey } {
   const fields: Field[] = [];
   let i = 0;
   for (;;) {
@@ -22,7 +23,7 @@ function splitCsv(raw: string): Field[] | { column: number; message: string } {
     if (raw[i] === '"') {
       i++;
       for (;;) {
-        if (i >= raw.length) return { column, message: "unterminated quoted field" };
+        if (i >= raw.length) return { column, key: "transactions.unterminated_quote" };
         if (raw[i] === '"') {
           if (raw[i + 1] !== '"') break;
           i++;
@@ -33,11 +34,11 @@ function splitCsv(raw: string): Field[] | { column: number; message: string } {
       i++;
       while (raw[i] === " " || raw[i] === "\t") i++;
       if (i < raw.length && raw[i] !== ",")
-        return { column: i + 1, message: "expected , after a quoted field" };
+        return { column: i + 1, key: "transactions.comma_after_quote" };
     } else {
       const end = raw.indexOf(",", i);
       text = raw.slice(i, end === -1 ? raw.length : end).trimEnd();
-      if (text.includes('"')) return { column, message: "a quote inside an unquoted field" };
+      if (text.includes('"')) return { column, key: "transactions.quote_in_field" };
       i = end === -1 ? raw.length : end;
     }
     fields.push({ text, column });
@@ -63,12 +64,7 @@ export function parseTransactionsCsv(
     if (raw.trim() === "") continue;
     const fields = splitCsv(raw);
     if (!Array.isArray(fields)) {
-      out.issue(
-        "bad-quoting",
-        line,
-        fields.column,
-        `line ${line}, column ${fields.column}: ${fields.message}`,
-      );
+      out.issue("bad-quoting", fields.key, { line, column: fields.column });
       if (header === undefined) break;
       continue;
     }
@@ -79,32 +75,38 @@ export function parseTransactionsCsv(
     }
     if (fields.length !== header.width) {
       const column = fields[header.width]?.column ?? raw.length + 1;
-      const message = `line ${line}, column ${column}: expected ${header.width} fields as in the header, found ${fields.length}`;
-      out.issue("bad-field-count", line, column, message);
+      out.issue(
+        "bad-field-count",
+        "transactions.field_count",
+        { line, column },
+        { expected: header.width, found: fields.length },
+      );
       continue;
     }
     const customer = fields[header.customer] as Field;
     const date = fields[header.date] as Field;
     if (customer.text === "") {
-      out.issue(
-        "bad-customer",
-        line,
-        customer.column,
-        `line ${line}, column ${customer.column}: empty customer`,
-      );
+      out.issue("bad-customer", "transactions.empty_customer", { line, column: customer.column });
     }
     const day = parseIsoDate(date.text);
     if (day === undefined) {
-      const message = `line ${line}, column ${date.column}: expected a date YYYY-MM-DD, got ${show(date.text)}`;
-      out.issue("bad-date", line, date.column, message);
+      out.issue(
+        "bad-date",
+        "transactions.bad_date",
+        { line, column: date.column },
+        { value: show(date.text) },
+      );
     }
     const value = amountOf(fields[header.amount] as Field, line, out);
     if (customer.text !== "" && day !== undefined && value !== undefined)
       out.add(customer.text, day, value);
   }
   if (header === undefined && out.issues.length === 0) {
-    const message = "line 1, column 1: expected a header line customer,date,amount";
-    return { ok: false, issues: [{ code: "missing-column", line: 1, column: 1, message }] };
+    const messageKey = "transactions.no_header";
+    return {
+      ok: false,
+      issues: [{ code: "missing-column", messageKey, params: {}, line: 1, column: 1 }],
+    };
   }
   return out.finish(all.length);
 }
@@ -114,21 +116,15 @@ function readHeader(fields: readonly Field[], line: number, out: Collector) {
   let ok = true;
   for (const [i, name] of names.entries()) {
     if (names.indexOf(name) !== i && name !== "") {
-      const column = (fields[i] as Field).column;
-      out.issue(
-        "duplicate-column",
-        line,
-        column,
-        `line ${line}, column ${column}: column ${show(name)} appears twice`,
-      );
+      const at = { line, column: (fields[i] as Field).column };
+      out.issue("duplicate-column", "transactions.duplicate_column", at, { name: show(name) });
       ok = false;
     }
   }
   const index = (name: string): number => {
     const i = names.indexOf(name);
     if (i === -1) {
-      const message = `line ${line}, column 1: the header has no ${show(name)} column (expected customer,date,amount)`;
-      out.issue("missing-column", line, 1, message);
+      out.issue("missing-column", "transactions.missing_column", { line, column: 1 }, { name });
       ok = false;
     }
     return i;

@@ -4,6 +4,7 @@
 // issues out, never an exception for bad input.
 import { formatDay } from "./dates.js";
 import type { InputIssue, IssueCode, Result } from "./issue.js";
+import type { TransactionMessageKey } from "./transaction-messages.js";
 
 /** One customer-day of purchases. */
 export interface Transaction {
@@ -54,16 +55,17 @@ export class Collector {
     return this.issues.length >= this.maxIssues;
   }
 
-  issue(code: IssueCode, line: number, column: number, message: string): void {
+  issue(
+    code: IssueCode,
+    messageKey: TransactionMessageKey,
+    at: { readonly line: number; readonly column: number },
+    params: InputIssue["params"] = {},
+  ): void {
     if (this.full) return;
-    this.issues.push({ code, line, column, message });
+    this.issues.push({ code, messageKey, params, line: at.line, column: at.column });
     if (this.full) {
-      this.issues.push({
-        code: "too-many-issues",
-        line,
-        column,
-        message: `line ${line}: stopped after ${this.maxIssues} issues`,
-      });
+      const count = this.maxIssues;
+      this.issues.push({ ...at, ...TOO_MANY, params: { count } });
     }
   }
 
@@ -90,23 +92,27 @@ export class Collector {
       customers.push({ customer, transactions });
     }
     if (customers.length === 0) {
-      const message = `line ${lastLine}: the input has no transactions`;
-      return {
-        ok: false,
-        issues: [{ code: "no-transactions", line: lastLine, column: 1, message }],
+      const issue: InputIssue = {
+        code: "no-transactions",
+        messageKey: "transactions.no_transactions",
+        params: {},
+        line: lastLine,
+        column: 1,
       };
+      return { ok: false, issues: [issue] };
     }
     return { ok: true, value: { customers, calibrationEnd: calibrationEnd ?? formatDay(lastDay) } };
   }
 }
 
+const TOO_MANY = { code: "too-many-issues", messageKey: "transactions.too_many_issues" } as const;
+
 /** The input's lines, without a byte-order mark, for any line ending. */
 export const splitLines = (text: string): string[] =>
   text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
 
-/** A field's text quoted for a message, cut short if long. */
-export const show = (text: string): string =>
-  JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+/** A field's text for a message, cut short if long. */
+export const show = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** Amounts are summed in millionths of the unit: exact integers up to ~9 billion. */
 const MICROS = 1_000_000;
@@ -145,9 +151,7 @@ export function amountOf(field: Field, line: number, out: Collector): number | u
   const micros = parseMicros(field.text);
   if (micros !== undefined) return micros;
   const negative = /^-\d/.test(field.text);
-  const message = negative
-    ? `line ${line}, column ${field.column}: negative amount ${show(field.text)} (returns are not supported)`
-    : `line ${line}, column ${field.column}: expected an amount like 12.34 (below 9e9), got ${show(field.text)}`;
-  out.issue("bad-amount", line, field.column, message);
+  const key = negative ? "transactions.negative_amount" : "transactions.bad_amount";
+  out.issue("bad-amount", key, { line, column: field.column }, { value: show(field.text) });
   return undefined;
 }

@@ -17,6 +17,14 @@ describe("goodfaith clv fit", () => {
     const run = await cli(["clv", "fit", "-t", tx]);
     expect(run.code).toBe(2);
     expect(run.err).toEqual([`${tx}:3:4: expected a date YYYY-MM-DD, got "2026-01-0x"`]);
+    expect((await cli(["clv", "fit", "-t", tx], "sv")).err).toEqual([
+      `${tx}:3:4: förväntade ett datum ÅÅÅÅ-MM-DD, fick "2026-01-0x"`,
+    ]);
+    const cdnow = csv("cdnow.txt", " 00004 0001 19970230  2   29.33\n 00004 0001 19970101  2\n");
+    expect((await cli(["clv", "fit", "-t", cdnow, "--format", "cdnow"], "zh-CN")).err).toEqual([
+      `${cdnow}:1:13: 应为 YYYYMMDD 格式的日期，实际为“19970230”`,
+      `${cdnow}:2:24: 应有 5 个字段（批次、客户、YYYYMMDD、数量、金额），实际为 4 个`,
+    ]);
     const empty = csv("empty.csv", "customer,date,amount\n");
     expect((await cli(["clv", "fit", "-t", empty], "sv")).err).toEqual([
       `${empty}:2:1: filen innehåller inga köp`,

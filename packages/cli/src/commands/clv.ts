@@ -16,6 +16,7 @@ import {
   purchaseLog,
   type RelationshipCapital,
   type ReportPeriod,
+  renderInputIssue,
   type TransactionLog,
 } from "@goodfaith/measure";
 import { capitalFromStore, capitalJson, readRelationships } from "@goodfaith/store";
@@ -107,14 +108,8 @@ async function loadLog(opts: ClvOptions, ctx: CliContext): Promise<TransactionLo
   }
   const parsed = opts.format === "cdnow" ? parseCdnow(text) : parseTransactionsCsv(text);
   if (parsed.ok) return parsed.value;
-  for (const i of parsed.issues) {
-    // The parsers start their English message with the location, which is said here once.
-    const reason =
-      i.code === "no-transactions"
-        ? t(ctx.lang, "clvNoTransactions")
-        : i.message.replace(/^line \d+(, column \d+)?: /, "");
-    ctx.err(`${opts.transactions}:${i.line}:${i.column}: ${reason}`);
-  }
+  for (const i of parsed.issues)
+    ctx.err(`${opts.transactions}:${i.line}:${i.column}: ${renderInputIssue(i, ctx.lang)}`);
   return EXIT.invalid;
 }
 

@@ -25,6 +25,7 @@ describe("goodfaith customer erase", () => {
 
     const run = await cli(["customer", "erase", "c-anna", "--db", db, "--actor", "dpo:eva"]);
     expect(run.code).toBe(0);
+    expect(run.err).toEqual([]);
     // The airline pack has no customer.updated for c-anna: only the two items put above.
     expect(run.out[0]).toBe("erased 2 items of personal data of c-anna");
     expect(run.out[1]).toBe("  took their personal data out of 0 logged events");
@@ -98,11 +99,49 @@ describe("goodfaith customer erase", () => {
     }
   });
 
-  it("refuses the reserved system id", async () => {
+  it("refuses the reserved system id, in the reader's language", async () => {
     const db = tempDb();
     await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
-    const run = await cli(["customer", "erase", "goodfaith:system", "--db", db]);
-    expect(run.code).toBe(2);
+    const erase = (lang: "en" | "zh-CN" | "sv") =>
+      cli(["customer", "erase", "goodfaith:system", "--db", db], lang);
+    expect(await erase("en")).toMatchObject({
+      code: 2,
+      err: ["goodfaith:system: a reserved id, not a customer; nothing erased"],
+    });
+    expect((await erase("zh-CN")).err).toEqual([
+      "goodfaith:system：这是保留 ID，不是客户；未删除任何内容",
+    ]);
+    expect((await erase("sv")).err).toEqual([
+      "goodfaith:system: ett reserverat id, inte en kund; inget raderades",
+    ]);
+  });
+
+  it("records the erasure of an id nothing is known about, and says so plainly", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const erase = async (id: string, lang: "en" | "zh-CN" | "sv") => {
+      const run = await cli(["customer", "erase", id, "--db", db, "--json"], lang);
+      expect(run.code).toBe(0);
+      return run.err;
+    };
+    expect(await erase("c-anan", "en")).toEqual([
+      "c-anan: nothing was known about this id (no personal data, events, remedies or notices); the erasure request is recorded all the same. Is the id mistyped?",
+    ]);
+    expect(await erase("c-x", "zh-CN")).toEqual([
+      "c-x：此前没有关于这个 ID 的任何记录（没有个人数据、事件、补救措施或通知）；删除请求仍已记录。ID 是否输错了？",
+    ]);
+    expect(await erase("c-y", "sv")).toEqual([
+      "c-y: vi visste ingenting om detta id (inga personuppgifter, händelser, gottgörelser eller meddelanden); begäran om radering är noterad ändå. Är id:t felskrivet?",
+    ]);
+    const store = await openStore(db);
+    const entries = [];
+    for await (const e of store.readLedger("customers")) entries.push(e);
+    await store.close();
+    expect(entries.map((e) => e.kind)).toEqual([
+      "customer.erased",
+      "customer.erased",
+      "customer.erased",
+    ]);
   });
 
   it("after ingesting the retail pack, erases the data its events carried, and only that customer's", async () => {

@@ -1,6 +1,6 @@
 /** `goodfaith customer erase`: removes a customer's personal data; the ledger records it and still verifies. */
 import { hasCustomerEvents } from "@goodfaith/core";
-import { customerTimeline } from "@goodfaith/server";
+import { type CustomerTimeline, customerTimeline } from "@goodfaith/server";
 import { eraseCustomer } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -15,6 +15,10 @@ export interface CustomerEraseOptions {
   readonly json?: boolean;
 }
 
+/** Whether nothing at all is known about the timeline's customer. */
+const knowsNothing = ({ data, events, remedies, notices }: CustomerTimeline): boolean =>
+  data.length + events.length + remedies.length + notices.length === 0;
+
 /** `goodfaith customer erase <id>`: resolves to the exit code. */
 export function customerEraseCommand(
   customer: string,
@@ -22,11 +26,15 @@ export function customerEraseCommand(
   ctx: CliContext,
 ): Promise<number> {
   return withCliStore(opts.db, ctx, true, async (store) => {
+    // Asked before erasing, which leaves no personal data to find. A store that cannot say
+    // gives no warning rather than a wrong one.
+    const unknown =
+      hasCustomerEvents(store) && knowsNothing(await customerTimeline(store, customer, 1));
     const result = await eraseCustomer(store, customer, {
       ...(opts.actor !== undefined && { actor: opts.actor }),
     });
     if (!result.ok) {
-      ctx.err(`${customer}: a reserved id, not a customer; nothing erased`);
+      ctx.err(t(ctx.lang, "customerReserved", { customer }));
       return EXIT.invalid;
     }
     if (opts.json) {
@@ -39,6 +47,8 @@ export function customerEraseCommand(
       ctx.out(t(ctx.lang, "erasedWebhookEvents", { count: result.erasedWebhookEvents }));
       ctx.out(t(ctx.lang, "erasedLedger", { ref: result.customerRef, seq: result.head?.seq ?? 0 }));
     }
+    // Still recorded: an erasure request must be provable even for an id never seen.
+    if (unknown) ctx.err(t(ctx.lang, "erasedUnknown", { customer }));
     return EXIT.ok;
   });
 }
@@ -61,7 +71,7 @@ export function customerShowCommand(
     const timeline = await customerTimeline(store, customer, opts.limit ?? 100);
     const { data, events, remedies, notices } = timeline;
     // As `remedies show` says of an unknown key: an id nothing is known about is likely a typo.
-    if (data.length + events.length + remedies.length + notices.length === 0) {
+    if (knowsNothing(timeline)) {
       ctx.err(t(ctx.lang, "customerUnknown", { customer }));
       return EXIT.invalid;
     }

@@ -16,7 +16,7 @@ import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { t } from "../messages.js";
 import { DB_HELP } from "./store-options.js";
-import { withWebhooks } from "./webhooks.js";
+import { sayWebhookError, withWebhooks } from "./webhooks.js";
 
 /** How remedies are carried out: the options `outbox run` and `serve` share. */
 export interface OutboxExecutorOptions {
@@ -66,16 +66,16 @@ export function outboxExecutor(
     ctx.err(t(ctx.lang, "outboxWebhookNeeds"));
     return undefined;
   }
-  // WebhookExecutor refuses the same url, but in English.
-  if (!/^https?:\/\//.test(url)) {
-    ctx.err(t(ctx.lang, "outboxBadUrl", { url }));
+  try {
+    return new WebhookExecutor({
+      url,
+      secret,
+      ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
+    });
+  } catch (error) {
+    sayWebhookError(ctx, error);
     return undefined;
   }
-  return new WebhookExecutor({
-    url,
-    secret,
-    ...(opts.callbackBase !== undefined && { callbackBase: opts.callbackBase }),
-  });
 }
 
 /** The one-line summary of a pass, in the reader's language. */

@@ -63,13 +63,16 @@ describe("goodfaith webhooks and outbox run", () => {
       "--executor webhook 需要 --url 和 --secret（或 GOODFAITH_EXECUTOR_SECRET）",
     ]);
     expect(await said("sv", ...webhook, "--url", "ftp://x", "--secret", "s")).toEqual([
-      "--url: ftp://x är ingen http(s)-adress",
+      "ftp://x är ingen http(s)-adress",
     ]);
   });
 
-  it("refuses an endpoint that is not an http(s) URL", async () => {
-    const run = await cli(["webhooks", "add", "ftp://x", "-e", "notice.created", "--db", tempDb()]);
-    expect(run.code).toBe(1);
-    expect(run.err[0]).toContain("not an http(s) URL");
+  it("refuses an endpoint that is not an http(s) URL, in the reader's language", async () => {
+    const db = tempDb();
+    const add = (lang: "en" | "zh-CN" | "sv") =>
+      cli(["webhooks", "add", "ftp://x", "-e", "remedy.approved", "--db", db], lang);
+    expect(await add("en")).toMatchObject({ code: 1, err: ["ftp://x is not an http(s) URL"] });
+    expect(await add("zh-CN")).toMatchObject({ code: 1, err: ["ftp://x 不是 http(s) 网址"] });
+    expect(await add("sv")).toMatchObject({ code: 1, err: ["ftp://x är ingen http(s)-adress"] });
   });
 });

@@ -9,10 +9,15 @@ import {
   type WebhookEventType,
   type WebhookStore,
 } from "@goodfaith/core";
-import { registerWebhookEndpoint } from "@goodfaith/store";
+import {
+  type RegisteredEndpoint,
+  registerWebhookEndpoint,
+  WebhookError,
+  type WebhookErrorCode,
+} from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
-import { t } from "../messages.js";
+import { type MessageKey, t } from "../messages.js";
 import { DB_HELP, withCliStore } from "./store-options.js";
 
 /** Options every `webhooks` command takes. */
@@ -22,6 +27,19 @@ export interface WebhooksOptions {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+// The store's codes in this CLI's words; `satisfies` makes a code added there a compile error here.
+const WEBHOOK_ERRORS = {
+  "webhook.bad_url": "webhookBadUrl",
+  "webhook.no_events": "webhookNoEvents",
+  "webhook.empty_secret": "webhookEmptySecret",
+} as const satisfies Record<WebhookErrorCode, MessageKey>;
+
+/** Says a `WebhookError` on stderr in the reader's language; anything else is a bug, thrown on. */
+export function sayWebhookError(ctx: CliContext, error: unknown): void {
+  if (!(error instanceof WebhookError)) throw error;
+  ctx.err(t(ctx.lang, WEBHOOK_ERRORS[error.code], error.params));
+}
 
 /** Opens the store and hands its webhook port to `work`; the store is closed afterwards. */
 export function withWebhooks(
@@ -44,7 +62,14 @@ export function webhooksAddCommand(
   ctx: CliContext,
 ): Promise<number> {
   return withWebhooks(opts.db, ctx, false, async (store) => {
-    const { endpoint, secret } = await registerWebhookEndpoint(store, url, opts.events);
+    let added: RegisteredEndpoint;
+    try {
+      added = await registerWebhookEndpoint(store, url, opts.events);
+    } catch (error) {
+      sayWebhookError(ctx, error);
+      return EXIT.failure;
+    }
+    const { endpoint, secret } = added;
     if (opts.json) {
       ctx.out(JSON.stringify({ ...endpoint, createdAt: iso(endpoint.createdAt), secret }));
       return EXIT.ok;

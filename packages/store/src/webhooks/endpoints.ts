@@ -1,6 +1,7 @@
 /** Registering an endpoint: an id and a signing secret made here, the secret shown once. */
 import { randomBytes } from "node:crypto";
 import type { WebhookEndpoint, WebhookEventType, WebhookStore } from "@goodfaith/core";
+import { WebhookError } from "./webhook-error.js";
 
 /** An endpoint just registered, and its signing secret (shown to its owner this once). */
 export interface RegisteredEndpoint {
@@ -18,15 +19,15 @@ export function isWebhookUrl(url: string): boolean {
   }
 }
 
-/** Registers `url` for `events`; throws a `RangeError` on a bad url or no events. */
+/** Registers `url` for `events`; throws a `WebhookError` on a bad url or no events. */
 export async function registerWebhookEndpoint(
   store: WebhookStore,
   url: string,
   events: readonly WebhookEventType[],
   now: number = Date.now(),
 ): Promise<RegisteredEndpoint> {
-  if (!isWebhookUrl(url)) throw new RangeError(`not an http(s) URL: ${url}`);
-  if (events.length === 0) throw new RangeError("an endpoint needs at least one event type");
+  if (!isWebhookUrl(url)) throw new WebhookError("webhook.bad_url", { url });
+  if (events.length === 0) throw new WebhookError("webhook.no_events");
   const unique = [...new Set(events)];
   // An id collision is astronomically unlikely; a second try costs nothing.
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -19,8 +19,10 @@ import type {
   RemedyExecutor,
   RemedyToExecute,
 } from "@goodfaith/core";
+import { isWebhookUrl } from "./endpoints.js";
 import { remedyPayload } from "./events.js";
 import { describeAnswer, type Fetch, postSigned } from "./post.js";
+import { WebhookError } from "./webhook-error.js";
 
 /** Options of the webhook executor. */
 export interface WebhookExecutorOptions {
@@ -94,10 +96,8 @@ export class WebhookExecutor implements RemedyExecutor {
   };
 
   constructor(options: WebhookExecutorOptions) {
-    if (!/^https?:\/\//.test(options.url)) {
-      throw new RangeError(`webhook executor: url must be http(s), got ${options.url}`);
-    }
-    if (options.secret.length === 0) throw new RangeError("webhook executor: secret is empty");
+    if (!isWebhookUrl(options.url)) throw new WebhookError("webhook.bad_url", { url: options.url });
+    if (options.secret.length === 0) throw new WebhookError("webhook.empty_secret");
     this.#o = Object.freeze({
       url: options.url,
       secret: options.secret,

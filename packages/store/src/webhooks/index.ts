@@ -26,3 +26,4 @@ export {
   type VerifyOptions,
   verifyWebhookSignature,
 } from "./signature.js";
+export { WebhookError, type WebhookErrorCode } from "./webhook-error.js";
