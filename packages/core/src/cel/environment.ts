@@ -50,6 +50,18 @@ export const VARIABLES_BY_EVENT: Readonly<Record<string, readonly string[]>> = {
   "data.collected": [],
 };
 
+/** The variables every expression may read, whatever its event, with their CEL types. */
+const EVERY_EVENT: Readonly<Record<string, string>> = {
+  event: "Event",
+  now: TS,
+  customer: "Customer",
+};
+
+/** The names an expression on events of `eventType` may read. */
+export function variablesOf(eventType: string): readonly string[] {
+  return [...Object.keys(EVERY_EVENT), ...(VARIABLES_BY_EVENT[eventType] ?? [])];
+}
+
 /** The CEL type of each variable a target can offer (see `VARIABLES_BY_EVENT`). */
 export const VARIABLE_TYPES: Readonly<Record<string, string>> = {
   order: "Order",
@@ -82,196 +94,212 @@ function moneyOf(amount: string, currency: string): MoneyValue {
   return MoneyValue.of(parsed.value);
 }
 
+interface CelType {
+  readonly ctor: new (...args: never) => unknown;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** The CEL types promises read: the class carrying each one's values, and its fields. */
+const TYPES: Readonly<Record<string, CelType>> = {
+  Money: {
+    ctor: MoneyValue,
+    fields: { minor: "int", currency: "string", amount: "string" },
+  },
+  Event: {
+    ctor: EventView,
+    fields: { id: "string", type: "string", time: TS, customer: "string" },
+  },
+  Customer: {
+    ctor: CustomerView,
+    fields: {
+      id: "string",
+      language: "string",
+      segment: "string",
+      tier: "string",
+      country: "string",
+    },
+  },
+  Item: {
+    ctor: ItemView,
+    fields: {
+      sku: "string",
+      kind: "string",
+      workId: "string",
+      title: "string",
+      price: "Money",
+      quantity: "int",
+      service: "string",
+    },
+  },
+  Order: {
+    ctor: OrderView,
+    fields: {
+      id: "string",
+      currency: "string",
+      placedAt: TS,
+      items: "list<Item>",
+      total: "Money",
+      shipping: "Money",
+      paid: "Money",
+      charged: "Money",
+      charges: "int",
+      refunded: "Money",
+      shipped: "bool",
+      delivered: "bool",
+      cancelled: "bool",
+      gift: "bool",
+      channel: "string",
+      promisedDeliveryBy: TS,
+      shippedAt: TS,
+      deliveredAt: TS,
+      cancelledAt: TS,
+      methods: "list<string>",
+    },
+  },
+  Payment: {
+    ctor: PaymentView,
+    fields: { id: "string", amount: "Money", method: "string" },
+  },
+  Passenger: {
+    ctor: PassengerView,
+    fields: {
+      id: "string",
+      name: "string",
+      age: "int",
+      seat: "string",
+      guardian: "string",
+      guardianSeat: "string",
+    },
+  },
+  Booking: {
+    ctor: BookingView,
+    fields: {
+      id: "string",
+      flight: "string",
+      currency: "string",
+      fare: "Money",
+      paid: "Money",
+      points: "int",
+      refunded: "Money",
+      passengers: "list<Passenger>",
+      passengerCount: "int",
+      origin: "string",
+      destination: "string",
+      rebooked: "bool",
+      rebookingAccepted: "bool",
+      rebookedAt: TS,
+      methods: "list<string>",
+    },
+  },
+  Flight: {
+    ctor: FlightView,
+    fields: {
+      id: "string",
+      carrier: "string",
+      euLicensed: "bool",
+      origin: "string",
+      destination: "string",
+      controllable: "bool",
+      cause: "string",
+      cancelled: "bool",
+      scheduledArrival: TS,
+      scheduledDeparture: TS,
+      actualArrival: TS,
+      actualDeparture: TS,
+      noticeGivenAt: TS,
+      arrivalDelayMinutes: "int",
+      departureDelayMinutes: "int",
+      rerouted: "bool",
+      rerouteDepartsEarlierMinutes: "int",
+      rerouteArrivesLaterMinutes: "int",
+      noticeDays: "double",
+    },
+  },
+  Route: {
+    ctor: RouteView,
+    fields: {
+      origin: "string",
+      destination: "string",
+      known: "bool",
+      distanceKm: "double",
+      intraEu: "bool",
+      eu261Covered: "bool",
+      eu261Band: "string",
+      eu261Amount: "Money",
+      eu261ReductionHours: "int",
+      domestic: "bool",
+      usCovered: "bool",
+    },
+  },
+  Session: {
+    ctor: SessionView,
+    fields: {
+      id: "string",
+      title: "string",
+      rental: "bool",
+      rebufferRatio: "double",
+      bitrateKbps: "double",
+      promisedQuality: "string",
+      watchedSeconds: "int",
+    },
+  },
+  Outage: {
+    ctor: OutageView,
+    fields: {
+      id: "string",
+      service: "string",
+      start: TS,
+      end: TS,
+      durationMinutes: "int",
+      cause: "string",
+    },
+  },
+  Subscription: {
+    ctor: SubscriptionView,
+    fields: {
+      sku: "string",
+      service: "string",
+      order: "string",
+      price: "Money",
+      period: "string",
+      periodMinutes: "int",
+      since: TS,
+    },
+  },
+  Contact: {
+    ctor: ContactView,
+    fields: {
+      id: "string",
+      channel: "string",
+      waitedSeconds: "int",
+      topic: "string",
+      resolved: "bool",
+      previousUnresolvedAt: TS,
+    },
+  },
+  Price: { ctor: PriceView, fields: { sku: "string", price: "Money" } },
+  Purchase: {
+    ctor: PurchaseView,
+    fields: {
+      order: "string",
+      sku: "string",
+      price: "Money",
+      netPrice: "Money",
+      quantity: "int",
+      at: TS,
+    },
+  },
+};
+
+/** The fields of CEL type `type` (none for a type of CEL's own). */
+export function fieldsOf(type: string): readonly string[] {
+  return Object.keys(TYPES[type]?.fields ?? {});
+}
+
 function build(): Environment {
-  const env = new Environment({ enableOptionalTypes: false })
-    .registerType("Money", {
-      ctor: MoneyValue,
-      fields: { minor: "int", currency: "string", amount: "string" },
-    })
-    .registerType("Event", {
-      ctor: EventView,
-      fields: { id: "string", type: "string", time: TS, customer: "string" },
-    })
-    .registerType("Customer", {
-      ctor: CustomerView,
-      fields: {
-        id: "string",
-        language: "string",
-        segment: "string",
-        tier: "string",
-        country: "string",
-      },
-    })
-    .registerType("Item", {
-      ctor: ItemView,
-      fields: {
-        sku: "string",
-        kind: "string",
-        workId: "string",
-        title: "string",
-        price: "Money",
-        quantity: "int",
-        service: "string",
-      },
-    })
-    .registerType("Order", {
-      ctor: OrderView,
-      fields: {
-        id: "string",
-        currency: "string",
-        placedAt: TS,
-        items: "list<Item>",
-        total: "Money",
-        shipping: "Money",
-        paid: "Money",
-        charged: "Money",
-        charges: "int",
-        refunded: "Money",
-        shipped: "bool",
-        delivered: "bool",
-        cancelled: "bool",
-        gift: "bool",
-        channel: "string",
-        promisedDeliveryBy: TS,
-        shippedAt: TS,
-        deliveredAt: TS,
-        cancelledAt: TS,
-        methods: "list<string>",
-      },
-    })
-    .registerType("Payment", {
-      ctor: PaymentView,
-      fields: { id: "string", amount: "Money", method: "string" },
-    })
-    .registerType("Passenger", {
-      ctor: PassengerView,
-      fields: {
-        id: "string",
-        name: "string",
-        age: "int",
-        seat: "string",
-        guardian: "string",
-        guardianSeat: "string",
-      },
-    })
-    .registerType("Booking", {
-      ctor: BookingView,
-      fields: {
-        id: "string",
-        flight: "string",
-        currency: "string",
-        fare: "Money",
-        paid: "Money",
-        points: "int",
-        refunded: "Money",
-        passengers: "list<Passenger>",
-        passengerCount: "int",
-        origin: "string",
-        destination: "string",
-        rebooked: "bool",
-        rebookingAccepted: "bool",
-        rebookedAt: TS,
-        methods: "list<string>",
-      },
-    })
-    .registerType("Flight", {
-      ctor: FlightView,
-      fields: {
-        id: "string",
-        carrier: "string",
-        euLicensed: "bool",
-        origin: "string",
-        destination: "string",
-        controllable: "bool",
-        cause: "string",
-        cancelled: "bool",
-        scheduledArrival: TS,
-        scheduledDeparture: TS,
-        actualArrival: TS,
-        actualDeparture: TS,
-        noticeGivenAt: TS,
-        arrivalDelayMinutes: "int",
-        departureDelayMinutes: "int",
-        rerouted: "bool",
-        rerouteDepartsEarlierMinutes: "int",
-        rerouteArrivesLaterMinutes: "int",
-        noticeDays: "double",
-      },
-    })
-    .registerType("Route", {
-      ctor: RouteView,
-      fields: {
-        origin: "string",
-        destination: "string",
-        known: "bool",
-        distanceKm: "double",
-        intraEu: "bool",
-        eu261Covered: "bool",
-        eu261Band: "string",
-        eu261Amount: "Money",
-        eu261ReductionHours: "int",
-        domestic: "bool",
-        usCovered: "bool",
-      },
-    })
-    .registerType("Session", {
-      ctor: SessionView,
-      fields: {
-        id: "string",
-        title: "string",
-        rental: "bool",
-        rebufferRatio: "double",
-        bitrateKbps: "double",
-        promisedQuality: "string",
-        watchedSeconds: "int",
-      },
-    })
-    .registerType("Outage", {
-      ctor: OutageView,
-      fields: {
-        id: "string",
-        service: "string",
-        start: TS,
-        end: TS,
-        durationMinutes: "int",
-        cause: "string",
-      },
-    })
-    .registerType("Subscription", {
-      ctor: SubscriptionView,
-      fields: {
-        sku: "string",
-        service: "string",
-        order: "string",
-        price: "Money",
-        period: "string",
-        periodMinutes: "int",
-        since: TS,
-      },
-    })
-    .registerType("Contact", {
-      ctor: ContactView,
-      fields: {
-        id: "string",
-        channel: "string",
-        waitedSeconds: "int",
-        topic: "string",
-        resolved: "bool",
-        previousUnresolvedAt: TS,
-      },
-    })
-    .registerType("Price", { ctor: PriceView, fields: { sku: "string", price: "Money" } })
-    .registerType("Purchase", {
-      ctor: PurchaseView,
-      fields: {
-        order: "string",
-        sku: "string",
-        price: "Money",
-        netPrice: "Money",
-        quantity: "int",
-        at: TS,
-      },
-    })
+  const env = new Environment({ enableOptionalTypes: false });
+  for (const [name, definition] of Object.entries(TYPES)) env.registerType(name, definition);
+  env
     .registerOperator("Money + Money", moneyOp(add))
     .registerOperator("Money - Money", moneyOp(subtract))
     .registerOperator("Money * double", scale)
@@ -288,10 +316,8 @@ function build(): Environment {
     .registerFunction("max(Money, Money): Money", (a: MoneyValue, b: MoneyValue) =>
       compare(a, b) >= 0 ? a : b,
     )
-    .registerFunction("seatsTogether(string, string): bool", seatsTogether)
-    .registerVariable("event", "Event")
-    .registerVariable("now", TS)
-    .registerVariable("customer", "Customer");
+    .registerFunction("seatsTogether(string, string): bool", seatsTogether);
+  for (const [name, type] of Object.entries(EVERY_EVENT)) env.registerVariable(name, type);
   return env;
 }
 

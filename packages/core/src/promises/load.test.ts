@@ -100,7 +100,7 @@ describe("every error, located", () => {
         column: 37,
       }),
     ]);
-    expect(String(got[0]?.params.detail)).toContain("shiping");
+    expect(got[0]?.params).toMatchObject({ field: "shiping", type: "Order" });
   });
 
   test("a condition must be boolean and an amount must be money", () => {

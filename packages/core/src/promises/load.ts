@@ -3,12 +3,12 @@
  * document is reported at once, each with its field path, line and column; a document
  * with any problem loads nothing.
  */
+import { closest } from "../cel/closest.js";
 import { type CompiledExpression, compileExpression, type ExpectedType } from "../cel/compile.js";
 import { VARIABLES_BY_EVENT } from "../cel/environment.js";
 import { hoistSharedTerms } from "../cel/hoist.js";
 import type { Issue, Result } from "../issue.js";
 import { type Money, parseMoney, parseRatio } from "../money/index.js";
-import { closest } from "./closest.js";
 import type { AmountRule, CompiledPromise, PromiseDocument, Reach } from "./document.js";
 import { documentSchema, type RawDocument, type RawPromise } from "./document-schema.js";
 import { parseDuration } from "./duration.js";
@@ -49,10 +49,11 @@ class IssueList {
     offset: number,
     code: string,
     params: Record<string, string | number>,
+    messageKey: string,
   ): void {
     this.items.push({
       code,
-      messageKey: code,
+      messageKey,
       params,
       path,
       ...positionInScalar(this.src, path, offset),
@@ -104,8 +105,10 @@ function expression(
   if (source === undefined) return undefined;
   const compiled = compileExpression(source, eventTypes, expected);
   if (compiled.ok) return compiled.value;
-  const { eventType, message, start } = compiled.error;
-  list.inExpression(path, start, "promise.invalid_expression", { eventType, detail: message });
+  // Every expression error keeps the code `promise.invalid_expression`; its kind chooses the words.
+  const { eventType, kind, params, start } = compiled.error;
+  const key = `promise.cel.${kind}${params.suggestion === undefined ? "" : "_suggest"}`;
+  list.inExpression(path, start, "promise.invalid_expression", { eventType, ...params }, key);
   return undefined;
 }
 

@@ -57,7 +57,36 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid_amount":
       "an amount is one of {expr: …}, {fraction: …} or {fixed: …, currency: …}",
     "promise.invalid_money": '"{amount}" is not a valid amount in {currency}',
-    "promise.invalid_expression": "expression does not compile for {eventType}: {detail}",
+    "promise.cel.incomplete": "the expression ends too early: something is missing here",
+    "promise.cel.unexpected": 'unexpected "{token}" here',
+    "promise.cel.unexpected_suggest": 'unexpected "{token}" here; CEL writes "{suggestion}"',
+    "promise.cel.expected": 'expected "{expected}" here, not "{found}"',
+    "promise.cel.expected_field": 'expected a field name after "."',
+    "promise.cel.unclosed": 'the "{char}" opened here is never closed',
+    "promise.cel.unclosed_quote": "the quoted text that starts here has no closing quote",
+    "promise.cel.reserved": '"{name}" is a reserved word in CEL and cannot be used as a name',
+    "promise.cel.unknown_variable":
+      'unknown name "{name}"; on {eventType} the names are: {available}',
+    "promise.cel.unknown_variable_suggest": 'unknown name "{name}"; did you mean "{suggestion}"?',
+    "promise.cel.unavailable_variable":
+      '"{name}" is not available on {eventType}; the names there are: {available}',
+    "promise.cel.unknown_field": '{type} has no field "{field}"; its fields are: {fields}',
+    "promise.cel.unknown_field_suggest":
+      '{type} has no field "{field}"; did you mean "{suggestion}"?',
+    "promise.cel.unknown_function": 'there is no function "{function}"',
+    "promise.cel.unknown_function_suggest":
+      'there is no function "{function}"; did you mean "{suggestion}"?',
+    "promise.cel.no_operator": "the operator {operator} does not apply to {left} and {right}",
+    "promise.cel.no_operator_suggest":
+      "the operator {operator} does not apply to {left} and {right}; did you mean {suggestion}?",
+    "promise.cel.no_unary_operator": "the operator {operator} does not apply to {operand}",
+    "promise.cel.no_call": "{call} does not exist; the function is declared as {signatures}",
+    "promise.cel.not_bool": '"{operator}" needs a bool here, but this is {type}',
+    "promise.cel.branch_types":
+      'the two choices after "?" must have the same type, but are {left} and {right}',
+    "promise.cel.not_indexable": "{type} cannot be indexed with [ ]",
+    "promise.cel.result_type": "the expression must give {expected} here, but gives {actual}",
+    "promise.cel.other": "the expression is not valid CEL: {detail}",
     "promise.unknown_event": '"{eventType}" is not an event type promises can listen to',
     "promise.unknown_event_suggest":
       '"{eventType}" is not an event type promises can listen to; did you mean "{suggestion}"?',
@@ -113,7 +142,32 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid_id": "承诺 ID 只能包含小写字母、数字和连字符",
     "promise.invalid_amount": "金额须为 {expr: …}、{fraction: …} 或 {fixed: …, currency: …} 之一",
     "promise.invalid_money": "“{amount}”不是有效的 {currency} 金额",
-    "promise.invalid_expression": "表达式无法针对 {eventType} 编译：{detail}",
+    "promise.cel.incomplete": "表达式提前结束：此处还缺少内容",
+    "promise.cel.unexpected": "此处不应出现“{token}”",
+    "promise.cel.unexpected_suggest": "此处不应出现“{token}”；CEL 中应写作“{suggestion}”",
+    "promise.cel.expected": "此处应为“{expected}”，而不是“{found}”",
+    "promise.cel.expected_field": "“.”之后应为字段名",
+    "promise.cel.unclosed": "此处的“{char}”没有闭合",
+    "promise.cel.unclosed_quote": "从此处开始的引号文本缺少右引号",
+    "promise.cel.reserved": "“{name}”是 CEL 的保留字，不能用作名称",
+    "promise.cel.unknown_variable": "未知名称“{name}”；{eventType} 中可用的名称有：{available}",
+    "promise.cel.unknown_variable_suggest": "未知名称“{name}”；您是否想写“{suggestion}”？",
+    "promise.cel.unavailable_variable": "{eventType} 中没有“{name}”；此处可用的名称有：{available}",
+    "promise.cel.unknown_field": "{type} 没有字段“{field}”；它的字段有：{fields}",
+    "promise.cel.unknown_field_suggest": "{type} 没有字段“{field}”；您是否想写“{suggestion}”？",
+    "promise.cel.unknown_function": "没有名为“{function}”的函数",
+    "promise.cel.unknown_function_suggest":
+      "没有名为“{function}”的函数；您是否想写“{suggestion}”？",
+    "promise.cel.no_operator": "运算符 {operator} 不能用于 {left} 和 {right}",
+    "promise.cel.no_operator_suggest":
+      "运算符 {operator} 不能用于 {left} 和 {right}；您是否想写 {suggestion}？",
+    "promise.cel.no_unary_operator": "运算符 {operator} 不能用于 {operand}",
+    "promise.cel.no_call": "不存在 {call}；该函数的声明为 {signatures}",
+    "promise.cel.not_bool": "“{operator}”要求此处为 bool，实际为 {type}",
+    "promise.cel.branch_types": "“?”之后的两个分支类型必须相同，实际分别为 {left} 和 {right}",
+    "promise.cel.not_indexable": "{type} 不能用 [ ] 取下标",
+    "promise.cel.result_type": "此处表达式的结果必须是 {expected}，实际为 {actual}",
+    "promise.cel.other": "表达式不是有效的 CEL：{detail}",
     "promise.unknown_event": "“{eventType}”不是承诺可以监听的事件类型",
     "promise.unknown_event_suggest":
       "“{eventType}”不是承诺可以监听的事件类型；您是否想写“{suggestion}”？",
@@ -180,7 +234,36 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.invalid_amount":
       "ett belopp är ett av {expr: …}, {fraction: …} eller {fixed: …, currency: …}",
     "promise.invalid_money": '"{amount}" är inte ett giltigt belopp i {currency}',
-    "promise.invalid_expression": "uttrycket går inte att kompilera för {eventType}: {detail}",
+    "promise.cel.incomplete": "uttrycket tar slut för tidigt: något saknas här",
+    "promise.cel.unexpected": 'oväntat "{token}" här',
+    "promise.cel.unexpected_suggest": 'oväntat "{token}" här; i CEL skrivs det "{suggestion}"',
+    "promise.cel.expected": 'här förväntades "{expected}", inte "{found}"',
+    "promise.cel.expected_field": 'ett fältnamn förväntades efter "."',
+    "promise.cel.unclosed": '"{char}" som öppnas här stängs aldrig',
+    "promise.cel.unclosed_quote":
+      "texten inom citattecken som börjar här saknar avslutande citattecken",
+    "promise.cel.reserved": '"{name}" är ett reserverat ord i CEL och kan inte användas som namn',
+    "promise.cel.unknown_variable": 'okänt namn "{name}"; på {eventType} finns namnen: {available}',
+    "promise.cel.unknown_variable_suggest": 'okänt namn "{name}"; menade du "{suggestion}"?',
+    "promise.cel.unavailable_variable":
+      '"{name}" finns inte på {eventType}; där finns namnen: {available}',
+    "promise.cel.unknown_field": '{type} har inget fält "{field}"; dess fält är: {fields}',
+    "promise.cel.unknown_field_suggest":
+      '{type} har inget fält "{field}"; menade du "{suggestion}"?',
+    "promise.cel.unknown_function": 'det finns ingen funktion "{function}"',
+    "promise.cel.unknown_function_suggest":
+      'det finns ingen funktion "{function}"; menade du "{suggestion}"?',
+    "promise.cel.no_operator": "operatorn {operator} går inte att använda på {left} och {right}",
+    "promise.cel.no_operator_suggest":
+      "operatorn {operator} går inte att använda på {left} och {right}; menade du {suggestion}?",
+    "promise.cel.no_unary_operator": "operatorn {operator} går inte att använda på {operand}",
+    "promise.cel.no_call": "{call} finns inte; funktionen är deklarerad som {signatures}",
+    "promise.cel.not_bool": '"{operator}" kräver bool här, men det här är {type}',
+    "promise.cel.branch_types":
+      'de två alternativen efter "?" måste ha samma typ, men är {left} och {right}',
+    "promise.cel.not_indexable": "{type} kan inte indexeras med [ ]",
+    "promise.cel.result_type": "uttrycket måste ge {expected} här, men ger {actual}",
+    "promise.cel.other": "uttrycket är inte giltig CEL: {detail}",
     "promise.unknown_event": '"{eventType}" är ingen händelsetyp som löften kan lyssna på',
     "promise.unknown_event_suggest":
       '"{eventType}" är ingen händelsetyp som löften kan lyssna på; menade du "{suggestion}"?',

@@ -4,8 +4,8 @@
  * it most likely meant. Zod's own messages are English; only its issue codes are used.
  */
 import { z } from "zod";
+import { closest } from "../cel/closest.js";
 import type { Issue } from "../issue.js";
-import { closest } from "./closest.js";
 import { documentSchema } from "./document-schema.js";
 import { keyPositionOf, positionOf, type YamlSource } from "./yaml-source.js";
 
