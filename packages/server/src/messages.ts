@@ -105,7 +105,7 @@ const en: Texts = {
   },
   capital_unavailable: {
     title: "Relationships cannot be valued",
-    detail: "The event log does not allow it yet: {reason}",
+    detail: "{reason}",
   },
   internal: {
     title: "Internal error",
@@ -165,7 +165,7 @@ const zhCN: Texts = {
   recovering: { title: "正在恢复", detail: "写入失败后，事件接收正在重建状态；请稍后重试。" },
   capital_unavailable: {
     title: "无法评估客户关系价值",
-    detail: "事件日志目前还不足以评估：{reason}",
+    detail: "{reason}",
   },
   internal: { title: "内部错误", detail: "我们这边出了问题；可以重试该请求。" },
 };
@@ -247,7 +247,7 @@ const sv: Texts = {
   },
   capital_unavailable: {
     title: "Kundrelationerna går inte att värdera",
-    detail: "Händelseloggen räcker inte till än: {reason}",
+    detail: "{reason}",
   },
   internal: {
     title: "Internt fel",

@@ -12,6 +12,7 @@ export {
   type Bar,
   buildReportView,
   type Chart,
+  capitalUnavailableText,
   type ReportInput,
   type ReportView,
   type Section,

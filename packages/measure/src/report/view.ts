@@ -166,7 +166,7 @@ export function buildReportView(input: ReportInput, lang: Lang): ReportView {
         threshold: percent.format(capital.options.aliveThreshold),
       }),
     );
-  } else failures.push(unavailable(input.capital, say, fmt));
+  } else failures.push(capitalUnavailableText(input.capital, lang));
   if (risky.length === 0) failures.push(say("failures.none"));
   const worstTable: Table[] =
     worst.length === 0
@@ -339,18 +339,19 @@ function overlaps(monday: string, period: ReportPeriod): boolean {
   return monday <= period.to && sunday >= period.from;
 }
 
-function unavailable(
-  capital: ReportInput["capital"],
-  say: (key: ReportLabelKey, params?: Record<string, string | number>) => string,
-  fmt: (n: number) => string,
-): string {
+/**
+ * Why relationships could not be valued, in `lang`: what the report says, and the API's
+ * `capital_unavailable` problem too.
+ */
+export function capitalUnavailableText(capital: ReportInput["capital"], lang: Lang): string {
+  const words = reportLabels[lang];
   const issue = capital.ok ? undefined : capital.issues[0];
-  return issue?.code === "models-not-identified"
-    ? say("unavailable.models-not-identified", {
-        customers: fmt(issue.customers),
-        repeaters: fmt(issue.repeaters),
-      })
-    : say("unavailable.other");
+  if (issue?.code !== "models-not-identified") return words["unavailable.other"];
+  const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  return interpolate(words["unavailable.models-not-identified"], {
+    customers: fmt.format(issue.customers),
+    repeaters: fmt.format(issue.repeaters),
+  });
 }
 
 function journeyTable(

@@ -16,11 +16,13 @@ describe("GET /v1/capital and /v1/report", () => {
     });
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    const problem = (await res.json()) as { code: string; title: string };
+    const problem = (await res.json()) as { code: string; title: string; detail: string };
     expect(problem).toMatchObject({
       code: "capital_unavailable",
       title: "Kundrelationerna går inte att värdera",
     });
+    // Why, in the same language (it used to be the model's English text).
+    expect(problem.detail).toMatch(/^Kundrelationerna kunde inte värderas: /);
   });
 
   it("refuses a period that is not one", async () => {

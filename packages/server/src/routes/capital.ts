@@ -5,7 +5,12 @@
  * request (formulas: docs/scorecard.md).
  */
 import { LANGS } from "@goodfaith/core";
-import { parsePeriod, renderReportHtml, renderReportText } from "@goodfaith/measure";
+import {
+  capitalUnavailableText,
+  parsePeriod,
+  renderReportHtml,
+  renderReportText,
+} from "@goodfaith/measure";
 import { capitalFromStore, capitalJson, reportViewFromStore } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProblemError } from "../problem.js";
@@ -85,7 +90,8 @@ export function registerCapitalRoutes(app: ApiApp, deps: RouteDeps): void {
       ...(query.currency !== undefined && { currency: query.currency }),
     });
     if (!result.capital.ok || result.currency === undefined) {
-      const reason = result.capital.ok ? "no purchases" : (result.capital.issues[0]?.message ?? "");
+      // The report's own words for why, in the caller's language.
+      const reason = capitalUnavailableText(result.capital, c.get("lang"));
       throw new ProblemError("capital_unavailable", 422, { reason });
     }
     return c.json(capitalJson(result.capital.value, result.currency, result.leftOut) as never, 200);
