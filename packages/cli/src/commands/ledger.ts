@@ -73,30 +73,34 @@ export async function ledgerVerifyCommand(
     ctx.out(JSON.stringify({ ...verdict, ok, chainsOk: verdict.ok }));
     return ok ? EXIT.ok : EXIT.invalid;
   }
-  if (verdict.ok) {
-    const count = verdict.chains.reduce((n, c) => n + c.count, 0);
-    const entries = (n: number) => counted(ctx.lang, n, "entryOne", "entryOther");
-    const chains = counted(ctx.lang, verdict.chains.length, "chainOne", "chainOther");
-    ctx.out(t(ctx.lang, "ledgerOk", { entries: entries(count), chains }));
-    for (const c of verdict.chains) {
-      const head = { seq: c.head?.seq ?? 0, hash: c.head?.hash ?? "—" };
-      ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, entries: entries(c.count), ...head }));
-    }
-  } else {
+  if (!verdict.ok) {
     const f = verdict.failure;
     const reason = why(ctx, f.reason);
     ctx.out(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason }));
     details(ctx, f);
   }
+  // A failed checkpoint is the verdict, so it comes first: a chain rewritten with recomputed
+  // hashes verifies on its own, and "ledger ok" above "checkpoint FAILED" would read as a pass.
   for (const c of checked) {
-    if (c.verdict.ok) {
-      ctx.out(t(ctx.lang, "checkpointOk", { chain: c.chain, seq: c.seq }));
-      continue;
-    }
-    const v = c.verdict;
-    const reason = why(ctx, v.reason);
+    if (c.verdict.ok) continue;
+    const reason = why(ctx, c.verdict.reason);
     ctx.out(t(ctx.lang, "checkpointFailed", { chain: c.chain, seq: c.seq, reason }));
-    details(ctx, v);
+    details(ctx, c.verdict);
+  }
+  if (verdict.ok) {
+    const entries = (n: number) => counted(ctx.lang, n, "entryOne", "entryOther");
+    if (ok) {
+      const count = verdict.chains.reduce((n, c) => n + c.count, 0);
+      const chains = counted(ctx.lang, verdict.chains.length, "chainOne", "chainOther");
+      ctx.out(t(ctx.lang, "ledgerOk", { entries: entries(count), chains }));
+    }
+    for (const c of verdict.chains) {
+      const head = { seq: c.head?.seq ?? 0, hash: c.head?.hash ?? "—" };
+      ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, entries: entries(c.count), ...head }));
+    }
+  }
+  for (const c of checked) {
+    if (c.verdict.ok) ctx.out(t(ctx.lang, "checkpointOk", { chain: c.chain, seq: c.seq }));
   }
   return ok ? EXIT.ok : EXIT.invalid;
 }

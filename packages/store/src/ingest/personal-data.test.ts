@@ -83,6 +83,14 @@ const extra: unknown[] = [
     customer: "c-li",
     data: { email: "li.wei@example.cn" },
   },
+  // A misspelt type: kept as an event the contract does not define, her email in it.
+  {
+    id: "crm-x3",
+    type: "customer.update",
+    time: "2026-11-01T09:04:00Z",
+    customer: "c-anna",
+    data: { email: "anna.typo@example.se" },
+  },
 ];
 const tempDb = () => join(mkdtempSync(join(tmpdir(), "goodfaith-pd-")), "store.db");
 
@@ -203,12 +211,13 @@ function describeErasure(target: Target) {
 
         const erased = await eraseCustomer(store, "c-anna", { actor: "dpo:eva" });
         // Her customer.updated events (the pack's name, the extra email and phone), the
-        // data.collected source and her booking's passenger names are rewritten in the log;
+        // data.collected source, her booking's passenger names and the misspelt type's data
+        // are rewritten in the log;
         // the consent is a fact and stays. Both compensations lose the passenger's name.
         expect(erased).toMatchObject({
           ok: true,
           erased: anna.size,
-          redactedEvents: 4,
+          redactedEvents: 5,
           redactedRemedies: 2,
           erasedWebhookEvents: toAnna.length,
         });
@@ -267,6 +276,7 @@ function describeErasure(target: Target) {
         for (const text of [
           "Anna Lindqvist",
           "anna.lindqvist@example.se",
+          "anna.typo@example.se",
           "+46 70 123 45 67",
           "Nils Lindqvist",
         ]) {

@@ -70,12 +70,17 @@ export function personalData(event: GoodfaithEvent): PersonalData | undefined {
  * `event` without the personal data it carries, for the log after an erasure; undefined when
  * it carries none. Taken out: every `customer.updated` field (name, email, phone, language…,
  * all held in the customer data store too), the customer's own words in `feedback.received`,
- * the source of a `data.collected`, and the names of a booking's passengers. Kept: the facts
- * promises and audits rest on (orders, bookings with each passenger's id, age, seat and
- * guardian, contacts, consents given or withdrawn), which name the customer only by id.
+ * the source of a `data.collected`, the names of a booking's passengers, and the whole data of
+ * an event of a type the contract does not define. Kept: the facts promises and audits rest on
+ * (orders, bookings with each passenger's id, age, seat and guardian, contacts, consents given
+ * or withdrawn), which name the customer only by id.
  */
 export function redactPersonalData(event: GoodfaithEvent): GoodfaithEvent | undefined {
-  if (event.known === false) return undefined;
+  // Nothing says which fields of an undefined type are personal (a misspelt
+  // `customer.update` carries a name and an email), so none of them survives an erasure.
+  if (event.known === false) {
+    return Object.keys(event.data).length > 0 ? { ...event, data: {} } : undefined;
+  }
   switch (event.type) {
     case "customer.updated":
       return Object.keys(event.data).length > 0 ? { ...event, data: {} } : undefined;
