@@ -39,6 +39,8 @@ export interface Backend {
    * row would cost more than reading the row.
    */
   selectArrays(query: CompiledQuery): Promise<unknown[][]>;
+  /** Leaves no erased bytes in the database's files, where it can (see `scrubErased`). */
+  scrub?(): Promise<void>;
   /** Whether `SELECT … FOR UPDATE [SKIP LOCKED]` exists (PostgreSQL) — SQLite's writer needs none. */
   readonly rowLocks: boolean;
   close(): Promise<void>;

@@ -8,6 +8,7 @@
  * outlived its lease cannot touch the claim that replaced it.
  */
 import type { IdempotencyClaim, IdempotencyStore, KeptResponse } from "@goodfaith/core";
+import { sql } from "kysely";
 import type { Backend } from "./backend.js";
 
 /** The idempotency store over a backend. */
@@ -105,6 +106,18 @@ export function createIdempotencyStore(backend: Backend): IdempotencyStore {
           .where("status", "is", null)
           .execute(),
       );
+    },
+
+    async forgetIdempotencyOf(customer: string): Promise<number> {
+      // The id as JSON writes it, quotes included: "c-1" is not found inside "c-10".
+      const needle = JSON.stringify(customer).replace(/[\\%_]/g, (c) => `\\${c}`);
+      const result = await backend.write((trx) =>
+        trx
+          .deleteFrom("idempotency_keys")
+          .where(sql<boolean>`body like ${`%${needle}%`} escape '\\'`)
+          .executeTakeFirst(),
+      );
+      return Number(result.numDeletedRows);
     },
 
     async pruneIdempotency(before: number): Promise<number> {

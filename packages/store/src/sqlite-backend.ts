@@ -67,6 +67,9 @@ export function openSqliteBackend(options: SqliteBackendOptions): Backend {
     }
     raw.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
     raw.pragma("foreign_keys = ON");
+    // Deleted and overwritten content is zeroed, not left in free space: an erased customer's
+    // data must not be readable from the file (the log is append-only, so this costs little).
+    raw.pragma("secure_delete = ON");
   } catch (error) {
     raw.close();
     throw error;
@@ -132,6 +135,11 @@ export function openSqliteBackend(options: SqliteBackendOptions): Backend {
     },
     async selectArrays(query) {
       return prepareRaw(query.sql).all(...query.parameters) as unknown[][];
+    },
+    // The write-ahead log still holds the pages as they were before an erasure: copy it into
+    // the database (whose freed space secure_delete zeroes) and cut it to nothing.
+    async scrub() {
+      raw.pragma("wal_checkpoint(TRUNCATE)");
     },
     close: () => db.destroy(),
   };

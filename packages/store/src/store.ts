@@ -63,6 +63,7 @@ export function createStore(
     putCustomerData: customers.putCustomerData,
     getCustomerData: customers.getCustomerData,
     eraseCustomerData: customers.eraseCustomerData,
+    ...(backend.scrub && { scrubErased: backend.scrub }),
     close() {
       // Closing twice is harmless: the second caller waits for the first.
       closed ??= backend.close();

@@ -22,4 +22,10 @@ export interface CustomerDataStore {
   getCustomerData(customer: string): Promise<readonly CustomerDataItem[]>;
   /** Deletes everything held about a customer; resolves to how many items were erased. */
   eraseCustomerData(customer: string): Promise<number>;
+  /**
+   * After an erasure: leaves nothing erased to be read back from the database's own files,
+   * where the database allows it (SQLite zeroes freed space and truncates its write-ahead log).
+   * Optional: PostgreSQL keeps dead rows until VACUUM, which is the operator's.
+   */
+  scrubErased?(): Promise<void>;
 }

@@ -52,6 +52,12 @@ export interface IdempotencyStore {
   releaseIdempotency(owner: string, key: string, claimedAt: number): Promise<void>;
   /** Forgets keys claimed before `before` (epoch ms); resolves to how many. */
   pruneIdempotency(before: number): Promise<number>;
+  /**
+   * Forgets every kept response that names `customer` (their id as a JSON string), so an
+   * erasure leaves nothing of theirs to replay; a retry of such a request is then answered
+   * afresh. Resolves to how many.
+   */
+  forgetIdempotencyOf(customer: string): Promise<number>;
 }
 
 /** Whether `store` implements the idempotency port (the `Store` of `@goodfaith/store` does). */
@@ -61,6 +67,7 @@ export function hasIdempotency<T extends object>(store: T): store is T & Idempot
     typeof s.claimIdempotency === "function" &&
     typeof s.completeIdempotency === "function" &&
     typeof s.releaseIdempotency === "function" &&
-    typeof s.pruneIdempotency === "function"
+    typeof s.pruneIdempotency === "function" &&
+    typeof s.forgetIdempotencyOf === "function"
   );
 }

@@ -109,6 +109,31 @@ export function apiKeyConformance(target: ConformanceTarget): void {
       });
     });
 
+    storeTest(
+      target,
+      "forgets the kept responses that name a customer, and only those",
+      async ({ store }) => {
+        const idem = idempotencyOf(store);
+        const kept = (key: string, body: string) =>
+          idem
+            .claimIdempotency("k1", key, "fp", T0)
+            .then(() => idem.completeIdempotency("k1", key, T0, { ...RESPONSE, body }));
+        await kept("a", '{"customer":"c-1","passenger":"Alva Berg"}');
+        await kept("b", '{"customer":"c-10"}');
+        await kept("c", '{"customer":"50%_off\\"x"}');
+        await kept("d", '{"customers":["c-2","c-1"]}');
+        await idem.claimIdempotency("k1", "e", "fp", T0); // still in progress: no body yet
+        expect(await idem.forgetIdempotencyOf("c-1")).toBe(2);
+        expect((await idem.claimIdempotency("k1", "a", "fp", T0 + 1)).state).toBe("claimed");
+        expect((await idem.claimIdempotency("k1", "d", "fp", T0 + 1)).state).toBe("claimed");
+        expect((await idem.claimIdempotency("k1", "b", "fp", T0 + 1)).state).toBe("completed");
+        // LIKE's own characters in an id are only themselves.
+        expect(await idem.forgetIdempotencyOf("50%")).toBe(0);
+        expect(await idem.forgetIdempotencyOf('50%_off"x')).toBe(1);
+        expect((await idem.claimIdempotency("k1", "e", "fp", T0 + 1)).state).toBe("in_progress");
+      },
+    );
+
     storeTest(target, "a released key is free again; a completed one is not", async ({ store }) => {
       const idem = idempotencyOf(store);
       await idem.claimIdempotency("k1", "i-1", "fp-a", T0);

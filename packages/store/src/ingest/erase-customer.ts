@@ -3,6 +3,7 @@
  * ledger under their pseudonym, so the chain still verifies and shows that it happened.
  */
 import {
+  hasIdempotency,
   hasNotices,
   hasWebhooks,
   type LedgerHead,
@@ -45,6 +46,8 @@ export type EraseResult =
        * replaced by `{ notice: { key, status: "erased" } }`, in every delivery, sent or not.
        */
       readonly erasedWebhookEvents: number;
+      /** Responses kept for Idempotency-Key replays that named them, now forgotten. */
+      readonly forgottenReplays: number;
       readonly customerRef: string;
       readonly head: LedgerHead | undefined;
     }
@@ -53,7 +56,8 @@ export type EraseResult =
 /**
  * Erases `customer`'s personal data — from the customer data store, from the bodies of their
  * logged events, from their remedies (a passenger's name), from the text of the notices
- * written to them and the webhook events that announced them, and from the engine's checkpoint (discarded if it holds anything of
+ * written to them and the webhook events that announced them, from the responses kept for
+ * Idempotency-Key replays, and from the engine's checkpoint (discarded if it holds anything of
  * theirs; the next ingest rebuilds it from the redacted log) — and appends a
  * `customer.erased` entry.
  * An ingestor already running keeps what it knows in memory until it is restarted.
@@ -80,6 +84,9 @@ export async function eraseCustomer(
           })),
         )
       : 0;
+  // A kept response (an approved remedy's detail) may hold a passenger's name: a replay must
+  // not hand it out again.
+  const forgottenReplays = hasIdempotency(store) ? await store.forgetIdempotencyOf(customer) : 0;
   // The engine's checkpoint keeps profiles (a name, a language) from the events just redacted.
   const checkpoint = await store.loadCheckpoint();
   if (checkpoint?.state.includes(JSON.stringify(customer))) await store.discardCheckpoint();
@@ -93,6 +100,7 @@ export async function eraseCustomer(
       customerRef,
     },
   ]);
+  await store.scrubErased?.();
   return {
     ok: true,
     erased,
@@ -100,6 +108,7 @@ export async function eraseCustomer(
     redactedRemedies,
     erasedNotices,
     erasedWebhookEvents,
+    forgottenReplays,
     customerRef,
     head,
   };

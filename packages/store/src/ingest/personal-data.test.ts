@@ -1,8 +1,14 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { hasWebhooks, loadPromises, type PromiseDocument, type Store } from "@goodfaith/core";
+import {
+  hasIdempotency,
+  hasWebhooks,
+  loadPromises,
+  type PromiseDocument,
+  type Store,
+} from "@goodfaith/core";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { describePostgres, dropSchema, pgAdmin } from "../../../../test/support/postgres.js";
@@ -166,6 +172,8 @@ interface Target {
   fresh(): Promise<{
     open(): Promise<Store>;
     tables(): Promise<Record<string, readonly unknown[]>>;
+    /** The database's own files, byte for byte, where the test can read them (SQLite). */
+    files?(): string;
     dispose(): Promise<void>;
   }>;
 }
@@ -209,6 +217,15 @@ function describeErasure(target: Target) {
         expect(perPassenger).toHaveLength(2);
         expect(perPassenger.map((r) => r.detail).join()).toContain("Nils Lindqvist");
 
+        // A response kept for an Idempotency-Key replay (an approval of her brother's remedy).
+        if (!hasIdempotency(store)) throw new Error("the store keeps no idempotency keys");
+        await store.claimIdempotency("key-1", "approve-1", "fp", 1);
+        await store.completeIdempotency("key-1", "approve-1", 1, {
+          status: 200,
+          contentType: "application/json",
+          body: JSON.stringify({ remedy: { customer: "c-anna", passenger: "Nils Lindqvist" } }),
+        });
+
         const erased = await eraseCustomer(store, "c-anna", { actor: "dpo:eva" });
         // Her customer.updated events (the pack's name, the extra email and phone), the
         // data.collected source, her booking's passenger names and the misspelt type's data
@@ -220,7 +237,9 @@ function describeErasure(target: Target) {
           redactedEvents: 5,
           redactedRemedies: 2,
           erasedWebhookEvents: toAnna.length,
+          forgottenReplays: 1,
         });
+        expect((await store.claimIdempotency("key-1", "approve-1", "fp", 2)).state).toBe("claimed");
         // Her notices' webhook events say only that the notice was erased, if sent again.
         const byId = new Map(
           (await store.listWebhookDeliveries({ limit: 1000 })).map((d) => [d.id, d]),
@@ -273,6 +292,8 @@ function describeErasure(target: Target) {
           expect.arrayContaining(["events", "checkpoints", "remedies", "notices", "customer_data"]),
         );
         const everything = JSON.stringify(tables);
+        // Not in any row, and (SQLite) not in the free space or the log of the files either.
+        const bytes = db.files?.() ?? "";
         for (const text of [
           "Anna Lindqvist",
           "anna.lindqvist@example.se",
@@ -281,7 +302,9 @@ function describeErasure(target: Target) {
           "Nils Lindqvist",
         ]) {
           expect(everything).not.toContain(text);
+          expect(bytes.includes(text), `${text} in the database's files`).toBe(false);
         }
+        if (db.files) expect(bytes).toContain("Erik Berg");
         expect(everything).toContain("li.wei@example.cn");
         // Another booker's passengers, in their events and remedies.
         expect(everything).toContain("Erik Berg");
@@ -329,6 +352,11 @@ describeErasure({
           file.close();
         }
       },
+      files: () =>
+        [path, `${path}-wal`]
+          .filter((f) => existsSync(f))
+          .map((f) => readFileSync(f).toString("latin1"))
+          .join(""),
       dispose: async () => {},
     };
   },
