@@ -2,7 +2,8 @@ import type { ExecutionResult, NewRemedy } from "@goodfaith/core";
 import { type OutboxPass, openStore, RecordingExecutor, startOutboxWorker } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { tempDb } from "../../../../test/support/cli.js";
-import { perBurst } from "./outbox.js";
+import { startReceiver } from "../../../../test/support/receiver.js";
+import { outboxRunCommand, perBurst } from "./outbox.js";
 
 function approved(key: string, at: number): NewRemedy {
   return {
@@ -100,5 +101,36 @@ describe("the background outbox worker", () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("says what a burst did when the worker is stopped in the middle of it", async () => {
+    const db = tempDb();
+    const store = await openStore(db);
+    await store.recordRemedies([approved("gate:o-1", Date.now() - 1000)], 1);
+    await store.close();
+    let stop = () => {};
+    const until = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    // The payment system is asked to stop the worker while it pays: no idle pass follows.
+    const receiver = await startReceiver(() => {
+      stop();
+      return { status: 200, body: '{"status":"executed"}' };
+    });
+    const out: string[] = [];
+    const ctx = { out: (l: string) => out.push(l), err: () => {}, lang: "en" as const };
+    try {
+      const code = await outboxRunCommand(
+        { db, executor: "webhook", url: receiver.url, secret: "whsec_t", until },
+        ctx,
+      );
+      expect(code).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+    expect(out).toEqual([
+      "outbox: 1 executed, 0 awaiting confirmation, 0 to retry, 0 dead; webhooks: 0 delivered, 0 to retry, 0 dead",
+      "outbox worker stopped",
+    ]);
   });
 });

@@ -94,17 +94,22 @@ export function outboxPassLine(ctx: CliContext, pass: OutboxPass): string {
 
 /**
  * `report` once per burst (the busy passes a worker runs back to back) with their sum, when
- * the burst ends: a backlog of a thousand remedies is one line, not twenty.
+ * the burst ends: a backlog of a thousand remedies is one line, not twenty. `flush` reports a
+ * burst cut short (the worker stopped in it), so what it did is never left unsaid.
  */
-export function perBurst(report: (pass: OutboxPass) => void): (pass: OutboxPass) => void {
+export function perBurst(
+  report: (pass: OutboxPass) => void,
+): ((pass: OutboxPass) => void) & { flush(): void } {
   let sum: OutboxPass | undefined;
-  return (pass) => {
-    if (outboxPassBusy(pass)) sum = sum === undefined ? pass : addPasses(sum, pass);
-    else if (sum !== undefined) {
-      report(sum);
-      sum = undefined;
-    }
+  const flush = () => {
+    if (sum !== undefined) report(sum);
+    sum = undefined;
   };
+  const onPass = (pass: OutboxPass) => {
+    if (outboxPassBusy(pass)) sum = sum === undefined ? pass : addPasses(sum, pass);
+    else flush();
+  };
+  return Object.assign(onPass, { flush });
 }
 
 function stopped(until: Promise<unknown> | undefined): Promise<unknown> {
@@ -141,6 +146,7 @@ export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext):
     });
     await Promise.race([stopped(opts.until), worker.done]);
     await worker.stop();
+    bursts.flush();
     if (!opts.json) ctx.out(t(ctx.lang, "outboxStopped"));
     return EXIT.ok;
   });

@@ -96,8 +96,13 @@ describe("the webhook executor", () => {
     );
     // Each move's webhook event was enqueued with it.
     expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.executed"]);
-    // A repeated confirmation is harmless; failing an executed remedy is a conflict.
+    // A repeated confirmation is harmless; one naming another payment, or failing an executed
+    // remedy, is a conflict.
     expect((await confirm(key))?.status).toBe(200);
+    expect((await confirm(key, {}))?.status).toBe(200);
+    const other = await confirm(key, { reference: "re_2" });
+    expect(other?.status).toBe(409);
+    expect(await other?.json()).toMatchObject({ remedyStatus: "executed" });
     const fail = await h.call(`/v1/remedies/${encodeURIComponent(key)}/fail`, {
       json: { error: "too late" },
       as: "executor",

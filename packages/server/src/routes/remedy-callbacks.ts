@@ -43,7 +43,7 @@ function callbackRoute<A extends keyof typeof BODIES>(action: A) {
         ? "Confirm a remedy you executed (webhook executor callback)"
         : "Report a remedy you could not execute (webhook executor callback)",
     description:
-      "Scopes: executor, admin. Only for a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. Confirming an executed remedy again answers 200; anything else is 409 — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
+      "Scopes: executor, admin. Only for a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. Confirming an executed remedy again (with the same reference, or none) answers 200; anything else is 409 — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
     security: BEARER,
     parameters: [IDEMPOTENCY_HEADER],
     request: {

@@ -20,6 +20,7 @@ import { openStore } from "../open-store.js";
 import { registerWebhookEndpoint } from "../webhooks/endpoints.js";
 import { RecordingExecutor } from "./recording-executor.js";
 import { retryRemedy, runOutbox } from "./run-outbox.js";
+import { settleRemedy } from "./settle-remedy.js";
 
 /** A fresh database: open as many stores on it as needed; dispose closes them and drops it. */
 interface Fresh {
@@ -307,6 +308,27 @@ function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
       await store.recordRemedies([remedy("ref:o-3")], 2);
       await runOutbox(store, new RecordingExecutor(), { worker: "w1", now: () => T0 });
       expect((await store.getRemedy("ref:o-3"))?.remedy.reference).toBe("recorded:ref:o-3");
+    });
+
+    test("a remedy the payment system confirms by callback before answering counts as executed, not lost", async (_db, store) => {
+      await store.recordRemedies([remedy("cb:o-1"), remedy("cb:o-2")], 1);
+      // It confirms (or fails) through the API first, then answers the POST: both say the same.
+      const executor: RemedyExecutor = {
+        async execute(r) {
+          const settlement =
+            r.key === "cb:o-1"
+              ? { ok: true as const, reference: "re_cb" }
+              : { ok: false as const, error: "card closed", retryable: false };
+          await settleRemedy(store, r.key, settlement, "api-key:payments", T0);
+          return settlement;
+        },
+      };
+      const run = await runOutbox(store, executor, { worker: "w1", now: () => T0 });
+      expect(run).toMatchObject({ claimed: 2, executed: 1, dead: 1, lost: 0 });
+      expect(run.outcomes).toEqual([
+        { key: "cb:o-1", status: "executed", attempt: 1, reference: "re_cb" },
+        { key: "cb:o-2", status: "dead", attempt: 1, error: "card closed" },
+      ]);
     });
 
     test("a non-retryable failure goes straight to the dead letter", async (_db, store) => {

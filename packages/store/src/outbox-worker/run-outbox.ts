@@ -243,17 +243,21 @@ export async function runOutbox(
       withRemedyEvents(movesOnLedger(secret, actor, at), at),
     );
     if (!recorded.ok) {
-      summary.lost++;
-      outcomes.push({ key: r.key, status: "lost", attempt: number });
+      const settled = await settledByCallback(store, r.key, number);
+      if (settled === undefined) {
+        summary.lost++;
+        outcomes.push({ key: r.key, status: "lost", attempt: number });
+      } else {
+        count(summary, settled.status);
+        outcomes.push(settled);
+      }
       continue;
     }
-    const to = recorded.status;
-    if (to === "executed") summary.executed++;
-    else if (to === "failed") summary.retried++;
-    else summary.dead++;
+    count(summary, recorded.status);
     outcomes.push({
       key: r.key,
-      status: to === "executed" ? "executed" : to === "failed" ? "failed" : "dead",
+      status:
+        recorded.status === "executed" || recorded.status === "failed" ? recorded.status : "dead",
       attempt: number,
       ...(result.ok && result.reference !== undefined && { reference: result.reference }),
       ...("error" in result && { error: result.error }),
@@ -261,6 +265,40 @@ export async function runOutbox(
     });
   }
   return { ...summary, outcomes };
+}
+
+function count(summary: { executed: number; retried: number; dead: number }, to: string): void {
+  if (to === "executed") summary.executed++;
+  else if (to === "failed") summary.retried++;
+  else summary.dead++;
+}
+
+/**
+ * The outcome of attempt `number` when the other system's callback recorded it while the
+ * executor was still waiting for the answer (it confirms, then answers): the remedy is
+ * settled by this very attempt, not lost. A takeover after the lease counts an attempt of
+ * its own, so a remedy settled by another claim has more attempts and stays `lost` here.
+ */
+async function settledByCallback(
+  store: Store,
+  key: string,
+  number: number,
+): Promise<OutboxOutcome | undefined> {
+  const remedy = (await store.getRemedy(key))?.remedy;
+  if (remedy === undefined || remedy.attempts !== number) return undefined;
+  const { status } = remedy;
+  if (status !== "executed" && status !== "failed" && status !== "dead") return undefined;
+  return {
+    key,
+    status,
+    attempt: number,
+    ...(remedy.reference !== undefined && { reference: remedy.reference }),
+    ...(remedy.lastError !== undefined && { error: remedy.lastError }),
+    ...(status === "failed" &&
+      remedy.nextAttemptAt !== undefined && {
+        nextAttemptAt: remedy.nextAttemptAt,
+      }),
+  };
 }
 
 /** Options of a manual retry. */

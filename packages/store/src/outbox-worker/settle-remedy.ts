@@ -25,12 +25,21 @@ export type SettleResult =
       readonly ok: true;
       readonly status: RemedyStatus;
       readonly attempts: number;
-      /** The remedy was already executed: a repeated confirmation changes nothing. */
+      /** The remedy was already executed: a repeated confirmation (same reference) changes nothing. */
       readonly repeated?: true;
     }
   | { readonly ok: false; readonly code: "unknown_remedy" }
-  /** The remedy is not executing (and, for a confirmation, not already executed). */
+  /** The remedy is not executing (and, for a confirmation, not already executed with that reference). */
   | { readonly ok: false; readonly code: "not_executing"; readonly status: RemedyStatus };
+
+// A confirmation naming another payment than the one recorded is not a repeat but a second
+// payment (or a mix-up): a conflict to look into, never a silent 200.
+function sameReference(remedy: { readonly reference?: string }, settlement: Settlement): boolean {
+  const reference = settlement.ok ? settlement.reference : undefined;
+  return (
+    reference === undefined || remedy.reference === undefined || reference === remedy.reference
+  );
+}
 
 // A claim can change hands between the read and the write (a lease ran out): read again.
 const TRIES = 3;
@@ -53,7 +62,7 @@ export async function settleRemedy(
   for (let i = 0; i < TRIES; i++) {
     const remedy = (await store.getRemedy(key))?.remedy;
     if (remedy === undefined) return { ok: false, code: "unknown_remedy" };
-    if (remedy.status === "executed" && settlement.ok) {
+    if (remedy.status === "executed" && settlement.ok && sameReference(remedy, settlement)) {
       return { ok: true, status: "executed", attempts: remedy.attempts, repeated: true };
     }
     if (remedy.status !== "executing" || remedy.claimedBy === undefined) {

@@ -113,6 +113,23 @@ describe("webhook delivery against a real receiver", () => {
     }
   });
 
+  it("does not replay the deliveries of a disabled endpoint: nothing would ever send them", async () => {
+    const receiver = await startReceiver(() => ({ status: 500 }));
+    try {
+      const { endpoint } = await registerWebhookEndpoint(store, receiver.url, ["remedy.dead"], T0);
+      await enqueueWebhookEvent(store, "remedy.dead", {}, { at: T0 });
+      const options = { worker: "w1", now: () => T0, maxAttempts: 1 };
+      expect(await runWebhookDeliveries(store, options)).toMatchObject({ dead: 1 });
+      const [dead] = await store.listWebhookDeliveries();
+      await store.disableWebhookEndpoint(endpoint.id, T0 + 1);
+      expect(await store.replayWebhookDeliveries({ dead: true }, T0 + 2)).toEqual([]);
+      expect(await store.replayWebhookDeliveries({ ids: [dead?.id ?? ""] }, T0 + 2)).toEqual([]);
+      expect((await store.listWebhookDeliveries())[0]?.status).toBe("dead");
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it("counts an unreachable receiver as a retryable failure", async () => {
     const receiver = await startReceiver(() => ({ status: 200 }));
     await receiver.close(); // nothing listens on its port any more

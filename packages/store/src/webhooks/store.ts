@@ -187,6 +187,10 @@ export function createWebhookStore(backend: Backend): WebhookStore {
           .updateTable("webhook_deliveries")
           // A replay starts the retries over: the receiver was fixed, give it the full schedule.
           .set({ status: "pending", attempts: 0, next_attempt_at_ms: at, updated_at_ms: at })
+          // A disabled endpoint is never claimed: its deliveries would wait for ever.
+          .where("endpoint_id", "in", (eb) =>
+            eb.selectFrom("webhook_endpoints").select("id").where("disabled_at_ms", "is", null),
+          )
           .$if("dead" in request, (qb) => qb.where("status", "=", "dead"))
           .$if("ids" in request, (qb) =>
             qb
