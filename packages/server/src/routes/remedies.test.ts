@@ -121,7 +121,8 @@ describe("remedies", () => {
     expect(again.status).toBe(409);
     const problem = (await again.json()) as { code: string; detail: string; remedyStatus: string };
     expect(problem).toMatchObject({ code: "remedy_conflict", remedyStatus: "approved" });
-    expect(problem.detail).toContain("avvisas");
+    // The status in the reader's words too, not the API's "approved".
+    expect(problem.detail).toBe("Gottgörelsen är godkänd; den kan inte avvisas.");
   });
 
   it("rejects without a body; unknown keys are 404", async () => {

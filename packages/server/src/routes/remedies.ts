@@ -2,7 +2,7 @@
 import { type Lang, REMEDY_STATUSES, type RemedyFilter, type RemedyStatus } from "@goodfaith/core";
 import { type Decision, decideRemedy } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ACTIONS } from "../messages.js";
+import { ACTIONS, REMEDY_STATUS_WORDS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { decodeCursor, encodeCursor, historyJson, remedyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema, RemedySchema } from "../schemas.js";
@@ -179,7 +179,7 @@ export function registerRemedyRoutes(app: ApiApp, deps: RouteDeps): void {
           "remedy_conflict",
           409,
           {
-            status: current ?? "unknown",
+            status: current === undefined ? "—" : REMEDY_STATUS_WORDS[lang][current],
             action: ACTIONS[lang][decision],
           },
           { remedyStatus: current },

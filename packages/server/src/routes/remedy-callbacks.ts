@@ -7,7 +7,7 @@
 import type { Lang } from "@goodfaith/core";
 import { type Settlement, settleRemedy } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ACTIONS } from "../messages.js";
+import { ACTIONS, REMEDY_STATUS_WORDS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { historyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema } from "../schemas.js";
@@ -76,7 +76,7 @@ export function registerRemedyCallbackRoutes(app: ApiApp, deps: RouteDeps): void
       throw new ProblemError(
         "remedy_conflict",
         409,
-        { status: result.status, action },
+        { status: REMEDY_STATUS_WORDS[lang][result.status], action },
         { remedyStatus: result.status },
       );
     }
