@@ -26,6 +26,10 @@ describe("the CLI's words", () => {
     expect(counted("en", 2, "chainOne", "chainOther")).toBe("2 chains");
     expect(counted("sv", 1, "entryOne", "entryOther")).toBe("1 post");
     expect(counted("sv", 2176, "entryOne", "entryOther")).toBe("2\u00a0176 poster");
+    const replayed = (lang: "en" | "sv", n: number) =>
+      counted(lang, n, "webhooksReplayedOne", "webhooksReplayed");
+    expect(replayed("en", 1)).toBe("1 delivery will be sent again");
+    expect(replayed("sv", 3)).toBe("3 leveranser skickas igen");
     expect(counted("zh-CN", 1, "chainOne", "chainOther")).toBe("1 条链");
     expect(t("en", "ledgerOk", { entries: "1 entry", chains: "1 chain" })).toBe(
       "ledger ok: 1 entry in 1 chain",

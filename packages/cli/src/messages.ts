@@ -86,7 +86,8 @@ const catalogs = {
     why_bad_signature: "the signature does not match",
     why_chain_invalid: "the chain fails verification before the checkpoint",
     why_head_missing: "the chain ends before the checkpoint: it was truncated",
-    why_head_mismatch: "the entry at the checkpoint has another hash: rewritten from there on",
+    why_head_mismatch:
+      "the entry at the checkpoint has another hash: the chain was rewritten at or before it",
     erased: "erased {count} items of personal data of {customer}",
     erasedEvents: "  took their personal data out of {count} logged events",
     erasedLedger: "  recorded in the ledger as customer.erased {ref} (customers #{seq})",
@@ -136,6 +137,7 @@ const catalogs = {
     webhooksNone: "no webhook endpoints yet (add one with goodfaith webhooks add <url> --events …)",
     webhookDisabledAt: "disabled {at}",
     webhooksReplayed: "{count} deliveries will be sent again",
+    webhooksReplayedOne: "{count} delivery will be sent again",
     webhooksNothingToReplay: "nothing to replay: no such dead or delivered delivery",
     outboxRun:
       "outbox: {executed} executed, {pending} awaiting confirmation, {retried} to retry, {dead} dead; webhooks: {delivered} delivered, {failed} to retry, {deadDeliveries} dead",
@@ -292,7 +294,7 @@ const catalogs = {
     why_bad_signature: "签名不匹配",
     why_chain_invalid: "检查点之前的链未通过校验",
     why_head_missing: "链在检查点之前就结束了：已被截断",
-    why_head_mismatch: "检查点处的条目哈希不同：从此处起已被改写",
+    why_head_mismatch: "检查点处的条目哈希不同：链在此条目或更早处被改写",
     erased: "已删除 {customer} 的 {count} 项个人数据",
     erasedEvents: "  已从 {count} 条事件记录中移除其个人数据",
     erasedLedger: "  已在账本中记录为 customer.erased {ref}（customers #{seq}）",
@@ -339,9 +341,10 @@ const catalogs = {
     webhooksNone: "尚无 Webhook 端点（可用 goodfaith webhooks add <url> --events … 添加）",
     webhookDisabledAt: "已于 {at} 停用",
     webhooksReplayed: "将重新发送 {count} 次投递",
+    webhooksReplayedOne: "将重新发送 {count} 次投递",
     webhooksNothingToReplay: "没有可重发的内容：不存在此已失败或已送达的投递",
     outboxRun:
-      "发件箱：已执行 {executed} 项，待确认 {pending} 项，待重试 {retried} 项，失败 {dead} 项；Webhook：已送达 {delivered} 次，待重试 {failed} 次，失败 {deadDeliveries} 次",
+      "发件箱：已执行 {executed} 项，待确认 {pending} 项，待重试 {retried} 项，已停止重试 {dead} 项；Webhook：已送达 {delivered} 次，待重试 {failed} 次，已停止重试 {deadDeliveries} 次",
     outboxStopped: "发件箱工作进程已停止",
     warning: "提醒",
     scorecardTitle: "信任记分卡",
@@ -492,7 +495,8 @@ const catalogs = {
     why_bad_signature: "signaturen stämmer inte",
     why_chain_invalid: "kedjan klarar inte kontrollen före kontrollpunkten",
     why_head_missing: "kedjan slutar före kontrollpunkten: den har kortats",
-    why_head_mismatch: "posten vid kontrollpunkten har en annan hash: omskriven därifrån",
+    why_head_mismatch:
+      "posten vid kontrollpunkten har en annan hash: kedjan skrevs om vid den eller tidigare",
     erased: "raderade {count} personuppgifter om {customer}",
     erasedEvents: "  tog bort personuppgifterna ur {count} loggade händelser",
     erasedLedger: "  noterat i liggaren som customer.erased {ref} (customers #{seq})",
@@ -546,6 +550,7 @@ const catalogs = {
       "inga webhook-mottagare ännu (lägg till en med goodfaith webhooks add <url> --events …)",
     webhookDisabledAt: "avstängd {at}",
     webhooksReplayed: "{count} leveranser skickas igen",
+    webhooksReplayedOne: "{count} leverans skickas igen",
     webhooksNothingToReplay: "inget att skicka igen: ingen sådan död eller levererad leverans",
     outboxRun:
       "utkorg: {executed} utförda, {pending} väntar på bekräftelse, {retried} försöks igen, {dead} döda; webhooks: {delivered} levererade, {failed} försöks igen, {deadDeliveries} döda",

@@ -244,7 +244,7 @@ describe("goodfaith ledger checkpoint", () => {
     expect(run.code).toBe(2);
     // The failure heads the output, and nothing calls the ledger ok.
     expect(run.out[0]).toBe(
-      `checkpoint FAILED: chain "remedies" at #${checkpoint.seq}: the entry at the checkpoint has another hash: rewritten from there on [head_mismatch]`,
+      `checkpoint FAILED: chain "remedies" at #${checkpoint.seq}: the entry at the checkpoint has another hash: the chain was rewritten at or before it [head_mismatch]`,
     );
     expect(run.out.join("\n")).not.toContain("ledger ok");
     const json = await cli(["ledger", "verify", "--db", db, "--checkpoint", out, "--json"]);

@@ -17,7 +17,7 @@ import {
 } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
-import { type MessageKey, t } from "../messages.js";
+import { counted, type MessageKey, t } from "../messages.js";
 import { DB_HELP, withCliStore } from "./store-options.js";
 
 /** Options every `webhooks` command takes. */
@@ -125,7 +125,8 @@ export function webhooksReplayCommand(
       Date.now(),
     );
     if (opts.json) ctx.out(JSON.stringify({ replayed: ids }));
-    else if (ids.length > 0) ctx.out(t(ctx.lang, "webhooksReplayed", { count: ids.length }));
+    else if (ids.length > 0)
+      ctx.out(counted(ctx.lang, ids.length, "webhooksReplayedOne", "webhooksReplayed"));
     else ctx.err(t(ctx.lang, "webhooksNothingToReplay"));
     return ids.length > 0 ? EXIT.ok : EXIT.invalid;
   });
