@@ -93,6 +93,8 @@ const catalogs = {
     erasedLedger: "  recorded in the ledger as customer.erased {ref} (customers #{seq})",
     checkpointSigned: 'signed checkpoint of chain "{chain}" at #{seq}, written to {file}',
     checkpointOk: 'checkpoint ok: chain "{chain}" still has the signed head at #{seq}',
+    checkpointUnpinned:
+      "  but its signer was not pinned: a checkpoint anyone signed passes; give --trusted-key <public key> to know it is yours",
     checkpointFailed: 'checkpoint FAILED: chain "{chain}" at #{seq}: {reason}',
     checkpointRefused: "no checkpoint signed: a chain that does not verify is not vouched for",
     checkpointNothing: "no checkpoint signed: no entries in chain {chain}",
@@ -300,6 +302,8 @@ const catalogs = {
     erasedLedger: "  已在账本中记录为 customer.erased {ref}（customers #{seq}）",
     checkpointSigned: "已签署链“{chain}”在 #{seq} 处的检查点，写入 {file}",
     checkpointOk: "检查点有效：链“{chain}”在 #{seq} 处仍是已签署的链头",
+    checkpointUnpinned:
+      "  但未指定签名者：任何人签署的检查点都能通过；请用 --trusted-key <公钥> 确认它出自您手",
     checkpointFailed: "检查点校验失败：链“{chain}”，#{seq}：{reason}",
     checkpointRefused: "未签署检查点：无法通过校验的链不予担保",
     checkpointNothing: "未签署检查点：链 {chain} 中没有条目",
@@ -503,6 +507,8 @@ const catalogs = {
     checkpointSigned: 'signerade en kontrollpunkt för kedjan "{chain}" vid #{seq}, sparad i {file}',
     checkpointOk:
       'kontrollpunkten stämmer: kedjan "{chain}" har fortfarande det signerade huvudet vid #{seq}',
+    checkpointUnpinned:
+      "  men undertecknaren är inte fastställd: en kontrollpunkt som vem som helst signerat godkänns; ange --trusted-key <publik nyckel> för att veta att den är din",
     checkpointFailed: 'kontrollpunkten STÄMMER INTE: kedjan "{chain}" vid #{seq}: {reason}',
     checkpointRefused:
       "ingen kontrollpunkt signerad: en kedja som inte verifieras går vi inte i god för",

@@ -202,10 +202,14 @@ describe("goodfaith ledger checkpoint", () => {
     expect(ok.out.join("\n")).toContain(
       `checkpoint ok: chain "remedies" still has the signed head at #${checkpoint.seq}`,
     );
+    expect(ok.out.join("\n")).not.toContain("not pinned");
 
-    // More entries after the checkpoint do not invalidate it.
+    // More entries after the checkpoint do not invalidate it; without --trusted-key the
+    // reader is told that a valid signature alone does not say whose it is.
     await cli(["customer", "erase", "c-nobody", "--db", db]);
-    expect((await cli(["ledger", "verify", "--db", db, "--checkpoint", file])).code).toBe(0);
+    const unpinned = await cli(["ledger", "verify", "--db", db, "--checkpoint", file]);
+    expect(unpinned.code).toBe(0);
+    expect(unpinned.out.at(-1)).toMatch(/^ {2}but its signer was not pinned: .*--trusted-key/);
   });
 
   it("catches a chain rewritten with recomputed hashes, which verifies on its own (exit 2)", async () => {

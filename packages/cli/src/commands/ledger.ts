@@ -100,7 +100,10 @@ export async function ledgerVerifyCommand(
     }
   }
   for (const c of checked) {
-    if (c.verdict.ok) ctx.out(t(ctx.lang, "checkpointOk", { chain: c.chain, seq: c.seq }));
+    if (!c.verdict.ok) continue;
+    ctx.out(t(ctx.lang, "checkpointOk", { chain: c.chain, seq: c.seq }));
+    // A valid signature proves nothing about who signed unless the key was pinned.
+    if (trustedKeys === undefined) ctx.out(t(ctx.lang, "checkpointUnpinned"));
   }
   return ok ? EXIT.ok : EXIT.invalid;
 }
