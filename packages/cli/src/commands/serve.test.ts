@@ -4,6 +4,7 @@ import { openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
 import { ROOT } from "../../../../test/support/packs.js";
+import { startReceiver } from "../../../../test/support/receiver.js";
 import type { CliContext } from "../io/context.js";
 import { type ServeOptions, serveCommand } from "./serve.js";
 
@@ -64,6 +65,29 @@ describe("goodfaith serve (in-process)", () => {
       expect(await served.stop()).toBe(0);
     }
     expect(served.out[0]).toMatchObject({ outbox: false });
+  });
+
+  it("gives the payment system callback links to its own address", async () => {
+    const receiver = await startReceiver(() => ({ status: 202 }));
+    const served = await serveInProcess({
+      outboxIntervalMs: 50,
+      executor: "webhook",
+      url: receiver.url,
+      secret: "s3cret",
+    });
+    try {
+      await served.ingest();
+      await served.waitFor((r) => r.status === "executing");
+      const sent = JSON.parse(receiver.received[0]?.body ?? "{}") as {
+        callbacks: { confirm: string; fail: string };
+      };
+      expect(sent.callbacks.confirm).toMatch(
+        new RegExp(`^${served.base}/v1/remedies/[^/]+/confirm$`),
+      );
+    } finally {
+      expect(await served.stop()).toBe(0);
+      await receiver.close();
+    }
   });
 
   it("refuses a webhook executor without its url, before serving", async () => {

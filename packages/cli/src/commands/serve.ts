@@ -113,6 +113,10 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
       );
     }
     if (executor !== undefined) {
+      // The callback links the payment system is given lead here unless told otherwise: bare
+      // paths would leave it to guess the host. (The options were checked before serving.)
+      if (opts.callbackBase === undefined)
+        executor = outboxExecutor({ ...opts, callbackBase: server.url }, ctx) ?? executor;
       worker = startOutboxWorker(store, executor, {
         intervalMs: outboxMs,
         ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
