@@ -90,6 +90,55 @@ describe("goodfaith serve (in-process)", () => {
     }
   });
 
+  it("says what a burst of the outbox did when stopped in the middle of it", async () => {
+    const db = tempDb();
+    const store = await openStore(db);
+    await store.recordRemedies(
+      [
+        {
+          key: "gate:o-1",
+          promise: "late-delivery",
+          version: "1",
+          customer: "c-1",
+          kind: "refund",
+          amount: { amount: "5.00", currency: "EUR" },
+          status: "approved",
+          at: Date.now() - 1000,
+          detail: "{}",
+        },
+      ],
+      1,
+    );
+    await store.close();
+    let stop = () => {};
+    const until = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    // Asked to stop while it pays: no idle pass follows to end the burst.
+    const receiver = await startReceiver(() => {
+      stop();
+      return { status: 200, body: '{"status":"executed"}' };
+    });
+    const out: string[] = [];
+    const ctx: CliContext = { out: (l) => out.push(l), err: () => {}, lang: "en" };
+    try {
+      const code = await serveCommand(
+        {
+          ...{ promises: [RETAIL], db, port: 0, until, outboxIntervalMs: 50 },
+          ...{ executor: "webhook", url: receiver.url, secret: "whsec_t" },
+        },
+        ctx,
+      );
+      expect(code).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+    expect(out.slice(-2)).toEqual([
+      "outbox: 1 executed, 0 awaiting confirmation, 0 to retry, 0 dead; webhooks: 0 delivered, 0 to retry, 0 dead",
+      "stopped; checkpoint saved",
+    ]);
+  });
+
   it("refuses a webhook executor without its url, before serving", async () => {
     const run = await cli(["serve", "--executor", "webhook", "--db", tempDb()]);
     expect(run.code).toBe(1);

@@ -80,6 +80,8 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   const store = await openCliStore(opts.db, ctx);
   if (store === undefined) return EXIT.failure;
   let worker: OutboxWorker | undefined;
+  // Busy passes are summed until the burst ends; one still running at the stop is said then.
+  const bursts = opts.json ? undefined : perBurst((pass) => ctx.out(outboxPassLine(ctx, pass)));
   try {
     const ingest = await IngestService.open(store, loaded.documents);
     const app = createApp({
@@ -120,7 +122,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
       worker = startOutboxWorker(store, executor, {
         intervalMs: outboxMs,
         ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
-        ...(!opts.json && { onPass: perBurst((pass) => ctx.out(outboxPassLine(ctx, pass))) }),
+        ...(bursts && { onPass: bursts }),
         // A pass that fails (the database away for a moment) is tried again on the next tick.
         onError: (error) => ctx.err(error instanceof Error ? error.message : String(error)),
       });
@@ -129,6 +131,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     await (opts.until ?? signalled());
     // No new requests, and the pass under way finishes, before the checkpoint and the close.
     await Promise.all([server.close(), worker?.stop()]);
+    bursts?.flush();
     await ingest.checkpoint();
     if (!opts.json) ctx.out(t(ctx.lang, "serveStopped"));
     return EXIT.ok;
