@@ -23,6 +23,52 @@ describe("goodfaith ledger verify", () => {
     const run = await cli(["ledger", "verify", "--db", db]);
     expect(run.code).toBe(0);
     expect(run.out[0]).toMatch(/^ledger ok: [1-9][\d,]* entries in 1 chain$/);
+    expect(run.out.at(-1)).toMatch(/^remedies table matches the ledger: [1-9]\d* remedies$/);
+  });
+
+  it("compares the remedies table with the ledger: a status changed in it exits 2", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const sqlite = new Database(db);
+    const { key, status, count } = sqlite
+      .prepare(
+        "select key, status, (select count(*) from remedies) as count from remedies order by key limit 1",
+      )
+      .get() as { key: string; status: string; count: number };
+    sqlite.prepare("update remedies set status = 'cancelled' where key = ?").run(key);
+    sqlite.close();
+
+    const run = await cli(["ledger", "verify", "--db", db]);
+    expect(run.code).toBe(2);
+    expect(run.out.slice(0, 4)).toEqual([
+      `remedies table DOES NOT MATCH the ledger: 1 of ${count} remedies checked`,
+      `  ${key}: its status is not the one the ledger last moved it to [status_differs]`,
+      `  expected ${status}`,
+      "  found    cancelled",
+    ]);
+    expect(run.out.join("\n")).not.toContain("ledger ok");
+    const lines = async (lang: string) =>
+      (await cli(["ledger", "verify", "--db", db, "--lang", lang])).out.slice(0, 2);
+    expect(await lines("sv")).toEqual([
+      `gottgörelsetabellen STÄMMER INTE med liggaren: 1 av ${count} gottgörelser kontrollerade`,
+      `  ${key}: statusen är inte den som liggaren senast flyttade den till [status_differs]`,
+    ]);
+    expect(await lines("zh-CN")).toEqual([
+      `补救表与账本不一致：已核对 ${count} 项补救，其中 1 项不符`,
+      `  ${key}：状态与账本最后记录的状态不同 [status_differs]`,
+    ]);
+    const json = await cli(["ledger", "verify", "--db", db, "--json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out[0] ?? "{}")).toMatchObject({
+      ok: false,
+      chainsOk: true,
+      remedies: {
+        ok: false,
+        checked: count,
+        mismatched: 1,
+        mismatches: [{ reason: "status_differs", key, expected: status, found: "cancelled" }],
+      },
+    });
   });
 
   it("names the entry whose stored field lost a byte, and exits 2", async () => {
@@ -241,8 +287,14 @@ describe("goodfaith ledger checkpoint", () => {
 
     const changed = rewriteRemedies(db);
     expect(changed).toBeLessThanOrEqual(checkpoint.seq);
-    const alone = await cli(["ledger", "verify", "--db", db]);
-    expect(alone.code).toBe(0); // the rewrite is consistent: the chain alone cannot tell
+    // The rewrite is consistent, so the chain alone cannot tell; the remedies table, left as
+    // it was, no longer agrees with it.
+    const alone = await cli(["ledger", "verify", "--db", db, "--json"]);
+    expect(alone.code).toBe(2);
+    expect(JSON.parse(alone.out[0] ?? "{}")).toMatchObject({
+      chainsOk: true,
+      remedies: { ok: false, mismatched: 1, mismatches: [{ reason: "amount_differs" }] },
+    });
 
     const run = await cli(["ledger", "verify", "--db", db, "--checkpoint", out]);
     expect(run.code).toBe(2);

@@ -1,6 +1,7 @@
 /**
  * `goodfaith ledger verify`: re-computes every hash chain and names the first entry that does
- * not match; with `--checkpoint`, also checks signed checkpoints against the chains.
+ * not match, then compares the remedies table with the remedies chain; with `--checkpoint`,
+ * also checks signed checkpoints against the chains.
  * `goodfaith ledger checkpoint`: signs the verified head of every chain (Ed25519).
  */
 
@@ -8,7 +9,12 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:cry
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Lang } from "@goodfaith/core";
-import { type LedgerVerdict, type VerifiedChain, verifyLedger } from "@goodfaith/store";
+import {
+  type LedgerVerdict,
+  ledgerSecret,
+  type VerifiedChain,
+  verifyLedger,
+} from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError, readTextSync } from "../io/file-error.js";
@@ -35,7 +41,10 @@ export interface LedgerVerifyOptions {
   readonly trustedKeys?: readonly string[];
 }
 
-/** `goodfaith ledger verify`: 0 when every chain (and checkpoint) verifies, 2 when not. */
+/**
+ * `goodfaith ledger verify`: 0 when every chain (and checkpoint) verifies and the remedies
+ * table agrees with the ledger, 2 when not.
+ */
 export async function ledgerVerifyCommand(
   opts: LedgerVerifyOptions,
   ctx: CliContext,
@@ -60,6 +69,7 @@ export async function ledgerVerifyCommand(
     verdict = await verifyLedger(store, {
       ...(checkpoints !== undefined && { checkpoints }),
       ...(trustedKeys !== undefined && { trustedKeys }),
+      remedies: { table: store, secret: await ledgerSecret(store) },
     });
   } catch (error) {
     ctx.err(error instanceof Error ? error.message : String(error));
@@ -68,7 +78,7 @@ export async function ledgerVerifyCommand(
     await store.close();
   }
   const checked = verdict.checkpoints ?? [];
-  const ok = verdict.ok && checked.every((c) => c.verdict.ok);
+  const ok = verdict.ok && checked.every((c) => c.verdict.ok) && verdict.remedies?.ok !== false;
   if (opts.json) {
     ctx.out(JSON.stringify({ ...verdict, ok, chainsOk: verdict.ok }));
     return ok ? EXIT.ok : EXIT.invalid;
@@ -87,6 +97,7 @@ export async function ledgerVerifyCommand(
     ctx.out(t(ctx.lang, "checkpointFailed", { chain: c.chain, seq: c.seq, reason }));
     details(ctx, c.verdict);
   }
+  if (verdict.remedies?.ok === false) remediesDiffer(ctx, verdict.remedies);
   if (verdict.ok) {
     const entries = (n: number) => counted(ctx.lang, n, "entryOne", "entryOther");
     if (ok) {
@@ -97,6 +108,9 @@ export async function ledgerVerifyCommand(
     for (const c of verdict.chains) {
       const head = { seq: c.head?.seq ?? 0, hash: c.head?.hash ?? "—" };
       ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, entries: entries(c.count), ...head }));
+    }
+    if (verdict.remedies?.ok) {
+      ctx.out(t(ctx.lang, "remediesMatch", { remedies: remedies(ctx, verdict.remedies.checked) }));
     }
   }
   for (const c of checked) {
@@ -211,6 +225,21 @@ function why(ctx: CliContext, reason: string): string {
   return `${t(ctx.lang, key)} [${reason}]`;
 }
 
+const remedies = (ctx: CliContext, n: number) => counted(ctx.lang, n, "remedyOne", "remedyOther");
+
+// The remedies on which the table and the ledger disagree: the first few, each with why.
+function remediesDiffer(ctx: CliContext, check: NonNullable<LedgerVerdict["remedies"]>): void {
+  const { mismatched, mismatches } = check;
+  ctx.out(t(ctx.lang, "remediesDiffer", { mismatched, remedies: remedies(ctx, check.checked) }));
+  for (const m of mismatches) {
+    const reason = why(ctx, m.reason);
+    ctx.out(t(ctx.lang, "remedyMismatch", { key: m.key ?? m.remedyKey, reason }));
+    details(ctx, m);
+  }
+  const more = mismatched - mismatches.length;
+  if (more > 0) ctx.out(t(ctx.lang, "remediesMore", { count: more }));
+}
+
 // Where a failure was found, and what was expected there.
 function details(
   ctx: CliContext,
@@ -293,7 +322,7 @@ export function registerLedgerCommands(
   ledger
     .command("verify")
     .description(
-      "re-compute every hash chain; name the first entry that does not match (exit 2 if one does)",
+      "re-compute every hash chain, then compare the remedies table with the ledger; name what does not match (exit 2 if anything does)",
     )
     .option("--db <path-or-url>", DB_HELP)
     .option(

@@ -142,6 +142,26 @@ describe("operations, ledger and customers", () => {
     expect(verdict.chains.find((c) => c.chain === "remedies")?.count).toBeGreaterThan(0);
   });
 
+  it("compares the remedies table with the ledger: a move made behind its back is not ok", async () => {
+    const key = await awaitingRemedy(h);
+    const verify = async () => (await h.call("/v1/ledger/verify")).json();
+    expect(await verify()).toMatchObject({ ok: true, chainsOk: true, remedies: { ok: true } });
+    // A move without its ledger entry: what an edit of the table amounts to.
+    const at = Date.now();
+    await h.store.transition(key, { from: ["awaiting_approval"], to: "cancelled", actor: "x", at });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      chainsOk: true,
+      remedies: {
+        ok: false,
+        mismatched: 1,
+        mismatches: [
+          { reason: "status_differs", key, expected: "awaiting_approval", found: "cancelled" },
+        ],
+      },
+    });
+  });
+
   it("shows a customer's timeline: events, remedies with explanations, data", async () => {
     await awaitingRemedy(h);
     await h.call("/v1/events", {

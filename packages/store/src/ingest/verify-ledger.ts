@@ -1,6 +1,7 @@
 /**
  * Verifying every ledger chain a store holds, entry by entry, in constant memory; optionally
- * signing each verified head (a checkpoint) and checking checkpoints taken earlier.
+ * signing each verified head (a checkpoint), checking checkpoints taken earlier, and comparing
+ * the remedies table with the remedies chain.
  */
 import type { KeyObject } from "node:crypto";
 import type { LedgerStore } from "@goodfaith/core";
@@ -12,6 +13,13 @@ import {
   verifyCheckpoint,
 } from "../ledger/checkpoint.js";
 import type { ChainHead } from "../ledger/entry.js";
+import { REMEDIES_CHAIN } from "./ingestor.js";
+import {
+  compareRemedies,
+  type RemedyCheck,
+  RemedyLedger,
+  type RemedyTable,
+} from "./verify-remedies.js";
 
 /** One chain that verified. */
 export interface VerifiedChain {
@@ -33,7 +41,8 @@ export interface CheckedCheckpoint {
  * Every chain verified, or the first entry (of the first failing chain) that does not match.
  * `ok` is about the chains alone; each given checkpoint has its own verdict in `checkpoints`
  * (a chain rewritten from some entry on, hashes recomputed, verifies — only a checkpoint
- * taken before catches it).
+ * taken before catches it), and so has the remedies table in `remedies`, compared only when
+ * every chain verified.
  */
 export type LedgerVerdict = (
   | { readonly ok: true; readonly chains: readonly VerifiedChain[] }
@@ -43,7 +52,10 @@ export type LedgerVerdict = (
       readonly failure: ChainFailure;
       readonly chains: readonly VerifiedChain[];
     }
-) & { readonly checkpoints?: readonly CheckedCheckpoint[] };
+) & {
+  readonly checkpoints?: readonly CheckedCheckpoint[];
+  readonly remedies?: RemedyCheck;
+};
 
 /** Options for `verifyLedger`. */
 export interface VerifyLedgerOptions {
@@ -53,6 +65,11 @@ export interface VerifyLedgerOptions {
   readonly checkpoints?: readonly SignedCheckpoint[];
   /** Public keys a checkpoint's signer must be one of; without it any signer is accepted. */
   readonly trustedKeys?: readonly (string | KeyObject)[];
+  /**
+   * Compare this remedies table with the remedies chain once every chain verified, naming
+   * remedies by the pseudonyms `secret` gives (the store's `ledgerSecret`).
+   */
+  readonly remedies?: { readonly table: RemedyTable; readonly secret: string };
 }
 
 /** Re-computes every chain of `store` (in name order) and stops at the first mismatch. */
@@ -63,11 +80,15 @@ export async function verifyLedger(
   const checkpoints = options.checkpoints && (await checkAll(store, options));
   const extra = checkpoints === undefined ? {} : { checkpoints };
   const chains: VerifiedChain[] = [];
+  // Folded in the same pass that verifies the chain, so it is read once.
+  const remedies = new RemedyLedger();
   for (const chain of await store.listLedgerChains()) {
     const verifier = new ChainVerifier({ chain });
+    const fold = options.remedies && chain === REMEDIES_CHAIN ? remedies : undefined;
     for await (const entry of store.readLedger(chain)) {
       const failure = verifier.push(entry);
       if (failure !== undefined) return { ok: false, chain, failure, chains, ...extra };
+      fold?.push(entry);
     }
     const head = verifier.head;
     const signed =
@@ -79,7 +100,17 @@ export async function verifyLedger(
         : undefined;
     chains.push({ chain, count: verifier.count, head, ...(signed && { checkpoint: signed }) });
   }
-  return { ok: true, chains, ...extra };
+  if (options.remedies === undefined) return { ok: true, chains, ...extra };
+  const { table, secret } = options.remedies;
+  // Entries after the verified head only follow remedies that moved during the comparison;
+  // anyone who can write the table could append those anyway (they verify next time).
+  const more = (after: number) => store.readLedger(REMEDIES_CHAIN, after);
+  return {
+    ok: true,
+    chains,
+    ...extra,
+    remedies: await compareRemedies(table, secret, remedies, more),
+  };
 }
 
 async function checkAll(
