@@ -53,6 +53,8 @@ export {
   type VerifiedChain,
   verifyLedger,
 } from "./ingest/index.js";
+// The ledger's pseudonyms (FORMAT.md §5): an auditor holding the secret can find a remedy's entries.
+export { pseudonym } from "./ledger/pseudonym.js";
 export * from "./measure/index.js";
 export { noticeFileOutbox } from "./notice-outbox.js";
 export {

@@ -1,4 +1,11 @@
-import { openStore, runOutbox } from "@goodfaith/store";
+import {
+  appendLedgerDrafts,
+  ledgerSecret,
+  openStore,
+  pseudonym,
+  REMEDIES_CHAIN,
+  runOutbox,
+} from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import {
   runCli as cli,
@@ -7,8 +14,9 @@ import {
   tempDb,
 } from "../../../../test/support/cli.js";
 
-// An ingested airline pack plus one refund waiting for a person (as a promise with an
-// approval threshold would leave it).
+// An ingested airline pack plus one refund waiting for a person, recorded as the ingestor
+// records one a promise's approval threshold holds back: the row, and its planned entry on
+// the ledger (which `ledger verify` compares the table with).
 async function storeWithPendingRemedy(): Promise<string> {
   const db = tempDb();
   await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
@@ -29,6 +37,19 @@ async function storeWithPendingRemedy(): Promise<string> {
     ],
     1,
   );
+  const secret = await ledgerSecret(store);
+  await appendLedgerDrafts(store, REMEDIES_CHAIN, [
+    {
+      chain: REMEDIES_CHAIN,
+      at: Date.UTC(2026, 10, 21, 18),
+      kind: "remedy.planned",
+      actor: "engine",
+      remedyKey: pseudonym(secret, PENDING),
+      customerRef: pseudonym(secret, "c-kim"),
+      amount: "2450.00",
+      currency: "USD",
+    },
+  ]);
   await store.close();
   return db;
 }
