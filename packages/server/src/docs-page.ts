@@ -74,7 +74,9 @@ export function docsPage(doc: Json): string {
     .join("\n");
   const problems = PROBLEM_CODES.map((code) => {
     const { title, detail } = problemText(code, "en");
-    return `<li id="problem-${code}"><code>${code}</code> — ${escapeText(title)}. <span class="d">${escapeText(detail)}</span></li>`;
+    // A detail that is only a placeholder ("{reason}") says nothing until it is filled.
+    const said = /^\{\w+\}$/.test(detail) ? "" : ` <span class="d">${escapeText(detail)}</span>`;
+    return `<li id="problem-${code}"><code>${code}</code> — ${escapeText(title)}.${said}</li>`;
   }).join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

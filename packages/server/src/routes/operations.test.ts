@@ -100,6 +100,9 @@ describe("operations, ledger and customers", () => {
     const page = await (await h.call("/docs", { as: "none" })).text();
     expect(page).toContain("/v1/guard/check");
     expect(page).toContain('id="problem-forbidden"');
+    // Each problem with what it says; never a bare, unfilled placeholder.
+    expect(page).toContain("This endpoint needs a key with one of the scopes {scopes}");
+    expect(page).not.toMatch(/<span class="d">\{\w+\}<\/span>/);
     // Nothing is loaded from elsewhere (example URLs in the schemas are only text).
     expect(page).not.toMatch(/<script|(?:src|href)=["']?https?:\/\/(?!localhost)/);
   });
