@@ -26,14 +26,20 @@ section { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: 1.5r
 #lived p, #failures p { font-size: 1.1rem; }
 figure { margin: 1.25rem 0; padding: 0.75rem 1rem; background: var(--card); border: 1px solid var(--rule); border-radius: 0.5rem; }
 figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-.chart text { fill: var(--text); font: 13px system-ui, "Noto Sans CJK SC", sans-serif; }
+.chart { display: block; }
+.chart text { fill: var(--text); font-size: 0.875rem; font-variant-numeric: tabular-nums; }
 .chart .muted { fill: var(--muted); }
 .chart .bar { fill: var(--accent); }
 .chart .track { fill: var(--track); }
+/* A wide table scrolls inside its own box rather than widening the page on a phone. */
+.table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
 th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+@media (max-width: 30rem) { main { padding-inline: 0.75rem; } table { font-size: 0.85rem; }
+  th, td { padding-inline: 0.25rem; } }
 .date { white-space: nowrap; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 `;
@@ -46,6 +52,7 @@ function table(t: Table): string {
   const cell = (tag: "th" | "td", text: string, i: number) =>
     `<${tag}${t.numeric[i] ? ' class="num"' : ""}${tag === "th" ? ' scope="col"' : ""}>${escapeHtml(text)}</${tag}>`;
   return [
+    '<div class="table">',
     "<table>",
     `<caption>${escapeHtml(t.caption)}</caption>`,
     `<thead><tr>${t.columns.map((c, i) => cell("th", c, i)).join("")}</tr></thead>`,
@@ -53,6 +60,7 @@ function table(t: Table): string {
     ...t.rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`),
     "</tbody>",
     "</table>",
+    "</div>",
   ].join("\n");
 }
 

@@ -176,7 +176,9 @@ describe("the report", () => {
     expect(svg).toContain(">x &amp; y<");
     const widths = [...svg.matchAll(/class="bar"/g)].length;
     expect(widths).toBe(2);
-    expect(svg).toMatch(/width="330.0" height="18" rx="3" class="bar"/); // the track: 640 − 200 − 110
-    expect(svg).toMatch(/width="165.0" height="18" rx="3" class="bar"/);
+    expect(svg).toMatch(/width="100.0%" height="12" rx="3" class="bar"/);
+    expect(svg).toMatch(/width="50.0%" height="12" rx="3" class="bar"/);
+    // The drawn text is hidden behind role="img": the description must carry the data.
+    expect(svg).toContain('<desc id="c-desc">d x &amp; y: 2; z: 1</desc>');
   });
 });
