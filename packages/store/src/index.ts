@@ -50,6 +50,7 @@ export {
   type OnNoticesCreated,
   REMEDIES_CHAIN,
   SYSTEM_CUSTOMER,
+  storedLedgerSecret,
   type VerifiedChain,
   verifyLedger,
 } from "./ingest/index.js";

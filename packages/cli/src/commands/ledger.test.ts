@@ -26,6 +26,18 @@ describe("goodfaith ledger verify", () => {
     expect(run.out.at(-1)).toMatch(/^remedies table matches the ledger: [1-9]\d* remedies$/);
   });
 
+  it("writes nothing: verifying a store with no ledger yet makes no pseudonym secret", async () => {
+    const db = tempDb();
+    await cli(["keys", "create", "-s", "agent", "--db", db]); // a store, with no ledger
+    expect((await cli(["ledger", "verify", "--db", db])).code).toBe(0);
+    const file = new Database(db, { readonly: true });
+    try {
+      expect(file.prepare("select count(*) as n from customer_data").get()).toEqual({ n: 0 });
+    } finally {
+      file.close();
+    }
+  });
+
   it("compares the remedies table with the ledger: a status changed in it exits 2", async () => {
     const db = tempDb();
     await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Lang } from "@goodfaith/core";
 import {
   type LedgerVerdict,
-  ledgerSecret,
+  storedLedgerSecret,
   type VerifiedChain,
   verifyLedger,
 } from "@goodfaith/store";
@@ -69,7 +69,9 @@ export async function ledgerVerifyCommand(
     verdict = await verifyLedger(store, {
       ...(checkpoints !== undefined && { checkpoints }),
       ...(trustedKeys !== undefined && { trustedKeys }),
-      remedies: { table: store, secret: await ledgerSecret(store) },
+      // Read, never made: verifying writes nothing. Without a secret no remedy could be on the
+      // ledger, so every row would be reported, and rightly.
+      remedies: { table: store, secret: (await storedLedgerSecret(store)) ?? "" },
     });
   } catch (error) {
     ctx.err(error instanceof Error ? error.message : String(error));

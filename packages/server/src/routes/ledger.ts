@@ -2,7 +2,7 @@
  * `GET /v1/ledger/verify`: re-computes every hash chain of the remedy ledger, then compares
  * the remedies table with the remedies chain.
  */
-import { ledgerSecret, verifyLedger } from "@goodfaith/store";
+import { storedLedgerSecret, verifyLedger } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponses } from "../schemas.js";
 import { type ApiApp, BEARER, type RouteDeps } from "./deps.js";
@@ -64,7 +64,9 @@ export function registerLedgerRoutes(app: ApiApp, deps: RouteDeps): void {
   app.openapi({ ...route, middleware: [deps.secured(["admin"])] }, async (c) => {
     const { store } = deps.options;
     const verdict = await verifyLedger(store, {
-      remedies: { table: store, secret: await ledgerSecret(store) },
+      // Read, never made: verifying writes nothing. Without a secret no remedy could be on the
+      // ledger, so every row would be reported, and rightly.
+      remedies: { table: store, secret: (await storedLedgerSecret(store)) ?? "" },
     });
     const ok = verdict.ok && verdict.remedies?.ok !== false;
     return c.json({ ...verdict, ok, chainsOk: verdict.ok } as never, 200);

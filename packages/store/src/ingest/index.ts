@@ -20,7 +20,7 @@ export {
 } from "./ingestor.js";
 export { type IngestNoticeOptions, NoticeDesk, type OnNoticesCreated } from "./notice-desk.js";
 export { type PersonalData, personalData, storePersonalData } from "./personal-data.js";
-export { ledgerSecret, SYSTEM_CUSTOMER } from "./secret.js";
+export { ledgerSecret, SYSTEM_CUSTOMER, storedLedgerSecret } from "./secret.js";
 export {
   type CheckedCheckpoint,
   type LedgerVerdict,

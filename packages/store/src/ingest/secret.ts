@@ -10,10 +10,15 @@ import type { CustomerDataStore } from "@goodfaith/core";
 export const SYSTEM_CUSTOMER = "goodfaith:system";
 const FIELD = "ledger.secret";
 
+/** The stored pseudonym secret, if one was ever stored: for readers, who must not write. */
+export async function storedLedgerSecret(store: CustomerDataStore): Promise<string | undefined> {
+  return (await store.getCustomerData(SYSTEM_CUSTOMER)).find((i) => i.field === FIELD)?.value;
+}
+
 /** The stored pseudonym secret, generated and stored on first use. */
 export async function ledgerSecret(store: CustomerDataStore, now = Date.now()): Promise<string> {
-  const found = (await store.getCustomerData(SYSTEM_CUSTOMER)).find((i) => i.field === FIELD);
-  if (found !== undefined) return found.value;
+  const found = await storedLedgerSecret(store);
+  if (found !== undefined) return found;
   const value = randomBytes(32).toString("hex");
   await store.putCustomerData(SYSTEM_CUSTOMER, [
     { field: FIELD, value, purpose: "pseudonyms in the tamper-evident ledger", at: now },
