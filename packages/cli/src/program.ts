@@ -147,7 +147,13 @@ Example:
     .option("--json", "JSON: { bgnbd, gammaGamma, customers, repeaters, … }")
     .addHelpText(
       "after",
-      "\nExample:\n  goodfaith clv fit --transactions ../shared/data/CDNOW_sample.txt --format cdnow --json",
+      `
+Examples:
+  goodfaith clv fit --db .goodfaith/demo.db
+  goodfaith clv fit --transactions CDNOW_sample.txt --format cdnow --json
+
+CDNOW_sample.txt: 6,919 purchases by 2,357 customers of CDNOW (Fader, Hardie & Lee, 2005), as the
+lifetimes Python library ships it (lifetimes/datasets/); the fit reproduces the published estimates.`,
     )
     .action(async (opts: ClvOptions) => setExit(await clvFitCommand(opts, ctx())));
   clv

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { Engine, Guard, loadPromises, validateEvent } from "@goodfaith/core";
+ * import { Engine, Guard, loadPromises, renderIssue, validateEvent } from "@goodfaith/core";
  *
  * const doc = loadPromises(yamlText, "promises.yaml");
  * if (!doc.ok) throw new Error(doc.issues.map((i) => renderIssue(i, "en")).join("\n"));

@@ -16,7 +16,8 @@
  * const app = createApp({ store, documents: [doc.value], ingest });
  * const { key } = await createApiKey(store as never, "checkout", ["guard"]); // shown once
  * const server = await startServer(app, { port: 8080 });
- * // curl -H "Authorization: Bearer $KEY" -d '{"customer":"c-1","items":[…]}' localhost:8080/v1/guard/check
+ * // curl -H "Authorization: Bearer $KEY" -H 'content-type: application/json' \
+ * //   -d '{"customer":"c-1","items":[…]}' localhost:8080/v1/guard/check
  * await server.close();
  * ```
  */

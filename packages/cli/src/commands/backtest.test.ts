@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -111,6 +111,14 @@ describe("goodfaith backtest", () => {
     );
     expect(JSON.parse(r.out).totals.remedies).toBe(5);
     expect(asked).toEqual([{ url: "x.db", range: { to: Date.parse("2026-12-01T00:00:00Z") } }]);
+  });
+
+  test("--db naming no store is an error, and creates nothing", async () => {
+    const missing = join(dir, "goodfaith.db");
+    const r = await cli(["-p", AIRLINE, "--db", missing]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${missing}: no store here (run goodfaith ingest first, or pass --db)`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   test("exit codes: bad options 1, bad promises 2, rejected lines 3", async () => {

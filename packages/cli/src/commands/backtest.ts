@@ -24,7 +24,7 @@ import {
   type ShardingBlocker,
   shardingBlocker,
 } from "@goodfaith/core";
-import { DEFAULT_STORE_PATH, openStore } from "@goodfaith/store";
+import { DEFAULT_STORE_PATH, isPostgresUrl, openStore } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
@@ -313,6 +313,11 @@ export async function backtestCommand(
     ctx.err(say(lang, "noSource"));
     return EXIT.failure;
   }
+  // A --db naming no SQLite file is a typo, not an empty history: say so, create nothing.
+  if (!hasEvents && openEvents === storeEvents && !isPostgresUrl(db) && !existsSync(db)) {
+    ctx.err(t(lang, "storeMissing", { db }));
+    return EXIT.failure;
+  }
 
   const proposedDocs = await loadDocuments(opts.promises, lang);
   const currentDocs = opts.against
@@ -431,9 +436,9 @@ export function registerBacktestCommands(
       "after",
       `
 Examples:
-  goodfaith backtest --promises proposed.yaml --against packs/airline/promises.yaml --events packs/airline/events.jsonl
+  goodfaith backtest --promises packs/airline/promises.yaml packs/eu261/promises.yaml --against packs/airline/promises.yaml --events packs/airline/events.jsonl
   goodfaith backtest -p packs/retail/promises.yaml -e packs/retail/events.jsonl --from 2026-11-01 --to 2026-12-01 --json
-  goodfaith backtest -p packs/airline/promises.yaml packs/eu261/promises.yaml --db goodfaith.db --workers 2`,
+  goodfaith backtest -p packs/airline/promises.yaml packs/eu261/promises.yaml --db .goodfaith/goodfaith.db --workers 2`,
     )
     .action(async (opts: BacktestCommandOptions) =>
       setExit(await backtestCommand(opts, ctx(), openEvents, runShard)),

@@ -345,7 +345,8 @@ A chain rewritten from some entry on, with its hashes recomputed, still verifies
 a checkpoint signed before catches it (and a truncation). Pin the signer with --trusted-key.
 
 Example:
-  goodfaith ledger verify --checkpoint .goodfaith/checkpoints/remedies-12.json --trusted-key .goodfaith/ledger-signing-key.pub.pem`,
+  goodfaith ledger checkpoint --out checkpoint.json
+  goodfaith ledger verify --checkpoint checkpoint.json --trusted-key .goodfaith/ledger-signing-key.pub.pem`,
     )
     .action(
       async (opts: { db?: string; json?: boolean; checkpoint?: string[]; trustedKey?: string[] }) =>

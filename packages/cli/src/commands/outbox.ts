@@ -212,9 +212,10 @@ or 202 and later POST /v1/remedies/{key}/confirm|fail with an executor key. A re
 confirmed is sent again after each lease, as a new attempt, and goes to the dead letter after
 the last one. goodfaith serve runs this worker itself unless started with --no-outbox.
 
-Example:
+Example (the payment system gets the key for its callbacks and the secret to check signatures):
   goodfaith keys create --scope executor --name payments
-  goodfaith outbox run --executor webhook --url https://payments.example.com/goodfaith --secret $SECRET`,
+  export GOODFAITH_EXECUTOR_SECRET=$(openssl rand -hex 32)
+  goodfaith outbox run --executor webhook --url https://payments.example.com/goodfaith`,
     )
     .action(
       async (

@@ -178,10 +178,10 @@ The outbox worker runs in this process: approved remedies are carried out by the
 sent, pass after pass while any are due, then every --outbox-interval-ms. With --no-outbox,
 run goodfaith outbox run instead.
 
-Example:
-  goodfaith keys create --scope admin --name me
-  goodfaith serve -p packs/retail/promises.yaml --port 8080
-  curl -H "Authorization: Bearer $KEY" localhost:8080/v1/remedies`,
+Example (serve in the background; curl retries until it listens):
+  export KEY=$(goodfaith keys create --scope admin --name me --json | jq -r .key)
+  goodfaith serve -p packs/retail/promises.yaml --port 8080 &
+  curl --retry 5 --retry-connrefused -H "Authorization: Bearer $KEY" localhost:8080/v1/remedies`,
     )
     .action(
       async (

@@ -179,7 +179,12 @@ Example:
     .option("--json", 'JSON: {"replayed":[ids]}')
     .addHelpText(
       "after",
-      "\nExample:\n  goodfaith webhooks replay --dead && goodfaith outbox run --once",
+      `
+Exit codes: 0 something will be sent again, 1 a bad command line or store, 2 nothing to replay
+(so the outbox run after && is skipped).
+
+Example:
+  goodfaith webhooks replay --dead && goodfaith outbox run --once`,
     )
     .action(async (id: string | undefined, opts: WebhooksOptions & { dead?: boolean }) =>
       setExit(await webhooksReplayCommand(id, opts, ctx())),
