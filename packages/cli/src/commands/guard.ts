@@ -3,11 +3,11 @@ import {
   Engine,
   Guard,
   type GuardItem,
-  jsonSafe,
   type Lang,
   loadPromises,
   type PromiseDocument,
 } from "@goodfaith/core";
+import { warningJson } from "@goodfaith/server";
 import { type CliContext, EXIT } from "../io/context.js";
 import { DEFAULT_GUARD_YAML } from "../io/default-guard.js";
 import { loadDocuments } from "../io/documents.js";
@@ -105,7 +105,9 @@ export async function guardCommand(opts: GuardOptions, ctx: CliContext): Promise
     ...(opts.at && { at: opts.at }),
   });
   if (opts.json) {
-    ctx.out(JSON.stringify({ customer: opts.customer, warnings: jsonSafe(warnings) }));
+    // As POST /v1/guard/check answers: with `message`, the text in the reader's language.
+    const json = warnings.map((w) => warningJson(w, ctx.lang));
+    ctx.out(JSON.stringify({ customer: opts.customer, warnings: json }));
     return done;
   }
   if (warnings.length === 0) ctx.out(t(ctx.lang, "noWarnings"));

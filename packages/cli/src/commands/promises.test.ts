@@ -33,3 +33,17 @@ describe("goodfaith promises diff", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe("goodfaith promises validate --json", () => {
+  it("names the company and version of a valid document, as POST /v1/promises/validate", async () => {
+    const run = await cli(["promises", "validate", AIRLINE, "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out[0] ?? "{}")).toEqual({
+      file: AIRLINE,
+      valid: true,
+      company: "Northwind Air",
+      version: "2026.11",
+      promises: ["delay-refund", "child-seated-apart"],
+    });
+  });
+});

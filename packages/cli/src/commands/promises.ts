@@ -15,10 +15,18 @@ export async function validateCommand(
   for (const file of files) {
     const loaded = await loadDocuments([file], ctx.lang);
     if (json) {
+      // As POST /v1/promises/validate answers, with the file named.
+      const doc = loaded.ok ? loaded.documents[0] : undefined;
       ctx.out(
         JSON.stringify(
           loaded.ok
-            ? { file, valid: true, promises: loaded.documents[0]?.promises.map((p) => p.id) }
+            ? {
+                file,
+                valid: true,
+                company: doc?.company,
+                version: doc?.version,
+                promises: doc?.promises.map((p) => p.id),
+              }
             : { file, valid: false, errors: loaded.messages },
         ),
       );

@@ -94,6 +94,31 @@ describe("goodfaith remedies", () => {
     expect(bad.err[0]).toBe("not a remedy status: pending");
   });
 
+  it("filters by incident time as GET /v1/remedies does: --from inclusive, --to exclusive", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    const keys = async (...range: string[]) => {
+      const run = await cli(["remedies", "list", "--db", db, "--json", ...range]);
+      expect(run.code).toBe(0);
+      return (JSON.parse(run.out[0] ?? "{}") as { remedies: { key: string }[] }).remedies.map(
+        (r) => r.key,
+      );
+    };
+    // Two children seated apart (30 Sep, 2 Oct), then flight NW101 late on 20 Nov 14:40.
+    expect(await keys("--to", "2026-10-02T08:14:00Z")).toEqual([
+      "child-seated-apart:booking:NW-7001:pax:p2",
+    ]);
+    const late = await keys("--from", "2026-11-20T15:40:00+01:00");
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((k) => k.includes("NW101@2026-11-20"))).toBe(true);
+    expect(await keys("--from", "2026-10-01T00:00:00Z", "--to", "2026-11-01T00:00:00Z")).toEqual([
+      "child-seated-apart:booking:NW-5001:pax:p2",
+    ]);
+    const bad = await cli(["remedies", "list", "--db", db, "--from", "2026-10-01"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toContain("--from: 2026-10-01 is not an RFC 3339 time");
+  });
+
   it("approves once as the named actor, on the ledger; a second decision is refused", async () => {
     const db = await storeWithPendingRemedy();
     const approve = await cli([

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor, historyJson, remedyJson } from "@goodfaith/
 import { type Decision, decideRemedy, retryRemedy } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
+import { parseRfc3339 } from "../io/time.js";
 import { t } from "../messages.js";
 import { DB_HELP, withCliStore } from "./store-options.js";
 
@@ -22,6 +23,10 @@ export interface RemediesListOptions extends RemediesOptions {
   readonly status?: readonly string[];
   readonly customer?: string;
   readonly promise?: string;
+  /** Only remedies of incidents at or after this RFC 3339 time. */
+  readonly from?: string;
+  /** Only remedies of incidents before this RFC 3339 time. */
+  readonly to?: string;
   readonly limit?: number;
   /** The `next` cursor a previous page printed. */
   readonly after?: string;
@@ -54,8 +59,21 @@ export function remediesListCommand(opts: RemediesListOptions, ctx: CliContext):
     ctx.err(t(ctx.lang, "badWholeRange", { option: "--limit", min: 1, max: 1000 }));
     return Promise.resolve(EXIT.failure);
   }
+  // The incident-time range GET /v1/remedies takes as `from` and `to`.
+  const range: { from?: number; to?: number } = {};
+  for (const bound of ["from", "to"] as const) {
+    const text = opts[bound];
+    if (text === undefined) continue;
+    const ms = parseRfc3339(text);
+    if (ms === undefined) {
+      ctx.err(t(ctx.lang, "badRfc3339", { option: `--${bound}`, value: text }));
+      return Promise.resolve(EXIT.invalid);
+    }
+    range[bound] = ms;
+  }
   return withStore(opts, ctx, async (store) => {
     const filter: RemedyFilter = {
+      ...range,
       ...(opts.status?.length && { status: opts.status.filter(isRemedyStatus) }),
       ...(opts.customer !== undefined && { customer: opts.customer }),
       ...(opts.promise !== undefined && { promise: opts.promise }),
@@ -170,6 +188,8 @@ export function registerRemediesCommands(
       .option("--status <status...>", "only these statuses (e.g. awaiting_approval dead)")
       .option("--customer <id>", "only this customer's")
       .option("--promise <id>", "only this promise's")
+      .option("--from <time>", "only incidents at or after this time (RFC 3339)")
+      .option("--to <time>", "only incidents before this time (RFC 3339)")
       .option("--limit <n>", "remedies per page (1–1000)", Number, 50)
       .option("--after <cursor>", "the page after this cursor (printed at the end of a page)"),
   ).action(async (o: RemediesListOptions) => setExit(await remediesListCommand(o, ctx())));

@@ -76,10 +76,16 @@ describe("goodfaith scorecard", () => {
     ]);
     expect(run.code).toBe(0);
     const body = JSON.parse(run.out[0] ?? "{}") as {
-      period: string;
       counts: { counter: string; total: number; events: string[] }[];
     };
-    expect(body.period).toBe("week");
+    // The shape of GET /v1/scorecard/explain: the bucket as asked, never the parsed query.
+    expect(Object.keys(body)).toEqual(["figure", "bucket", "dimension", "value", "counts"]);
+    expect(body).toMatchObject({
+      figure: "transactionSuccess",
+      bucket: "2026-W40",
+      dimension: "all",
+      value: "",
+    });
     // Booked in the week of 28 September: NW-7001 (30 Sep) and NW-5001 (2 Oct).
     expect(body.counts.map((c) => [c.counter, c.total])).toEqual([
       ["transactionsFailed", 2],

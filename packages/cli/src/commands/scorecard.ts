@@ -64,7 +64,11 @@ export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext)
     if (explain) {
       const counts = scorecard.explain(explain.query);
       const bucket = opts.period ?? "all";
-      if (opts.json) ctx.out(JSON.stringify({ ...explain.query, bucket, counts }));
+      // The shape of `GET /v1/scorecard/explain`: the bucket as asked, not the parsed query.
+      const { figure } = explain.query;
+      const dimension = opts.dimension ?? "all";
+      const value = opts.value ?? "";
+      if (opts.json) ctx.out(JSON.stringify({ figure, bucket, dimension, value, counts }));
       else
         for (const line of explanationLines(ctx.lang, explain.query.figure, bucket, counts, limit))
           ctx.out(line);
