@@ -100,7 +100,7 @@ const en: ReportLabels = {
   "capital.protected": "Value protected by putting things right in time: {promise}",
   "capital.protectedNone": "No remedy put a problem right in time in this period.",
   "unavailable.models-not-identified":
-    "Relationships could not be valued: {customers} customers ({repeaters} bought again) are too few to fit the purchase models.",
+    "Relationships could not be valued: the purchases of {customers} customers ({repeaters} bought again) do not pin the purchase models down (their estimates run off to a boundary); a longer history is needed.",
   "unavailable.other": "Relationships could not be valued: there are no purchases to learn from.",
   "chart.promisesByWeek": "Promises kept by week",
   "chart.promisesByWeekDesc": "Share of the business promises due each week that were kept.",
@@ -159,7 +159,7 @@ const zhCN: ReportLabels = {
   "capital.protected": "及时补救所保护的价值：{promise}",
   "capital.protectedNone": "本期没有按时完成的补救。",
   "unavailable.models-not-identified":
-    "无法估算客户关系的价值：{customers} 位客户（其中 {repeaters} 位复购）太少，不足以拟合购买模型。",
+    "无法估算客户关系的价值：{customers} 位客户（其中 {repeaters} 位复购）的购买记录不足以确定购买模型（估计值趋向边界）；需要更长的历史数据。",
   "unavailable.other": "无法估算客户关系的价值：没有可供学习的购买记录。",
   "chart.promisesByWeek": "每周兑现的承诺",
   "chart.promisesByWeekDesc": "每周到期的业务承诺中已兑现的比例。",
@@ -218,7 +218,7 @@ const sv: ReportLabels = {
   "capital.protected": "Värde som skyddades genom att rätta till i tid: {promise}",
   "capital.protectedNone": "Ingen gottgörelse rättade till ett problem i tid under perioden.",
   "unavailable.models-not-identified":
-    "Kundrelationerna kunde inte värderas: {customers} kunder ({repeaters} köpte igen) är för få för att anpassa köpmodellerna.",
+    "Kundrelationerna kunde inte värderas: köpen från {customers} kunder ({repeaters} köpte igen) räcker inte för att bestämma köpmodellerna (skattningarna drar iväg mot en gräns); det behövs en längre historik.",
   "unavailable.other": "Kundrelationerna kunde inte värderas: det finns inga köp att lära av.",
   "chart.promisesByWeek": "Hållna löften per vecka",
   "chart.promisesByWeekDesc": "Andel av veckans förfallna affärslöften som hölls.",
