@@ -57,6 +57,13 @@ describe("hyp2f1 against closed forms", () => {
     expect(hyp2f1(1, Number.NaN, 2, 0.5)).toBeNaN();
     expect(hyp2f1(1, 1, 2, 0)).toBe(1);
   });
+  it("is NaN, not a number, where the series cannot converge within its terms", () => {
+    // Parameters of models fitted off to a boundary: terms still grow at the 100,000th.
+    expect(hyp2f1(1e9, 1e9, 2e9, 0.5)).toBeNaN();
+    expect(hyp2f1MinusOne(2e9, 1e9, 2e9, 0.6)).toBeNaN();
+    // A terminating series ends however large its other parameter: never cut short.
+    expect(hyp2f1(-2, 1e9, 1e9, 0.5)).toBeCloseTo(0.25, 12);
+  });
 });
 
 describe("hyp2f1 against mpmath (50 digits)", () => {

@@ -62,6 +62,14 @@ export function hyp2f1MinusOne(a: number, b: number, c: number, z: number): numb
  * on the tail is below machine precision relative to the sum.
  */
 function series(a: number, b: number, c: number, z: number, maxTerms: number, start = 1): number {
+  // Terms still growing at the last one allowed (a or b far beyond maxTerms, as for models
+  // fitted off to a boundary): the sum cannot converge in time, and learning that by summing
+  // every term costs a caller who asks per customer minutes. The same NaN, at once. (Not for
+  // a terminating series, which may end before its terms would shrink.)
+  if (!isNonPositiveInteger(a) && !isNonPositiveInteger(b)) {
+    const last = ((a + maxTerms) * (b + maxTerms) * z) / ((c + maxTerms) * (maxTerms + 1));
+    if (Math.abs(last) >= 1) return Number.NaN;
+  }
   let sum = start;
   let term = 1;
   for (let n = 0; n < maxTerms; n++) {
