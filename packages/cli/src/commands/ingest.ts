@@ -3,7 +3,7 @@
  * recorded once and appended to the ledger. Safe to re-run and to kill at any instant.
  */
 import { stat } from "node:fs/promises";
-import { type Issue, isKnownType, jsonSafe, type Lang, type Notice } from "@goodfaith/core";
+import { type Issue, jsonSafe, type Lang, type Notice, UnknownTypeTally } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -70,7 +70,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   const started = performance.now();
   const totals = { read: 0, accepted: 0, duplicates: 0, created: 0, existing: 0 };
   const notices: NoticeCounts = { created: 0, ready: 0, held: 0, suppressed: 0 };
-  const unknown = new Map<string, number>();
+  const unknown = new UnknownTypeTally();
   const outbox = opts.notices === undefined ? undefined : noticeFileOutbox(opts.notices);
   const rejected: Rejection[] = [];
   let lastSeq: number | undefined;
@@ -131,8 +131,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
         continue;
       }
       batch.push(item);
-      if (!isKnownType(item.event.type))
-        unknown.set(item.event.type, (unknown.get(item.event.type) ?? 0) + 1);
+      unknown.add(item.event.type);
       if (batch.length >= size) {
         await flush(batch);
         batch = [];
@@ -213,15 +212,13 @@ interface IngestOutcome {
   readonly rejected: readonly Rejection[];
   readonly lastSeq: number | undefined;
   readonly notices: NoticeCounts;
-  /** Events read of types the contract does not define, by type: a misspelt type shows here. */
-  readonly unknown: ReadonlyMap<string, number>;
+  /** Events read of types the contract does not define: a misspelt type shows here. */
+  readonly unknown: UnknownTypeTally;
 }
 
 function report(opts: IngestCommandOptions, ctx: CliContext, outcome: IngestOutcome): void {
   const { totals, rejected, lastSeq, notices } = outcome;
-  const unknownTypes = [...outcome.unknown]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([type, count]) => ({ type, count }));
+  const unknownTypes = outcome.unknown.list();
   if (opts.json) {
     for (const r of rejected) {
       ctx.out(

@@ -1,23 +1,9 @@
-import type { ExecutionResult, NewRemedy } from "@goodfaith/core";
+import type { ExecutionResult } from "@goodfaith/core";
 import { type OutboxPass, openStore, RecordingExecutor, startOutboxWorker } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { tempDb } from "../../../../test/support/cli.js";
-import { startReceiver } from "../../../../test/support/receiver.js";
+import { approvedRemedy, stopWhilePaying } from "../../../../test/support/outbox.js";
 import { outboxRunCommand, perBurst } from "./outbox.js";
-
-function approved(key: string, at: number): NewRemedy {
-  return {
-    key,
-    promise: "gate",
-    version: "1",
-    customer: "c-1",
-    kind: "refund",
-    amount: { amount: "5.00", currency: "EUR" },
-    status: "approved",
-    at,
-    detail: "{}",
-  };
-}
 
 describe("the background outbox worker", () => {
   it("drains a backlog pass after pass without waiting for the interval, and reports it once", async () => {
@@ -26,7 +12,7 @@ describe("the background outbox worker", () => {
       const at = Date.now() - 1000;
       const keys = Array.from({ length: 120 }, (_, i) => `gate:o-${i}`);
       await store.recordRemedies(
-        keys.map((k) => approved(k, at)),
+        keys.map((k) => approvedRemedy(k, at)),
         1,
       );
       const bursts: OutboxPass[] = [];
@@ -59,7 +45,7 @@ describe("the background outbox worker", () => {
     const store = await openStore(tempDb());
     try {
       const at = Date.now() - 1000;
-      await store.recordRemedies([approved("gate:o-1", at)], 1);
+      await store.recordRemedies([approvedRemedy("gate:o-1", at)], 1);
       let entered = () => {};
       const inside = new Promise<void>((resolve) => {
         entered = resolve;
@@ -105,18 +91,7 @@ describe("the background outbox worker", () => {
 
   it("says what a burst did when the worker is stopped in the middle of it", async () => {
     const db = tempDb();
-    const store = await openStore(db);
-    await store.recordRemedies([approved("gate:o-1", Date.now() - 1000)], 1);
-    await store.close();
-    let stop = () => {};
-    const until = new Promise<void>((resolve) => {
-      stop = resolve;
-    });
-    // The payment system is asked to stop the worker while it pays: no idle pass follows.
-    const receiver = await startReceiver(() => {
-      stop();
-      return { status: 200, body: '{"status":"executed"}' };
-    });
+    const { until, receiver } = await stopWhilePaying(db);
     const out: string[] = [];
     const ctx = { out: (l: string) => out.push(l), err: () => {}, lang: "en" as const };
     try {

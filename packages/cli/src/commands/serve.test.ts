@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
+import { stopWhilePaying } from "../../../../test/support/outbox.js";
 import { ROOT } from "../../../../test/support/packs.js";
 import { startReceiver } from "../../../../test/support/receiver.js";
 import type { CliContext } from "../io/context.js";
@@ -92,33 +93,7 @@ describe("goodfaith serve (in-process)", () => {
 
   it("says what a burst of the outbox did when stopped in the middle of it", async () => {
     const db = tempDb();
-    const store = await openStore(db);
-    await store.recordRemedies(
-      [
-        {
-          key: "gate:o-1",
-          promise: "late-delivery",
-          version: "1",
-          customer: "c-1",
-          kind: "refund",
-          amount: { amount: "5.00", currency: "EUR" },
-          status: "approved",
-          at: Date.now() - 1000,
-          detail: "{}",
-        },
-      ],
-      1,
-    );
-    await store.close();
-    let stop = () => {};
-    const until = new Promise<void>((resolve) => {
-      stop = resolve;
-    });
-    // Asked to stop while it pays: no idle pass follows to end the burst.
-    const receiver = await startReceiver(() => {
-      stop();
-      return { status: 200, body: '{"status":"executed"}' };
-    });
+    const { until, receiver } = await stopWhilePaying(db);
     const out: string[] = [];
     const ctx: CliContext = { out: (l) => out.push(l), err: () => {}, lang: "en" };
     try {

@@ -147,12 +147,26 @@ export function isKnownType(type: unknown): type is KnownType {
 export function unknownTypes(
   events: Iterable<{ readonly type: string }>,
 ): { type: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const { type } of events)
-    if (!isKnownType(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
-  return [...counts]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([type, count]) => ({ type, count }));
+  const tally = new UnknownTypeTally();
+  for (const { type } of events) tally.add(type);
+  return tally.list();
+}
+
+/** `unknownTypes` of a stream, counted event by event as it goes by. */
+export class UnknownTypeTally {
+  readonly #counts = new Map<string, number>();
+
+  /** Counts `type` if contract v1 does not define it. */
+  add(type: string): void {
+    if (!isKnownType(type)) this.#counts.set(type, (this.#counts.get(type) ?? 0) + 1);
+  }
+
+  /** The types counted so far, with how many of each, by type. */
+  list(): { type: string; count: number }[] {
+    return [...this.#counts]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([type, count]) => ({ type, count }));
+  }
 }
 
 /** The schema for a known event type, or undefined for any other string. */

@@ -16,7 +16,13 @@
 
 export { CAUSE_CATEGORIES, type CauseCategory } from "./cause-data.js";
 export { CONSENT_CHANNELS } from "./customer-data.js";
-export { EVENT_TYPES, isKnownType, type KnownType, unknownTypes } from "./event-schemas.js";
+export {
+  EVENT_TYPES,
+  isKnownType,
+  type KnownType,
+  UnknownTypeTally,
+  unknownTypes,
+} from "./event-schemas.js";
 export { EXAMPLE_EVENTS } from "./examples.js";
 export {
   EVENT_ISSUE_CODES,
