@@ -22,6 +22,15 @@ export interface CustomerTimeline {
   };
 }
 
+/**
+ * Whether nothing at all is known about the timeline's customer: no personal data, events,
+ * remedies or notices. Such an id is most likely mistyped, so both the API (404) and the CLI
+ * (exit 2) say so rather than show an empty timeline.
+ */
+export function knowsNothing({ data, events, remedies, notices }: CustomerTimeline): boolean {
+  return data.length + events.length + remedies.length + notices.length === 0;
+}
+
 /** The latest `limit` events (oldest first) and the first `limit` remedies of `customer`. */
 export async function customerTimeline(
   store: Store & CustomerEventLog,

@@ -25,7 +25,7 @@
 export { type CreatedApiKey, createApiKey, hashApiKey } from "./api-keys.js";
 export { type App, createApp } from "./app.js";
 export { allows } from "./auth.js";
-export { type CustomerTimeline, customerTimeline } from "./customer-timeline.js";
+export { type CustomerTimeline, customerTimeline, knowsNothing } from "./customer-timeline.js";
 export { warningJson } from "./guard-warnings.js";
 export { IngestService } from "./ingest-service.js";
 export { fromSegment, segmentCalls } from "./mapping/segment.js";

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   "idempotency_key_reused",
   "idempotency_key_in_progress",
   "remedy_not_found",
+  "customer_not_found",
   "remedy_conflict",
   "not_ready",
   "recovering",
@@ -91,6 +92,11 @@ const en: Texts = {
       "A request with this Idempotency-Key is still being processed; retry after {seconds} seconds.",
   },
   remedy_not_found: { title: "No such remedy", detail: "No remedy has the key {key}." },
+  customer_not_found: {
+    title: "Nothing known about this customer",
+    detail:
+      "Nothing is known about the customer {customer}: no personal data, events, remedies or notices. Is the id mistyped?",
+  },
   remedy_conflict: {
     title: "Remedy cannot move",
     detail: "The remedy is {status}; it cannot be {action}.",
@@ -160,6 +166,11 @@ const zhCN: Texts = {
     detail: "使用此 Idempotency-Key 的请求仍在处理中；请在 {seconds} 秒后重试。",
   },
   remedy_not_found: { title: "没有此补救", detail: "没有键为 {key} 的补救。" },
+  customer_not_found: {
+    title: "没有这位客户的记录",
+    detail:
+      "没有关于客户 {customer} 的任何记录（没有个人数据、事件、补救或通知）。客户 ID 是否输错了？",
+  },
   remedy_conflict: { title: "补救无法变更", detail: "该补救当前状态为 {status}，不能{action}。" },
   not_ready: { title: "尚未就绪", detail: "无法连接存储；原因见服务器日志。" },
   recovering: { title: "正在恢复", detail: "写入失败后，事件接收正在重建状态；请稍后重试。" },
@@ -231,6 +242,11 @@ const sv: Texts = {
   remedy_not_found: {
     title: "Gottgörelsen finns inte",
     detail: "Ingen gottgörelse har nyckeln {key}.",
+  },
+  customer_not_found: {
+    title: "Inget känt om kunden",
+    detail:
+      "Vi vet ingenting om kunden {customer}: inga personuppgifter, händelser, gottgörelser eller meddelanden. Är id:t felstavat?",
   },
   remedy_conflict: {
     title: "Gottgörelsen kan inte flyttas",

@@ -1,6 +1,6 @@
 /** `goodfaith customer erase`: removes a customer's personal data; the ledger records it and still verifies. */
 import { hasCustomerEvents } from "@goodfaith/core";
-import { type CustomerTimeline, customerTimeline } from "@goodfaith/server";
+import { customerTimeline, knowsNothing } from "@goodfaith/server";
 import { eraseCustomer } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -14,10 +14,6 @@ export interface CustomerEraseOptions {
   readonly actor?: string;
   readonly json?: boolean;
 }
-
-/** Whether nothing at all is known about the timeline's customer. */
-const knowsNothing = ({ data, events, remedies, notices }: CustomerTimeline): boolean =>
-  data.length + events.length + remedies.length + notices.length === 0;
 
 /** `goodfaith customer erase <id>`: resolves to the exit code. */
 export function customerEraseCommand(

@@ -3,7 +3,8 @@
  * (and why), their events, and every remedy with its explanation and moves.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { customerTimeline } from "../customer-timeline.js";
+import { customerTimeline, knowsNothing } from "../customer-timeline.js";
+import { ProblemError } from "../problem.js";
 import { problemResponses, RemedyHistorySchema } from "../schemas.js";
 import { type ApiApp, BEARER, type RouteDeps } from "./deps.js";
 
@@ -13,7 +14,7 @@ const route = createRoute({
   tags: ["customers"],
   summary: "A customer's timeline",
   description:
-    "Scopes: agent, admin. The latest `limit` events about the customer (oldest first), their remedies with explanations and moves, the notices we sent them (or held back, and why), and the personal data held with its purpose. Events about a shared subject (a flight, an outage) reach the customer through the remedies' explanations.",
+    "Scopes: agent, admin. The latest `limit` events about the customer (oldest first), their remedies with explanations and moves, the notices we sent them (or held back, and why), and the personal data held with its purpose. Events about a shared subject (a flight, an outage) reach the customer through the remedies' explanations. An id nothing at all is known about (no data, events, remedies or notices) is a 404 `customer_not_found`, as it is most likely mistyped.",
   security: BEARER,
   request: {
     params: z.object({
@@ -69,7 +70,7 @@ const route = createRoute({
         },
       },
     },
-    ...problemResponses(400),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -79,6 +80,8 @@ export function registerCustomerRoutes(app: ApiApp, deps: RouteDeps): void {
   app.openapi({ ...route, middleware: [deps.secured(["agent"])] }, async (c) => {
     const { id } = c.req.valid("param");
     const { limit } = c.req.valid("query");
-    return c.json((await customerTimeline(store, id, limit)) as never, 200);
+    const timeline = await customerTimeline(store, id, limit);
+    if (knowsNothing(timeline)) throw new ProblemError("customer_not_found", 404, { customer: id });
+    return c.json(timeline as never, 200);
   });
 }

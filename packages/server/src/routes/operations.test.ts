@@ -193,11 +193,37 @@ describe("operations, ledger and customers", () => {
     };
     expect(limited.events.map((e) => e.event.id)).toEqual(["crm-1"]);
     expect(limited.more.events).toBe(true);
-    const nobody = (await (await h.call("/v1/customers/c-0", { as: "agent" })).json()) as {
-      events: unknown[];
-      remedies: unknown[];
-    };
-    expect(nobody).toMatchObject({ events: [], remedies: [] });
+  });
+
+  it("answers 404 for a customer nothing is known about, in the caller's language", async () => {
+    await postRetailEvents(h);
+    const nobody = await h.call("/v1/customers/c-typo", {
+      as: "agent",
+      headers: { "accept-language": "sv" },
+    });
+    expect(nobody.status).toBe(404);
+    expect(nobody.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    const problem = (await nobody.json()) as { code: string; detail: string };
+    expect(problem.code).toBe("customer_not_found");
+    expect(problem.detail).toContain("Vi vet ingenting om kunden c-typo");
+    // Known only by an event (no personal data): not unknown.
+    const placed = await h.call("/v1/events", {
+      json: {
+        id: "shop-x",
+        type: "order.placed",
+        time: "2026-11-02T13:00:00Z",
+        customer: "c-x",
+        data: {
+          order: "o-x",
+          currency: "EUR",
+          items: [{ sku: "kettle-steel", kind: "physical", price: "49.00" }],
+          total: "49.00",
+          payments: [{ method: "card", amount: "49.00" }],
+        },
+      },
+    });
+    expect(placed.status).toBe(200);
+    expect((await h.call("/v1/customers/c-x", { as: "agent" })).status).toBe(200);
   });
 
   it("shows what we told the customer, in their language", async () => {
