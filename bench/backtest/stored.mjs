@@ -105,7 +105,7 @@ for (const [w, r] of results) {
   );
 }
 const outputs = new Set([...results.values()].map((r) => r.out));
-const report = JSON.parse(base?.out ?? "{}");
+const report = JSON.parse(base?.out ?? "{}").proposed ?? {};
 console.log(
   `\n${fmt(report.events?.replayed ?? 0)} events, ${fmt(report.totals?.remedies ?? 0)} remedies; outputs ${outputs.size === 1 ? "byte-identical" : "DIFFER"} across worker counts`,
 );

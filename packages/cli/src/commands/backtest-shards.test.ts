@@ -99,9 +99,9 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
     ["us-dot", [pack("us-dot", "promises.yaml")]],
   ])("the %s pack's sample events give the single-threaded report", async (name, promises) => {
     const db = await storeOf(lines(pack(name, "events.jsonl")));
-    const report = (await expectShardedSame(["-p", ...promises, "--db", db, "--json"])) as {
-      totals: { remedies: number };
-    };
+    const { proposed: report } = (await expectShardedSame([
+      ...["-p", ...promises, "--db", db, "--json"],
+    ])) as { proposed: { totals: { remedies: number } } };
     expect(report.totals.remedies).toBeGreaterThan(0);
   });
 
@@ -115,9 +115,9 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
 
   test("a generated airline stream, whole, with --against and in a window", async () => {
     const db = await streamDb;
-    const whole = (await expectShardedSame(["-p", ...AIRLINE, "--db", db, "--json"])) as {
-      totals: { remedies: number; customers: number };
-    };
+    const { proposed: whole } = (await expectShardedSame([
+      ...["-p", ...AIRLINE, "--db", db, "--json"],
+    ])) as { proposed: { totals: { remedies: number; customers: number } } };
     expect(whole.totals.remedies).toBeGreaterThan(50);
     const against = (await expectShardedSame([
       ...["-p", proposed, AIRLINE[1] as string, "--against", ...AIRLINE, "--db", db, "--json"],
@@ -125,9 +125,11 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
     expect(against.comparison.totals.remedies.delta).toBeGreaterThan(0);
     const times = stream.map((e) => e.time).sort();
     const [from, to] = [times[1000], times[2000]] as [string, string];
-    const window = (await expectShardedSame([
+    const { proposed: window } = (await expectShardedSame([
       ...["-p", ...AIRLINE, "--db", db, "--from", from, "--to", to, "--json"],
-    ])) as { events: { replayed: number; inWindow: number }; totals: { remedies: number } };
+    ])) as {
+      proposed: { events: { replayed: number; inWindow: number }; totals: { remedies: number } };
+    };
     expect(window.events.inWindow).toBeLessThan(window.events.replayed);
     expect(window.totals.remedies).toBeLessThan(whole.totals.remedies);
   });
@@ -163,9 +165,9 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
       stored.push({ id, time, type, customer, data: data[type] } as unknown as GoodfaithEvent);
     }
     const db = await storeOf(stored);
-    const report = (await expectShardedSame([
+    const { proposed: report } = (await expectShardedSame([
       ...["-p", pack("retail", "promises.yaml"), "--db", db, "--json"],
-    ])) as { totals: { remedies: number } };
+    ])) as { proposed: { totals: { remedies: number } } };
     expect(report.totals.remedies).toBe(1);
   });
 
@@ -184,7 +186,7 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
     expect(workers).toBe(1);
     expect(why).toMatchObject({ promise: "delay-refund", reason: "daily_budget" });
     expect(report).toEqual(JSON.parse((await cli([...args, "--json", "--workers", "1"])).out));
-    expect(report.totals.awaitingApproval).toBeGreaterThan(0);
+    expect(report.proposed.totals.awaitingApproval).toBeGreaterThan(0);
     expect((await cli(args, runner)).out).toContain(
       "Replayed in one thread: promise delay-refund has a daily budget",
     );
@@ -225,9 +227,9 @@ await describePostgres("sharded backtest", ({ url, freshSchema }) => {
     const schema = freshSchema();
     try {
       const db = await storeOf(generated(1500), `${url}?schema=${schema}`);
-      const report = (await expectShardedSame(["-p", ...AIRLINE, "--db", db, "--json"])) as {
-        totals: { remedies: number };
-      };
+      const { proposed: report } = (await expectShardedSame([
+        ...["-p", ...AIRLINE, "--db", db, "--json"],
+      ])) as { proposed: { totals: { remedies: number } } };
       expect(report.totals.remedies).toBeGreaterThan(0);
     } finally {
       await dropSchema(schema);

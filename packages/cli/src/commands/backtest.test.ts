@@ -54,17 +54,19 @@ describe("goodfaith backtest", () => {
     expect(r.out).toContain("Remedies: 6 vs 5 (+1)");
   });
 
-  test("--json prints the reports and the comparison", async () => {
+  test("--json prints the reports and the comparison, as POST /v1/backtests answers", async () => {
     const r = await cli(["-p", PROPOSED, "--against", AIRLINE, "-e", EVENTS, "--json"]);
     const json = JSON.parse(r.out);
     expect(json.proposed.totals.remedies).toBe(6);
-    expect(json.current.totals.remedies).toBe(5);
+    expect(json.against.totals.remedies).toBe(5);
+    expect(Object.keys(json)).toEqual(["proposed", "against", "comparison"]);
     expect(json.comparison.totals.cost.money).toContainEqual({
       amount: "1240.00",
       currency: "USD",
     });
     const single = JSON.parse((await cli(["-p", AIRLINE, "-e", EVENTS, "--json"])).out);
-    expect(single.totals.remedies).toBe(5);
+    expect(Object.keys(single)).toEqual(["proposed"]);
+    expect(single.proposed.totals.remedies).toBe(5);
   });
 
   test("--from and --to count remedies inside the window only", async () => {
@@ -79,7 +81,7 @@ describe("goodfaith backtest", () => {
       "2026-11-23T00:00:00Z",
       "--json",
     ]);
-    const json = JSON.parse(r.out);
+    const json = JSON.parse(r.out).proposed;
     expect(json.window).toEqual({
       from: "2026-11-21T00:00:00.000Z",
       to: "2026-11-23T00:00:00.000Z",
@@ -109,7 +111,7 @@ describe("goodfaith backtest", () => {
       "en",
       open,
     );
-    expect(JSON.parse(r.out).totals.remedies).toBe(5);
+    expect(JSON.parse(r.out).proposed.totals.remedies).toBe(5);
     expect(asked).toEqual([{ url: "x.db", range: { to: Date.parse("2026-12-01T00:00:00Z") } }]);
   });
 

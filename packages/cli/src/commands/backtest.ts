@@ -386,7 +386,9 @@ export async function backtestCommand(
 
   const why = blocker && oneThread(blocker, lang);
   if (opts.json) {
-    const report = current && comparison ? { proposed, current, comparison } : proposed;
+    // The body `POST /v1/backtests` answers, so a script reads both the same way.
+    const report =
+      current && comparison ? { proposed, against: current, comparison } : { proposed };
     ctx.out(JSON.stringify(why ? { ...report, workers: 1, why } : report));
   } else {
     printReport(proposed, opts.promises, ctx);
@@ -427,7 +429,10 @@ export function registerBacktestCommands(
     .option("--db <url>", "read stored events: a SQLite path or postgres://… URL")
     .option("--from <time>", "count remedies from this date (YYYY-MM-DD, UTC) or RFC 3339 time")
     .option("--to <time>", "count remedies before this date or time (exclusive)")
-    .option("--json", "JSON: the report, or { proposed, current, comparison } with --against")
+    .option(
+      "--json",
+      "JSON as POST /v1/backtests answers: { proposed }, or { proposed, against, comparison } with --against",
+    )
     .option(
       "--workers <n>",
       "worker threads for a --db replay, sharded by customer (1: one thread; default: 2 on 2+ cores). A promise with a daily budget or its own incidents joins customers: then one thread, and the output says why",
