@@ -39,7 +39,13 @@ th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--rule); text-ali
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 @media (max-width: 30rem) { main { padding-inline: 0.75rem; } table { font-size: 0.85rem; }
-  th, td { padding-inline: 0.25rem; } }
+  th, td { padding-inline: 0.25rem; }
+  /* A table of many columns gives each row's first cell (what the row is about) a line of its
+     own, and its figures share the line below: long words ("95:e percentil") cannot break,
+     so the columns would not fit a phone side by side in every language. */
+  table.wide tr { display: grid; grid-template-columns: repeat(var(--figures), minmax(0, 1fr)); }
+  table.wide :is(th, td):first-child { grid-column: 1 / -1; border-bottom: 0; padding-bottom: 0; }
+  table.wide thead :is(th, td):first-child { display: none; } }
 .date { white-space: nowrap; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 `;
@@ -48,16 +54,24 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 const text = (s: string): string =>
   escapeHtml(s).replace(/\d{4}-\d{2}-\d{2}/g, (d) => `<span class="date">${d}</span>`);
 
+// From this many columns a table is laid out in two lines a row on a phone (see `table.wide`).
+const WIDE = 4;
+
 function table(t: Table): string {
+  // A wide table's rows are grids on a phone, which drops a table's implied roles: say them.
+  const wide = t.columns.length >= WIDE;
+  const role = (r: string) => (wide ? ` role="${r}"` : "");
   const cell = (tag: "th" | "td", text: string, i: number) =>
-    `<${tag}${t.numeric[i] ? ' class="num"' : ""}${tag === "th" ? ' scope="col"' : ""}>${escapeHtml(text)}</${tag}>`;
+    `<${tag}${t.numeric[i] ? ' class="num"' : ""}${tag === "th" ? ` scope="col"${role("columnheader")}` : role("cell")}>${escapeHtml(text)}</${tag}>`;
   return [
     '<div class="table">',
-    "<table>",
+    wide
+      ? `<table class="wide" role="table" style="--figures: ${t.columns.length - 1}">`
+      : "<table>",
     `<caption>${escapeHtml(t.caption)}</caption>`,
-    `<thead><tr>${t.columns.map((c, i) => cell("th", c, i)).join("")}</tr></thead>`,
-    "<tbody>",
-    ...t.rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`),
+    `<thead${role("rowgroup")}><tr${role("row")}>${t.columns.map((c, i) => cell("th", c, i)).join("")}</tr></thead>`,
+    `<tbody${role("rowgroup")}>`,
+    ...t.rows.map((r) => `<tr${role("row")}>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`),
     "</tbody>",
     "</table>",
     "</div>",
