@@ -75,11 +75,30 @@ describe("support pack", () => {
           ["long-wait-apology", "c-tom", "contact:ct-9004", "", "en"],
           ["long-wait-credit", "c-tom", "contact:ct-9004", "5.00 EUR", "en"],
           ["repeat-contact", "c-chen", "contact:ct-9006", "", "zh-CN"],
+          // Chen's third contact about the refund (ct-9010), still unsolved, is kept waiting:
+          // apology and credit, but no second escalation; ct-9006 already escalated it.
           ["long-wait-apology", "c-chen", "contact:ct-9010", "", "zh-CN"],
           ["long-wait-credit", "c-chen", "contact:ct-9010", "5.00 EUR", "zh-CN"],
-          ["repeat-contact", "c-chen", "contact:ct-9010", "", "zh-CN"],
         ],
       );
+    });
+
+    it("escalate each unresolved run of contacts on a topic once", () => {
+      const events = sampleEvents("support");
+      const runs = events.filter(
+        (e) => e.customer === "c-chen" && (e.data as { topic?: string }).topic === "refund-status",
+      );
+      expect(
+        runs.map((e) => [e.time.slice(0, 10), (e.data as { resolved: boolean }).resolved]),
+      ).toEqual([
+        ["2026-11-03", false],
+        ["2026-11-05", false],
+        ["2026-11-12", false],
+      ]);
+      const escalations = remedies(events).filter((r) => r.promise === "repeat-contact");
+      expect(escalations.map((r) => [r.customer, r.incident, r.at])).toEqual([
+        ["c-chen", "contact:ct-9006", "2026-11-05T14:00:00.000Z"],
+      ]);
     });
   });
 
@@ -223,15 +242,42 @@ describe("support pack", () => {
       expect(rs).toEqual([]);
     });
 
-    it("escalates again each time the customer has to come back", () => {
+    it("escalates once while the topic stays unresolved: the senior colleague already owns it", () => {
       const rs = remedies([
         contact("2026-11-03T09:00:00Z", { contact: "ct-a" }),
         contact("2026-11-05T09:00:00Z", { contact: "ct-b" }),
         contact("2026-11-11T09:00:00Z", { contact: "ct-c" }), // 6 days after ct-b, 8 after ct-a
+        contact("2026-11-25T09:00:00Z", { contact: "ct-d" }), // 14 days after ct-c
+        contact("2026-11-26T09:00:00Z", { contact: "ct-e" }), // 1 day after ct-d
+      ]);
+      expect(rs.map((r) => [r.promise, r.incident])).toEqual([["repeat-contact", "contact:ct-b"]]);
+    });
+
+    it("escalates the first return within 7 days, even when an earlier one came too late", () => {
+      const rs = remedies([
+        contact("2026-11-01T09:00:00Z", { contact: "day-0" }),
+        contact("2026-11-11T09:00:00Z", { contact: "day-10" }),
+        contact("2026-11-13T09:00:00Z", { contact: "day-12" }),
+        contact("2026-11-14T09:00:00Z", { contact: "day-13" }),
+      ]);
+      expect(rs.map((r) => [r.promise, r.incident])).toEqual([
+        ["repeat-contact", "contact:day-12"],
+      ]);
+    });
+
+    it("escalates again once the topic was solved and the problem comes back", () => {
+      const rs = remedies([
+        contact("2026-11-03T09:00:00Z", { contact: "ct-a" }),
+        contact("2026-11-04T09:00:00Z", { contact: "ct-b" }),
+        contact("2026-11-05T09:00:00Z", { contact: "ct-c" }),
+        contact("2026-11-06T09:00:00Z", { contact: "ct-d", resolved: true }),
+        contact("2026-11-20T09:00:00Z", { contact: "ct-e" }),
+        contact("2026-11-22T09:00:00Z", { contact: "ct-f" }),
+        contact("2026-11-23T09:00:00Z", { contact: "ct-g" }),
       ]);
       expect(rs.map((r) => [r.promise, r.incident])).toEqual([
         ["repeat-contact", "contact:ct-b"],
-        ["repeat-contact", "contact:ct-c"],
+        ["repeat-contact", "contact:ct-f"],
       ]);
     });
 

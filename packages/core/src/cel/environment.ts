@@ -275,6 +275,7 @@ const TYPES: Readonly<Record<string, CelType>> = {
       topic: "string",
       resolved: "bool",
       previousUnresolvedAt: TS,
+      quickestReturn: "google.protobuf.Duration",
     },
   },
   Price: { ctor: PriceView, fields: { sku: "string", price: "Money" } },

@@ -3,6 +3,7 @@
  * contacts, prices) for promise expressions. Built straight from validated event data.
  */
 
+import { evaluate } from "@marcbachmann/cel-js";
 import { eventTime } from "../engine/event-time.js";
 import {
   airportByIata,
@@ -271,9 +272,33 @@ export class OutageView {
   }
 }
 
-/** A support contact, with the previous unresolved contact on the same topic if any. */
+/** A CEL duration (`google.protobuf.Duration`) of `ms` milliseconds. */
+export interface CelDuration {
+  readonly seconds: bigint;
+  readonly nanos: number;
+}
+
+interface DurationClass {
+  fromMilliseconds(ms: number): CelDuration;
+}
+let durationClass: DurationClass | undefined;
+
+/**
+ * `ms` as a CEL duration. cel-js exports no class for durations, so the one its own
+ * `duration()` returns makes them: a view's durations are what CEL's operators expect.
+ */
+export function celDuration(ms: number): CelDuration {
+  durationClass ??= (evaluate('duration("0s")') as object).constructor as unknown as DurationClass;
+  return durationClass.fromMilliseconds(ms);
+}
+
+/**
+ * A support contact, with the run of unresolved contacts on its topic before it, if any:
+ * when the latest of them was, and how quickly the customer had come back at best.
+ */
 export class ContactView {
   declare readonly previousUnresolvedAt?: Date;
+  declare readonly quickestReturn?: CelDuration;
   constructor(
     readonly id: string,
     readonly channel: string,
@@ -281,8 +306,14 @@ export class ContactView {
     readonly topic: string,
     readonly resolved: boolean,
     previousUnresolvedAt: number | undefined,
+    quickestReturnMs?: number,
   ) {
     setIf(this, "previousUnresolvedAt", previousUnresolvedAt && toDate(previousUnresolvedAt));
+    setIf(
+      this,
+      "quickestReturn",
+      quickestReturnMs === undefined ? undefined : celDuration(quickestReturnMs),
+    );
   }
 }
 

@@ -12,6 +12,11 @@ export interface Applied {
   readonly booking?: BookingRecord;
   /** For a support contact: when the customer last contacted us, unresolved, on this topic. */
   readonly previousUnresolvedAt?: number;
+  /**
+   * For a support contact: the quickest the customer came back on this topic, still
+   * unresolved, before this contact and since it was last resolved (ms; see `OpenTopic`).
+   */
+  readonly quickestReturnMs?: number;
   /** Set when a deadline re-reads its arming event: the subject is looked up, not created. */
   readonly deadline?: true;
 }
@@ -122,10 +127,23 @@ export function applyEvent(state: EngineState, e: D.EngineEvent, at: number): Ap
       const rec = state.customer(customer);
       const previous = rec.openTopics.get(d.topic);
       if (d.resolved) rec.openTopics.delete(d.topic);
-      else rec.openTopics.set(d.topic, { at, contact: d.contact });
+      else {
+        // This contact's own return counts for the contacts after it: promises read how
+        // quickly the customer had come back *before* ("the first quick return escalates").
+        const quickest =
+          previous && Math.min(at - previous.at, previous.quickestReturnMs ?? Infinity);
+        rec.openTopics.set(d.topic, {
+          at,
+          contact: d.contact,
+          ...(quickest !== undefined && { quickestReturnMs: quickest }),
+        });
+      }
       const order = d.order === undefined ? undefined : state.orders.get(d.order);
       return {
         ...(previous && { previousUnresolvedAt: previous.at }),
+        ...(previous?.quickestReturnMs !== undefined && {
+          quickestReturnMs: previous.quickestReturnMs,
+        }),
         ...(order && { order }),
       };
     }

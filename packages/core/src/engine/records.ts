@@ -124,6 +124,25 @@ export interface CustomerRecord {
   consents: Record<string, boolean>;
   owned: Map<string, OwnershipRecord>;
   works: Map<string, OwnershipRecord>;
-  /** Last unresolved contact per topic, for repeat-contact promises. */
-  openTopics: Map<string, { readonly at: number; readonly contact: string }>;
+  /** Per topic left unresolved, its run of unresolved contacts, for repeat-contact promises. */
+  openTopics: Map<string, OpenTopic>;
+}
+
+/**
+ * A topic the customer contacted us about that is not resolved yet: its run of unresolved
+ * contacts since it was last resolved (or first raised). Facts only, never what a promise
+ * did about them: state is shared by every Bill of Rights run over it (a backtest compares
+ * two), so "escalate once per run" is the promise's condition on these facts.
+ */
+export interface OpenTopic {
+  /** When the latest unresolved contact of the run was (epoch ms). */
+  readonly at: number;
+  readonly contact: string;
+  /**
+   * The shortest time between two consecutive unresolved contacts of the run (ms): how
+   * quickly the customer has come back at best. Absent while the run has one contact; absent
+   * too in snapshots taken before runs were measured, whose runs then count as if they began
+   * at their latest contact (so such a run may escalate once more after the upgrade).
+   */
+  readonly quickestReturnMs?: number;
 }

@@ -289,6 +289,7 @@ export function targetsOf(
         d.topic,
         d.resolved,
         applied.previousUnresolvedAt,
+        applied.quickestReturnMs,
       );
       const order = d.order === undefined ? undefined : state.orders.get(d.order);
       return [
