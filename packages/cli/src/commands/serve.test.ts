@@ -69,7 +69,15 @@ describe("goodfaith serve (in-process)", () => {
   });
 
   it("gives the payment system callback links to its own address", async () => {
-    const receiver = await startReceiver(() => ({ status: 202 }));
+    // The remedy is marked executing before its request is sent: wait for the request itself.
+    let delivered: (body: string) => void = () => {};
+    const first = new Promise<string>((resolve) => {
+      delivered = resolve;
+    });
+    const receiver = await startReceiver((request) => {
+      delivered(request.body);
+      return { status: 202 };
+    });
     const served = await serveInProcess({
       outboxIntervalMs: 50,
       executor: "webhook",
@@ -78,8 +86,7 @@ describe("goodfaith serve (in-process)", () => {
     });
     try {
       await served.ingest();
-      await served.waitFor((r) => r.status === "executing");
-      const sent = JSON.parse(receiver.received[0]?.body ?? "{}") as {
+      const sent = JSON.parse(await first) as {
         callbacks: { confirm: string; fail: string };
       };
       expect(sent.callbacks.confirm).toMatch(
