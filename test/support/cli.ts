@@ -30,6 +30,7 @@ export async function runCli(args: string[], lang: Lang = "en"): Promise<CliRun>
     (c) => {
       code = c;
     },
+    args,
   );
   program.exitOverride();
   await program.parseAsync(["node", "goodfaith", ...args]);

@@ -13,9 +13,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const program = buildProgram(processContext, (code) => {
-  process.exitCode = code;
-});
+// Help is in the language of the rest, so buildProgram reads --lang from the arguments too.
+const program = buildProgram(
+  processContext,
+  (code) => {
+    process.exitCode = code;
+  },
+  process.argv.slice(2),
+);
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Commander has already said what was wrong (or printed help or the version).
   if (err instanceof CommanderError) {

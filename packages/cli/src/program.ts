@@ -27,95 +27,81 @@ import { registerReportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { registerScorecardCommands } from "./commands/scorecard.js";
 import { registerServeCommands } from "./commands/serve.js";
-import { DB_HELP } from "./commands/store-options.js";
+import { dbHelp } from "./commands/store-options.js";
 import { registerWebhooksCommands } from "./commands/webhooks.js";
+import { afterHelp, examples, helpText } from "./help-texts/index.js";
 import type { CliContext } from "./io/context.js";
 import { LocalizedCommand } from "./io/localized-command.js";
+import { helpLanguage } from "./io/localized-help.js";
 
 // The version users see is the package's own, read once from its package.json.
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
-const EXIT_CODES = `
-Exit codes:
-  0  success
-  1  a file could not be read, or the command line was wrong
-  2  invalid input: a promise document that does not load, or a bad items file
-  3  the run completed, but some events were rejected (each is reported)`;
-
-/** Builds the program; `context(lang)` supplies output streams and the language. */
+/**
+ * Builds the program; `context(lang)` supplies output streams and the language. Help is
+ * written when commands are registered, so its language comes first: `--lang` in `args` (the
+ * command line after the executable), else what `context` resolves without it.
+ */
 export function buildProgram(
   context: (lang: string | undefined) => CliContext,
   setExit: (code: number) => void,
+  args: readonly string[] = [],
 ): Command {
-  const program: Command = new LocalizedCommand("goodfaith", () => ctx().lang)
+  const helpLang = helpLanguage(args, context);
+  const h = helpText(helpLang);
+  const program: Command = new LocalizedCommand("goodfaith", () => ctx().lang, helpLang)
     // Commander's errors go where the command's own do, and throw rather than exit the
     // process: main.ts turns them into the exit code, and tests see them. Set before any
-    // subcommand is made, as subcommands copy them.
+    // subcommand is made, as subcommands copy them (and the help option and command).
     .configureOutput({ writeErr: (text) => ctx().err(text.replace(/\n$/, "")) })
     .exitOverride()
-    .description("Keep your promises to customers before they have to ask.")
-    .version(VERSION)
-    .addOption(
-      new Option("--lang <lang>", "language of human output and pages; default from LANG").choices([
-        ...LANGS,
-      ]),
-    )
+    .helpOption("-h, --help", h("help"))
+    .helpCommand("help [command]", h("help"))
+    .description(h("program"))
+    .version(VERSION, "-V, --version", h("versionOption"))
+    .addOption(new Option("--lang <lang>", h("lang")).choices([...LANGS]))
     .showHelpAfterError()
-    .addHelpText("after", EXIT_CODES);
+    .addHelpText("after", afterHelp(`${h("exitCodes")}\n${h("exitCodeList")}`));
   const ctx = () => context(program.opts<{ lang?: string }>().lang);
 
   program
     .command("run")
-    .description(
-      "evaluate promise documents over event files and print every remedy, then a summary",
-    )
-    .requiredOption("-p, --promises <files...>", "promise documents (YAML)")
-    .requiredOption(
-      "-e, --events <files...>",
-      "event files (JSON Lines); several are merged by event time",
-    )
-    .option(
-      "--until <time>",
-      "move event time to this RFC 3339 time at the end, firing deadlines before it",
-    )
-    .option("--json", "JSON lines: one per remedy, then a summary")
+    .description(h("run"))
+    .requiredOption("-p, --promises <files...>", h("promiseFiles"))
+    .requiredOption("-e, --events <files...>", h("runEvents"))
+    .option("--until <time>", h("runUntil"))
+    .option("--json", h("runJson"))
     .addHelpText(
       "after",
-      `
-Examples:
-  goodfaith run --promises packs/airline/promises.yaml packs/eu261/promises.yaml --events packs/airline/events.jsonl
-  goodfaith run -p packs/retail/promises.yaml -e packs/retail/events.jsonl --json | jq 'select(.type=="remedy")'`,
+      afterHelp(
+        examples(h("examples"), [
+          "goodfaith run --promises packs/airline/promises.yaml packs/eu261/promises.yaml --events packs/airline/events.jsonl",
+          `goodfaith run -p packs/retail/promises.yaml -e packs/retail/events.jsonl --json | jq 'select(.type=="remedy")'`,
+        ]),
+      ),
     )
     .action(
       async (opts: { promises: string[]; events: string[]; until?: string; json?: boolean }) =>
         setExit(await runCommand(opts, ctx())),
     );
 
-  const guard = program.command("guard").description("the guard: warnings before a purchase");
+  const guard = program.command("guard").description(h("guard"));
   guard
     .command("check")
-    .description("what the guard says to a customer about to buy some items, from their history")
-    .requiredOption("-e, --events <files...>", "the customer history (JSON Lines)")
-    .requiredOption("-c, --customer <id>", "the customer")
-    .requiredOption(
-      "-i, --items <file-or-json>",
-      'items.json, or inline JSON: [{"sku":"…","kind":"book"}]',
-    )
-    .option(
-      "-p, --promises <files...>",
-      "promise documents with guard promises (default: already-owned and a 14-day price guarantee)",
-      [],
-    )
-    .option(
-      "--at <time>",
-      "when the purchase happens (RFC 3339); default: the history's last event time",
-    )
-    .option("--json", "JSON output")
+    .description(h("guardCheck"))
+    .requiredOption("-e, --events <files...>", h("guardEvents"))
+    .requiredOption("-c, --customer <id>", h("guardCustomer"))
+    .requiredOption("-i, --items <file-or-json>", h("guardItems"))
+    .option("-p, --promises <files...>", h("guardPromises"), [])
+    .option("--at <time>", h("guardAt"))
+    .option("--json", h("json"))
     .addHelpText(
       "after",
-      `
-Example:
-  goodfaith guard check --events packs/retail/events.jsonl --customer c-li --items '[{"sku":"ebook-three-body","kind":"digital"}]'`,
+      afterHelp(
+        examples(h("example"), [
+          `goodfaith guard check --events packs/retail/events.jsonl --customer c-li --items '[{"sku":"ebook-three-body","kind":"digital"}]'`,
+        ]),
+      ),
     )
     .action(
       async (opts: {
@@ -128,49 +114,41 @@ Example:
       }) => setExit(await guardCommand(opts, ctx())),
     );
 
-  const clv = program.command("clv").description("customer lifetime value (BG/NBD + Gamma-Gamma)");
+  const clv = program.command("clv").description(h("clv"));
   clv
     .command("fit")
-    .description("fit the models to a purchase history and value every customer")
-    .option(
-      "-t, --transactions <file>",
-      "purchases: CSV with header customer,date,amount, or the CDNOW format (default: the store's log)",
-    )
-    .option("--db <url>", DB_HELP)
-    .option("--currency <code>", "with --db: reporting currency (default: the most used)")
+    .description(h("clvFit"))
+    .option("-t, --transactions <file>", h("clvTransactions"))
+    .option("--db <url>", dbHelp(h))
+    .option("--currency <code>", h("clvDbCurrency"))
     .addOption(
-      new Option("--format <format>", "input format").choices(["csv", "cdnow"]).default("csv"),
+      new Option("--format <format>", h("clvFormat")).choices(["csv", "cdnow"]).default("csv"),
     )
-    .option("--calibration-end <date>", "last day (YYYY-MM-DD) of the fitting period")
-    .option("--horizon-weeks <weeks>", "CLV horizon in weeks (default 52)")
-    .option("--discount-rate <rate>", "annual discount rate (default 0.1)")
-    .option("--json", "JSON: { bgnbd, gammaGamma, customers, repeaters, … }")
+    .option("--calibration-end <date>", h("clvCalibrationEnd"))
+    .option("--horizon-weeks <weeks>", h("horizonWeeks"))
+    .option("--discount-rate <rate>", h("discountRate"))
+    .option("--json", h("clvFitJson"))
     .addHelpText(
       "after",
-      `
-Examples:
-  goodfaith clv fit --db .goodfaith/demo.db
-  goodfaith clv fit --transactions CDNOW_sample.txt --format cdnow --json
-
-CDNOW_sample.txt: 6,919 purchases by 2,357 customers of CDNOW (Fader, Hardie & Lee, 2005), as the
-lifetimes Python library ships it (lifetimes/datasets/); the fit reproduces the published estimates.`,
+      afterHelp(
+        examples(h("examples"), [
+          "goodfaith clv fit --db .goodfaith/demo.db",
+          "goodfaith clv fit --transactions CDNOW_sample.txt --format cdnow --json",
+        ]),
+        h("clvCdnow"),
+      ),
     )
     .action(async (opts: ClvOptions) => setExit(await clvFitCommand(opts, ctx())));
   clv
     .command("value")
-    .description(
-      "relationship capital from the store: equity, value at risk, write-down, value protected",
-    )
-    .option("--db <url>", DB_HELP)
-    .option("--period <period>", "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: the latest month)")
-    .option("--currency <code>", "reporting currency (default: the most used)")
-    .option("--horizon-weeks <weeks>", "CLV horizon in weeks (default 52)")
-    .option("--discount-rate <rate>", "annual discount rate (default 0.1)")
-    .option(
-      "--alive-threshold <p>",
-      "P(alive) below which a relationship is written down (default 0.5)",
-    )
-    .option("--json", "JSON output")
+    .description(h("clvValue"))
+    .option("--db <url>", dbHelp(h))
+    .option("--period <period>", h("period"))
+    .option("--currency <code>", h("clvCurrency"))
+    .option("--horizon-weeks <weeks>", h("horizonWeeks"))
+    .option("--discount-rate <rate>", h("discountRate"))
+    .option("--alive-threshold <p>", h("aliveThreshold"))
+    .option("--json", h("json"))
     .action(async (opts: ClvValueOptions) => setExit(await clvValueCommand(opts, ctx())));
 
   registerIngestCommands(program, ctx, setExit);
@@ -187,26 +165,28 @@ lifetimes Python library ships it (lifetimes/datasets/); the fit reproduces the 
   registerScorecardCommands(program, ctx, setExit);
   registerMetricsCommands(program, ctx, setExit);
 
-  const promises = program
-    .command("promises")
-    .description("promise documents: validate, render and diff");
+  const promises = program.command("promises").description(h("promises"));
   promises
     .command("validate")
-    .description("load promise documents and report every problem with file, line and column")
+    .description(h("promisesValidate"))
     .argument("<files...>")
-    .option("--json", "JSON output")
+    .option("--json", h("json"))
     .action(async (files: string[], opts: { json?: boolean }) =>
       setExit(await validateCommand(files, opts.json ?? false, ctx())),
     );
   promises
     .command("render")
-    .description("render the customer-facing promise page")
+    .description(h("promisesRender"))
     .argument("<file>")
-    .option("--html", "a standalone HTML page instead of Markdown")
-    .option("-o, --out <file>", "write to a file instead of standard output")
+    .option("--html", h("promisesHtml"))
+    .option("-o, --out <file>", h("out"))
     .addHelpText(
       "after",
-      `\nExample:\n  goodfaith promises render packs/airline/promises.yaml --lang sv --html -o promises.sv.html`,
+      afterHelp(
+        examples(h("example"), [
+          "goodfaith promises render packs/airline/promises.yaml --lang sv --html -o promises.sv.html",
+        ]),
+      ),
     )
     .action(async (file: string, opts: { html?: boolean; out?: string }) => {
       const base = ctx();
@@ -214,13 +194,15 @@ lifetimes Python library ships it (lifetimes/datasets/); the fit reproduces the 
     });
   promises
     .command("diff")
-    .description("what changed between two versions, promise by promise and field by field")
+    .description(h("promisesDiff"))
     .argument("<before>")
     .argument("<after>")
-    .option("--json", "JSON output")
+    .option("--json", h("json"))
     .addHelpText(
       "after",
-      "\nExit codes: 0 no change, 1 changed, 2 a file does not load.\nThen see what the change would cost:\n  goodfaith backtest -p <after> --against <before>",
+      afterHelp(
+        `${h("promisesDiffExit")}\n${h("promisesDiffThen")}\n  goodfaith backtest -p <after> --against <before>`,
+      ),
     )
     .action(async (before: string, after: string, opts: { json?: boolean }) =>
       setExit(await diffCommand(before, after, opts.json ?? false, ctx())),

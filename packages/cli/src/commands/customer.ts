@@ -3,9 +3,11 @@ import { hasCustomerEvents } from "@goodfaith/core";
 import { customerTimeline, knowsNothing } from "@goodfaith/server";
 import { eraseCustomer } from "@goodfaith/store";
 import type { Command } from "commander";
+
 import { type CliContext, EXIT } from "../io/context.js";
+import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
-import { DB_HELP, withCliStore } from "./store-options.js";
+import { dbHelp, withCliStore } from "./store-options.js";
 
 /** Options of `goodfaith customer erase`. */
 export interface CustomerEraseOptions {
@@ -110,29 +112,25 @@ export function registerCustomerCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  const customer = program
-    .command("customer")
-    .alias("customers")
-    .description("a customer's timeline and personal data");
+  const h = helpOf(program);
+  const customer = program.command("customer").alias("customers").description(h("customer"));
   customer
     .command("show")
-    .description("what an agent sees: personal data held and why, events, remedies")
-    .argument("<id>", "the customer's id")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--limit <n>", "latest events and first remedies shown", Number, 100)
-    .option("--json", "JSON output")
+    .description(h("customerShow"))
+    .argument("<id>", h("customerId"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--limit <n>", h("customerLimit"), Number, 100)
+    .option("--json", h("json"))
     .action(async (id: string, opts: { db?: string; limit: number; json?: boolean }) =>
       setExit(await customerShowCommand(id, opts, ctx())),
     );
   customer
     .command("erase")
-    .description(
-      "erase a customer's personal data and record the erasure in the ledger (which still verifies)",
-    )
-    .argument("<id>", "the customer's id")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--actor <who>", "who asked for the erasure, recorded in the ledger", "cli")
-    .option("--json", "JSON output")
+    .description(h("customerErase"))
+    .argument("<id>", h("customerId"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--actor <who>", h("customerActor"), "cli")
+    .option("--json", h("json"))
     .action(async (id: string, opts: { db?: string; actor: string; json?: boolean }) =>
       setExit(
         await customerEraseCommand(

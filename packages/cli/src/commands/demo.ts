@@ -15,8 +15,10 @@ import { packPromiseFiles, remedyPromiseIds } from "../demo/packs.js";
 import { curlExamples, type DemoRun, renderSummary } from "../demo/render.js";
 import { DEFAULT_SEED, DEMO_SIZE, generateScenario, type ScenarioSize } from "../demo/scenario.js";
 import { summarize } from "../demo/summary.js";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
+import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
 import { serveCommand } from "./serve.js";
 
@@ -168,30 +170,21 @@ export function registerDemoCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
+  const h = helpOf(program);
   program
     .command("demo")
-    .description(
-      "a fresh store, every pack, a generated scenario on real US flight data: what Goodfaith did, then the API",
-    )
-    .option(
-      "--seed <n>",
-      "the scenario's seed: the same seed gives the same events",
-      String(DEFAULT_SEED),
-    )
-    .option("--db <file>", `the SQLite file to build, replaced each run (default ${DEMO_DB})`)
-    .option("--port <port>", "TCP port of the API (0: any free one)", "8787")
-    .option("--no-serve", "stop after the summary")
-    .option("--json", "the summary as one JSON object")
+    .description(h("demo"))
+    .option("--seed <n>", h("demoSeed"), String(DEFAULT_SEED))
+    .option("--db <file>", h("demoDb", { path: DEMO_DB }))
+    .option("--port <port>", h("demoPort"), "8787")
+    .option("--no-serve", h("demoNoServe"))
+    .option("--json", h("demoJson"))
     .addHelpText(
       "after",
-      `
-The airline part flies the 10,000 real US flights of vega-datasets (flights-10k, 2001, moved
-to 2026) with their real delays; passengers, fares, payments and the shop, video and support
-streams are generated from the seed. The store is rebuilt on every run.
-
-Examples:
-  goodfaith demo
-  goodfaith demo --seed 7 --no-serve --json`,
+      afterHelp(
+        h("demoNotes"),
+        examples(h("examples"), ["goodfaith demo", "goodfaith demo --seed 7 --no-serve --json"]),
+      ),
     )
     .action(
       async (opts: { seed: string; db?: string; port: string; serve: boolean; json?: boolean }) => {

@@ -6,6 +6,7 @@ import { stat } from "node:fs/promises";
 import { type Issue, jsonSafe, type Lang, type Notice, UnknownTypeTally } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
 import { type Command, Option } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import {
@@ -18,9 +19,10 @@ import {
 } from "../io/events.js";
 import { describeError } from "../io/file-error.js";
 import { EVENT_FORMATS, type EventFormat } from "../io/foreign-events.js";
+import { helpOf } from "../io/localized-command.js";
 import { formatCount, t } from "../messages.js";
 import { type IngestProgress, progressLine } from "./ingest-progress.js";
-import { DB_HELP, openCliStore, redact } from "./store-options.js";
+import { dbHelp, openCliStore, redact } from "./store-options.js";
 
 /** Options of `goodfaith ingest`. */
 export interface IngestCommandOptions {
@@ -291,43 +293,28 @@ export function registerIngestCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
+  const h = helpOf(program);
   program
     .command("ingest")
-    .description(
-      "store event files durably: validate, evaluate, record remedies once and append them to the ledger",
-    )
-    .argument("<files...>", "event files (JSON Lines, or see --format)")
-    .requiredOption("-p, --promises <files...>", "promise documents (YAML)")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--batch <n>", "events per committed batch", "1000")
+    .description(h("ingest"))
+    .argument("<files...>", h("ingestFiles"))
+    .requiredOption("-p, --promises <files...>", h("promiseFiles"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--batch <n>", h("ingestBatch"), "1000")
     .addOption(
-      new Option(
-        "--format <format>",
-        "jsonl: one event per line; csv: header id,type,time,customer,data (data as JSON); segment: Segment identify/track calls or batches, one per line",
-      )
-        .choices(EVENT_FORMATS)
-        .default("jsonl"),
+      new Option("--format <format>", h("ingestFormat")).choices(EVENT_FORMATS).default("jsonl"),
     )
-    .option(
-      "--notices <file.jsonl>",
-      "append the notices to customers that are ready to send to this file, one JSON line each",
-    )
-    .option(
-      "--json",
-      'JSON lines: {"committed","lastSeq","file","line"} after each durable batch, then a summary',
-    )
+    .option("--notices <file.jsonl>", h("ingestNotices"))
+    .option("--json", h("ingestJson"))
     .addHelpText(
       "after",
-      `
-Several files are merged by event time (stable: equal times keep the order of the files).
-Exit code 3 when some lines were rejected (each is reported on stderr with file:line).
-Every remedy whose promise names a notice gets one, in the customer's language, recorded once
-in the store; with --notices, those ready to send (consent and a channel allow it) are also
-appended to the file. A re-run never writes a notice twice.
-
-Example:
-  goodfaith ingest packs/airline/events.jsonl --promises packs/airline/promises.yaml packs/eu261/promises.yaml
-  goodfaith ingest packs/retail/events.jsonl -p packs/retail/promises.yaml --notices notices.jsonl`,
+      afterHelp(
+        h("ingestNotes"),
+        examples(h("example"), [
+          "goodfaith ingest packs/airline/events.jsonl --promises packs/airline/promises.yaml packs/eu261/promises.yaml",
+          "goodfaith ingest packs/retail/events.jsonl -p packs/retail/promises.yaml --notices notices.jsonl",
+        ]),
+      ),
     )
     .action(
       async (

@@ -5,9 +5,11 @@
 import { API_SCOPES, type ApiKeyStore, type ApiScope, hasApiKeys } from "@goodfaith/core";
 import { createApiKey } from "@goodfaith/server";
 import { type Command, Option } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
+import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
-import { DB_HELP, withCliStore } from "./store-options.js";
+import { dbHelp, withCliStore } from "./store-options.js";
 
 /** Options every `keys` command takes. */
 export interface KeysOptions {
@@ -102,26 +104,25 @@ export function registerKeysCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  const keys = program.command("keys").description("API keys of the HTTP API (goodfaith serve)");
+  const h = helpOf(program);
+  const keys = program.command("keys").description(h("keys"));
   keys
     .command("create")
-    .description("create a key with scopes; its secret is printed only this once")
+    .description(h("keysCreate"))
     .addOption(
-      new Option("-s, --scope <scopes...>", "what the key may do (admin: everything)")
+      new Option("-s, --scope <scopes...>", h("keysScope"))
         .choices([...API_SCOPES])
         .makeOptionMandatory(),
     )
-    .option("-n, --name <name>", "what the key is for", "unnamed")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", 'JSON: {"id","name","scopes","createdAt","key"}')
+    .option("-n, --name <name>", h("keysName"), "unnamed")
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("keysCreateJson"))
     .addHelpText(
       "after",
-      `
-Scopes: ingest (POST /v1/events), guard (POST /v1/guard/check), agent (remedies, customers,
-promise validation), admin (everything, with /metrics and /v1/ledger/verify).
-
-Example:
-  goodfaith keys create --scope guard --name checkout`,
+      afterHelp(
+        h("keysScopes"),
+        examples(h("example"), ["goodfaith keys create --scope guard --name checkout"]),
+      ),
     )
     .action(async (opts: { scope: ApiScope[]; name: string; db?: string; json?: boolean }) =>
       setExit(
@@ -138,16 +139,16 @@ Example:
     );
   keys
     .command("list")
-    .description("list every key (never a secret)")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", "JSON lines, one per key")
+    .description(h("keysList"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("keysListJson"))
     .action(async (opts: KeysOptions) => setExit(await keysListCommand(opts, ctx())));
   keys
     .command("revoke")
-    .description("revoke a key by its id; a server stops accepting it within seconds")
-    .argument("<id>", "the key's id (from keys list)")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", 'JSON: {"id","revoked"}')
+    .description(h("keysRevoke"))
+    .argument("<id>", h("keysId"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("keysRevokeJson"))
     .action(async (id: string, opts: KeysOptions) =>
       setExit(await keysRevokeCommand(id, opts, ctx())),
     );

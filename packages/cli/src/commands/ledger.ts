@@ -16,10 +16,12 @@ import {
   verifyLedger,
 } from "@goodfaith/store";
 import type { Command } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError, readTextSync } from "../io/file-error.js";
+import { helpOf } from "../io/localized-command.js";
 import { counted, type MessageKey, t } from "../messages.js";
-import { DB_HELP, openCliStore } from "./store-options.js";
+import { dbHelp, openCliStore } from "./store-options.js";
 
 /** A signed checkpoint as `ledger checkpoint` writes it. */
 export type SignedCheckpoint = NonNullable<VerifiedChain["checkpoint"]>;
@@ -320,33 +322,24 @@ export function registerLedgerCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  const ledger = program.command("ledger").description("the tamper-evident remedy ledger");
+  const h = helpOf(program);
+  const ledger = program.command("ledger").description(h("ledger"));
   ledger
     .command("verify")
-    .description(
-      "re-compute every hash chain, then compare the remedies table with the ledger; name what does not match (exit 2 if anything does)",
-    )
-    .option("--db <path-or-url>", DB_HELP)
-    .option(
-      "--checkpoint <file>",
-      "also check a signed checkpoint (from ledger checkpoint) against its chain; repeatable",
-      collect,
-    )
-    .option(
-      "--trusted-key <public-key.pem>",
-      "accept only checkpoints signed by this Ed25519 public key; repeatable",
-      collect,
-    )
-    .option("--json", "JSON: the verdict, with every chain's count and head")
+    .description(h("ledgerVerify"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--checkpoint <file>", h("ledgerCheckpointOption"), collect)
+    .option("--trusted-key <public-key.pem>", h("ledgerTrustedKey"), collect)
+    .option("--json", h("ledgerVerifyJson"))
     .addHelpText(
       "after",
-      `
-A chain rewritten from some entry on, with its hashes recomputed, still verifies on its own;
-a checkpoint signed before catches it (and a truncation). Pin the signer with --trusted-key.
-
-Example:
-  goodfaith ledger checkpoint --out checkpoint.json
-  goodfaith ledger verify --checkpoint checkpoint.json --trusted-key .goodfaith/ledger-signing-key.pub.pem`,
+      afterHelp(
+        h("ledgerVerifyNotes"),
+        examples(h("example"), [
+          "goodfaith ledger checkpoint --out checkpoint.json",
+          "goodfaith ledger verify --checkpoint checkpoint.json --trusted-key .goodfaith/ledger-signing-key.pub.pem",
+        ]),
+      ),
     )
     .action(
       async (opts: { db?: string; json?: boolean; checkpoint?: string[]; trustedKey?: string[] }) =>
@@ -364,20 +357,12 @@ Example:
     );
   ledger
     .command("checkpoint")
-    .description(
-      "verify every chain and sign its head with Ed25519 (a checkpoint to keep elsewhere)",
-    )
-    .option("--db <path-or-url>", DB_HELP)
-    .option(
-      "--key <private-key.pem>",
-      `Ed25519 private key, PKCS#8 PEM (default ${DEFAULT_SIGNING_KEY}, generated with mode 0600 if missing)`,
-    )
-    .option(
-      "--out <file>",
-      `where to write the checkpoint (default ${DEFAULT_CHECKPOINT_DIR}/<chain>-<seq>.json; with several chains, one array)`,
-    )
-    .option("--chain <name>", "only this chain")
-    .option("--json", "JSON lines: one signed checkpoint per chain")
+    .description(h("ledgerCheckpoint"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--key <private-key.pem>", h("ledgerKey", { path: DEFAULT_SIGNING_KEY }))
+    .option("--out <file>", h("ledgerOut", { dir: DEFAULT_CHECKPOINT_DIR }))
+    .option("--chain <name>", h("ledgerChain"))
+    .option("--json", h("ledgerCheckpointJson"))
     .action(
       async (opts: { db?: string; key?: string; out?: string; chain?: string; json?: boolean }) =>
         setExit(

@@ -16,11 +16,13 @@ import {
 } from "@goodfaith/measure";
 import { DEFAULT_STORE_PATH, journeyJson, StoreFollower } from "@goodfaith/store";
 import type { Command } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
+import { helpOf } from "../io/localized-command.js";
 import { cells, padCells } from "../io/pad.js";
 import { t } from "../messages.js";
 import { withStore } from "./remedies.js";
-import { DB_HELP, redact } from "./store-options.js";
+import { dbHelp, redact } from "./store-options.js";
 
 /** Options of `goodfaith metrics`. */
 export interface MetricsCommandOptions {
@@ -107,23 +109,19 @@ export function registerMetricsCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
+  const h = helpOf(program);
   program
     .command("metrics")
-    .description("the customer journey in real time: p50/p95/p99 over the last 5 min, hour and day")
-    .option("--db <path-or-url>", DB_HELP)
-    .option(
-      "--watch [seconds]",
-      "follow the event log, reading new events every N seconds (default 5)",
-    )
-    .option("--json", "JSON: one snapshot per line")
+    .description(h("metrics"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--watch [seconds]", h("metricsWatch"))
+    .option("--json", h("metricsJson"))
     .addHelpText(
       "after",
-      `
-Windows are in event time: they end at the latest event's time, not the wall clock.
-
-Examples:
-  goodfaith metrics
-  goodfaith metrics --watch 2 --json`,
+      afterHelp(
+        h("metricsNotes"),
+        examples(h("examples"), ["goodfaith metrics", "goodfaith metrics --watch 2 --json"]),
+      ),
     )
     .action(async (opts: { db?: string; watch?: string | true; json?: boolean }) => {
       const controller = new AbortController();

@@ -13,9 +13,11 @@ import {
   WebhookExecutor,
 } from "@goodfaith/store";
 import { type Command, Option } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
+import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
-import { DB_HELP } from "./store-options.js";
+import { dbHelp } from "./store-options.js";
 import { sayWebhookError, withWebhooks } from "./webhooks.js";
 
 /** How remedies are carried out: the options `outbox run` and `serve` share. */
@@ -154,20 +156,17 @@ export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext):
 
 /** Adds the options `outbox run` and `serve` share to `command`. */
 export function addExecutorOptions(command: Command): Command {
+  const h = helpOf(command);
   return command
     .addOption(
-      new Option("--executor <executor>", "how remedies are carried out")
+      new Option("--executor <executor>", h("executor"))
         .choices(["record", "webhook"])
         .default("record"),
     )
-    .option("--url <url>", "the payment endpoint (--executor webhook)")
-    .option("--secret <secret>", "its signing secret (default $GOODFAITH_EXECUTOR_SECRET)")
-    .option("--callback-base <url>", "the API's address as the payment system reaches it")
-    .option(
-      "--lease-ms <ms>",
-      "how long an unconfirmed remedy waits before it is sent again",
-      "300000",
-    );
+    .option("--url <url>", h("executorUrl"))
+    .option("--secret <secret>", h("executorSecret"))
+    .option("--callback-base <url>", h("executorCallbackBase"))
+    .option("--lease-ms <ms>", h("executorLease"), "300000");
 }
 
 /** The shared options as commander parsed them, as `OutboxExecutorOptions`. */
@@ -193,29 +192,23 @@ export function registerOutboxCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  const outbox = program
-    .command("outbox")
-    .description("execute approved remedies and send webhooks");
-  addExecutorOptions(
-    outbox.command("run").description("run the worker: every few seconds until stopped, or --once"),
-  )
-    .option("--once", "one pass, then exit")
-    .option("--interval-ms <ms>", "pause after a pass that found nothing due", "5000")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", "one JSON line per pass: {remedies, deliveries}")
+  const h = helpOf(program);
+  const outbox = program.command("outbox").description(h("outbox"));
+  addExecutorOptions(outbox.command("run").description(h("outboxRun")))
+    .option("--once", h("outboxOnce"))
+    .option("--interval-ms <ms>", h("outboxInterval"), "5000")
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("outboxJson"))
     .addHelpText(
       "after",
-      `
-record: executes nothing, marks remedies executed (a dry run). webhook: POSTs each remedy,
-signed and with its idempotency key, to --url; the payment system answers with the outcome,
-or 202 and later POST /v1/remedies/{key}/confirm|fail with an executor key. A remedy never
-confirmed is sent again after each lease, as a new attempt, and goes to the dead letter after
-the last one. goodfaith serve runs this worker itself unless started with --no-outbox.
-
-Example (the payment system gets the key for its callbacks and the secret to check signatures):
-  goodfaith keys create --scope executor --name payments
-  export GOODFAITH_EXECUTOR_SECRET=$(openssl rand -hex 32)
-  goodfaith outbox run --executor webhook --url https://payments.example.com/goodfaith`,
+      afterHelp(
+        h("outboxNotes"),
+        examples(h("outboxExample"), [
+          "goodfaith keys create --scope executor --name payments",
+          "export GOODFAITH_EXECUTOR_SECRET=$(openssl rand -hex 32)",
+          "goodfaith outbox run --executor webhook --url https://payments.example.com/goodfaith",
+        ]),
+      ),
     )
     .action(
       async (

@@ -8,9 +8,10 @@ import { decodeCursor, encodeCursor, historyJson, remedyJson } from "@goodfaith/
 import { type Decision, decideRemedy, retryRemedy } from "@goodfaith/store";
 import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
+import { helpOf } from "../io/localized-command.js";
 import { parseRfc3339 } from "../io/time.js";
 import { t } from "../messages.js";
-import { DB_HELP, withCliStore } from "./store-options.js";
+import { dbHelp, withCliStore } from "./store-options.js";
 
 /** Options every `remedies` command takes. */
 export interface RemediesOptions {
@@ -176,43 +177,39 @@ export function registerRemediesCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  const remedies = program
-    .command("remedies")
-    .description("remedies the engine decided: list, show, approve, reject, retry");
+  const h = helpOf(program);
+  const remedies = program.command("remedies").description(h("remedies"));
   const common = (c: Command) =>
-    c.option("--db <path-or-url>", DB_HELP).option("--json", "JSON output");
+    c.option("--db <path-or-url>", dbHelp(h)).option("--json", h("json"));
   common(
     remedies
       .command("list")
-      .description("one page of remedies, oldest first")
-      .option("--status <status...>", "only these statuses (e.g. awaiting_approval dead)")
-      .option("--customer <id>", "only this customer's")
-      .option("--promise <id>", "only this promise's")
-      .option("--from <time>", "only incidents at or after this time (RFC 3339)")
-      .option("--to <time>", "only incidents before this time (RFC 3339)")
-      .option("--limit <n>", "remedies per page (1–1000)", Number, 50)
-      .option("--after <cursor>", "the page after this cursor (printed at the end of a page)"),
+      .description(h("remediesList"))
+      .option("--status <status...>", h("remediesStatus"))
+      .option("--customer <id>", h("remediesCustomer"))
+      .option("--promise <id>", h("remediesPromise"))
+      .option("--from <time>", h("remediesFrom"))
+      .option("--to <time>", h("remediesTo"))
+      .option("--limit <n>", h("remediesLimit"), Number, 50)
+      .option("--after <cursor>", h("remediesAfter")),
   ).action(async (o: RemediesListOptions) => setExit(await remediesListCommand(o, ctx())));
   common(
-    remedies
-      .command("show")
-      .description("a remedy, its explanation and every move")
-      .argument("<key>", "the remedy's idempotency key"),
+    remedies.command("show").description(h("remediesShow")).argument("<key>", h("remedyKey")),
   ).action(async (key: string, o: RemediesOptions) =>
     setExit(await remediesShowCommand(key, o, ctx())),
   );
   for (const [name, what] of [
-    ["approve", "approve a remedy awaiting approval"],
-    ["reject", "reject a remedy awaiting approval (its spend is released)"],
-    ["retry", "send a dead or failed remedy back to the outbox, due now"],
+    ["approve", "remediesApprove"],
+    ["reject", "remediesReject"],
+    ["retry", "remediesRetry"],
   ] as const) {
     common(
       remedies
         .command(name)
-        .description(what)
-        .argument("<key>", "the remedy's idempotency key")
-        .requiredOption("--actor <who>", "who decides, recorded in the ledger (e.g. agent:a-17)")
-        .option("--reason <text>", "why, recorded with the move"),
+        .description(h(what))
+        .argument("<key>", h("remedyKey"))
+        .requiredOption("--actor <who>", h("remediesActor"))
+        .option("--reason <text>", h("remediesReason")),
     ).action(async (key: string, o: RemediesOptions & { actor: string; reason?: string }) =>
       setExit(await remediesDecideCommand(key, name, o, ctx())),
     );

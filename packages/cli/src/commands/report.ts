@@ -7,10 +7,12 @@ import { writeFile } from "node:fs/promises";
 import { renderReportHtml, renderReportText } from "@goodfaith/measure";
 import { reportViewFromStore } from "@goodfaith/store";
 import type { Command } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError } from "../io/file-error.js";
+import { helpOf } from "../io/localized-command.js";
 import { capitalOptions } from "./clv.js";
-import { DB_HELP, openCliStore } from "./store-options.js";
+import { dbHelp, openCliStore } from "./store-options.js";
 
 /** Options of `goodfaith report`. */
 export interface ReportOptions {
@@ -51,25 +53,25 @@ export function registerReportCommand(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
+  const h = helpOf(program);
   program
     .command("report")
-    .description(
-      "the customer-delight-first report: what customers lived through, then the operating figures",
-    )
-    .option("--db <url>", DB_HELP)
-    .option("--period <period>", "YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (default: the latest month)")
-    .option("--currency <code>", "reporting currency of lifetime values (default: the most used)")
-    .option("--horizon-weeks <weeks>", "CLV horizon in weeks (default 52)")
-    .option("--discount-rate <rate>", "annual discount rate (default 0.1)")
-    .option(
-      "--alive-threshold <p>",
-      "P(alive) below which a relationship is written down (default 0.5)",
-    )
-    .option("--html", "a standalone HTML page with SVG charts instead of text")
-    .option("-o, --out <file>", "write to a file instead of standard output")
+    .description(h("report"))
+    .option("--db <url>", dbHelp(h))
+    .option("--period <period>", h("period"))
+    .option("--currency <code>", h("reportCurrency"))
+    .option("--horizon-weeks <weeks>", h("horizonWeeks"))
+    .option("--discount-rate <rate>", h("discountRate"))
+    .option("--alive-threshold <p>", h("aliveThreshold"))
+    .option("--html", h("reportHtml"))
+    .option("-o, --out <file>", h("out"))
     .addHelpText(
       "after",
-      "\nExample:\n  goodfaith report --period 2026-11 --lang sv --html -o report.sv.html",
+      afterHelp(
+        examples(h("example"), [
+          "goodfaith report --period 2026-11 --lang sv --html -o report.sv.html",
+        ]),
+      ),
     )
     .action(async (opts: ReportOptions) => setExit(await reportCommand(opts, ctx())));
 }

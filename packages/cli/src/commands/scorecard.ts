@@ -6,11 +6,13 @@
 import { DIMENSIONS, type Dimension, PERIODS, type Period } from "@goodfaith/measure";
 import { EXPLAINABLE, explainQuery, scorecardFromStore, scorecardRowsJson } from "@goodfaith/store";
 import { type Command, Option } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
+import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
 import { withStore } from "./remedies.js";
 import { explanationLines, rowLines } from "./scorecard-table.js";
-import { DB_HELP } from "./store-options.js";
+import { dbHelp } from "./store-options.js";
 
 /** Options of `goodfaith scorecard`. */
 export interface ScorecardCommandOptions {
@@ -98,30 +100,30 @@ export function registerScorecardCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
+  const h = helpOf(program);
   program
     .command("scorecard")
-    .description("the trust scorecard of the store: every figure, by period and breakdown")
-    .option("--db <path-or-url>", DB_HELP)
-    .addOption(new Option("--by <period>", "one row per day, week or month").choices([...PERIODS]))
+    .description(h("scorecard"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .addOption(new Option("--by <period>", h("scorecardBy")).choices([...PERIODS]))
     .addOption(
-      new Option("--dimension <dimension>", "break down by segment, channel or promise").choices([
-        ...DIMENSIONS,
-      ]),
+      new Option("--dimension <dimension>", h("scorecardDimension")).choices([...DIMENSIONS]),
     )
-    .option("--explain <figure>", "list the events and remedies behind one figure")
-    .option("--period <bucket>", "the bucket to explain: 2026-11-02, 2026-W45, 2026-11 or all")
-    .option("--value <value>", "the segment, channel or promise to explain (with --dimension)")
-    .option("--limit <n>", "list the ids of at most this many cases", "20")
-    .option("--json", "JSON: { rows } or the explanation")
+    .option("--explain <figure>", h("scorecardExplain"))
+    .option("--period <bucket>", h("scorecardPeriod"))
+    .option("--value <value>", h("scorecardValue"))
+    .option("--limit <n>", h("scorecardLimit"), "20")
+    .option("--json", h("scorecardJson"))
     .addHelpText(
       "after",
-      `
-Formulas and weights: docs/scorecard.md. Notices and guard warnings count once the store keeps them.
-
-Examples:
-  goodfaith scorecard --by week
-  goodfaith scorecard --by week --dimension promise --json
-  goodfaith scorecard --explain toldFirst --period 2026-W45`,
+      afterHelp(
+        h("scorecardNotes"),
+        examples(h("examples"), [
+          "goodfaith scorecard --by week",
+          "goodfaith scorecard --by week --dimension promise --json",
+          "goodfaith scorecard --explain toldFirst --period 2026-W45",
+        ]),
+      ),
     )
     .action(
       async (opts: {

@@ -9,8 +9,10 @@ import type { RemedyExecutor } from "@goodfaith/core";
 import { createApp, IngestService, startServer } from "@goodfaith/server";
 import { DEFAULT_STORE_PATH, type OutboxWorker, startOutboxWorker } from "@goodfaith/store";
 import type { Command } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
+import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
 import {
   addExecutorOptions,
@@ -20,7 +22,7 @@ import {
   outboxPassLine,
   perBurst,
 } from "./outbox.js";
-import { DB_HELP, openCliStore, redact } from "./store-options.js";
+import { dbHelp, openCliStore, redact } from "./store-options.js";
 
 /** Options of `goodfaith serve`; the executor options are those of `goodfaith outbox run`. */
 export interface ServeOptions extends OutboxExecutorOptions {
@@ -150,38 +152,26 @@ export function registerServeCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  addExecutorOptions(
-    program
-      .command("serve")
-      .description(
-        "serve the HTTP API (OpenAPI docs at /docs) over the store, and run the outbox worker",
-      ),
-  )
-    .option("-p, --promises <files...>", "promise documents (YAML) to keep", [])
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--port <port>", "TCP port (0: any free one)", "8080")
-    .option("--host <host>", "address to listen on (0.0.0.0: every interface)", "127.0.0.1")
-    .option("--rate-limit <n>", "requests per second per API key (0: no limit)", "1000")
-    .option("--no-outbox", "do not run the outbox worker here (separate goodfaith outbox run)")
-    .option(
-      "--outbox-interval-ms <ms>",
-      "pause after an outbox pass that found nothing due",
-      "1000",
-    )
-    .option("--json", 'one JSON line once listening: {"listening","docs","outbox"}')
+  const h = helpOf(program);
+  addExecutorOptions(program.command("serve").description(h("serve")))
+    .option("-p, --promises <files...>", h("servePromises"), [])
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--port <port>", h("servePort"), "8080")
+    .option("--host <host>", h("serveHost"), "127.0.0.1")
+    .option("--rate-limit <n>", h("serveRateLimit"), "1000")
+    .option("--no-outbox", h("serveNoOutbox"))
+    .option("--outbox-interval-ms <ms>", h("serveOutboxInterval"), "1000")
+    .option("--json", h("serveJson"))
     .addHelpText(
       "after",
-      `
-Calls need an API key (goodfaith keys create). Stops on Ctrl-C (SIGINT) or SIGTERM.
-The outbox worker runs in this process: approved remedies are carried out by the executor
-(record by default: a dry run; --executor webhook as with goodfaith outbox run) and webhooks
-sent, pass after pass while any are due, then every --outbox-interval-ms. With --no-outbox,
-run goodfaith outbox run instead.
-
-Example (serve in the background; curl retries until it listens):
-  export KEY=$(goodfaith keys create --scope admin --name me --json | jq -r .key)
-  goodfaith serve -p packs/retail/promises.yaml --port 8080 &
-  curl --retry 5 --retry-connrefused -H "Authorization: Bearer $KEY" localhost:8080/v1/remedies`,
+      afterHelp(
+        h("serveNotes"),
+        examples(h("serveExample"), [
+          "export KEY=$(goodfaith keys create --scope admin --name me --json | jq -r .key)",
+          "goodfaith serve -p packs/retail/promises.yaml --port 8080 &",
+          'curl --retry 5 --retry-connrefused -H "Authorization: Bearer $KEY" localhost:8080/v1/remedies',
+        ]),
+      ),
     )
     .action(
       async (

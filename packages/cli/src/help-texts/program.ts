@@ -1,0 +1,165 @@
+/** Help of the program itself and of run, guard, clv and promises. */
+import type { HelpEntry } from "./entry.js";
+
+export const PROGRAM_HELP = {
+  program: {
+    en: "Keep your promises to customers before they have to ask.",
+    "zh-CN": "在客户开口之前，就兑现您对他们的承诺。",
+    sv: "Håll dina löften till kunderna innan de behöver fråga.",
+  },
+  lang: {
+    en: "language of human output and pages; default from LANG",
+    "zh-CN": "给人阅读的输出和页面所用的语言；默认取自 LANG",
+    sv: "språket i utdata och sidor som människor läser; annars enligt LANG",
+  },
+  exitCodeList: {
+    en: `  0  success
+  1  a file could not be read, or the command line was wrong
+  2  invalid input: a promise document that does not load, or a bad items file
+  3  the run completed, but some events were rejected (each is reported)`,
+    "zh-CN": `  0  成功
+  1  有文件无法读取，或命令行有误
+  2  输入无效：承诺文档无法加载，或商品文件有误
+  3  运行已完成，但有事件被拒绝（每一个都会报告）`,
+    sv: `  0  klart
+  1  en fil kunde inte läsas, eller så var kommandoraden fel
+  2  ogiltig indata: ett löftesdokument som inte går att läsa in, eller en felaktig varufil
+  3  körningen blev klar, men några händelser avvisades (var och en rapporteras)`,
+  },
+  run: {
+    en: "evaluate promise documents over event files and print every remedy, then a summary",
+    "zh-CN": "用事件文件评估承诺文档，列出每项补救措施，最后给出摘要",
+    sv: "utvärdera löftesdokument mot händelsefiler och skriv ut varje gottgörelse, sedan en sammanfattning",
+  },
+  runEvents: {
+    en: "event files (JSON Lines); several are merged by event time",
+    "zh-CN": "事件文件（JSON Lines）；多个文件按事件时间合并",
+    sv: "händelsefiler (JSON Lines); flera slås ihop efter händelsetid",
+  },
+  runUntil: {
+    en: "move event time to this RFC 3339 time at the end, firing deadlines before it",
+    "zh-CN": "最后把事件时间推进到这个 RFC 3339 时间，此前到期的期限随之触发",
+    sv: "flytta händelsetiden till denna RFC 3339-tid på slutet, så att tidsgränser före den löser ut",
+  },
+  runJson: {
+    en: "JSON lines: one per remedy, then a summary",
+    "zh-CN": "JSON 行：每项补救一行，最后一行是摘要",
+    sv: "JSON-rader: en per gottgörelse, sedan en sammanfattning",
+  },
+  guard: {
+    en: "the guard: warnings before a purchase",
+    "zh-CN": "购前提醒：在客户购买之前提醒他们",
+    sv: "vakten: varningar före ett köp",
+  },
+  guardCheck: {
+    en: "what the guard says to a customer about to buy some items, from their history",
+    "zh-CN": "根据客户的历史，看购前提醒会对即将购买这些商品的客户说什么",
+    sv: "vad vakten säger till en kund som ska köpa några varor, utifrån kundens historik",
+  },
+  guardEvents: {
+    en: "the customer history (JSON Lines)",
+    "zh-CN": "客户的历史（JSON Lines）",
+    sv: "kundens historik (JSON Lines)",
+  },
+  guardCustomer: { en: "the customer", "zh-CN": "客户", sv: "kunden" },
+  guardItems: {
+    en: 'items.json, or inline JSON: [{"sku":"…","kind":"book"}]',
+    "zh-CN": 'items.json，或直接写在命令行里的 JSON：[{"sku":"…","kind":"book"}]',
+    sv: 'items.json, eller JSON direkt på kommandoraden: [{"sku":"…","kind":"book"}]',
+  },
+  guardPromises: {
+    en: "promise documents with guard promises (default: already-owned and a 14-day price guarantee)",
+    "zh-CN": "含购前提醒承诺的承诺文档（默认：已拥有提醒和 14 天价格保障）",
+    sv: "löftesdokument med vaktlöften (standard: redan ägt och en prisgaranti på 14 dagar)",
+  },
+  guardAt: {
+    en: "when the purchase happens (RFC 3339); default: the history's last event time",
+    "zh-CN": "购买发生的时间（RFC 3339）；默认：历史中最后一个事件的时间",
+    sv: "när köpet sker (RFC 3339); standard: tiden för historikens sista händelse",
+  },
+  clv: {
+    en: "customer lifetime value (BG/NBD + Gamma-Gamma)",
+    "zh-CN": "客户终身价值（BG/NBD + Gamma-Gamma）",
+    sv: "kundens livstidsvärde (BG/NBD + Gamma-Gamma)",
+  },
+  clvFit: {
+    en: "fit the models to a purchase history and value every customer",
+    "zh-CN": "用购买历史拟合模型，并为每位客户估值",
+    sv: "anpassa modellerna till en köphistorik och värdera varje kund",
+  },
+  clvTransactions: {
+    en: "purchases: CSV with header customer,date,amount, or the CDNOW format (default: the store's log)",
+    "zh-CN": "购买记录：表头为 customer,date,amount 的 CSV，或 CDNOW 格式（默认：存储中的日志）",
+    sv: "köp: CSV med rubrikraden customer,date,amount, eller CDNOW-formatet (standard: lagrets logg)",
+  },
+  clvDbCurrency: {
+    en: "with --db: reporting currency (default: the most used)",
+    "zh-CN": "与 --db 一起使用：报告所用的货币（默认：最常用的货币）",
+    sv: "med --db: rapportvaluta (standard: den mest använda)",
+  },
+  clvFormat: { en: "input format", "zh-CN": "输入格式", sv: "indataformat" },
+  clvCalibrationEnd: {
+    en: "last day (YYYY-MM-DD) of the fitting period",
+    "zh-CN": "拟合期的最后一天（YYYY-MM-DD）",
+    sv: "sista dagen (YYYY-MM-DD) i anpassningsperioden",
+  },
+  clvFitJson: {
+    en: "JSON: { bgnbd, gammaGamma, customers, repeaters, … }",
+    "zh-CN": "以 JSON 格式输出：{ bgnbd, gammaGamma, customers, repeaters, … }",
+    sv: "utdata som JSON: { bgnbd, gammaGamma, customers, repeaters, … }",
+  },
+  clvCdnow: {
+    en: `CDNOW_sample.txt: 6,919 purchases by 2,357 customers of CDNOW (Fader, Hardie & Lee, 2005), as the
+lifetimes Python library ships it (lifetimes/datasets/); the fit reproduces the published estimates.`,
+    "zh-CN": `CDNOW_sample.txt：CDNOW 上 2,357 位客户的 6,919 次购买（Fader、Hardie 与 Lee，2005），
+与 Python 库 lifetimes 所附的数据相同（lifetimes/datasets/）；拟合结果与已发表的估计值一致。`,
+    sv: `CDNOW_sample.txt: 6 919 köp av 2 357 kunder hos CDNOW (Fader, Hardie & Lee, 2005), så som
+Python-biblioteket lifetimes levererar den (lifetimes/datasets/); anpassningen återger de
+publicerade skattningarna.`,
+  },
+  clvValue: {
+    en: "relationship capital from the store: equity, value at risk, write-down, value protected",
+    "zh-CN": "根据存储计算关系资本：客户资产、风险价值、减记、受保护的价值",
+    sv: "relationskapital ur lagret: kundkapital, värde i riskzonen, nedskrivning, skyddat värde",
+  },
+  clvCurrency: {
+    en: "reporting currency (default: the most used)",
+    "zh-CN": "报告所用的货币（默认：最常用的货币）",
+    sv: "rapportvaluta (standard: den mest använda)",
+  },
+  promises: {
+    en: "promise documents: validate, render and diff",
+    "zh-CN": "承诺文档：校验、生成页面与比较",
+    sv: "löftesdokument: validera, rendera och jämföra",
+  },
+  promisesValidate: {
+    en: "load promise documents and report every problem with file, line and column",
+    "zh-CN": "加载承诺文档，报告每个问题所在的文件、行和列",
+    sv: "läs in löftesdokument och rapportera varje problem med fil, rad och kolumn",
+  },
+  promisesRender: {
+    en: "render the customer-facing promise page",
+    "zh-CN": "生成给客户看的承诺页面",
+    sv: "rendera löftessidan som kunderna ser",
+  },
+  promisesHtml: {
+    en: "a standalone HTML page instead of Markdown",
+    "zh-CN": "生成独立的 HTML 页面，而不是 Markdown",
+    sv: "en fristående HTML-sida i stället för Markdown",
+  },
+  promisesDiff: {
+    en: "what changed between two versions, promise by promise and field by field",
+    "zh-CN": "两个版本之间有什么变化，逐项承诺、逐个字段列出",
+    sv: "vad som ändrats mellan två versioner, löfte för löfte och fält för fält",
+  },
+  promisesDiffExit: {
+    en: "Exit codes: 0 no change, 1 changed, 2 a file does not load.",
+    "zh-CN": "退出码：0 没有变化，1 有变化，2 有文件无法加载。",
+    sv: "Avslutningskoder: 0 ingen ändring, 1 ändrat, 2 en fil går inte att läsa in.",
+  },
+  promisesDiffThen: {
+    en: "Then see what the change would cost:",
+    "zh-CN": "接着看看这项改动要花多少钱：",
+    sv: "Se sedan vad ändringen skulle kosta:",
+  },
+} as const satisfies Record<string, HelpEntry>;

@@ -1,0 +1,183 @@
+/** Help of the commands that serve and carry out: serve, outbox, demo. */
+import type { HelpEntry } from "./entry.js";
+
+export const SERVE_HELP = {
+  executor: {
+    en: "how remedies are carried out",
+    "zh-CN": "补救措施的执行方式",
+    sv: "hur gottgörelser utförs",
+  },
+  executorUrl: {
+    en: "the payment endpoint (--executor webhook)",
+    "zh-CN": "支付系统的端点（--executor webhook）",
+    sv: "betalsystemets adress (--executor webhook)",
+  },
+  executorSecret: {
+    en: "its signing secret (default $GOODFAITH_EXECUTOR_SECRET)",
+    "zh-CN": "它的签名密钥（默认 $GOODFAITH_EXECUTOR_SECRET）",
+    sv: "dess signeringshemlighet (standard $GOODFAITH_EXECUTOR_SECRET)",
+  },
+  executorCallbackBase: {
+    en: "the API's address as the payment system reaches it",
+    "zh-CN": "支付系统访问本 API 所用的地址",
+    sv: "API:ts adress så som betalsystemet når det",
+  },
+  executorLease: {
+    en: "how long an unconfirmed remedy waits before it is sent again",
+    "zh-CN": "未确认的补救要等多久才重新发送",
+    sv: "hur länge en obekräftad gottgörelse väntar innan den skickas igen",
+  },
+  outbox: {
+    en: "execute approved remedies and send webhooks",
+    "zh-CN": "执行已批准的补救措施，并发送 webhook",
+    sv: "utför godkända gottgörelser och skicka webhooks",
+  },
+  outboxRun: {
+    en: "run the worker: every few seconds until stopped, or --once",
+    "zh-CN": "运行工作进程：每隔几秒处理一轮，直到被停止；或用 --once 只处理一轮",
+    sv: "kör arbetaren: med några sekunders mellanrum tills den stoppas, eller --once",
+  },
+  outboxOnce: {
+    en: "one pass, then exit",
+    "zh-CN": "处理一轮后退出",
+    sv: "ett varv, sedan avsluta",
+  },
+  outboxInterval: {
+    en: "pause after a pass that found nothing due",
+    "zh-CN": "某一轮没有到期项时，暂停多久",
+    sv: "paus efter ett varv där inget var förfallet",
+  },
+  outboxJson: {
+    en: "one JSON line per pass: {remedies, deliveries}",
+    "zh-CN": "每轮输出一行 JSON：{remedies, deliveries}",
+    sv: "en JSON-rad per varv: {remedies, deliveries}",
+  },
+  outboxNotes: {
+    en: `record: executes nothing, marks remedies executed (a dry run). webhook: POSTs each remedy,
+signed and with its idempotency key, to --url; the payment system answers with the outcome,
+or 202 and later POST /v1/remedies/{key}/confirm|fail with an executor key. A remedy never
+confirmed is sent again after each lease, as a new attempt, and goes to the dead letter after
+the last one. goodfaith serve runs this worker itself unless started with --no-outbox.`,
+    "zh-CN": `record：什么也不执行，只把补救标记为已执行（演练）。webhook：把每项补救签名、
+附上幂等键，POST 到 --url；支付系统直接返回结果，或先返回 202，
+稍后再用执行器密钥调用 POST /v1/remedies/{key}/confirm|fail。
+始终未确认的补救会在每个租期结束后作为新的尝试再次发送，最后一次尝试之后停止重试。
+goodfaith serve 会自己运行这个工作进程，除非启动时加了 --no-outbox。`,
+    sv: `record: utför ingenting, markerar gottgörelser som utförda (en torrkörning). webhook: POSTar
+varje gottgörelse, signerad och med sin idempotensnyckel, till --url; betalsystemet svarar med
+utfallet, eller 202 och senare POST /v1/remedies/{key}/confirm|fail med en utförarnyckel. En
+gottgörelse som aldrig bekräftas skickas igen när varje lånetid gått ut, som ett nytt försök, och
+blir död efter det sista. goodfaith serve kör själv den här arbetaren om den inte startas med
+--no-outbox.`,
+  },
+  outboxExample: {
+    en: "Example (the payment system gets the key for its callbacks and the secret to check signatures):",
+    "zh-CN": "示例（支付系统拿到用于回调的密钥，以及用来核对签名的密钥）：",
+    sv: "Exempel (betalsystemet får nyckeln för sina återanrop och hemligheten för att kontrollera signaturer):",
+  },
+  serve: {
+    en: "serve the HTTP API (OpenAPI docs at /docs) over the store, and run the outbox worker",
+    "zh-CN": "基于存储提供 HTTP API（OpenAPI 文档位于 /docs），并运行发件箱工作进程",
+    sv: "servera HTTP-API:t (OpenAPI-dokumentation på /docs) över lagret, och kör utkorgens arbetare",
+  },
+  servePromises: {
+    en: "promise documents (YAML) to keep",
+    "zh-CN": "要兑现的承诺文档（YAML）",
+    sv: "löftesdokument (YAML) att hålla",
+  },
+  servePort: {
+    en: "TCP port (0: any free one)",
+    "zh-CN": "TCP 端口（0：任一空闲端口）",
+    sv: "TCP-port (0: valfri ledig)",
+  },
+  serveHost: {
+    en: "address to listen on (0.0.0.0: every interface)",
+    "zh-CN": "监听的地址（0.0.0.0：所有网络接口）",
+    sv: "adress att lyssna på (0.0.0.0: alla gränssnitt)",
+  },
+  serveRateLimit: {
+    en: "requests per second per API key (0: no limit)",
+    "zh-CN": "每个 API 密钥每秒的请求数（0：不限）",
+    sv: "anrop per sekund och API-nyckel (0: ingen gräns)",
+  },
+  serveNoOutbox: {
+    en: "do not run the outbox worker here (separate goodfaith outbox run)",
+    "zh-CN": "不在这里运行发件箱工作进程（另行运行 goodfaith outbox run）",
+    sv: "kör inte utkorgens arbetare här (kör goodfaith outbox run separat)",
+  },
+  serveOutboxInterval: {
+    en: "pause after an outbox pass that found nothing due",
+    "zh-CN": "发件箱某一轮没有到期项时，暂停多久",
+    sv: "paus efter ett varv i utkorgen där inget var förfallet",
+  },
+  serveJson: {
+    en: 'one JSON line once listening: {"listening","docs","outbox"}',
+    "zh-CN": '开始监听后输出一行 JSON：{"listening","docs","outbox"}',
+    sv: 'en JSON-rad när servern lyssnar: {"listening","docs","outbox"}',
+  },
+  serveNotes: {
+    en: `Calls need an API key (goodfaith keys create). Stops on Ctrl-C (SIGINT) or SIGTERM.
+The outbox worker runs in this process: approved remedies are carried out by the executor
+(record by default: a dry run; --executor webhook as with goodfaith outbox run) and webhooks
+sent, pass after pass while any are due, then every --outbox-interval-ms. With --no-outbox,
+run goodfaith outbox run instead.`,
+    "zh-CN": `调用需要 API 密钥（goodfaith keys create）。按 Ctrl-C（SIGINT）或收到 SIGTERM 时停止。
+发件箱工作进程在本进程中运行：已批准的补救由执行器完成（默认为 record：演练；
+--executor webhook 与 goodfaith outbox run 中相同），webhook 也随之发出；只要还有到期项，
+就一轮接一轮地处理，之后每隔 --outbox-interval-ms 处理一次。使用 --no-outbox 时，
+请改为运行 goodfaith outbox run。`,
+    sv: `Anrop kräver en API-nyckel (goodfaith keys create). Stannar vid Ctrl-C (SIGINT) eller SIGTERM.
+Utkorgens arbetare körs i den här processen: godkända gottgörelser utförs av utföraren
+(record som standard: en torrkörning; --executor webhook som med goodfaith outbox run) och
+webhooks skickas, varv efter varv så länge något är förfallet, sedan var --outbox-interval-ms.
+Med --no-outbox kör du goodfaith outbox run i stället.`,
+  },
+  serveExample: {
+    en: "Example (serve in the background; curl retries until it listens):",
+    "zh-CN": "示例（在后台运行服务；curl 会一直重试，直到服务开始监听）：",
+    sv: "Exempel (servern körs i bakgrunden; curl försöker igen tills den lyssnar):",
+  },
+  demo: {
+    en: "a fresh store, every pack, a generated scenario on real US flight data: what Goodfaith did, then the API",
+    "zh-CN":
+      "全新的存储、所有规则包、基于美国真实航班数据生成的场景：先看 Goodfaith 做了什么，再看 API",
+    sv: "ett nytt lager, alla paket, ett genererat scenario på verkliga amerikanska flygdata: vad Goodfaith gjorde, sedan API:t",
+  },
+  demoSeed: {
+    en: "the scenario's seed: the same seed gives the same events",
+    "zh-CN": "场景的随机种子：种子相同，事件也相同",
+    sv: "scenariots frö: samma frö ger samma händelser",
+  },
+  demoDb: {
+    en: "the SQLite file to build, replaced each run (default {path})",
+    "zh-CN": "要构建的 SQLite 文件，每次运行都会替换（默认 {path}）",
+    sv: "SQLite-filen som byggs, ersätts vid varje körning (standard {path})",
+  },
+  demoPort: {
+    en: "TCP port of the API (0: any free one)",
+    "zh-CN": "API 的 TCP 端口（0：任一空闲端口）",
+    sv: "API:ts TCP-port (0: valfri ledig)",
+  },
+  demoNoServe: {
+    en: "stop after the summary",
+    "zh-CN": "输出摘要后停止",
+    sv: "stanna efter sammanfattningen",
+  },
+  demoJson: {
+    en: "the summary as one JSON object",
+    "zh-CN": "以一个 JSON 对象输出摘要",
+    sv: "sammanfattningen som ett JSON-objekt",
+  },
+  demoNotes: {
+    en: `The airline part flies the 10,000 real US flights of vega-datasets (flights-10k, 2001, moved
+to 2026) with their real delays; passengers, fares, payments and the shop, video and support
+streams are generated from the seed. The store is rebuilt on every run.`,
+    "zh-CN": `航空部分使用 vega-datasets 中 10,000 个真实的美国航班（flights-10k，2001 年，移到 2026 年）
+及其真实的延误；乘客、票价、付款，以及商店、视频和客服的事件流都由种子生成。
+每次运行都会重建存储。`,
+    sv: `Flygdelen flyger de 10 000 verkliga amerikanska flygningarna i vega-datasets (flights-10k, 2001,
+flyttade till 2026) med sina verkliga förseningar; passagerare, biljettpriser, betalningar och
+flödena från butiken, videotjänsten och supporten genereras från fröet. Lagret byggs om vid
+varje körning.`,
+  },
+} as const satisfies Record<string, HelpEntry>;
