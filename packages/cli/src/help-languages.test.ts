@@ -11,7 +11,7 @@ import { buildProgram } from "./program.js";
 
 // Commands whose help is still English only (other work is changing them); remove a name once
 // its file takes its texts from helpOf(program).
-const PENDING = new Set(["backtest", "webhooks"]);
+const PENDING = new Set(["webhooks"]);
 
 /** The program as built for `args`, and its commands by their path ("ledger verify"). */
 function commands(args: string[], lang: Lang = "en"): Map<string, Command> {

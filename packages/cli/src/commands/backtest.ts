@@ -26,9 +26,11 @@ import {
 } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, isPostgresUrl, openStore } from "@goodfaith/store";
 import { type Command, Option } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { readEventFilesOrSay } from "../io/events.js";
+import { helpOf } from "../io/localized-command.js";
 import { fill, formatCount, type MessageKey, t } from "../messages.js";
 import {
   defaultWorkers,
@@ -418,32 +420,27 @@ export function registerBacktestCommands(
   openEvents: OpenEvents = storeEvents,
   runShard?: ShardRunner,
 ): void {
+  const h = helpOf(program);
   program
     .command("backtest")
-    .description(
-      "replay past events through a promise set in shadow: remedies by promise and day, cost, customers reached; with --against, the difference",
-    )
-    .requiredOption("-p, --promises <files...>", "the promise set to test (YAML)")
-    .option("--against <files...>", "the current promise set to compare with (YAML)")
-    .addOption(new Option("-e, --events <files...>", "event files (JSON Lines)").conflicts("db"))
-    .option("--db <url>", "read stored events: a SQLite path or postgres://… URL")
-    .option("--from <time>", "count remedies from this date (YYYY-MM-DD, UTC) or RFC 3339 time")
-    .option("--to <time>", "count remedies before this date or time (exclusive)")
-    .option(
-      "--json",
-      "JSON as POST /v1/backtests answers: { proposed }, or { proposed, against, comparison } with --against",
-    )
-    .option(
-      "--workers <n>",
-      "worker threads for a --db replay, sharded by customer (1: one thread; default: 2 on 2+ cores). A promise with a daily budget or its own incidents joins customers: then one thread, and the output says why",
-    )
+    .description(h("backtest"))
+    .requiredOption("-p, --promises <files...>", h("backtestPromises"))
+    .option("--against <files...>", h("backtestAgainst"))
+    .addOption(new Option("-e, --events <files...>", h("backtestEvents")).conflicts("db"))
+    .option("--db <url>", h("backtestDb"))
+    .option("--from <time>", h("backtestFrom"))
+    .option("--to <time>", h("backtestTo"))
+    .option("--json", h("backtestJson"))
+    .option("--workers <n>", h("backtestWorkers"))
     .addHelpText(
       "after",
-      `
-Examples:
-  goodfaith backtest --promises packs/airline/promises.yaml packs/eu261/promises.yaml --against packs/airline/promises.yaml --events packs/airline/events.jsonl
-  goodfaith backtest -p packs/retail/promises.yaml -e packs/retail/events.jsonl --from 2026-11-01 --to 2026-12-01 --json
-  goodfaith backtest -p packs/airline/promises.yaml packs/eu261/promises.yaml --db .goodfaith/goodfaith.db --workers 2`,
+      afterHelp(
+        examples(h("examples"), [
+          "goodfaith backtest --promises packs/airline/promises.yaml packs/eu261/promises.yaml --against packs/airline/promises.yaml --events packs/airline/events.jsonl",
+          "goodfaith backtest -p packs/retail/promises.yaml -e packs/retail/events.jsonl --from 2026-11-01 --to 2026-12-01 --json",
+          "goodfaith backtest -p packs/airline/promises.yaml packs/eu261/promises.yaml --db .goodfaith/goodfaith.db --workers 2",
+        ]),
+      ),
     )
     .action(async (opts: BacktestCommandOptions) =>
       setExit(await backtestCommand(opts, ctx(), openEvents, runShard)),

@@ -4,6 +4,7 @@
  * same in every language and stay in the code that registers the commands.
  */
 import { interpolate, type Lang } from "@goodfaith/core";
+import { BACKTEST_HELP } from "./backtest.js";
 import { COMMON_HELP } from "./common.js";
 import type { HelpEntry } from "./entry.js";
 import { MEASURE_HELP } from "./measure.js";
@@ -19,6 +20,7 @@ const HELP = {
   ...STORE_HELP,
   ...SERVE_HELP,
   ...MEASURE_HELP,
+  ...BACKTEST_HELP,
 } as const satisfies Record<string, HelpEntry>;
 
 /** The name of one help text. */
