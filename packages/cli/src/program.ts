@@ -12,6 +12,7 @@ import {
   type ClvValueOptions,
   clvFitCommand,
   clvValueCommand,
+  withCapitalOptions,
 } from "./commands/clv.js";
 import { registerCustomerCommands } from "./commands/customer.js";
 import { registerDemoCommands } from "./commands/demo.js";
@@ -139,15 +140,7 @@ export function buildProgram(
       ),
     )
     .action(async (opts: ClvOptions) => setExit(await clvFitCommand(opts, ctx())));
-  clv
-    .command("value")
-    .description(h("clvValue"))
-    .option("--db <url>", dbHelp(h))
-    .option("--period <period>", h("period"))
-    .option("--currency <code>", h("clvCurrency"))
-    .option("--horizon-weeks <weeks>", h("horizonWeeks"))
-    .option("--discount-rate <rate>", h("discountRate"))
-    .option("--alive-threshold <p>", h("aliveThreshold"))
+  withCapitalOptions(clv.command("value").description(h("clvValue")), h, "clvCurrency")
     .option("--json", h("json"))
     .action(async (opts: ClvValueOptions) => setExit(await clvValueCommand(opts, ctx())));
 

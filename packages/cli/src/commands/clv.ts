@@ -20,10 +20,12 @@ import {
   type TransactionLog,
 } from "@goodfaith/measure";
 import { capitalFromStore, capitalJson, readRelationships } from "@goodfaith/store";
+import type { Command } from "commander";
+import type { HelpKey, HelpText } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError } from "../io/file-error.js";
 import { t } from "../messages.js";
-import { openCliStore } from "./store-options.js";
+import { dbHelp, openCliStore } from "./store-options.js";
 
 /** Options of `goodfaith clv fit`. */
 export interface ClvOptions {
@@ -210,6 +212,20 @@ export async function clvFitCommand(opts: ClvOptions, ctx: CliContext): Promise<
     ctx.out(t(ctx.lang, "clvEquity", { equity: result.equity.toLocaleString(ctx.lang) }));
   }
   return EXIT.ok;
+}
+
+/**
+ * Adds the options `clv value` and `report` share (those `capitalOptions` checks, and --db);
+ * `currency` is each command's own wording of --currency.
+ */
+export function withCapitalOptions(command: Command, h: HelpText, currency: HelpKey): Command {
+  return command
+    .option("--db <url>", dbHelp(h))
+    .option("--period <period>", h("period"))
+    .option("--currency <code>", h(currency))
+    .option("--horizon-weeks <weeks>", h("horizonWeeks"))
+    .option("--discount-rate <rate>", h("discountRate"))
+    .option("--alive-threshold <p>", h("aliveThreshold"));
 }
 
 /** The options `clv value` and `report` share, checked; or an exit code after saying why. */

@@ -11,8 +11,8 @@ import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError } from "../io/file-error.js";
 import { helpOf } from "../io/localized-command.js";
-import { capitalOptions } from "./clv.js";
-import { dbHelp, openCliStore } from "./store-options.js";
+import { capitalOptions, withCapitalOptions } from "./clv.js";
+import { openCliStore } from "./store-options.js";
 
 /** Options of `goodfaith report`. */
 export interface ReportOptions {
@@ -54,15 +54,7 @@ export function registerReportCommand(
   setExit: (code: number) => void,
 ): void {
   const h = helpOf(program);
-  program
-    .command("report")
-    .description(h("report"))
-    .option("--db <url>", dbHelp(h))
-    .option("--period <period>", h("period"))
-    .option("--currency <code>", h("reportCurrency"))
-    .option("--horizon-weeks <weeks>", h("horizonWeeks"))
-    .option("--discount-rate <rate>", h("discountRate"))
-    .option("--alive-threshold <p>", h("aliveThreshold"))
+  withCapitalOptions(program.command("report").description(h("report")), h, "reportCurrency")
     .option("--html", h("reportHtml"))
     .option("-o, --out <file>", h("out"))
     .addHelpText(
