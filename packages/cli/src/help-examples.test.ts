@@ -24,6 +24,14 @@ const NOT_RUN = new Map<string, string>([
     "goodfaith outbox run --executor webhook --url https://payments.example.com/goodfaith",
     "posts to a payment system until stopped",
   ],
+  [
+    "goodfaith webhooks disable we_3f9a1c2b7d4e",
+    "needs an id webhooks add made (webhooks.test.ts)",
+  ],
+  [
+    "goodfaith webhooks enable we_3f9a1c2b7d4e && goodfaith outbox run --once",
+    "needs an id webhooks add made (webhooks.test.ts)",
+  ],
 ]);
 
 /** The exit code a line documents, where it is not 0 in a store with nothing dead. */

@@ -80,6 +80,8 @@ const ENDPOINTS: readonly Endpoint[] = [
     allowed: [],
   },
   { method: "DELETE", path: "/v1/webhooks/we_000000000000", allowed: [] },
+  { method: "POST", path: "/v1/webhooks/we_000000000000/enable", json: {}, allowed: [] },
+  { method: "GET", path: "/v1/webhooks/deliveries?status=dead", allowed: [] },
   { method: "GET", path: "/v1/customers/c-1", allowed: ["agent"] },
   { method: "GET", path: "/v1/promises", allowed: ["ingest", "guard", "agent"] },
   { method: "POST", path: "/v1/promises/validate", json: {}, allowed: ["agent"] },

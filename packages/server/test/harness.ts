@@ -52,6 +52,8 @@ export interface Call {
 export interface Harness {
   readonly app: App;
   readonly store: ServerStore;
+  /** The store's SQLite file (a CLI can open it too). */
+  readonly db: string;
   readonly keys: Readonly<Record<ApiScope, string>>;
   call(path: string, call?: Call): Promise<Response>;
   close(): Promise<void>;
@@ -60,7 +62,8 @@ export interface Harness {
 /** Opens a store in a temporary directory and serves it. */
 export async function harness(options: Partial<AppOptions> = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), "goodfaith-server-"));
-  const store = (await openStore(join(dir, "goodfaith.db"))) as ServerStore;
+  const db = join(dir, "goodfaith.db");
+  const store = (await openStore(db)) as ServerStore;
   const documents = options.documents ?? [await retailPack()];
   const ingest = await IngestService.open(store, documents);
   const app = createApp({ store, documents, ingest, onError: () => {}, ...options });
@@ -70,6 +73,7 @@ export async function harness(options: Partial<AppOptions> = {}): Promise<Harnes
   return {
     app,
     store,
+    db,
     keys,
     call(path, call = {}) {
       const headers: Record<string, string> = { ...call.headers };

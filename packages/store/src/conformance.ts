@@ -14,6 +14,7 @@ import { customerEventsConformance } from "./conformance/customer-events.js";
 import { eventLogConformance } from "./conformance/event-log.js";
 import { events } from "./conformance/fixtures.js";
 import type { ConformanceTarget } from "./conformance/harness.js";
+import { lateConfirmationConformance } from "./conformance/late-confirmation.js";
 import { ledgerConformance } from "./conformance/ledger.js";
 import { noticeFollowUpConformance } from "./conformance/notice-follow-up.js";
 import { noticeConformance } from "./conformance/notices.js";
@@ -48,6 +49,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
     eventLogConformance(target);
     remedyConformance(target);
     outboxConformance(target);
+    lateConfirmationConformance(target);
     spendConformance(target);
     ledgerConformance(target);
     apiKeyConformance(target);

@@ -10,6 +10,7 @@ import type {
   NoticeFollowUp,
   RecordNoticesResult,
   RemedyMove,
+  RemedyStatus,
 } from "@goodfaith/core";
 import type { Kysely } from "kysely";
 import type { Backend } from "./backend.js";
@@ -45,6 +46,38 @@ export async function appendFollowUp(
     await backend.insertRows(trx, "ledger_entries", entries.map(entryRow));
   }
   if (ledger.events !== undefined) await enqueueFollowUpEvents(backend, trx, ledger.events, moves);
+}
+
+/** One move of one remedy from a status it had, as its transition row records it. */
+export interface RecordedMove {
+  readonly key: string;
+  readonly from: RemedyStatus;
+  readonly to: RemedyStatus;
+  readonly actor: string;
+  readonly at: number;
+  readonly reason: string | null;
+}
+
+/** Records `move` inside `trx`: its transition row, then its ledger entry (`appendFollowUp`). */
+export async function recordMove(
+  backend: Backend,
+  trx: Kysely<Database>,
+  ledger: LedgerFollowUp | undefined,
+  move: RecordedMove,
+): Promise<void> {
+  const { key, from, to } = move;
+  await trx
+    .insertInto("remedy_transitions")
+    .values({
+      key,
+      from_status: from,
+      to_status: to,
+      actor: move.actor,
+      at_ms: move.at,
+      reason: move.reason,
+    })
+    .execute();
+  await appendFollowUp(backend, trx, ledger, [{ key, from, to }]);
 }
 
 /**

@@ -3,7 +3,7 @@
  * and a shipped migration is never edited or removed — a change is a new entry at the end.
  * Migrations see `Kysely<unknown>` because they must keep working as the schema moves on.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 /** Which SQL the migration writes for. */
 export type DialectName = "sqlite" | "postgres";
@@ -258,6 +258,15 @@ async function idempotencyHeaders(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("idempotency_keys").addColumn("headers", "text").execute();
 }
 
+// When a claim's attempt started: a takeover counts an attempt only for a claim that made one.
+// A remedy executing when this runs may have been sent: it counts, as it did before.
+async function attemptStarted(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable("remedies").addColumn("attempt_started_at_ms", "bigint").execute();
+  await sql`UPDATE remedies SET attempt_started_at_ms = claimed_at_ms WHERE status = 'executing'`.execute(
+    db,
+  );
+}
+
 /** Every migration, oldest first. Append only. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0001-initial", up: initial },
@@ -266,4 +275,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0004-notices", up: notices },
   { name: "0005-remedy-reference", up: remedyReference },
   { name: "0006-idempotency-headers", up: idempotencyHeaders },
+  { name: "0007-attempt-started", up: attemptStarted },
 ]);

@@ -7,13 +7,17 @@ import type {
   AttemptReport,
   AttemptResult,
   ClaimRequest,
+  LateConfirmation,
+  LateConfirmationResult,
   LedgerFollowUp,
   RemedyStatus,
   StoredRemedy,
 } from "@goodfaith/core";
+import type { Kysely, Selectable } from "kysely";
 import type { Backend } from "./backend.js";
-import { appendFollowUp, followUpLocks } from "./ledger-follow-up.js";
+import { appendFollowUp, followUpLocks, recordMove } from "./ledger-follow-up.js";
 import { lockedRemedy, storedRemedy } from "./remedy-rows.js";
+import type { Database, RemediesTable } from "./schema.js";
 
 /** Why a remedy whose hand-overs were never confirmed went to the dead letter. */
 export function notConfirmedReason(attempts: number): string {
@@ -22,7 +26,8 @@ export function notConfirmedReason(attempts: number): string {
 
 /**
  * Claims due remedies for `request.worker`; see `RemedyStore.claimDue`. A claim whose lease ran
- * out is taken over with its attempt counted, or dead-lettered once `maxAttempts` are used up.
+ * out is taken over, with its attempt counted if it started one, or dead-lettered once
+ * `maxAttempts` are used up.
  */
 export async function claimDue(
   backend: Backend,
@@ -35,7 +40,7 @@ export async function claimDue(
   return backend.write(async (trx) => {
     const due = await trx
       .selectFrom("remedies")
-      .select(["key", "status", "claimed_by", "attempts"])
+      .select(["key", "status", "claimed_by", "attempts", "attempt_started_at_ms"])
       .where((eb) => {
         const ready = eb.and([
           eb("status", "in", ["approved", "failed"]),
@@ -54,29 +59,32 @@ export async function claimDue(
       .$if(backend.rowLocks, (qb) => qb.forUpdate().skipLocked())
       .execute();
     if (due.length === 0) return [];
-    // A taken-over claim's attempt had no outcome (never confirmed, or its worker died): count it.
+    // A taken-over claim that started its attempt had no outcome (never confirmed, or its worker
+    // died mid-call): count it. One that never started (its worker died or stopped first, or
+    // its lease ran out before its turn) made no attempt, and none is counted.
+    const attempted = (r: (typeof due)[number]) =>
+      r.status === "executing" && r.attempt_started_at_ms !== null;
     const spent = (r: (typeof due)[number]) =>
-      r.status === "executing" &&
-      maxAttempts !== undefined &&
-      Number(r.attempts) + 1 >= maxAttempts;
+      attempted(r) && maxAttempts !== undefined && Number(r.attempts) + 1 >= maxAttempts;
     const dead = due.filter(spent);
     const claimed = due.filter((r) => !spent(r));
-    const fresh = claimed.filter((r) => r.status !== "executing").map((r) => r.key);
-    const takenOver = claimed.filter((r) => r.status === "executing").map((r) => r.key);
+    const counted = claimed.filter(attempted).map((r) => r.key);
+    const uncounted = claimed.filter((r) => !attempted(r)).map((r) => r.key);
     const claim = {
       status: "executing",
       claimed_by: worker,
       claimed_at_ms: now,
+      attempt_started_at_ms: null,
       updated_at_ms: now,
     };
-    if (fresh.length > 0) {
-      await trx.updateTable("remedies").set(claim).where("key", "in", fresh).execute();
+    if (uncounted.length > 0) {
+      await trx.updateTable("remedies").set(claim).where("key", "in", uncounted).execute();
     }
-    if (takenOver.length > 0) {
+    if (counted.length > 0) {
       await trx
         .updateTable("remedies")
         .set((eb) => ({ ...claim, attempts: eb("attempts", "+", 1) }))
-        .where("key", "in", takenOver)
+        .where("key", "in", counted)
         .execute();
     }
     for (const r of dead) {
@@ -87,6 +95,7 @@ export async function claimDue(
           attempts: Number(r.attempts) + 1,
           claimed_by: null,
           claimed_at_ms: null,
+          attempt_started_at_ms: null,
           next_attempt_at_ms: null,
           last_error: notConfirmedReason(Number(r.attempts) + 1),
           updated_at_ms: now,
@@ -105,9 +114,11 @@ export async function claimDue(
           at_ms: now,
           reason: spent(r)
             ? notConfirmedReason(Number(r.attempts) + 1)
-            : r.status === "executing"
-              ? `lease of ${r.claimed_by ?? "?"} expired`
-              : null,
+            : r.status !== "executing"
+              ? null
+              : attempted(r)
+                ? `lease of ${r.claimed_by ?? "?"} expired`
+                : `lease of ${r.claimed_by ?? "?"} expired before its attempt started`,
         })),
       )
       .execute();
@@ -152,6 +163,7 @@ export async function recordAttempt(
         attempts,
         claimed_by: null,
         claimed_at_ms: null,
+        attempt_started_at_ms: null,
         updated_at_ms: report.at,
         last_error: report.ok ? null : report.error,
         reference: report.ok ? (report.reference ?? null) : null,
@@ -160,18 +172,104 @@ export async function recordAttempt(
       })
       .where("key", "=", key)
       .execute();
-    await trx
-      .insertInto("remedy_transitions")
-      .values({
-        key,
-        from_status: status,
-        to_status: to,
-        actor: report.worker,
-        at_ms: report.at,
-        reason: report.ok ? null : report.error,
-      })
-      .execute();
-    await appendFollowUp(backend, trx, ledger, [{ key, from: status, to }]);
+    await recordMove(backend, trx, ledger, {
+      key,
+      from: status,
+      to,
+      actor: report.worker,
+      at: report.at,
+      reason: report.ok ? null : report.error,
+    });
     return { ok: true, status: to, attempts };
+  }, followUpLocks(ledger));
+}
+
+/** Marks the attempt of a claim as started; see `RemedyStore.startAttempt`. */
+export async function startAttempt(
+  backend: Backend,
+  key: string,
+  worker: string,
+  at: number,
+): Promise<boolean> {
+  const result = await backend.write((trx) =>
+    trx
+      .updateTable("remedies")
+      .set({ attempt_started_at_ms: at, claimed_at_ms: at })
+      .where("key", "=", key)
+      .where("status", "=", "executing")
+      .where("claimed_by", "=", worker)
+      .where("attempt_started_at_ms", "is", null)
+      .executeTakeFirst(),
+  );
+  return Number(result.numUpdatedRows) > 0;
+}
+
+// Whether a confirmation now settles an attempt already made and left unsettled.
+async function confirmable(
+  trx: Kysely<Database>,
+  row: Selectable<RemediesTable>,
+): Promise<boolean> {
+  const attempts = Number(row.attempts);
+  switch (row.status as RemedyStatus) {
+    case "failed":
+      return true;
+    case "approved":
+      // Approved again by a manual retry after an attempt; never sent otherwise.
+      return attempts > 0;
+    case "executing":
+      // A takeover that has not sent yet: the confirmation is of an earlier attempt.
+      return attempts > 0 && row.attempt_started_at_ms === null;
+    case "dead": {
+      // Dead-lettered by the outbox (from executing), not by a person (from failed).
+      const last = await trx
+        .selectFrom("remedy_transitions")
+        .select("from_status")
+        .where("key", "=", row.key)
+        .where("to_status", "=", "dead")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return attempts > 0 && last?.from_status === "executing";
+    }
+    default:
+      return false;
+  }
+}
+
+/** Records a late confirmation; see `RemedyStore.confirmLate`. */
+export async function confirmLate(
+  backend: Backend,
+  key: string,
+  confirmation: LateConfirmation,
+  ledger?: LedgerFollowUp,
+): Promise<LateConfirmationResult> {
+  return backend.write(async (trx): Promise<LateConfirmationResult> => {
+    const row = await lockedRemedy(backend, trx, key);
+    if (!row) return { ok: false, code: "unknown_remedy" };
+    const from = row.status as RemedyStatus;
+    if (!(await confirmable(trx, row))) return { ok: false, code: "status_mismatch", status: from };
+    await trx
+      .updateTable("remedies")
+      .set({
+        status: "executed",
+        claimed_by: null,
+        claimed_at_ms: null,
+        attempt_started_at_ms: null,
+        next_attempt_at_ms: null,
+        last_error: null,
+        reference: confirmation.reference ?? null,
+        updated_at_ms: confirmation.at,
+      })
+      .where("key", "=", key)
+      .execute();
+    await recordMove(backend, trx, ledger, {
+      key,
+      from,
+      to: "executed",
+      actor: confirmation.actor,
+      at: confirmation.at,
+      reason: confirmation.reason,
+    });
+    return { ok: true, from, attempts: Number(row.attempts) };
   }, followUpLocks(ledger));
 }

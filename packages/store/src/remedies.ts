@@ -24,8 +24,9 @@ import {
   followUpLocks,
   followUpNotices,
   recordFollowUpNotices,
+  recordMove,
 } from "./ledger-follow-up.js";
-import { claimDue, recordAttempt } from "./outbox.js";
+import { claimDue, confirmLate, recordAttempt, startAttempt } from "./outbox.js";
 import {
   ENGINE_ACTOR,
   lockedRemedy,
@@ -108,23 +109,20 @@ async function transition(
         updated_at_ms: request.at,
         claimed_by: null,
         claimed_at_ms: null,
+        attempt_started_at_ms: null,
         // Approval (or a manual retry) makes the remedy due at once.
         ...(request.to === "approved" && { next_attempt_at_ms: request.at }),
       })
       .where("key", "=", key)
       .execute();
-    await trx
-      .insertInto("remedy_transitions")
-      .values({
-        key,
-        from_status: from,
-        to_status: request.to,
-        actor: request.actor,
-        at_ms: request.at,
-        reason: request.reason ?? null,
-      })
-      .execute();
-    await appendFollowUp(backend, trx, ledger, [{ key, from, to: request.to }]);
+    await recordMove(backend, trx, ledger, {
+      key,
+      from,
+      to: request.to,
+      actor: request.actor,
+      at: request.at,
+      reason: request.reason ?? null,
+    });
     return { ok: true, from };
   }, followUpLocks(ledger));
 }
@@ -212,6 +210,8 @@ export function createRemedyStore(backend: Backend): RemedyStore {
     transition: (key, request, ledger) => transition(backend, key, request, ledger),
     claimDue: (request, ledger) => claimDue(backend, request, ledger),
     recordAttempt: (key, report, ledger) => recordAttempt(backend, key, report, ledger),
+    startAttempt: (key, worker, at) => startAttempt(backend, key, worker, at),
+    confirmLate: (key, confirmation, ledger) => confirmLate(backend, key, confirmation, ledger),
     listRemedies: (filter, page) => listRemedies(backend, filter, page),
     getRemedy: (key) => getRemedy(backend, key),
     redactRemedies: (customer, redact) => redactRemedies(backend, customer, redact),

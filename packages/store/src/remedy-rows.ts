@@ -38,6 +38,7 @@ export function remedyRow(remedy: NewRemedy, seq: number): RemediesTable {
     claimed_at_ms: null,
     updated_at_ms: remedy.at,
     reference: null,
+    attempt_started_at_ms: null,
   };
 }
 
@@ -61,6 +62,9 @@ export function storedRemedy(row: Selectable<RemediesTable>): StoredRemedy {
     ...(row.last_error !== null && { lastError: row.last_error }),
     ...(row.claimed_by !== null && { claimedBy: row.claimed_by }),
     ...(row.claimed_at_ms !== null && { claimedAt: Number(row.claimed_at_ms) }),
+    ...(row.attempt_started_at_ms !== null && {
+      attemptStartedAt: Number(row.attempt_started_at_ms),
+    }),
     updatedAt: Number(row.updated_at_ms),
     ...(row.reference !== null && row.reference !== undefined && { reference: row.reference }),
   };

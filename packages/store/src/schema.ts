@@ -43,6 +43,8 @@ export interface RemediesTable {
   updated_at_ms: number;
   /** The other system's id for the executed remedy (migration 0005). */
   reference: string | null;
+  /** When the current claim's attempt started, if it did (migration 0007). */
+  attempt_started_at_ms: number | null;
 }
 
 export interface RemedyTransitionsTable {

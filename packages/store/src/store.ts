@@ -51,6 +51,8 @@ export function createStore(
     transition: remedies.transition,
     claimDue: remedies.claimDue,
     recordAttempt: remedies.recordAttempt,
+    startAttempt: remedies.startAttempt,
+    confirmLate: remedies.confirmLate,
     listRemedies: remedies.listRemedies,
     getRemedy: remedies.getRemedy,
     redactRemedies: remedies.redactRemedies,

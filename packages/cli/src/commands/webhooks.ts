@@ -1,11 +1,13 @@
 /**
- * `goodfaith webhooks add|list|replay`: endpoints that receive Goodfaith's events, signed
- * (`Goodfaith-Signature`), and the dead letter of deliveries that never got a 2xx.
+ * `goodfaith webhooks add|list|disable|enable|deliveries|replay`: endpoints that receive
+ * Goodfaith's events, signed (`Goodfaith-Signature`), their deliveries, and the dead letter of
+ * deliveries that never got a 2xx. `--json` answers as the HTTP API does.
  */
 import {
   hasWebhooks,
   type Store,
   WEBHOOK_EVENT_TYPES,
+  type WebhookDeliveryStatus,
   type WebhookEventType,
   type WebhookStore,
 } from "@goodfaith/core";
@@ -14,6 +16,8 @@ import {
   registerWebhookEndpoint,
   WebhookError,
   type WebhookErrorCode,
+  webhookDeliveryJson,
+  webhookEndpointJson,
 } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -89,13 +93,7 @@ export function webhooksListCommand(opts: WebhooksOptions, ctx: CliContext): Pro
     const list = await store.listWebhookEndpoints();
     for (const e of list) {
       if (opts.json) {
-        ctx.out(
-          JSON.stringify({
-            ...e,
-            createdAt: iso(e.createdAt),
-            ...(e.disabledAt !== undefined && { disabledAt: iso(e.disabledAt) }),
-          }),
-        );
+        ctx.out(JSON.stringify(webhookEndpointJson(e)));
         continue;
       }
       const state =
@@ -105,6 +103,82 @@ export function webhooksListCommand(opts: WebhooksOptions, ctx: CliContext): Pro
       ctx.out(`${e.id}  ${e.url}  [${e.events.join(", ")}]  ${state}`);
     }
     if (list.length === 0 && !opts.json) ctx.out(t(ctx.lang, "webhooksNone"));
+    return EXIT.ok;
+  });
+}
+
+/** `goodfaith webhooks disable|enable <id>`: 0 when the endpoint exists (whatever it was), else 2. */
+export function webhooksSwitchCommand(
+  id: string,
+  on: boolean,
+  opts: WebhooksOptions,
+  ctx: CliContext,
+): Promise<number> {
+  return withWebhooks(opts.db, ctx, true, async (store) => {
+    // Like DELETE /v1/webhooks/{id} and POST …/enable: doing it twice answers the same.
+    if (on) await store.enableWebhookEndpoint(id);
+    else await store.disableWebhookEndpoint(id, Date.now());
+    const found = (await store.listWebhookEndpoints()).find((e) => e.id === id);
+    if (found === undefined) {
+      ctx.err(t(ctx.lang, "webhookUnknown", { id }));
+      return EXIT.invalid;
+    }
+    if (opts.json) ctx.out(JSON.stringify(webhookEndpointJson(found)));
+    else ctx.out(t(ctx.lang, on ? "webhookEnabled" : "webhookDisabled", { id, url: found.url }));
+    return EXIT.ok;
+  });
+}
+
+/** Delivery statuses `--status` takes, as GET /v1/webhooks/deliveries does. */
+const DELIVERY_STATUSES = ["pending", "delivering", "delivered", "dead"] as const;
+
+/** Options of `goodfaith webhooks deliveries`. */
+export interface WebhooksDeliveriesOptions extends WebhooksOptions {
+  readonly endpoint?: string;
+  /** Checked here: an unknown one is refused in the reader's language. */
+  readonly status?: readonly string[];
+  readonly limit?: number;
+}
+
+/** `goodfaith webhooks deliveries`: the newest deliveries, as GET /v1/webhooks/deliveries. */
+export function webhooksDeliveriesCommand(
+  opts: WebhooksDeliveriesOptions,
+  ctx: CliContext,
+): Promise<number> {
+  const unknown = (opts.status ?? []).filter(
+    (v) => !(DELIVERY_STATUSES as readonly string[]).includes(v),
+  );
+  if (unknown.length > 0) {
+    ctx.err(t(ctx.lang, "webhookBadStatus", { status: unknown.join(", ") }));
+    return Promise.resolve(EXIT.invalid);
+  }
+  const limit = opts.limit ?? 100;
+  if (!(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000)) {
+    ctx.err(t(ctx.lang, "badWholeRange", { option: "--limit", min: 1, max: 1000 }));
+    return Promise.resolve(EXIT.failure);
+  }
+  return withWebhooks(opts.db, ctx, true, async (store) => {
+    const list = await store.listWebhookDeliveries({
+      limit,
+      ...(opts.endpoint !== undefined && { endpoint: opts.endpoint }),
+      ...(opts.status !== undefined && { status: opts.status as WebhookDeliveryStatus[] }),
+    });
+    const deliveries = list.map(webhookDeliveryJson);
+    if (opts.json) {
+      ctx.out(JSON.stringify({ deliveries }));
+      return EXIT.ok;
+    }
+    for (const d of deliveries) {
+      const tail =
+        d.lastError !== undefined
+          ? `  ${t(ctx.lang, "webhookLastError", { error: d.lastError })}`
+          : d.nextAttemptAt !== undefined && d.status === "pending"
+            ? `  ${t(ctx.lang, "webhookNextAt", { at: d.nextAttemptAt })}`
+            : "";
+      const attempts = counted(ctx.lang, d.attempts, "webhookAttemptsOne", "webhookAttempts");
+      ctx.out(`${d.id}  ${d.endpoint}  ${d.type}  ${d.status}  ${attempts}  ${d.createdAt}${tail}`);
+    }
+    if (deliveries.length === 0) ctx.out(t(ctx.lang, "webhookDeliveriesNone"));
     return EXIT.ok;
   });
 }
@@ -170,6 +244,63 @@ Example:
     .option("--db <path-or-url>", DB_HELP)
     .option("--json", "JSON lines, one per endpoint")
     .action(async (opts: WebhooksOptions) => setExit(await webhooksListCommand(opts, ctx())));
+  webhooks
+    .command("disable")
+    .description("stop sending to an endpoint; it stays listed, its deliveries wait")
+    .argument("<id>", "the endpoint (we_…)")
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--json", 'JSON: the endpoint {"id","url","events","createdAt","disabledAt"}')
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 the endpoint is disabled (already was, too), 1 a bad command line or store,
+2 no such endpoint.
+
+Example:
+  goodfaith webhooks disable we_3f9a1c2b7d4e`,
+    )
+    .action(async (id: string, opts: WebhooksOptions) =>
+      setExit(await webhooksSwitchCommand(id, false, opts, ctx())),
+    );
+  webhooks
+    .command("enable")
+    .description("send to a disabled endpoint again, from its pending deliveries on")
+    .argument("<id>", "the endpoint (we_…)")
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--json", 'JSON: the endpoint {"id","url","events","createdAt"}')
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 the endpoint is active (already was, too), 1 a bad command line or store,
+2 no such endpoint.
+
+Example:
+  goodfaith webhooks enable we_3f9a1c2b7d4e && goodfaith outbox run --once`,
+    )
+    .action(async (id: string, opts: WebhooksOptions) =>
+      setExit(await webhooksSwitchCommand(id, true, opts, ctx())),
+    );
+  webhooks
+    .command("deliveries")
+    .description("list deliveries, newest first (as GET /v1/webhooks/deliveries)")
+    .option("--endpoint <id>", "only this endpoint's (we_…)")
+    .option("--status <statuses...>", `only these statuses: ${DELIVERY_STATUSES.join(", ")}`)
+    .option("--limit <n>", "at most n, from 1 to 1000 (default 100)", Number)
+    .option("--db <path-or-url>", DB_HELP)
+    .option("--json", 'JSON: {"deliveries":[…]}, the API\'s body')
+    .addHelpText(
+      "after",
+      `
+Each line: id, endpoint, event type, status, attempts, created, and the last error or when it
+is due again.
+
+Examples:
+  goodfaith webhooks deliveries --status dead --limit 20
+  goodfaith webhooks deliveries --status pending delivering --json`,
+    )
+    .action(async (opts: WebhooksDeliveriesOptions) =>
+      setExit(await webhooksDeliveriesCommand(opts, ctx())),
+    );
   webhooks
     .command("replay")
     .description("send a delivery again, or every dead one; goodfaith outbox run sends them")

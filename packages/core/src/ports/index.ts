@@ -60,6 +60,8 @@ export type {
   AttemptResult,
   ClaimRequest,
   DecimalMoney,
+  LateConfirmation,
+  LateConfirmationResult,
   LedgerFollowUp,
   NewRemedy,
   NoticeFollowUp,

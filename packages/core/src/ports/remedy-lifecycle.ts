@@ -44,16 +44,21 @@ export const MANUAL_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedySt
   cancelled: [],
 };
 
-/** Moves only the outbox makes: a claim, and the outcome of an attempt. */
+/**
+ * Moves only the outbox makes: a claim, and the outcome of an attempt — including the other
+ * system's late confirmation of an attempt the outbox already gave up on (`confirmLate`).
+ */
 export const OUTBOX_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedyStatus[]>> = {
   planned: [],
   awaiting_approval: [],
-  approved: ["executing"],
+  // approved → executed: confirmed after a manual retry of an attempted remedy.
+  approved: ["executing", "executed"],
   // executing → executing: a claim whose lease ran out is taken over by another worker.
   executing: ["executed", "failed", "dead", "executing"],
   executed: [],
-  failed: ["executing"],
-  dead: [],
+  failed: ["executing", "executed"],
+  // dead → executed: the payment was confirmed after the outbox dead-lettered the remedy.
+  dead: ["executed"],
   rejected: [],
   cancelled: [],
 };

@@ -63,6 +63,12 @@ export interface StoredRemedy {
   /** The worker executing it and since when (status `executing`). */
   readonly claimedBy?: string;
   readonly claimedAt?: number;
+  /**
+   * When the current claim's attempt started (`startAttempt`): present only while executing,
+   * once the remedy may have reached the other system. A claim taken over without it made no
+   * attempt, and none is counted.
+   */
+  readonly attemptStartedAt?: number;
   /** Time of the latest transition. */
   readonly updatedAt: number;
   /** The other system's id for the executed remedy (a refund id), if it gave one. */
@@ -121,10 +127,11 @@ export interface ClaimRequest {
    */
   readonly leaseMs?: number;
   /**
-   * Taking over a claim whose lease ran out counts the attempt it made (its outcome never came:
-   * a hand-over never confirmed, or a worker that died). A remedy whose counted attempts reach
-   * `maxAttempts` that way goes to the dead letter ("not confirmed after N attempts") instead
-   * of being claimed again. Absent: no cap.
+   * Taking over a claim whose lease ran out counts the attempt it made, if it started one
+   * (`startAttempt`; its outcome never came: a hand-over never confirmed, or a worker that died
+   * mid-call); a claim that never started its attempt is taken over without counting one. A
+   * remedy whose counted attempts reach `maxAttempts` that way goes to the dead letter ("not
+   * confirmed after N attempts") instead of being claimed again. Absent: no cap.
    */
   readonly maxAttempts?: number;
 }
@@ -153,6 +160,33 @@ export type AttemptResult =
   | { readonly ok: false; readonly code: "unknown_remedy" }
   /** The remedy is not executing under this worker's claim (the lease ran out and it moved on). */
   | { readonly ok: false; readonly code: "not_claimed"; readonly status: RemedyStatus };
+
+/**
+ * The other system's confirmation of an attempt whose outcome the outbox already gave up on or
+ * moved past: the remedy is dead-lettered by the outbox (its last move was `executing → dead`),
+ * failed and waiting for its retry, approved again by a manual retry after an attempt, or
+ * executing under a takeover that has not started its own attempt. The customer was paid: the
+ * remedy moves to `executed`, counting no new attempt.
+ */
+export interface LateConfirmation {
+  /** Who confirmed (the callback's API key). */
+  readonly actor: string;
+  readonly at: number;
+  /** The other system's id for the payment. */
+  readonly reference?: string;
+  /** Recorded with the move, e.g. "confirmed after dead-lettering". */
+  readonly reason: string;
+}
+
+/** The outcome of a late confirmation; a refused one changes nothing. */
+export type LateConfirmationResult =
+  | { readonly ok: true; readonly from: RemedyStatus; readonly attempts: number }
+  | { readonly ok: false; readonly code: "unknown_remedy" }
+  /**
+   * Not a remedy an attempt was made for and left unsettled: never sent, executed, executing
+   * with an attempt under way, rejected, cancelled, or dead-lettered by a person.
+   */
+  | { readonly ok: false; readonly code: "status_mismatch"; readonly status: RemedyStatus };
 
 /** Which remedies to list; every given field must match. Times are incident times, epoch ms. */
 export interface RemedyFilter {
@@ -262,6 +296,21 @@ export interface RemedyStore {
    * worker and moves them to `executing`; no two workers ever hold the same remedy.
    */
   claimDue(request: ClaimRequest, ledger?: LedgerFollowUp): Promise<readonly StoredRemedy[]>;
+  /**
+   * Marks the attempt of `worker`'s claim on `key` as started (just before the executor is
+   * called) and renews the claim's lease from `at`. False, changing nothing, when the remedy is
+   * no longer executing under that claim (it was taken over or settled): do not execute it.
+   */
+  startAttempt(key: string, worker: string, at: number): Promise<boolean>;
+  /**
+   * Records a late confirmation (see `LateConfirmation`): the move to `executed`, with the
+   * reference, and `ledger` in the same transaction.
+   */
+  confirmLate(
+    key: string,
+    confirmation: LateConfirmation,
+    ledger?: LedgerFollowUp,
+  ): Promise<LateConfirmationResult>;
   /** Records the outcome of an attempt on a claimed remedy: executed, failed (retry later) or dead. */
   recordAttempt(
     key: string,

@@ -122,6 +122,12 @@ export interface WebhookStore {
   /** Disables an endpoint at `at`; false when there is no such endpoint or it was disabled. */
   disableWebhookEndpoint(id: string, at: number): Promise<boolean>;
   /**
+   * Enables a disabled endpoint again: its deliveries still pending are sent, and new events
+   * reach it (none enqueued while it was disabled); false when there is no such endpoint or it
+   * was active.
+   */
+  enableWebhookEndpoint(id: string): Promise<boolean>;
+  /**
    * Adds one delivery per active endpoint subscribed to each event's type, due at the event's
    * time; resolves to how many were added (an event id seen before adds none).
    */

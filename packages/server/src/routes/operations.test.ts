@@ -75,7 +75,9 @@ describe("operations, ledger and customers", () => {
       "/v1/scorecard/explain",
       "/v1/segment",
       "/v1/webhooks",
+      "/v1/webhooks/deliveries",
       "/v1/webhooks/{id}",
+      "/v1/webhooks/{id}/enable",
     ]);
     expect(doc.components.schemas).toHaveProperty("Event");
     expect(doc.components.schemas).toHaveProperty("Problem");

@@ -3,7 +3,7 @@
  * each remedy from the outbox and confirms it by calling the API back, as the company would.
  */
 import { hasWebhooks } from "@goodfaith/core";
-import { runOutbox, verifyWebhookSignature, WebhookExecutor } from "@goodfaith/store";
+import { retryRemedy, runOutbox, verifyWebhookSignature, WebhookExecutor } from "@goodfaith/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Receiver, startReceiver } from "../../../../test/support/receiver.js";
 import { awaitingRemedy, type Harness, harness } from "../../test/harness.js";
@@ -186,9 +186,73 @@ describe("the webhook executor", () => {
       to: "dead",
       reason: "not confirmed after 4 attempts",
     });
-    // The move's webhook event went with it; a late confirmation is a conflict.
+    // The move's webhook event went with it.
     expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.dead"]);
-    expect((await confirm(key))?.status).toBe(409);
+    // A failure reported now changes nothing; a confirmation now is the truth: the customer was
+    // paid. It is recorded like any confirmation, by the callback, noting it came late.
+    const failPath = `/v1/remedies/${encodeURIComponent(key)}/fail`;
+    const failed = await h.call(failPath, { json: { error: "declined" }, as: "executor" });
+    expect(failed.status).toBe(409);
+    expect(await failed.json()).toMatchObject({ remedyStatus: "dead" });
+    clock += 1000;
+    const late = await confirm(key, { reference: "re_late" });
+    expect(late?.status).toBe(200);
+    const body = (await late?.json()) as {
+      remedy: { status: string; attempts: number; reference?: string };
+      transitions: { from?: string; to: string; actor: string; reason?: string }[];
+    };
+    expect(body.remedy).toMatchObject({ status: "executed", attempts: 4, reference: "re_late" });
+    expect(body.transitions.at(-1)).toMatchObject({
+      from: "dead",
+      to: "executed",
+      actor: expect.stringMatching(/^api-key:/),
+      reason: "confirmed after dead-lettering",
+    });
+    expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.dead", "remedy.executed"]);
+    // Idempotent: the same confirmation again is a 200 and records nothing more; a manual retry
+    // (which could pay a second time) and the outbox leave it alone.
+    expect((await confirm(key, { reference: "re_late" }))?.status).toBe(200);
+    expect((await confirm(key, { reference: "re_other" }))?.status).toBe(409);
+    expect(await retryRemedy(h.store, key, "agent:a-1", clock)).toMatchObject({
+      ok: false,
+      status: "executed",
+    });
+    clock += 3_600_000;
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 0 });
+    expect(receiver.received).toHaveLength(4);
+    const after = await h.store.getRemedy(key);
+    expect(after?.transitions.filter((t) => t.to === "executed")).toHaveLength(1);
+    expect(await deliveredTypes()).toEqual(["remedy.approved", "remedy.dead", "remedy.executed"]);
+    const verdict = await h.call("/v1/ledger/verify");
+    expect(await verdict.json()).toMatchObject({ ok: true, remedies: { ok: true } });
+  });
+
+  it("a confirmation of a remedy never sent is refused; one racing a manual retry pays once", async () => {
+    clock = Date.UTC(2026, 10, 14);
+    h = await harness({ now: () => clock });
+    const key = await approvedRemedy(h);
+    // Approved, never sent: there is nothing to confirm.
+    const early = await confirm(key);
+    expect(early?.status).toBe(409);
+    expect(await early?.json()).toMatchObject({ remedyStatus: "approved" });
+    receiver = await startReceiver(() => ({ status: 503 }));
+    const executor = new WebhookExecutor({ url: receiver.url, secret: SECRET, now: () => clock });
+    const options = { worker: "w1", maxAttempts: 1, now: () => clock };
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ dead: 1 });
+    // An operator retries while the payment system's confirmation is on its way.
+    expect(await retryRemedy(h.store, key, "agent:a-1", clock)).toMatchObject({ ok: true });
+    expect((await confirm(key))?.status).toBe(200);
+    expect(await runOutbox(h.store, executor, options)).toMatchObject({ claimed: 0 });
+    expect(receiver.received).toHaveLength(1);
+    const history = await h.store.getRemedy(key);
+    expect(history?.remedy).toMatchObject({ status: "executed", attempts: 1 });
+    expect(history?.transitions.at(-1)).toMatchObject({
+      from: "approved",
+      to: "executed",
+      reason: "confirmed after a manual retry",
+    });
+    const verdict = await h.call("/v1/ledger/verify");
+    expect(await verdict.json()).toMatchObject({ ok: true, remedies: { ok: true } });
   });
 
   it("a failure callback schedules a retry (same key) or dead-letters", async () => {
@@ -209,8 +273,9 @@ describe("the webhook executor", () => {
       attempts: 1,
       lastError: "bank timeout",
     });
-    // Not executing any more: a late confirmation is refused; the retry will carry the same key.
-    expect((await confirm(key))?.status).toBe(409);
+    // Not executing any more: a late failure report changes nothing; the retry carries the same key.
+    const again = await h.call(path, { json: { error: "bank timeout" }, as: "executor" });
+    expect(again.status).toBe(409);
     clock += 3_600_000;
     await runOutbox(h.store, executor, { worker: "w1", now: () => clock });
     expect(receiver.received.map((r) => r.headers["idempotency-key"])).toEqual([key, key]);

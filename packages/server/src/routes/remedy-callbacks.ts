@@ -1,7 +1,9 @@
 /**
  * The webhook executor's callbacks: the company's payment system confirms or fails a remedy
  * it was handed. Scope `executor` (a key that can do nothing else) or admin. The outcome is
- * recorded as the attempt of the claim that sent it, with its ledger entry and webhook event.
+ * recorded as the attempt of the claim that sent it, with its ledger entry and webhook event;
+ * a confirmation that comes after the outbox gave up (dead letter) is recorded too (see
+ * `settleRemedy`).
  */
 
 import type { Lang } from "@goodfaith/core";
@@ -43,7 +45,9 @@ function callbackRoute<A extends keyof typeof BODIES>(action: A) {
         ? "Confirm a remedy you executed (webhook executor callback)"
         : "Report a remedy you could not execute (webhook executor callback)",
     description:
-      "Scopes: executor, admin. Only for a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. Confirming an executed remedy again (with the same reference, or none) answers 200; anything else is 409 — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
+      action === "confirm"
+        ? "Scopes: executor, admin. For a remedy that was POSTed to your payment endpoint (you answered 2xx without an outcome, or we gave up waiting). A confirmation is the truth even when it comes late: a remedy we dead-lettered after its attempts ran out, recorded as failed, retried by hand, or are about to send again is recorded as executed (the transition names your key and says it came late) and answers 200 like any confirmation, so no retry pays twice. Confirming an executed remedy again (with the same reference, or none) answers 200. 409: the remedy was never sent, was rejected, cancelled or dead-lettered by a person, or is executed with another reference."
+        : "Scopes: executor, admin. Only for a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. Anything else is 409 and changes nothing — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
     security: BEARER,
     parameters: [IDEMPOTENCY_HEADER],
     request: {

@@ -1,21 +1,20 @@
 /**
  * Webhook endpoints: register (the signing secret is in this one response only), list,
- * disable. Admin only: an endpoint receives remedies and customer ids.
+ * disable, enable; and their deliveries. Admin only: an endpoint receives remedies and
+ * customer ids.
  */
+import { hasWebhooks, WEBHOOK_EVENT_TYPES, type WebhookStore } from "@goodfaith/core";
 import {
-  hasWebhooks,
-  WEBHOOK_EVENT_TYPES,
-  type WebhookEndpoint,
-  type WebhookStore,
-} from "@goodfaith/core";
-import { isWebhookUrl, registerWebhookEndpoint } from "@goodfaith/store";
+  isWebhookUrl,
+  registerWebhookEndpoint,
+  webhookDeliveryJson,
+  webhookEndpointJson,
+} from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
 import { refinement } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 const EndpointSchema = z
   .object({
@@ -110,15 +109,77 @@ const deleteRoute = createRoute({
   },
 });
 
-function endpointJson(e: WebhookEndpoint): z.infer<typeof EndpointSchema> {
-  return {
-    id: e.id,
-    url: e.url,
-    events: [...e.events],
-    createdAt: iso(e.createdAt),
-    ...(e.disabledAt !== undefined && { disabledAt: iso(e.disabledAt) }),
-  };
-}
+const enableRoute = createRoute({
+  method: "post",
+  path: "/v1/webhooks/{id}/enable",
+  tags: ["webhooks"],
+  summary: "Enable a disabled webhook endpoint",
+  description:
+    "Scopes: admin. Its deliveries still pending are sent again, and new events reach it (none were enqueued for it while it was disabled). Enabling an active endpoint answers the same.",
+  security: BEARER,
+  parameters: [IDEMPOTENCY_HEADER],
+  request: {
+    params: IdParam,
+    body: { required: false, content: { "application/json": { schema: z.strictObject({}) } } },
+  },
+  responses: {
+    200: {
+      description: "enabled",
+      content: { "application/json": { schema: EndpointSchema } },
+    },
+    ...problemResponses(404),
+  },
+});
+
+/** Delivery statuses, as `GET /v1/webhooks/deliveries?status=` and the CLI take them. */
+export const DELIVERY_STATUSES = ["pending", "delivering", "delivered", "dead"] as const;
+
+const DeliverySchema = z
+  .object({
+    id: z.string().openapi({ example: "dlv_9c1e0f3a2b4d" }),
+    endpoint: z.string().openapi({ example: "we_3f9a1c2b7d4e" }),
+    event: z.string().openapi({ description: "the event id receivers de-duplicate on" }),
+    type: z.enum(WEBHOOK_EVENT_TYPES),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().optional().openapi({ description: "when a pending one is due" }),
+    lastError: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("WebhookDelivery");
+
+const deliveriesRoute = createRoute({
+  method: "get",
+  path: "/v1/webhooks/deliveries",
+  tags: ["webhooks"],
+  summary: "List webhook deliveries, newest first",
+  description:
+    "Scopes: admin. Each event on its way to each endpoint: `pending` (due at `nextAttemptAt`), `delivering`, `delivered` or `dead` (replay with `goodfaith webhooks replay`). The body sent is not shown.",
+  security: BEARER,
+  request: {
+    query: z.object({
+      endpoint: z.string().min(1).optional().openapi({ example: "we_3f9a1c2b7d4e" }),
+      status: z
+        .string()
+        .regex(new RegExp(`^(${DELIVERY_STATUSES.join("|")})(,(${DELIVERY_STATUSES.join("|")}))*$`))
+        .optional()
+        .openapi({ description: "comma-separated statuses, e.g. `dead` or `pending,delivering`" }),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+    }),
+  },
+  responses: {
+    200: {
+      description: "the newest deliveries matching",
+      content: {
+        "application/json": { schema: z.object({ deliveries: z.array(DeliverySchema) }) },
+      },
+    },
+    ...problemResponses(400),
+  },
+});
+
+const endpointJson = webhookEndpointJson;
 
 /** The store's webhook port; the store `openStore` makes has it. */
 export function webhooksOf(store: object): WebhookStore {
@@ -154,5 +215,26 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
     const found = (await store().listWebhookEndpoints()).find((e) => e.id === id);
     if (found === undefined) throw new ProblemError("not_found", 404, { path: c.req.path });
     return c.json(endpointJson(found), 200);
+  });
+
+  app.openapi({ ...enableRoute, middleware: [admin, deps.idempotent] }, async (c) => {
+    const { id } = c.req.valid("param");
+    // Enabling twice answers the same.
+    await store().enableWebhookEndpoint(id);
+    const found = (await store().listWebhookEndpoints()).find((e) => e.id === id);
+    if (found === undefined) throw new ProblemError("not_found", 404, { path: c.req.path });
+    return c.json(endpointJson(found), 200);
+  });
+
+  app.openapi({ ...deliveriesRoute, middleware: [admin] }, async (c) => {
+    const { endpoint, status, limit } = c.req.valid("query");
+    const list = await store().listWebhookDeliveries({
+      limit,
+      ...(endpoint !== undefined && { endpoint }),
+      ...(status !== undefined && {
+        status: status.split(",") as (typeof DELIVERY_STATUSES)[number][],
+      }),
+    });
+    return c.json({ deliveries: list.map(webhookDeliveryJson) }, 200);
   });
 }

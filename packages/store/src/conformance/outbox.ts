@@ -121,6 +121,7 @@ export function outboxConformance(target: ConformanceTarget): void {
       async ({ store }) => {
         await store.recordRemedies([remedy("r")], 1);
         await store.claimDue({ now: T0, limit: 1, worker: "dies" });
+        expect(await store.startAttempt("r", "dies", T0)).toBe(true);
         expect(await store.claimDue({ now: T0 + 10_000, limit: 1, worker: "w2" })).toEqual([]);
         expect(
           await store.claimDue({ now: T0 + 10_000, limit: 1, worker: "w2", leaseMs: 30_000 }),
@@ -131,7 +132,10 @@ export function outboxConformance(target: ConformanceTarget): void {
           worker: "w2",
           leaseMs: 30_000,
         });
-        expect(taken.map((r) => [r.key, r.claimedBy])).toEqual([["r", "w2"]]);
+        expect(taken.map((r) => [r.key, r.claimedBy, r.attempts])).toEqual([["r", "w2", 1]]);
+        expect(taken[0]?.attemptStartedAt).toBeUndefined();
+        // The old worker can neither start another attempt nor report one.
+        expect(await store.startAttempt("r", "dies", T0 + 30_500)).toBe(false);
         expect(
           await store.recordAttempt("r", { ok: true, worker: "dies", at: T0 + 31_000 }),
         ).toEqual({
@@ -151,15 +155,17 @@ export function outboxConformance(target: ConformanceTarget): void {
 
     storeTest(
       target,
-      "a taken-over claim counts as an attempt; past maxAttempts it is dead-lettered with its ledger entry",
+      "a taken-over claim that started its attempt counts it; past maxAttempts it is dead-lettered with its ledger entry",
       async ({ store }) => {
         await store.recordRemedies([remedy("u"), remedy("v", { nextAttemptAt: T0 + 5000 })], 1);
         const lease = { limit: 10, leaseMs: 1000, maxAttempts: 2 };
         expect(
           (await store.claimDue({ ...lease, now: T0, worker: "w1" })).map((r) => r.key),
         ).toEqual(["u"]);
+        expect(await store.startAttempt("u", "w1", T0)).toBe(true);
         const again = await store.claimDue({ ...lease, now: T0 + 1000, worker: "w2" });
         expect(again.map((r) => [r.key, r.attempts, r.claimedBy])).toEqual([["u", 1, "w2"]]);
+        expect(await store.startAttempt("u", "w2", T0 + 1000)).toBe(true);
         const moves: RemedyMove[][] = [];
         // Each entry names its move in `actor` (any string will do for the store).
         const followUp: LedgerFollowUp = {
@@ -206,6 +212,7 @@ export function outboxConformance(target: ConformanceTarget): void {
           code: "not_claimed",
           status: "dead",
         });
+        expect(await store.startAttempt("v", "w3", T0 + 5000)).toBe(true);
         const uncapped = await store.claimDue({
           now: T0 + 9000,
           limit: 1,
@@ -213,6 +220,52 @@ export function outboxConformance(target: ConformanceTarget): void {
           leaseMs: 1,
         });
         expect(uncapped.map((r) => [r.key, r.attempts])).toEqual([["v", 1]]);
+      },
+    );
+
+    storeTest(
+      target,
+      "a taken-over claim that never started its attempt counts none, and is never dead-lettered for it",
+      async ({ store }) => {
+        await store.recordRemedies([remedy("idle"), remedy("sent")], 1);
+        const lease = { limit: 10, leaseMs: 1000, maxAttempts: 1 };
+        await store.claimDue({ ...lease, now: T0, worker: "w1" });
+        // w1 sends "sent" and dies before it reaches "idle".
+        expect(await store.startAttempt("sent", "w1", T0 + 10)).toBe(true);
+        const started = (await store.getRemedy("sent"))?.remedy;
+        expect(started).toMatchObject({ claimedAt: T0 + 10, attemptStartedAt: T0 + 10 });
+        // Starting renews the lease: "sent" is not due for takeover until T0 + 1010.
+        const taken = await store.claimDue({ ...lease, now: T0 + 1000, worker: "w2" });
+        expect(taken.map((r) => [r.key, r.attempts, r.claimedBy])).toEqual([["idle", 0, "w2"]]);
+        const idle = await store.getRemedy("idle");
+        expect(idle?.transitions.at(-1)).toEqual({
+          key: "idle",
+          from: "executing",
+          to: "executing",
+          actor: "w2",
+          at: T0 + 1000,
+          reason: "lease of w1 expired before its attempt started",
+        });
+        // Takeovers of claims that never sent, however many, use up nothing.
+        for (let i = 1; i <= 3; i++) {
+          const again = await store.claimDue({ ...lease, now: T0 + 1000 + 1000 * i, worker: "w3" });
+          expect(again.map((r) => [r.key, r.attempts])).toContainEqual(["idle", 0]);
+          if (i === 1) {
+            // "sent" made its one allowed attempt and was never confirmed: dead.
+            expect((await store.getRemedy("sent"))?.remedy).toMatchObject({
+              status: "dead",
+              attempts: 1,
+            });
+          }
+        }
+        expect(await store.startAttempt("idle", "w3", T0 + 4000)).toBe(true);
+        expect(await store.startAttempt("idle", "w3", T0 + 4001)).toBe(false);
+        expect(
+          await store.recordAttempt("idle", { ok: true, worker: "w3", at: T0 + 4002 }),
+        ).toEqual({ ok: true, status: "executed", attempts: 1 });
+        const done = (await store.getRemedy("idle"))?.remedy;
+        expect(done?.attemptStartedAt).toBeUndefined();
+        expect(await store.startAttempt("nope", "w3", T0)).toBe(false);
       },
     );
 

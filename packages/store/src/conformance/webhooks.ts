@@ -72,6 +72,11 @@ export function webhookConformance(target: ConformanceTarget): void {
         },
       ]);
       expect(JSON.stringify(listed)).not.toContain("secret-");
+      // Enabled again: active, and enabling twice (or an unknown id) changes nothing.
+      expect(await store.enableWebhookEndpoint("we_a")).toBe(true);
+      expect(await store.enableWebhookEndpoint("we_a")).toBe(false);
+      expect(await store.enableWebhookEndpoint("nope")).toBe(false);
+      expect((await store.listWebhookEndpoints())[0]).not.toHaveProperty("disabledAt");
     });
 
     storeTest(

@@ -20,14 +20,16 @@ export interface OutboxOptions {
   /** Remedies claimed per run. @default 50 */
   readonly limit?: number;
   /**
-   * How long a claim lasts; a remedy still executing after that (its worker died) is claimed
-   * again by the next run, and a claim that ran out before its turn is not executed here.
-   * Must exceed the longest execution. @default 300_000 (five minutes)
+   * How long a claim lasts, and again from the start of its attempt; a remedy still executing
+   * after that (its worker died, or the other system never confirmed) is claimed again by the
+   * next run, and a claim that ran out before its turn is not executed here. Must exceed the
+   * longest execution. @default 300_000 (five minutes)
    */
   readonly leaseMs?: number;
   /**
    * Attempts after which a failing remedy, or one handed over and never confirmed (each send
-   * after a lease ran out is an attempt), goes to the dead letter. @default 8
+   * whose lease ran out is an attempt; a claim that never sent is not), goes to the dead
+   * letter. @default 8
    */
   readonly maxAttempts?: number;
   readonly backoff?: BackoffOptions;

@@ -397,12 +397,15 @@ function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
         now: () => clock,
       });
       expect(next).toMatchObject({ claimed: 1, executed: 1, lost: 0 });
-      // The store cannot tell a claim never executed from one whose outcome never came (a worker
-      // that died mid-call): a takeover counts the claim as an attempt, erring towards fewer sends.
+      // "b" was never sent: the takeover counts no attempt for it, so its first send is attempt 1.
       expect(executor.calls.map((c) => c.attempt)).toEqual([
         { number: 1, idempotencyKey: "a" },
-        { number: 2, idempotencyKey: "b" },
+        { number: 1, idempotencyKey: "b" },
       ]);
+      expect((await store.getRemedy("b"))?.remedy).toMatchObject({
+        status: "executed",
+        attempts: 1,
+      });
       await expectLedgerVerifies(store);
       expect(await ledgerMoves(store, "b")).toEqual([
         "approved>executing@executor:w1",

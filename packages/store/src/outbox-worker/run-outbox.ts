@@ -149,9 +149,11 @@ async function attempt(
  * One run of the outbox: claims up to `limit` due remedies for this worker, executes them one
  * after another, and records each outcome — executed; failed with the next attempt at now +
  * backoff (exponential, full jitter); or dead when the failure is not retryable or this was
- * attempt `maxAttempts`. A remedy handed over (`pending`) and never confirmed is sent again
- * once its lease runs out, each time as a new attempt, and after `maxAttempts` goes to the
- * dead letter ("not confirmed after N attempts"). Each move (claim, outcome) is appended to
+ * attempt `maxAttempts`. Each attempt is marked started (`startAttempt`, which renews the
+ * lease) just before the executor is called. A remedy handed over (`pending`) and never
+ * confirmed is sent again once its lease runs out, each time as a new attempt, and after
+ * `maxAttempts` goes to the dead letter ("not confirmed after N attempts"); a claim that never
+ * started its attempt (its worker died or stopped first) is taken over without counting one. Each move (claim, outcome) is appended to
  * the `remedies` ledger chain with actor `executor:<worker>`. Call it again (on a timer) for
  * the next batch.
  */
@@ -165,8 +167,8 @@ export async function runOutbox(
   const secret = o.secret ?? (await ledgerSecret(store));
   const now = o.now();
   // The claims are on the ledger before anything is executed: never an outcome without its claim.
-  // A claim taken over after its lease counts as an attempt; one past maxAttempts is dead-lettered
-  // in the same transaction, with its ledger entry and webhook event.
+  // A claim taken over after its lease counts as an attempt if it started one; one past
+  // maxAttempts is dead-lettered in the same transaction, with its ledger entry and webhook event.
   const followUp = withRemedyEvents(movesOnLedger(secret, actor, now), now);
   let given: readonly RemedyMove[] = [];
   const claimed = await store.claimDue(
@@ -203,8 +205,14 @@ export async function runOutbox(
 
   for (const r of claimed) {
     const number = r.attempts + 1;
-    if (o.now() >= (r.claimedAt ?? now) + o.leaseMs) {
-      // Another worker may hold it by now: executing it here could pay twice.
+    // Another worker may hold it by now (the lease ran out before its turn, or a callback
+    // settled it): executing it here could pay twice. Started, the attempt counts even if this
+    // worker dies mid-call; never started, a takeover counts none.
+    const start = o.now();
+    if (
+      start >= (r.claimedAt ?? now) + o.leaseMs ||
+      !(await store.startAttempt(r.key, o.worker, start))
+    ) {
       summary.lost++;
       outcomes.push({ key: r.key, status: "lost", attempt: number });
       continue;
@@ -276,8 +284,8 @@ function count(summary: { executed: number; retried: number; dead: number }, to:
 /**
  * The outcome of attempt `number` when the other system's callback recorded it while the
  * executor was still waiting for the answer (it confirms, then answers): the remedy is
- * settled by this very attempt, not lost. A takeover after the lease counts an attempt of
- * its own, so a remedy settled by another claim has more attempts and stays `lost` here.
+ * settled by this very attempt, not lost. A takeover after the lease that started its own
+ * attempt counts it, so a remedy settled by another claim has more attempts and stays `lost`.
  */
 async function settledByCallback(
   store: Store,

@@ -1,14 +1,16 @@
 /**
  * The callback side of asynchronous execution: the other system confirms or fails a remedy
- * it was handed (an executor answered `pending`). The remedy is executing under some worker's
- * claim; the outcome is recorded as that claim's attempt, so the lifecycle stays executing →
- * executed | failed | dead and the outbox's exactly-once rules hold unchanged.
+ * it was handed (an executor answered `pending`). While the remedy is executing under the
+ * claim that sent it, the outcome is recorded as that claim's attempt, so the lifecycle stays
+ * executing → executed | failed | dead and the outbox's exactly-once rules hold unchanged.
  *
- * A callback for a remedy that is no longer executing (a timed-out call was recorded as
- * failed, then the other system finished anyway) is refused with its status: the outbox sends
- * it again with the same idempotency key, the other system recognises it and confirms again.
+ * A confirmation that comes after the outbox gave up on or moved past the attempt (the remedy
+ * was dead-lettered, recorded as failed, retried by hand, or taken over by a claim that has not
+ * sent yet) is the truth too: the customer was paid. It moves the remedy to executed (see
+ * `RemedyStore.confirmLate`), so no retry can pay again. A failure reported for a remedy that is
+ * no longer executing changes nothing: it is refused with the remedy's status.
  */
-import type { AttemptResult, RemedyStatus, Store } from "@goodfaith/core";
+import type { AttemptResult, RemedyStatus, Store, StoredRemedy } from "@goodfaith/core";
 import { ledgerSecret } from "../ingest/secret.js";
 import { withRemedyEvents } from "../webhooks/events.js";
 import { type OutboxOptions, resolveOutboxOptions } from "./options.js";
@@ -27,6 +29,8 @@ export type SettleResult =
       readonly attempts: number;
       /** The remedy was already executed: a repeated confirmation (same reference) changes nothing. */
       readonly repeated?: true;
+      /** A late confirmation: the remedy was in this status (dead, failed, approved, executing). */
+      readonly after?: RemedyStatus;
     }
   | { readonly ok: false; readonly code: "unknown_remedy" }
   /** The remedy is not executing (and, for a confirmation, not already executed with that reference). */
@@ -43,6 +47,30 @@ function sameReference(remedy: { readonly reference?: string }, settlement: Sett
 
 // A claim can change hands between the read and the write (a lease ran out): read again.
 const TRIES = 3;
+
+// Why a confirmation settles a remedy the outbox is not waiting on, by the remedy's status.
+const LATE_REASONS: Partial<Record<RemedyStatus, string>> = {
+  dead: "confirmed after dead-lettering",
+  failed: "confirmed after the attempt was recorded as failed",
+  approved: "confirmed after a manual retry",
+  executing: "confirmed after the lease of its attempt ran out",
+};
+
+// Whether a confirmation of `remedy` settles an attempt the outbox is no longer waiting on;
+// the store decides for certain (`confirmLate`), this only picks the path.
+function late(remedy: StoredRemedy): boolean {
+  switch (remedy.status) {
+    case "dead":
+    case "failed":
+      return true;
+    case "approved":
+      return remedy.attempts > 0;
+    case "executing":
+      return remedy.attemptStartedAt === undefined && remedy.attempts > 0;
+    default:
+      return false;
+  }
+}
 
 /**
  * Records the other system's confirmation or failure of remedy `key` as `actor` (its API key)
@@ -65,7 +93,35 @@ export async function settleRemedy(
     if (remedy.status === "executed" && settlement.ok && sameReference(remedy, settlement)) {
       return { ok: true, status: "executed", attempts: remedy.attempts, repeated: true };
     }
-    if (remedy.status !== "executing" || remedy.claimedBy === undefined) {
+    if (settlement.ok && late(remedy)) {
+      const confirmed = await store.confirmLate(
+        key,
+        {
+          actor,
+          at,
+          reason: LATE_REASONS[remedy.status] ?? "confirmed late",
+          ...(settlement.reference !== undefined && { reference: settlement.reference }),
+        },
+        withRemedyEvents(movesOnLedger(secret, actor, at), at),
+      );
+      if (confirmed.ok) {
+        return {
+          ok: true,
+          status: "executed",
+          attempts: confirmed.attempts,
+          after: confirmed.from,
+        };
+      }
+      if (confirmed.code === "unknown_remedy") return confirmed;
+      continue; // it moved meanwhile (a retry, a claim, an attempt started): read again
+    }
+    // Executing without an attempt started: no send is awaiting an answer (never sent at all,
+    // or a takeover about to send again, whose earlier attempt was counted when it was taken).
+    if (
+      remedy.status !== "executing" ||
+      remedy.claimedBy === undefined ||
+      remedy.attemptStartedAt === undefined
+    ) {
       return { ok: false, code: "not_executing", status: remedy.status };
     }
     const nextAttemptAt = settlement.ok

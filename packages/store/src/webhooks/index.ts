@@ -17,6 +17,7 @@ export {
   withRemedyEvents,
 } from "./events.js";
 export { executionRequest, WebhookExecutor, type WebhookExecutorOptions } from "./executor.js";
+export { webhookDeliveryJson, webhookEndpointJson } from "./json.js";
 export type { Fetch } from "./post.js";
 export {
   DEFAULT_REPLAY_WINDOW_S,

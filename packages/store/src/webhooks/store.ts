@@ -106,6 +106,18 @@ export function createWebhookStore(backend: Backend): WebhookStore {
       return Number(result.numUpdatedRows) > 0;
     },
 
+    async enableWebhookEndpoint(id) {
+      const result = await backend.write((trx) =>
+        trx
+          .updateTable("webhook_endpoints")
+          .set({ disabled_at_ms: null })
+          .where("id", "=", id)
+          .where("disabled_at_ms", "is not", null)
+          .executeTakeFirst(),
+      );
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     enqueueWebhookEvents: (events) =>
       backend.write((trx) => enqueueDeliveries(backend, trx, events)),
 
