@@ -82,6 +82,7 @@ export type {
   Tender,
 } from "./promises/document.js";
 export { parseDuration } from "./promises/duration.js";
+export { type CappedIssues, capIssues, REPORTED_ISSUES } from "./promises/issue-cap.js";
 export { loadPromises } from "./promises/load.js";
 export {
   escapeHtml,

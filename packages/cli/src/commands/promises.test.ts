@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
 import { ROOT } from "../../../../test/support/packs.js";
+import { wrongEverywhere } from "../../../../test/support/wrong-everywhere.js";
 
 const AIRLINE = join(ROOT, "packs/airline/promises.yaml");
 
@@ -45,5 +46,32 @@ describe("goodfaith promises validate --json", () => {
       version: "2026.11",
       promises: ["delay-refund", "child-seated-apart"],
     });
+  });
+});
+
+describe("goodfaith promises validate on a document wrong everywhere", () => {
+  // 250 promises with an unknown field each: 250 problems.
+  const file = join(tempDb(), "..", "wrong-everywhere.yaml");
+  writeFileSync(file, wrongEverywhere(250));
+
+  it("prints the first hundred problems and how many more, and exits 2", async () => {
+    const run = await cli(["promises", "validate", file]);
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(101);
+    expect(run.err[0]).toBe(`${file}:10:5: promises[0].colour: unknown field "colour"`);
+    expect(run.err[100]).toBe(
+      `${file}: … and 150 more not shown (250 problems in all): fix these first, then validate again`,
+    );
+    const sv = await cli(["promises", "validate", file], "sv");
+    expect(sv.err[100]).toBe(
+      `${file}: … och 150 till visas inte (250 problem totalt): rätta dessa först och validera sedan igen`,
+    );
+  });
+
+  it("--json counts every problem and lists the first hundred", async () => {
+    const run = await cli(["promises", "validate", file, "--json"]);
+    expect(run.code).toBe(2);
+    const verdict = JSON.parse(run.out[0] ?? "{}");
+    expect([verdict.valid, verdict.errorCount, verdict.errors.length]).toEqual([false, 250, 101]);
   });
 });

@@ -27,7 +27,7 @@ export async function validateCommand(
                 version: doc?.version,
                 promises: doc?.promises.map((p) => p.id),
               }
-            : { file, valid: false, errors: loaded.messages },
+            : { file, valid: false, errorCount: loaded.count, errors: loaded.messages },
         ),
       );
     } else if (loaded.ok) {

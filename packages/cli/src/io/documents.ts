@@ -1,11 +1,20 @@
 import { readFile } from "node:fs/promises";
-import { type Lang, loadPromises, type PromiseDocument, renderIssue } from "@goodfaith/core";
+import {
+  capIssues,
+  type Lang,
+  loadPromises,
+  type PromiseDocument,
+  renderIssue,
+} from "@goodfaith/core";
 import { describeError } from "./file-error.js";
 
-/** A promise file that loaded, or the messages saying why it did not (file:line:column first). */
+/**
+ * A promise file that loaded, or the messages saying why it did not (file:line:column first):
+ * at most a hundred a file, then a line saying how many more; `count` is every problem found.
+ */
 export type LoadedDocuments =
   | { readonly ok: true; readonly documents: PromiseDocument[] }
-  | { readonly ok: false; readonly messages: string[] };
+  | { readonly ok: false; readonly messages: string[]; readonly count: number };
 
 /** Reads and compiles promise documents, collecting every problem of every file. */
 export async function loadDocuments(
@@ -14,21 +23,27 @@ export async function loadDocuments(
 ): Promise<LoadedDocuments> {
   const documents: PromiseDocument[] = [];
   const messages: string[] = [];
+  let count = 0;
   for (const file of files) {
     let text: string;
     try {
       text = await readFile(file, "utf8");
     } catch (err) {
       messages.push(describeError(err, lang, file));
+      count++;
       continue;
     }
     const result = loadPromises(text, file);
     if (result.ok) documents.push(result.value);
-    else
-      for (const issue of result.issues)
+    else {
+      const { shown, total, more } = capIssues(result.issues);
+      count += total;
+      for (const issue of shown)
         messages.push(
           `${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`,
         );
+      if (more) messages.push(`${file}: ${renderIssue(more, lang)}`);
+    }
   }
-  return messages.length > 0 ? { ok: false, messages } : { ok: true, documents };
+  return messages.length > 0 ? { ok: false, messages, count } : { ok: true, documents };
 }

@@ -16,11 +16,15 @@ export interface CompiledExpression {
 /** The CEL result type an expression must have where it is used. */
 export type ExpectedType = "bool" | "Money" | "string" | "google.protobuf.Timestamp";
 
-/** Compiles `source` for every event type in `eventTypes`, checking its result type. */
+/**
+ * Compiles `source` for every event type in `eventTypes`, checking its result type;
+ * `currency` (the document's) is used only to word an error's suggestion.
+ */
 export function compileExpression(
   source: string,
   eventTypes: readonly string[],
   expected: ExpectedType,
+  currency?: string,
 ): { ok: true; value: CompiledExpression } | { ok: false; error: ExpressionError } {
   const byEvent = new Map<string, (context: object) => unknown>();
   for (const eventType of eventTypes) {
@@ -31,11 +35,11 @@ export function compileExpression(
     try {
       fn = env.parse(source) as typeof fn;
     } catch (err) {
-      return { ok: false, error: expressionError(err, source, env, eventType) };
+      return { ok: false, error: expressionError(err, source, env, eventType, currency) };
     }
     const checked = fn.check();
     if (!checked.valid)
-      return { ok: false, error: expressionError(checked.error, source, env, eventType) };
+      return { ok: false, error: expressionError(checked.error, source, env, eventType, currency) };
     if (checked.type !== expected && checked.type !== "dyn") {
       return {
         ok: false,

@@ -5,6 +5,7 @@
  * Runs only when compiling fails, never while evaluating.
  */
 import type { Environment } from "@marcbachmann/cel-js";
+import { parseMoney, toDecimalString } from "../money/index.js";
 import { closest } from "./closest.js";
 import { fieldsOf, VARIABLE_TYPES, variablesOf } from "./environment.js";
 
@@ -21,6 +22,7 @@ export type ExpressionErrorKind =
   | "unavailable_variable"
   | "unknown_field"
   | "unknown_function"
+  | "unknown_macro"
   | "no_operator"
   | "no_unary_operator"
   | "no_call"
@@ -141,6 +143,20 @@ function literalOf(typed: Node | undefined, text: Node | undefined, source: stri
   return `${conversion}(${source.slice(text.start, text.end)})`;
 }
 
+// Money is written as money("12.50", "EUR"): a bare number is no amount, so say how to
+// write it in the document's currency, where it is compared with, added to or taken from money.
+const MONEY_OPERATORS: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">=", "+", "-"]);
+const NUMBER_TYPES: ReadonlySet<string> = new Set(["int", "uint", "double"]);
+
+/** `number` written as money, when it is a number literal and `typed` is money. */
+function moneyOf(typed: Node | undefined, number: Node | undefined, source: string, currency = "") {
+  if (currency === "" || typeOf(typed) !== "Money" || number?.op !== "value") return;
+  if (!NUMBER_TYPES.has(typeOf(number))) return;
+  const amount = source.slice(number.start, number.end).replace(/u$/i, "");
+  const parsed = parseMoney(amount, currency);
+  return `money("${parsed.ok ? toDecimalString(parsed.value) : amount}", "${currency}")`;
+}
+
 function names(env: Environment, receiver: boolean): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   for (const f of env.getDefinitions().functions) {
@@ -148,6 +164,49 @@ function names(env: Environment, receiver: boolean): Map<string, string[]> {
     byName.set(f.name, [...(byName.get(f.name) ?? []), f.signature]);
   }
   return byName;
+}
+
+// The macros over a list (all, exists, map…) are declared as taking two `ast` parameters:
+// a variable name, then an expression of it.
+const isMacro = (signature: string): boolean => signature.includes("(ast, ast");
+
+const isNode = (value: unknown): value is Node =>
+  typeof value === "object" && value !== null && "op" in value;
+
+/** Every node of `root`, parents before children, left to right. */
+function* nodes(root: unknown): Generator<Node> {
+  if (Array.isArray(root)) for (const item of root) yield* nodes(item);
+  else if (isNode(root)) {
+    yield root;
+    if (typeof root.args === "object") yield* nodes(root.args);
+  }
+}
+
+/**
+ * A call to a name that is neither a function nor a macro, written as a macro is (a variable
+ * first, as in `items.exist(i, i.gift)`, or a name close to a macro's). The checker trips on
+ * the variable first and would call it an unknown name; the misspelt macro is the mistake.
+ */
+function misspeltMacro(root: unknown, env: Environment, source: string): Found | undefined {
+  const functions = env.getDefinitions().functions;
+  const macros = [...new Set(functions.filter((f) => isMacro(f.signature)).map((f) => f.name))];
+  for (const node of nodes(root)) {
+    if (node.op !== "call" && node.op !== "rcall") continue;
+    const method = node.op === "rcall";
+    const [name, ...rest] = node.args as [string, ...unknown[]];
+    const known = names(env, method);
+    if (known.has(name)) continue;
+    const suggestion = closest(name, macros);
+    const first = (rest.at(-1) as unknown[])[0];
+    const variableFirst =
+      isNode(first) && first.op === "id" && !env.hasVariable(String(first.args));
+    // A misspelt function (`sze(x)`) is not a macro, whatever its arguments.
+    if (suggestion === undefined && (!variableFirst || closest(name, known.keys()))) continue;
+    const start = method ? source.indexOf(name, (rest[0] as Node).end) : node.start;
+    const params = withSuggestion({ function: name, macros: macros.join(", ") }, suggestion);
+    return { kind: "unknown_macro", params, start };
+  }
+  return undefined;
 }
 
 function call(node: Node, env: Environment): Found {
@@ -173,6 +232,7 @@ function typing(
   source: string,
   env: Environment,
   eventType: string,
+  currency: string | undefined,
 ): Found | undefined {
   const [left, right] = Array.isArray(node.args) ? (node.args as Node[]) : [];
   // Where `text` (an operator, a bracket) is written after the operand `from`.
@@ -201,7 +261,10 @@ function typing(
       if (!right)
         return { kind: "no_unary_operator", params: { operator, operand: typeOf(node.args) } };
       const params = { operator, left: typeOf(left), right: typeOf(right) };
-      const suggestion = literalOf(left, right, source) ?? literalOf(right, left, source);
+      const money = MONEY_OPERATORS.has(operator)
+        ? (moneyOf(left, right, source, currency) ?? moneyOf(right, left, source, currency))
+        : undefined;
+      const suggestion = money ?? literalOf(left, right, source) ?? literalOf(right, left, source);
       return {
         kind: "no_operator",
         params: withSuggestion(params, suggestion),
@@ -231,12 +294,16 @@ function typing(
   }
 }
 
-/** Turns what cel-js threw for `source` into an `ExpressionError`; `other` quotes its text. */
+/**
+ * Turns what cel-js threw for `source` into an `ExpressionError`; `other` quotes its text.
+ * `currency` (the document's) is the one a suggested money literal is written in.
+ */
 export function expressionError(
   err: unknown,
   source: string,
   env: Environment,
   eventType: string,
+  currency?: string,
 ): ExpressionError {
   const e = (err ?? {}) as CelError;
   const message = (e.summary ?? String(e.message).split("\n")[0] ?? "").trim();
@@ -244,7 +311,10 @@ export function expressionError(
   const end = e.range?.end ?? start;
   let found: Found | undefined;
   try {
-    found = e.node?.op ? typing(e, e.node, source, env, eventType) : syntax(e, source, start, end);
+    found = e.node?.op
+      ? (misspeltMacro((env.parse(source) as { ast?: unknown }).ast, env, source) ??
+        typing(e, e.node, source, env, eventType, currency))
+      : syntax(e, source, start, end);
   } catch {
     // An error shaped unlike the ones above is still reported, in cel-js's words.
   }

@@ -159,6 +159,70 @@ describe("a CEL expression that does not compile", () => {
     expect(explained(when)).toEqual([at, params]);
   });
 
+  // Before, each of these was "unknown name i": the checker trips on the macro's variable.
+  test.each([
+    ["order.items.exist(i, i.price > order.total)", "exists"],
+    ["order.items.al(i, i.quantity > 1)", "all"],
+    ["order.items.exist_one(i, i.quantity > 1)", "exists_one"],
+    ["order.items.mapp(i, i.price).size() > 1", "map"],
+    ["order.items.fliter(i, i.quantity > 1).size() > 1", "filter"],
+    ["order.items.Exists(i, i.quantity > 1)", "exists"],
+  ])("a misspelt macro (%s) is named, with the macro it likely meant", (when, suggestion) => {
+    const name = /\.(\w+)\(/.exec(when)?.[1] ?? "";
+    expect(explained(when)).toEqual([
+      `${12 + when.indexOf(`.${name}(`) + 1} promise.cel.unknown_macro_suggest`,
+      { function: name, macros: "all, exists, exists_one, map, filter", suggestion },
+    ]);
+  });
+
+  test("a call shaped like a macro but named like none lists the macros", () => {
+    expect(explained("order.items.any(i, i.quantity > 1)")).toEqual([
+      "24 promise.cel.unknown_macro",
+      { function: "any", macros: "all, exists, exists_one, map, filter" },
+    ]);
+    expect(explained("exist(order.items, i, true)")[0]).toBe(
+      "12 promise.cel.unknown_macro_suggest",
+    );
+  });
+
+  test.each([
+    ["order.total > 100", "24", ">", "Money", "int", 'money("100.00", "USD")'],
+    ["100 < order.total", "16", "<", "int", "Money", 'money("100.00", "USD")'],
+    ["order.total >= 99.5", "24", ">=", "Money", "double", 'money("99.50", "USD")'],
+    ["order.total - 5u == order.shipping", "24", "-", "Money", "uint", 'money("5.00", "USD")'],
+  ])(
+    "money compared with a bare number (%s) says how to write the amount",
+    (when, column, operator, left, right, suggestion) => {
+      expect(explained(when)).toEqual([
+        `${column} promise.cel.no_operator_suggest`,
+        { operator, left, right, suggestion },
+      ]);
+    },
+  );
+
+  test("money divided by a number suggests no amount: money / money is no answer either", () => {
+    expect(explained("order.total / 2 == order.shipping")[0]).toBe("24 promise.cel.no_operator");
+  });
+
+  test("misspelt macros and bare amounts in the reader's language", () => {
+    const macro = only(doc("order.items.exist(i, i.quantity > 1)"));
+    const money = only(doc("order.total > 100"));
+    expect(
+      ["en", "zh-CN", "sv"].map((l) => renderIssue(macro, l as "en", { lines: false })),
+    ).toEqual([
+      'promises[0].when: "exist" is not a macro or a function; did you mean "exists"?',
+      "promises[0].when: “exist”既不是宏也不是函数；您是否想写“exists”？",
+      'promises[0].when: "exist" är varken ett makro eller en funktion; menade du "exists"?',
+    ]);
+    expect(
+      ["en", "zh-CN", "sv"].map((l) => renderIssue(money, l as "en", { lines: false })),
+    ).toEqual([
+      'promises[0].when: the operator > does not apply to Money and int; did you mean money("100.00", "USD")?',
+      'promises[0].when: 运算符 > 不能用于 Money 和 int；您是否想写 money("100.00", "USD")？',
+      'promises[0].when: operatorn > går inte att använda på Money och int; menade du money("100.00", "USD")?',
+    ]);
+  });
+
   test("a variable of another event says which names this event offers", () => {
     expect(explained("flight.cancelled")).toEqual([
       "12 promise.cel.unavailable_variable",

@@ -101,9 +101,10 @@ function expression(
   source: string | undefined,
   eventTypes: readonly string[],
   expected: ExpectedType,
+  currency: string,
 ): CompiledExpression | undefined {
   if (source === undefined) return undefined;
-  const compiled = compileExpression(source, eventTypes, expected);
+  const compiled = compileExpression(source, eventTypes, expected, currency);
   if (compiled.ok) return compiled.value;
   // Every expression error keeps the code `promise.invalid_expression`; its kind chooses the words.
   const { eventType, kind, params, start } = compiled.error;
@@ -144,13 +145,20 @@ function compilePromise(
     list.at(at("remedy", "kind"), "promise.guard_required");
   }
   const known = evaluated.filter((t) => t in VARIABLES_BY_EVENT);
-  const when = expression(list, at("when"), raw.when, known, "bool");
+  const when = expression(list, at("when"), raw.when, known, "bool", doc.currency);
   const sharedWhen = when && hoistSharedTerms(when, known);
-  const incident = expression(list, at("incident"), raw.incident, known, "string");
-  const cause = expression(list, at("cause"), raw.cause, known, "string");
+  const incident = expression(list, at("incident"), raw.incident, known, "string", doc.currency);
+  const cause = expression(list, at("cause"), raw.cause, known, "string", doc.currency);
   const by =
     raw.expect &&
-    expression(list, at("expect", "by"), raw.expect.by, known, "google.protobuf.Timestamp");
+    expression(
+      list,
+      at("expect", "by"),
+      raw.expect.by,
+      known,
+      "google.protobuf.Timestamp",
+      doc.currency,
+    );
   const graceMs = duration(list, at("expect", "grace"), raw.expect?.grace) ?? 0;
   const withinMs = duration(list, at("remedy", "within"), raw.remedy.within);
   const monetary = ["refund", "credit", "points"].includes(raw.remedy.kind);
@@ -158,7 +166,14 @@ function compilePromise(
   let amount: AmountRule | undefined;
   const a = raw.remedy.amount;
   if (a && "expr" in a) {
-    const expr = expression(list, at("remedy", "amount", "expr"), a.expr, known, "Money");
+    const expr = expression(
+      list,
+      at("remedy", "amount", "expr"),
+      a.expr,
+      known,
+      "Money",
+      doc.currency,
+    );
     if (expr) amount = { type: "expr", expr };
   } else if (a && "fraction" in a) {
     const ratio = parseRatio(a.fraction);

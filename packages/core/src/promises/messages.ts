@@ -8,6 +8,11 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.yaml.bad_indent":
       "the indentation does not line up: the keys of one mapping, and the items of one list, must start in the same column",
     "promise.yaml.tab_as_indent": "a tab is used for indentation; YAML indents with spaces only",
+    "promise.yaml.stray_dash":
+      'this "- " starts a list item among "key: value" lines: remove the "- ", or start every entry at this indentation with one',
+    "promise.yaml.dash_space": 'a list item starts with "- ": a dash, then a space',
+    "promise.yaml.under_value":
+      'this line is indented under "{key}", but "{key}" already has a value on its line: line this up with "{key}", or leave "{key}:" alone on its line',
     "promise.yaml.block_as_implicit_key":
       'a value on the same line as its key cannot contain ": " — put the value in quotes, or start a nested mapping on the next line, indented',
     "promise.yaml.multiline_implicit_key":
@@ -36,6 +41,8 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.no_value": "no value given",
     "promise.unknown_field": 'unknown field "{field}"',
     "promise.unknown_field_suggest": 'unknown field "{field}"; did you mean "{suggestion}"?',
+    "promise.misplaced_field":
+      '"{field}" is not a field here but of {parent}: change its indentation to line up with the keys of {parent}',
     "promise.invalid_type": "expected {expected}",
     "promise.expected_string": "expected text",
     "promise.expected_number": "expected a number",
@@ -76,6 +83,10 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.cel.unknown_function": 'there is no function "{function}"',
     "promise.cel.unknown_function_suggest":
       'there is no function "{function}"; did you mean "{suggestion}"?',
+    "promise.cel.unknown_macro":
+      '"{function}" is not a macro or a function; the macros are: {macros}',
+    "promise.cel.unknown_macro_suggest":
+      '"{function}" is not a macro or a function; did you mean "{suggestion}"?',
     "promise.cel.no_operator": "the operator {operator} does not apply to {left} and {right}",
     "promise.cel.no_operator_suggest":
       "the operator {operator} does not apply to {left} and {right}; did you mean {suggestion}?",
@@ -97,11 +108,18 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.guard_required":
       "a warning promise listens to guard.check and says which guard check it enables",
     "promise.invalid": "invalid value",
+    "promise.more_issues":
+      "… and {count} more not shown ({total} problems in all): fix these first, then validate again",
   },
   "zh-CN": {
     "promise.yaml.syntax": "YAML 语法错误",
     "promise.yaml.bad_indent": "缩进未对齐：同一映射中的键、同一列表中的项必须从同一列开始",
     "promise.yaml.tab_as_indent": "此处用制表符缩进；YAML 只能用空格缩进",
+    "promise.yaml.stray_dash":
+      "此处的“- ”在若干“键: 值”行之间开始了一个列表项：请删除“- ”，或让此缩进层级的每一项都以它开头",
+    "promise.yaml.dash_space": "列表项以“- ”开头：短横线后须有一个空格",
+    "promise.yaml.under_value":
+      "此行缩进在“{key}”之下，但“{key}”所在行已有值：请将此行与“{key}”对齐，或让“{key}:”单独成行",
     "promise.yaml.block_as_implicit_key":
       "与键同行的值不能包含“: ”：请给值加引号，或将嵌套映射另起一行并缩进",
     "promise.yaml.multiline_implicit_key": "此处应为“键: 值”：键后须紧跟冒号和空格，且在同一行",
@@ -124,6 +142,8 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.no_value": "未填写值",
     "promise.unknown_field": "未知字段“{field}”",
     "promise.unknown_field_suggest": "未知字段“{field}”；您是否想写“{suggestion}”？",
+    "promise.misplaced_field":
+      "“{field}”不是此处的字段，而属于 {parent}：请调整缩进，使其与 {parent} 的键对齐",
     "promise.invalid_type": "应为 {expected}",
     "promise.expected_string": "应为文本",
     "promise.expected_number": "应为数字",
@@ -158,6 +178,9 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.cel.unknown_function": "没有名为“{function}”的函数",
     "promise.cel.unknown_function_suggest":
       "没有名为“{function}”的函数；您是否想写“{suggestion}”？",
+    "promise.cel.unknown_macro": "“{function}”既不是宏也不是函数；可用的宏有：{macros}",
+    "promise.cel.unknown_macro_suggest":
+      "“{function}”既不是宏也不是函数；您是否想写“{suggestion}”？",
     "promise.cel.no_operator": "运算符 {operator} 不能用于 {left} 和 {right}",
     "promise.cel.no_operator_suggest":
       "运算符 {operator} 不能用于 {left} 和 {right}；您是否想写 {suggestion}？",
@@ -177,12 +200,20 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.reach_mismatch": "触达范围“{reach}”不适用于事件“{eventType}”",
     "promise.guard_required": "警告类承诺应监听 guard.check，并注明启用哪项购前检查",
     "promise.invalid": "值无效",
+    "promise.more_issues":
+      "……另有 {count} 个未显示（共 {total} 个问题）：请先修正以上问题，再重新校验",
   },
   sv: {
     "promise.yaml.syntax": "syntaxfel i YAML",
     "promise.yaml.bad_indent":
       "indragen stämmer inte: nycklarna i en mappning, och posterna i en lista, måste börja i samma kolumn",
     "promise.yaml.tab_as_indent": "en tabb används som indrag; YAML drar bara in med blanksteg",
+    "promise.yaml.stray_dash":
+      'detta "- " börjar en listpost bland rader med "nyckel: värde": ta bort "- ", eller börja varje post på den här indragsnivån med ett',
+    "promise.yaml.dash_space":
+      'en listpost börjar med "- ": ett bindestreck och sedan ett blanksteg',
+    "promise.yaml.under_value":
+      'raden är indragen under "{key}", men "{key}" har redan ett värde på sin rad: ställ raden i linje med "{key}", eller låt "{key}:" stå ensamt på sin rad',
     "promise.yaml.block_as_implicit_key":
       'ett värde på samma rad som sin nyckel kan inte innehålla ": " – sätt värdet inom citattecken, eller börja en inre mappning på nästa rad, indragen',
     "promise.yaml.multiline_implicit_key":
@@ -213,6 +244,8 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.no_value": "inget värde angivet",
     "promise.unknown_field": 'okänt fält "{field}"',
     "promise.unknown_field_suggest": 'okänt fält "{field}"; menade du "{suggestion}"?',
+    "promise.misplaced_field":
+      '"{field}" är inget fält här utan hör till {parent}: ändra indraget så att det står i linje med nycklarna i {parent}',
     "promise.invalid_type": "förväntade {expected}",
     "promise.expected_string": "förväntade text",
     "promise.expected_number": "förväntade ett tal",
@@ -253,6 +286,10 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.cel.unknown_function": 'det finns ingen funktion "{function}"',
     "promise.cel.unknown_function_suggest":
       'det finns ingen funktion "{function}"; menade du "{suggestion}"?',
+    "promise.cel.unknown_macro":
+      '"{function}" är varken ett makro eller en funktion; makrona är: {macros}',
+    "promise.cel.unknown_macro_suggest":
+      '"{function}" är varken ett makro eller en funktion; menade du "{suggestion}"?',
     "promise.cel.no_operator": "operatorn {operator} går inte att använda på {left} och {right}",
     "promise.cel.no_operator_suggest":
       "operatorn {operator} går inte att använda på {left} och {right}; menade du {suggestion}?",
@@ -274,5 +311,7 @@ export const promiseMessages: Readonly<Record<Lang, Catalog>> = {
     "promise.guard_required":
       "ett varningslöfte lyssnar på guard.check och anger vilken kontroll det slår på",
     "promise.invalid": "ogiltigt värde",
+    "promise.more_issues":
+      "… och {count} till visas inte ({total} problem totalt): rätta dessa först och validera sedan igen",
   },
 };

@@ -131,6 +131,45 @@ describe("the first mistakes in a Bill of Rights", () => {
     expect(located(text)).toEqual(expected);
   });
 
+  test.each([
+    [
+      "a key indented too far, into the mapping before it",
+      VALID.replace("    on: order.delivered", "      on: order.delivered").replace(
+        "text: { en: We refund, zh-CN: 我们退款, sv: Vi betalar }",
+        "text:\n      en: We refund\n      zh-CN: 我们退款\n      sv: Vi betalar",
+      ),
+      '12:7 promises[0].text.on: "on" is not a field here but of promises[0]',
+    ],
+    [
+      "a key indented too little, out of its mapping",
+      VALID.replace("      within: P2D", "    within: P2D"),
+      '13:5 promises[0].within: "within" is not a field here but of promises[0].remedy',
+    ],
+    [
+      "the only key of a mapping indented too little, leaving it empty",
+      VALID.replace("amount: { expr: order.shipping }", "amount:\n      expr: order.shipping"),
+      '13:7 promises[0].remedy.expr: "expr" is not a field here but of promises[0].remedy.amount',
+    ],
+  ])("%s is one issue, saying where it belongs", (_, text, expected) => {
+    const got = located(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain(expected);
+  });
+
+  test("a key in the wrong mapping, in each language", () => {
+    const r = loadPromises(VALID.replace("      within: P2D", "    within: P2D"));
+    if (r.ok) throw new Error("expected issues");
+    const [issue] = r.issues;
+    if (!issue) return;
+    expect(
+      ["en", "zh-CN", "sv"].map((l) => renderIssue(issue, l as "en", { lines: false })),
+    ).toEqual([
+      'promises[0].within: "within" is not a field here but of promises[0].remedy: change its indentation to line up with the keys of promises[0].remedy',
+      "promises[0].within: “within”不是此处的字段，而属于 promises[0].remedy：请调整缩进，使其与 promises[0].remedy 的键对齐",
+      'promises[0].within: "within" är inget fält här utan hör till promises[0].remedy: ändra indraget så att det står i linje med nycklarna i promises[0].remedy',
+    ]);
+  });
+
   test("the suggestion reads naturally in each language", () => {
     const r = loadPromises(VALID.replace("kind:", "knd:"));
     if (r.ok) throw new Error("expected issues");

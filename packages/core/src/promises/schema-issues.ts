@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { closest } from "../cel/closest.js";
-import type { Issue } from "../issue.js";
+import { formatPath, type Issue } from "../issue.js";
 import { documentSchema } from "./document-schema.js";
 import { keyPositionOf, positionOf, type YamlSource } from "./yaml-source.js";
 
@@ -93,19 +93,55 @@ function valueAt(data: unknown, path: Path): unknown {
   return value;
 }
 
+const isMapping = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Where an unknown key belongs when it is a key of a mapping above or beside it that lacks
+ * it: a key indented too far lands in the mapping before it, one indented too little in the
+ * mapping around it, and the mapping it was meant for is left missing it (or empty).
+ */
+function belongsUnder(field: string, parent: Path, data: unknown): Path | undefined {
+  const lacks = (at: Path): boolean => {
+    const value = valueAt(data, at);
+    return (value === null || isMapping(value)) && !Object.hasOwn(value ?? {}, field);
+  };
+  for (let depth = parent.length - 1; depth > 0; depth--) {
+    const above = parent.slice(0, depth);
+    if (keysAt(documentSchema, above).includes(field) && lacks(above)) return above;
+  }
+  for (const key of Object.keys(valueAt(data, parent) ?? {})) {
+    const beside = [...parent, key];
+    if (keysAt(documentSchema, beside).includes(field) && lacks(beside)) return beside;
+  }
+  return undefined;
+}
+
 /**
  * An unknown key next to a missing one it resembles is one mistake, not two: say the key
- * it most likely meant, and drop the "required" issue for that key.
+ * it most likely meant, and drop the "required" issue for that key. So is a key indented
+ * to the wrong mapping: say where it belongs, and drop the issue of the mapping it left.
  */
 function suggestKeys(found: readonly Found[], data: unknown): Found[] {
   const meant = new Set<string>();
   const out = found.map((f) => {
     if (f.code !== "promise.unknown_field") return f;
     const parent = f.path.slice(0, -1);
+    const field = String(f.params.field);
     const present = Object.keys(valueAt(data, parent) ?? {});
     const free = keysAt(documentSchema, parent).filter((k) => !present.includes(k));
-    const suggestion = closest(String(f.params.field), free);
-    if (suggestion === undefined) return f;
+    const suggestion = closest(field, free);
+    if (suggestion === undefined) {
+      const under = belongsUnder(field, parent, data);
+      if (under === undefined) return f;
+      meant.add(JSON.stringify([...under, field]));
+      meant.add(JSON.stringify(under));
+      return {
+        ...f,
+        messageKey: "promise.misplaced_field",
+        params: { ...f.params, parent: formatPath(under) },
+      };
+    }
     meant.add(JSON.stringify([...parent, suggestion]));
     return {
       ...f,
@@ -113,7 +149,10 @@ function suggestKeys(found: readonly Found[], data: unknown): Found[] {
       params: { ...f.params, suggestion },
     };
   });
-  return out.filter((f) => !(f.code === "promise.required" && meant.has(JSON.stringify(f.path))));
+  const left = (f: Found): boolean =>
+    (f.code === "promise.required" || f.code === "promise.no_value") &&
+    meant.has(JSON.stringify(f.path));
+  return out.filter((f) => !left(f));
 }
 
 /** Turns zod's issues for `data` (parsed with `reportInput`) into located promise issues. */

@@ -100,6 +100,117 @@ c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
   });
 });
 
+describe("a YAML mistake is reported once, where it is, not on every line after it", () => {
+  const promise = (id: string) => `  - id: ${id}
+    title:
+      en: Late
+      zh-CN: 迟到
+      sv: Sen
+    text:
+      en: We refund
+      zh-CN: 我们退款
+      sv: Vi betalar
+    on: order.delivered
+    remedy:
+      kind: refund
+      amount:
+        expr: order.shipping
+      within: P3D
+`;
+  // Three promises in block style: line 6 opens the first, 21 the second.
+  const BLOCK = `goodfaith: 1\ncompany: Shop\nversion: 2\ncurrency: USD\npromises:\n${promise("a")}${promise("b")}${promise("c")}`;
+
+  test("the block document loads", () => {
+    expect(loadPromises(BLOCK).ok).toBe(true);
+  });
+
+  test.each([
+    [
+      "a tab before a key",
+      BLOCK.replace("    title:", "\ttitle:"),
+      "7:1 promise.yaml.tab_as_indent",
+    ],
+    [
+      "a tab inside the indentation",
+      BLOCK.replace("      en: Late", "    \ten: Late"),
+      "8:5 promise.yaml.tab_as_indent",
+    ],
+    [
+      "a tab before a list item",
+      BLOCK.replace("  - id: b", "\t- id: b"),
+      "21:1 promise.yaml.tab_as_indent",
+    ],
+    [
+      "a key one space short, mid-promise",
+      BLOCK.replace("    text:", "   text:"),
+      "11:1 promise.yaml.bad_indent",
+    ],
+    [
+      "a key one space short, before a nested mapping",
+      BLOCK.replace("    remedy:", "   remedy:"),
+      "16:1 promise.yaml.bad_indent",
+    ],
+    [
+      "an unclosed flow sequence",
+      BLOCK.replace("    on: order.delivered", "    on: [order.delivered"),
+      "15:9 promise.yaml.unclosed",
+    ],
+    [
+      "a stray dash among keys",
+      BLOCK.replace("    on: order.delivered", "    - on: order.delivered"),
+      "15:5 promise.yaml.stray_dash",
+    ],
+    [
+      "a stray dash on a nested key",
+      BLOCK.replace("      kind: refund", "      - kind: refund"),
+      "17:7 promise.yaml.stray_dash",
+    ],
+    [
+      "a list item at the level of its key",
+      BLOCK.replace("  - id: b", "- id: b"),
+      "21:1 promise.yaml.stray_dash",
+    ],
+    [
+      "a dash with no space",
+      BLOCK.replace("  - id: b", "  -id: b"),
+      "21:3 promise.yaml.dash_space",
+    ],
+    [
+      "a key one level short, above a nested mapping",
+      BLOCK.replace("      kind: refund", "    kind: refund"),
+      "18:7 promise.yaml.under_value",
+    ],
+    [
+      "a duplicated key",
+      BLOCK.replace("    on: order.delivered", "    on: order.delivered\n    on: order.shipped"),
+      "16:5 promise.yaml.duplicate_key",
+    ],
+  ])("%s", (_, text, expected) => {
+    expect(located(text)).toEqual([expected]);
+  });
+
+  test("mistakes the parser stays in step after are each reported", () => {
+    const twice = BLOCK.replace(
+      "    on: order.delivered",
+      "    on: order.delivered\n    on: order.shipped",
+    ).replace("company: Shop", 'company: "Sh\\op"');
+    expect(located(twice)).toEqual([
+      "2:13 promise.yaml.bad_dq_escape",
+      "16:5 promise.yaml.duplicate_key",
+    ]);
+  });
+
+  test("a stray dash in the reader's language", () => {
+    const [issue] = issues(BLOCK.replace("    on: order.delivered", "    - on: order.delivered"));
+    if (!issue) throw new Error("expected an issue");
+    expect(["en", "zh-CN", "sv"].map((l) => renderIssue(issue, l as "en"))).toEqual([
+      'line 15, column 5: this "- " starts a list item among "key: value" lines: remove the "- ", or start every entry at this indentation with one',
+      "第 15 行第 5 列: 此处的“- ”在若干“键: 值”行之间开始了一个列表项：请删除“- ”，或让此缩进层级的每一项都以它开头",
+      'rad 15, kolumn 5: detta "- " börjar en listpost bland rader med "nyckel: värde": ta bort "- ", eller börja varje post på den här indragsnivån med ett',
+    ]);
+  });
+});
+
 describe("a document that is not a Bill of Rights at all", () => {
   test.each([
     ["an empty file", "", "1:1 promise.empty_document"],

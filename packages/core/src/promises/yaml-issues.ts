@@ -74,6 +74,55 @@ function openers(src: YamlSource): Map<number, Opener> {
   return ends;
 }
 
+// The text of the line that holds `offset`, and where that line starts.
+function lineAt(text: string, offset: number): { start: number; line: string } {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", offset);
+  return { start, line: text.slice(start, end < 0 ? text.length : end).replace(/\r$/, "") };
+}
+
+const indentOf = (line: string): number => /^ */.exec(line)?.[0].length ?? 0;
+
+/**
+ * Where a "- " sits among the keys of a mapping, when the line at `offset` is a key that the
+ * parser could not place: the nearest line above at the same indentation (skipping deeper
+ * lines) starts with "- ". That dash, not the key, is what to fix.
+ */
+function strayDashAbove(text: string, offset: number): number | undefined {
+  const { start, line } = lineAt(text, offset);
+  if (!/^ *[^\s#-][^:]*:(\s|$)/.test(line)) return undefined;
+  const indent = indentOf(line);
+  // `end` is the line break that ends the line above.
+  for (let end = start - 1; end >= 0; ) {
+    const above = lineAt(text, end);
+    end = above.start - 1;
+    if (above.line.trim() === "" || above.line.trim().startsWith("#")) continue;
+    const at = indentOf(above.line);
+    if (at > indent) continue;
+    return at === indent && /^ *- /.test(above.line) ? above.start + at : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A line indented under `key: value`, as if under a key with no value of its own (often the
+ * key above is the one out of line): where that line starts, and the key.
+ */
+function indentedUnderValue(text: string, start: number, line: string) {
+  const key = /^ *([^\s#:-][^:]*):[ \t]+[^\s#]/.exec(line)?.[1];
+  if (key === undefined) return undefined;
+  let at = text.indexOf("\n", start);
+  while (at >= 0) {
+    const next = lineAt(text, at + 1);
+    if (next.line.trim() !== "" && !next.line.trim().startsWith("#")) {
+      const indent = indentOf(next.line);
+      return indent > indentOf(line) ? { at: next.start + indent, key } : undefined;
+    }
+    at = text.indexOf("\n", at + 1);
+  }
+  return undefined;
+}
+
 function explainError(src: YamlSource, err: YAMLError, ends: () => Map<number, Opener>): Issue {
   const [offset] = err.pos;
   const char = (at: number): string => src.text.charAt(at);
@@ -83,18 +132,42 @@ function explainError(src: YamlSource, err: YAMLError, ends: () => Map<number, O
   if (err.code === "DUPLICATE_KEY")
     return syntaxIssue(err.code, at, { key: keyAt(src.text, offset) });
   if (err.code === "BAD_SCALAR_START") return syntaxIssue(err.code, at, { char: char(offset) });
+  // A mapping entry that starts a list ("- key: value" among "key: value" lines).
+  const { start, line } = lineAt(src.text, offset);
+  if (err.code === "BLOCK_AS_IMPLICIT_KEY" && /^ *- /.test(line))
+    return syntaxIssue("stray_dash", position(src, start + indentOf(line)));
+  if (err.code === "BLOCK_AS_IMPLICIT_KEY") {
+    const under = indentedUnderValue(src.text, start, line);
+    if (under) return syntaxIssue("under_value", position(src, under.at), { key: under.key });
+  }
+  // A key out of line, which the parser takes for a list item with no dash.
+  const unplaced =
+    err.code === "BAD_INDENT" || (err.code === "MISSING_CHAR" && /without -/.test(err.message));
+  if (unplaced) {
+    if (/^ *-[^\s-]/.test(line))
+      return syntaxIssue("dash_space", position(src, start + indentOf(line)));
+    const dash = strayDashAbove(src.text, offset);
+    if (dash !== undefined) return syntaxIssue("stray_dash", position(src, dash));
+    return syntaxIssue("BAD_INDENT", at);
+  }
   return syntaxIssue(EXPLAINED.has(err.code) ? err.code : "syntax", at);
 }
+
+// Errors the parser finds while still in step with the text. After any other error it has
+// lost the shape of the document and trips again on most lines that follow (after a tab, a
+// key out of line, a stray "- "), so that first one is the cause and the rest are dropped.
+const INDEPENDENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["DUPLICATE_KEY", "BAD_DQ_ESCAPE"]);
 
 function parseIssues(src: YamlSource): Issue[] {
   let ends: Map<number, Opener> | undefined;
   const issues = new Map<string, Issue>();
-  for (const err of src.doc.errors) {
+  const errors = [...src.doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const err of errors) {
     const issue = explainError(src, err, () => (ends ??= openers(src)));
-    // The first error on a line is the cause; the parser trips again on what follows it
-    // (after a tab, or dozens of times in a deep nest).
+    // One issue a line: the parser can trip several times on the same text.
     const line = String(issue.line);
     if (!issues.has(line)) issues.set(line, issue);
+    if (!INDEPENDENT.has(err.code)) break;
   }
   return [...issues.values()];
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { wrongEverywhere } from "../../../../test/support/wrong-everywhere.js";
 import { type Harness, harness } from "../../test/harness.js";
 
 describe("promises", () => {
@@ -65,5 +66,17 @@ describe("promises", () => {
     expect(verdict.issues[0]?.line).toBe(
       yaml.slice(0, yaml.indexOf("kind: warning")).split("\n").length,
     );
+  });
+
+  it("answers a document wrong everywhere with the first hundred issues and the count of all", async () => {
+    const yaml = wrongEverywhere(250);
+    const res = await h.call("/v1/promises/validate", {
+      as: "agent",
+      body: yaml,
+      headers: { "content-type": "application/yaml" },
+    });
+    const verdict = (await res.json()) as { valid: boolean; issueCount: number; issues: unknown[] };
+    expect([verdict.valid, verdict.issueCount, verdict.issues.length]).toEqual([false, 250, 100]);
+    expect(verdict.issues[0]).toMatchObject({ path: "promises[0].colour", line: 10, column: 5 });
   });
 });

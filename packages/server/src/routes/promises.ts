@@ -1,9 +1,11 @@
 /** The Bill of Rights being served: as JSON, as the customer-facing page, and validation of a draft. */
 import {
+  capIssues,
   isLang,
   type Lang,
   loadPromises,
   negotiateLang,
+  REPORTED_ISSUES,
   renderHtml,
   renderMarkdown,
 } from "@goodfaith/core";
@@ -68,7 +70,7 @@ const validateRoute = createRoute({
   tags: ["promises"],
   summary: "Validate a promise document (YAML)",
   description:
-    "Scopes: agent, admin. The body is the YAML text. Answers 200 either way: `valid` with the promise ids, or every problem with its line, column and path.",
+    "Scopes: agent, admin. The body is the YAML text. Answers 200 either way: `valid` with the promise ids, or the problems with their line, column and path (the first 100; `issueCount` counts them all).",
   security: BEARER,
   parameters: [IDEMPOTENCY_HEADER],
   request: {
@@ -87,7 +89,13 @@ const validateRoute = createRoute({
             company: z.string().optional(),
             version: z.string().optional(),
             promises: z.array(z.string()).optional(),
-            issues: z.array(ApiIssueSchema).optional(),
+            issues: z
+              .array(ApiIssueSchema)
+              .optional()
+              .openapi({
+                description: `at most ${REPORTED_ISSUES}: the first ones in the document`,
+              }),
+            issueCount: z.number().int().optional().openapi({ description: "every issue found" }),
           }),
         },
       },
@@ -151,7 +159,9 @@ export function registerPromiseRoutes(app: ApiApp, deps: RouteDeps): void {
       const lang = c.get("lang");
       const loaded = loadPromises(await c.req.text(), "request body");
       if (!loaded.ok) {
-        return c.json({ valid: false, issues: loaded.issues.map((i) => apiIssue(i, lang)) }, 200);
+        const { shown, total } = capIssues(loaded.issues);
+        const issues = shown.map((i) => apiIssue(i, lang));
+        return c.json({ valid: false, issues, issueCount: total }, 200);
       }
       const doc = loaded.value;
       return c.json(
