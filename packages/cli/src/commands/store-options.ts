@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import type { Store } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, isPostgresUrl, openStore } from "@goodfaith/store";
-import { type HelpText, helpText } from "../help-texts/index.js";
+import type { HelpText } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError } from "../io/file-error.js";
 import { t } from "../messages.js";
@@ -11,9 +11,6 @@ import { t } from "../messages.js";
 export function dbHelp(h: HelpText): string {
   return h("db", { path: DEFAULT_STORE_PATH });
 }
-
-/** Help text of `--db` in English, for commands whose help is not localized yet. */
-export const DB_HELP = dbHelp(helpText("en"));
 
 /**
  * Opens the store at `db`, or says why not and resolves to undefined. With `mustExist`, a

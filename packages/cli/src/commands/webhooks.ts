@@ -20,9 +20,11 @@ import {
   webhookEndpointJson,
 } from "@goodfaith/store";
 import { type Command, Option } from "commander";
+import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
+import { helpOf } from "../io/localized-command.js";
 import { counted, type MessageKey, t } from "../messages.js";
-import { DB_HELP, withCliStore } from "./store-options.js";
+import { dbHelp, withCliStore } from "./store-options.js";
 
 /** Options every `webhooks` command takes. */
 export interface WebhooksOptions {
@@ -212,110 +214,108 @@ export function registerWebhooksCommands(
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
-  const webhooks = program
-    .command("webhooks")
-    .description("endpoints receiving Goodfaith's events, signed and retried");
+  const h = helpOf(program);
+  const webhooks = program.command("webhooks").description(h("webhooks"));
   webhooks
     .command("add")
-    .description("register an endpoint; its signing secret is printed only this once")
-    .argument("<url>", "where events are POSTed (http or https)")
+    .description(h("webhooksAdd"))
+    .argument("<url>", h("webhooksUrl"))
     .addOption(
-      new Option("-e, --events <types...>", "event types to send")
+      new Option("-e, --events <types...>", h("webhooksEvents"))
         .choices([...WEBHOOK_EVENT_TYPES])
         .makeOptionMandatory(),
     )
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", 'JSON: {"id","url","events","createdAt","secret"}')
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("webhooksAddJson"))
     .addHelpText(
       "after",
-      `
-Each delivery is signed: Goodfaith-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.
-Verify it with verifyWebhookSignature from @goodfaith/store (5-minute replay window).
-
-Example:
-  goodfaith webhooks add https://ops.example.com/goodfaith --events remedy.executed remedy.dead`,
+      afterHelp(
+        h("webhooksAddNotes"),
+        examples(h("example"), [
+          "goodfaith webhooks add https://ops.example.com/goodfaith --events remedy.executed remedy.dead",
+        ]),
+      ),
     )
     .action(async (url: string, opts: { events: WebhookEventType[] } & WebhooksOptions) =>
       setExit(await webhooksAddCommand(url, opts, ctx())),
     );
   webhooks
     .command("list")
-    .description("list every endpoint (never a secret)")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", "JSON lines, one per endpoint")
+    .description(h("webhooksList"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("webhooksListJson"))
     .action(async (opts: WebhooksOptions) => setExit(await webhooksListCommand(opts, ctx())));
   webhooks
     .command("disable")
-    .description("stop sending to an endpoint; it stays listed, its deliveries wait")
-    .argument("<id>", "the endpoint (we_…)")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", 'JSON: the endpoint {"id","url","events","createdAt","disabledAt"}')
+    .description(h("webhooksDisable"))
+    .argument("<id>", h("webhooksEndpointId"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("webhooksDisableJson"))
     .addHelpText(
       "after",
-      `
-Exit codes: 0 the endpoint is disabled (already was, too), 1 a bad command line or store,
-2 no such endpoint.
-
-Example:
-  goodfaith webhooks disable we_3f9a1c2b7d4e`,
+      afterHelp(
+        h("webhooksDisableNotes"),
+        examples(h("example"), ["goodfaith webhooks disable we_3f9a1c2b7d4e"]),
+      ),
     )
     .action(async (id: string, opts: WebhooksOptions) =>
       setExit(await webhooksSwitchCommand(id, false, opts, ctx())),
     );
   webhooks
     .command("enable")
-    .description("send to a disabled endpoint again, from its pending deliveries on")
-    .argument("<id>", "the endpoint (we_…)")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", 'JSON: the endpoint {"id","url","events","createdAt"}')
+    .description(h("webhooksEnable"))
+    .argument("<id>", h("webhooksEndpointId"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("webhooksEnableJson"))
     .addHelpText(
       "after",
-      `
-Exit codes: 0 the endpoint is active (already was, too), 1 a bad command line or store,
-2 no such endpoint.
-
-Example:
-  goodfaith webhooks enable we_3f9a1c2b7d4e && goodfaith outbox run --once`,
+      afterHelp(
+        h("webhooksEnableNotes"),
+        examples(h("example"), [
+          "goodfaith webhooks enable we_3f9a1c2b7d4e && goodfaith outbox run --once",
+        ]),
+      ),
     )
     .action(async (id: string, opts: WebhooksOptions) =>
       setExit(await webhooksSwitchCommand(id, true, opts, ctx())),
     );
   webhooks
     .command("deliveries")
-    .description("list deliveries, newest first (as GET /v1/webhooks/deliveries)")
-    .option("--endpoint <id>", "only this endpoint's (we_…)")
-    .option("--status <statuses...>", `only these statuses: ${DELIVERY_STATUSES.join(", ")}`)
-    .option("--limit <n>", "at most n, from 1 to 1000 (default 100)", Number)
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", 'JSON: {"deliveries":[…]}, the API\'s body')
+    .description(h("webhooksDeliveries"))
+    .option("--endpoint <id>", h("webhooksDeliveriesEndpoint"))
+    .option(
+      "--status <statuses...>",
+      h("webhooksDeliveriesStatus", { statuses: DELIVERY_STATUSES.join(", ") }),
+    )
+    .option("--limit <n>", h("webhooksDeliveriesLimit"), Number)
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("webhooksDeliveriesJson"))
     .addHelpText(
       "after",
-      `
-Each line: id, endpoint, event type, status, attempts, created, and the last error or when it
-is due again.
-
-Examples:
-  goodfaith webhooks deliveries --status dead --limit 20
-  goodfaith webhooks deliveries --status pending delivering --json`,
+      afterHelp(
+        h("webhooksDeliveriesNotes"),
+        examples(h("examples"), [
+          "goodfaith webhooks deliveries --status dead --limit 20",
+          "goodfaith webhooks deliveries --status pending delivering --json",
+        ]),
+      ),
     )
     .action(async (opts: WebhooksDeliveriesOptions) =>
       setExit(await webhooksDeliveriesCommand(opts, ctx())),
     );
   webhooks
     .command("replay")
-    .description("send a delivery again, or every dead one; goodfaith outbox run sends them")
-    .argument("[delivery-id]", "the delivery (dlv_…)")
-    .option("--dead", "every dead-lettered delivery")
-    .option("--db <path-or-url>", DB_HELP)
-    .option("--json", 'JSON: {"replayed":[ids]}')
+    .description(h("webhooksReplay"))
+    .argument("[delivery-id]", h("webhooksDeliveryId"))
+    .option("--dead", h("webhooksDead"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("webhooksReplayJson"))
     .addHelpText(
       "after",
-      `
-Exit codes: 0 something will be sent again, 1 a bad command line or store, 2 nothing to replay
-(so the outbox run after && is skipped).
-
-Example:
-  goodfaith webhooks replay --dead && goodfaith outbox run --once`,
+      afterHelp(
+        h("webhooksReplayNotes"),
+        examples(h("example"), ["goodfaith webhooks replay --dead && goodfaith outbox run --once"]),
+      ),
     )
     .action(async (id: string | undefined, opts: WebhooksOptions & { dead?: boolean }) =>
       setExit(await webhooksReplayCommand(id, opts, ctx())),

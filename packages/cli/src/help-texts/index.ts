@@ -11,6 +11,7 @@ import { MEASURE_HELP } from "./measure.js";
 import { PROGRAM_HELP } from "./program.js";
 import { SERVE_HELP } from "./serve.js";
 import { STORE_HELP } from "./store.js";
+import { WEBHOOKS_HELP } from "./webhooks.js";
 
 export type { HelpEntry } from "./entry.js";
 
@@ -21,6 +22,7 @@ const HELP = {
   ...SERVE_HELP,
   ...MEASURE_HELP,
   ...BACKTEST_HELP,
+  ...WEBHOOKS_HELP,
 } as const satisfies Record<string, HelpEntry>;
 
 /** The name of one help text. */
