@@ -1,6 +1,7 @@
 /**
  * Test support for the outbox's commands: a remedy waiting for it, and a payment system that
- * asks the worker to stop while it pays (so no idle pass ends the burst the worker is in).
+ * asks the worker to stop while it pays the first of them (so no idle pass ends the burst the
+ * worker is in, and the others are handed back unstarted).
  */
 import type { NewRemedy } from "@goodfaith/core";
 import { openStore } from "@goodfaith/store";
@@ -22,14 +23,19 @@ export function approvedRemedy(key: string, at: number): NewRemedy {
 }
 
 /**
- * A store at `db` holding one approved remedy, and a payment system that pays it and, while
- * it does, resolves `until` (the command's stop).
+ * A store at `db` holding `count` approved remedies (`gate:o-1`…), and a payment system that
+ * pays what it is sent and, while it pays the first, resolves `until` (the command's stop).
  */
 export async function stopWhilePaying(
   db: string,
+  count = 1,
 ): Promise<{ until: Promise<void>; receiver: Receiver }> {
   const store = await openStore(db);
-  await store.recordRemedies([approvedRemedy("gate:o-1", Date.now() - 1000)], 1);
+  const at = Date.now() - 1000;
+  await store.recordRemedies(
+    Array.from({ length: count }, (_, i) => approvedRemedy(`gate:o-${i + 1}`, at)),
+    1,
+  );
   await store.close();
   let stop = () => {};
   const until = new Promise<void>((resolve) => {

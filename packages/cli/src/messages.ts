@@ -162,6 +162,7 @@ const catalogs = {
     webhookNextAt: "next try {at}",
     outboxRun:
       "outbox: {executed} executed, {pending} awaiting confirmation, {retried} to retry, {dead} dead; webhooks: {delivered} delivered, {failed} to retry, {deadDeliveries} dead",
+    outboxReleased: "; {count} claimed but not started, handed back to run again at once",
     outboxStopped: "outbox worker stopped",
     warning: "warning",
     scorecardTitle: "Trust scorecard",
@@ -387,6 +388,7 @@ const catalogs = {
     webhookNextAt: "下次尝试 {at}",
     outboxRun:
       "发件箱：已执行 {executed} 项，待确认 {pending} 项，待重试 {retried} 项，已停止重试 {dead} 项；Webhook：已送达 {delivered} 次，待重试 {failed} 次，已停止重试 {deadDeliveries} 次",
+    outboxReleased: "；已认领但未开始的 {count} 项已交还，可立即重新执行",
     outboxStopped: "发件箱工作进程已停止",
     warning: "提醒",
     scorecardTitle: "信任记分卡",
@@ -618,6 +620,8 @@ const catalogs = {
     webhookNextAt: "nästa försök {at}",
     outboxRun:
       "utkorg: {executed} utförda, {pending} väntar på bekräftelse, {retried} försöks igen, {dead} döda; webhooks: {delivered} levererade, {failed} försöks igen, {deadDeliveries} döda",
+    outboxReleased:
+      "; {count} hämtade men inte påbörjade, lämnade tillbaka för att köras igen direkt",
     outboxStopped: "utkorgens arbetare stoppad",
     warning: "varning",
     scorecardTitle: "Förtroendekort",

@@ -19,6 +19,7 @@ import { ledgerConformance } from "./conformance/ledger.js";
 import { noticeFollowUpConformance } from "./conformance/notice-follow-up.js";
 import { noticeConformance } from "./conformance/notices.js";
 import { outboxConformance } from "./conformance/outbox.js";
+import { releaseClaimsConformance } from "./conformance/release-claims.js";
 import { remedyConformance } from "./conformance/remedies.js";
 import { spendConformance } from "./conformance/spend.js";
 import { webhookConformance } from "./conformance/webhooks.js";
@@ -49,6 +50,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
     eventLogConformance(target);
     remedyConformance(target);
     outboxConformance(target);
+    releaseClaimsConformance(target);
     lateConfirmationConformance(target);
     spendConformance(target);
     ledgerConformance(target);

@@ -10,6 +10,7 @@ import type {
   LateConfirmation,
   LateConfirmationResult,
   LedgerFollowUp,
+  RemedyMove,
   RemedyStatus,
   StoredRemedy,
 } from "@goodfaith/core";
@@ -202,6 +203,88 @@ export async function startAttempt(
       .executeTakeFirst(),
   );
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Why a stopping worker's claim went back unstarted, as its transition records it. */
+export function releasedReason(worker: string): string {
+  return `released by ${worker} before its attempt started`;
+}
+
+/** Hands back unstarted claims; see `RemedyStore.releaseClaims`. */
+export async function releaseClaims(
+  backend: Backend,
+  worker: string,
+  keys: readonly string[],
+  at: number,
+  ledger?: LedgerFollowUp,
+): Promise<readonly string[]> {
+  const wanted = [...new Set(keys)];
+  if (wanted.length === 0) return [];
+  return backend.write(async (trx) => {
+    // Locked, so a takeover (another worker's claimDue) cannot move one while it is released.
+    const rows = await trx
+      .selectFrom("remedies")
+      .select(["key", "next_attempt_at_ms"])
+      .where("key", "in", wanted)
+      .where("status", "=", "executing")
+      .where("claimed_by", "=", worker)
+      .where("attempt_started_at_ms", "is", null)
+      .orderBy("key")
+      .$if(backend.rowLocks, (qb) => qb.forUpdate())
+      .execute();
+    if (rows.length === 0) return [];
+    // Back to the status it was claimed from: the last move into executing from outside it
+    // (a takeover moves executing → executing, and its attempt, if any, is already counted).
+    const claims = await trx
+      .selectFrom("remedy_transitions")
+      .select(["key", "from_status"])
+      .where(
+        "key",
+        "in",
+        rows.map((r) => r.key),
+      )
+      .where("to_status", "=", "executing")
+      .where("from_status", "in", ["approved", "failed"])
+      .orderBy("id", "desc")
+      .execute();
+    const claimedFrom = new Map<string, string | null>();
+    for (const c of claims) if (!claimedFrom.has(c.key)) claimedFrom.set(c.key, c.from_status);
+    const back = (key: string): RemedyStatus =>
+      claimedFrom.get(key) === "failed" ? "failed" : "approved";
+    const found = new Set(rows.map((r) => r.key));
+    const released = wanted.filter((k) => found.has(k));
+    const moves: RemedyMove[] = released.map((key) => ({ key, from: "executing", to: back(key) }));
+    for (const row of rows) {
+      await trx
+        .updateTable("remedies")
+        .set({
+          status: back(row.key),
+          claimed_by: null,
+          claimed_at_ms: null,
+          attempt_started_at_ms: null,
+          // Due when it was when claimed, which is never later than the claim.
+          next_attempt_at_ms: row.next_attempt_at_ms ?? at,
+          updated_at_ms: at,
+        })
+        .where("key", "=", row.key)
+        .execute();
+    }
+    await trx
+      .insertInto("remedy_transitions")
+      .values(
+        moves.map((m) => ({
+          key: m.key,
+          from_status: "executing",
+          to_status: m.to,
+          actor: worker,
+          at_ms: at,
+          reason: releasedReason(worker),
+        })),
+      )
+      .execute();
+    await appendFollowUp(backend, trx, ledger, moves);
+    return released;
+  }, followUpLocks(ledger));
 }
 
 // Whether a confirmation now settles an attempt already made and left unsettled.

@@ -26,7 +26,7 @@ import {
   recordFollowUpNotices,
   recordMove,
 } from "./ledger-follow-up.js";
-import { claimDue, confirmLate, recordAttempt, startAttempt } from "./outbox.js";
+import { claimDue, confirmLate, recordAttempt, releaseClaims, startAttempt } from "./outbox.js";
 import {
   ENGINE_ACTOR,
   lockedRemedy,
@@ -211,6 +211,7 @@ export function createRemedyStore(backend: Backend): RemedyStore {
     claimDue: (request, ledger) => claimDue(backend, request, ledger),
     recordAttempt: (key, report, ledger) => recordAttempt(backend, key, report, ledger),
     startAttempt: (key, worker, at) => startAttempt(backend, key, worker, at),
+    releaseClaims: (worker, keys, at, ledger) => releaseClaims(backend, worker, keys, at, ledger),
     confirmLate: (key, confirmation, ledger) => confirmLate(backend, key, confirmation, ledger),
     listRemedies: (filter, page) => listRemedies(backend, filter, page),
     getRemedy: (key) => getRemedy(backend, key),

@@ -52,6 +52,7 @@ export function createStore(
     claimDue: remedies.claimDue,
     recordAttempt: remedies.recordAttempt,
     startAttempt: remedies.startAttempt,
+    releaseClaims: remedies.releaseClaims,
     confirmLate: remedies.confirmLate,
     listRemedies: remedies.listRemedies,
     getRemedy: remedies.getRemedy,

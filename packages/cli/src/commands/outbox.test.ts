@@ -41,7 +41,7 @@ describe("the background outbox worker", () => {
     }
   });
 
-  it("stops after the pass under way, leaving no remedy executing", async () => {
+  it("stops after the executor call under way, leaving no remedy executing", async () => {
     const store = await openStore(tempDb());
     try {
       const at = Date.now() - 1000;
@@ -89,9 +89,9 @@ describe("the background outbox worker", () => {
     }
   });
 
-  it("says what a burst did when the worker is stopped in the middle of it", async () => {
+  it("says what a burst did when the worker is stopped in the middle of it, and hands back the rest", async () => {
     const db = tempDb();
-    const { until, receiver } = await stopWhilePaying(db);
+    const { until, receiver } = await stopWhilePaying(db, 3);
     const out: string[] = [];
     const ctx = { out: (l: string) => out.push(l), err: () => {}, lang: "en" as const };
     try {
@@ -100,12 +100,25 @@ describe("the background outbox worker", () => {
         ctx,
       );
       expect(code).toBe(0);
+      // The payment under way when told to stop is paid and recorded; no other is sent.
+      expect(receiver.received).toHaveLength(1);
     } finally {
       await receiver.close();
     }
     expect(out).toEqual([
-      "outbox: 1 executed, 0 awaiting confirmation, 0 to retry, 0 dead; webhooks: 0 delivered, 0 to retry, 0 dead",
+      "outbox: 1 executed, 0 awaiting confirmation, 0 to retry, 0 dead; webhooks: 0 delivered, 0 to retry, 0 dead; 2 claimed but not started, handed back to run again at once",
       "outbox worker stopped",
     ]);
+    const store = await openStore(db);
+    try {
+      const remedies = (await store.listRemedies()).remedies;
+      expect(remedies.map((r) => [r.key, r.status, r.attempts, r.claimedBy])).toEqual([
+        ["gate:o-1", "executed", 1, undefined],
+        ["gate:o-2", "approved", 0, undefined],
+        ["gate:o-3", "approved", 0, undefined],
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 });

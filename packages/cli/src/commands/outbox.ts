@@ -83,7 +83,10 @@ export function outboxExecutor(
 /** The one-line summary of a pass, in the reader's language. */
 export function outboxPassLine(ctx: CliContext, pass: OutboxPass): string {
   const { remedies, deliveries } = pass;
-  return t(ctx.lang, "outboxRun", {
+  // Only a stopped pass hands claims back: said only then.
+  const released =
+    remedies.released > 0 ? t(ctx.lang, "outboxReleased", { count: remedies.released }) : "";
+  const line = t(ctx.lang, "outboxRun", {
     executed: remedies.executed,
     pending: remedies.pending,
     retried: remedies.retried,
@@ -92,6 +95,7 @@ export function outboxPassLine(ctx: CliContext, pass: OutboxPass): string {
     failed: deliveries?.retried ?? 0,
     deadDeliveries: deliveries?.dead ?? 0,
   });
+  return line + released;
 }
 
 /**
@@ -147,6 +151,7 @@ export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext):
       onPass: report,
     });
     await Promise.race([stopped(opts.until), worker.done]);
+    // The call under way is recorded; the claims not started go back, due at once elsewhere.
     await worker.stop();
     bursts.flush();
     if (!opts.json) ctx.out(t(ctx.lang, "outboxStopped"));

@@ -100,7 +100,7 @@ describe("goodfaith serve (in-process)", () => {
 
   it("says what a burst of the outbox did when stopped in the middle of it", async () => {
     const db = tempDb();
-    const { until, receiver } = await stopWhilePaying(db);
+    const { until, receiver } = await stopWhilePaying(db, 3);
     const out: string[] = [];
     const ctx: CliContext = { out: (l) => out.push(l), err: () => {}, lang: "en" };
     try {
@@ -112,11 +112,13 @@ describe("goodfaith serve (in-process)", () => {
         ctx,
       );
       expect(code).toBe(0);
+      // The other two are handed back unstarted, never sent.
+      expect(receiver.received).toHaveLength(1);
     } finally {
       await receiver.close();
     }
     expect(out.slice(-2)).toEqual([
-      "outbox: 1 executed, 0 awaiting confirmation, 0 to retry, 0 dead; webhooks: 0 delivered, 0 to retry, 0 dead",
+      "outbox: 1 executed, 0 awaiting confirmation, 0 to retry, 0 dead; webhooks: 0 delivered, 0 to retry, 0 dead; 2 claimed but not started, handed back to run again at once",
       "stopped; checkpoint saved",
     ]);
   });

@@ -1,8 +1,9 @@
 /**
  * `goodfaith serve`: the HTTP API over the store, keeping the given promises, and (unless
  * `--no-outbox`) the outbox worker that executes approved remedies and sends webhooks. Runs
- * until SIGINT or SIGTERM, then stops accepting requests, lets the outbox finish its pass,
- * saves a checkpoint and closes the store.
+ * until SIGINT or SIGTERM, then stops accepting requests, lets the outbox finish the executor
+ * call under way and hand back the remedies it claimed but did not start, saves a checkpoint
+ * and closes the store.
  */
 
 import type { RemedyExecutor } from "@goodfaith/core";
@@ -131,7 +132,8 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     }
     opts.onListening?.(server.url);
     await (opts.until ?? signalled());
-    // No new requests, and the pass under way finishes, before the checkpoint and the close.
+    // No new requests, and the outbox's call under way recorded and its unstarted claims handed
+    // back (due at once for another worker), before the checkpoint and the close.
     await Promise.all([server.close(), worker?.stop()]);
     bursts?.flush();
     await ingest.checkpoint();

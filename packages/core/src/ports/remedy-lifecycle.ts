@@ -28,8 +28,8 @@ export type InitialRemedyStatus = "planned" | "awaiting_approval" | "approved";
 
 /**
  * Moves a person or a service may make with `transition`. Moves into and out of `executing`
- * are not here: only the outbox makes them (`claimDue`, `recordAttempt`), so every attempt
- * is claimed by one worker and counted.
+ * are not here: only the outbox makes them (`claimDue`, `releaseClaims`, `recordAttempt`), so
+ * every attempt is claimed by one worker and counted.
  */
 export const MANUAL_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedyStatus[]>> = {
   planned: ["awaiting_approval", "approved", "cancelled"],
@@ -45,8 +45,9 @@ export const MANUAL_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedySt
 };
 
 /**
- * Moves only the outbox makes: a claim, and the outcome of an attempt — including the other
- * system's late confirmation of an attempt the outbox already gave up on (`confirmLate`).
+ * Moves only the outbox makes: a claim, a claim handed back unstarted (`releaseClaims`), and
+ * the outcome of an attempt — including the other system's late confirmation of an attempt
+ * the outbox already gave up on (`confirmLate`).
  */
 export const OUTBOX_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedyStatus[]>> = {
   planned: [],
@@ -54,7 +55,8 @@ export const OUTBOX_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedySt
   // approved → executed: confirmed after a manual retry of an attempted remedy.
   approved: ["executing", "executed"],
   // executing → executing: a claim whose lease ran out is taken over by another worker.
-  executing: ["executed", "failed", "dead", "executing"],
+  // executing → approved or failed: a stopping worker hands back a claim it never started.
+  executing: ["executed", "failed", "dead", "executing", "approved"],
   executed: [],
   failed: ["executing", "executed"],
   // dead → executed: the payment was confirmed after the outbox dead-lettered the remedy.

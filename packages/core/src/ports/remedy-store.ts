@@ -303,6 +303,20 @@ export interface RemedyStore {
    */
   startAttempt(key: string, worker: string, at: number): Promise<boolean>;
   /**
+   * Hands back `worker`'s claims on `keys` whose attempt never started (the worker is
+   * stopping): each goes back to the status it was claimed from (approved or failed), due when
+   * it was (at once, if it had no time), with no attempt counted, so any worker may claim it
+   * at once. A key not executing under that claim, or whose attempt started, is left as it is.
+   * Each move is recorded, with `ledger` in the same transaction; resolves to the keys
+   * released.
+   */
+  releaseClaims(
+    worker: string,
+    keys: readonly string[],
+    at: number,
+    ledger?: LedgerFollowUp,
+  ): Promise<readonly string[]>;
+  /**
    * Records a late confirmation (see `LateConfirmation`): the move to `executed`, with the
    * reference, and `ledger` in the same transaction.
    */

@@ -3,11 +3,18 @@ import { createHash } from "node:crypto";
 import {
   type GoodfaithEvent,
   type LedgerEntry,
+  type LedgerFollowUp,
   type LedgerHead,
   type NewRemedy,
   type Notice,
+  type RemedyMove,
+  type Store,
   validateEvent,
 } from "@goodfaith/core";
+import { linkDrafts } from "../ingest/append-ledger.js";
+import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
+import { ledgerSecret } from "../ingest/secret.js";
+import { pseudonym } from "../ledger/pseudonym.js";
 
 /** A fixed instant (2026-11-06T12:00:00Z) the suite's times are relative to. */
 export const T0 = Date.UTC(2026, 10, 6, 12);
@@ -58,6 +65,28 @@ export function remedy(key: string, changes: Partial<NewRemedy> = {}): NewRemedy
     dueBy: T0 + 7 * DAY_MS,
     detail: JSON.stringify({ key, explanation: { events: ["e1"] } }),
     ...changes,
+  };
+}
+
+/**
+ * The ledger entries of `remedy()`s recorded approved, as ingest writes them (planned with the
+ * €4.99, then approved), so that `ledger verify` can compare the remedies table with the chain.
+ */
+export function approvedOnLedger(secret: string, at = T0): LedgerFollowUp {
+  return {
+    chain: REMEDIES_CHAIN,
+    entries: (moves, head) =>
+      linkDrafts(
+        head,
+        moves.flatMap((m) => {
+          const base = { chain: REMEDIES_CHAIN, at, actor: "engine" };
+          const remedyKey = pseudonym(secret, m.key);
+          return [
+            { ...base, kind: "remedy.planned", remedyKey, amount: "4.99", currency: "EUR" },
+            { ...base, kind: "remedy.approved", remedyKey, from: "planned", to: "approved" },
+          ];
+        }),
+      ),
   };
 }
 
@@ -125,4 +154,31 @@ export function links(chain: string, head: LedgerHead | undefined, n: number): L
     top = next;
   }
   return out;
+}
+
+/** A follow-up whose entries name their move in `actor` ("from>to"), collecting the moves. */
+export function namedMoves(moves: RemedyMove[]): LedgerFollowUp {
+  return {
+    chain: "remedies",
+    entries: (m, head) => {
+      moves.push(...m);
+      const out: LedgerEntry[] = [];
+      for (const move of m) {
+        out.push(link("remedies", out.at(-1) ?? head, `${move.from ?? ""}>${move.to}`));
+      }
+      return out;
+    },
+  };
+}
+
+/** The ledger's transitions of one remedy, as "from>to@actor". */
+export async function ledgerMoves(store: Store, key: string): Promise<string[]> {
+  const ref = pseudonym(await ledgerSecret(store), key);
+  const moves: string[] = [];
+  for await (const e of store.readLedger(REMEDIES_CHAIN)) {
+    if (e.remedyKey === ref && e.kind === "remedy.transition") {
+      moves.push(`${e.from}>${e.to}@${e.actor}`);
+    }
+  }
+  return moves;
 }

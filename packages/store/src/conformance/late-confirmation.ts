@@ -2,9 +2,9 @@
  * Conformance: late confirmations — the other system confirms a remedy after the outbox gave up
  * on or moved past its attempt (dead-lettered, failed, retried by hand, taken over).
  */
-import type { LedgerEntry, LedgerFollowUp, RemedyMove } from "@goodfaith/core";
+import type { RemedyMove } from "@goodfaith/core";
 import { describe, expect } from "vitest";
-import { collect, link, remedy, T0 } from "./fixtures.js";
+import { collect, namedMoves, remedy, T0 } from "./fixtures.js";
 import { type ConformanceTarget, storeTest } from "./harness.js";
 
 /** Registers the late-confirmation tests. */
@@ -15,17 +15,7 @@ export function lateConfirmationConformance(target: ConformanceTarget): void {
       "a late confirmation settles an attempt the outbox gave up on, exactly once, with its ledger entry",
       async ({ store }) => {
         const moves: RemedyMove[] = [];
-        const followUp: LedgerFollowUp = {
-          chain: "remedies",
-          entries: (m, head) => {
-            moves.push(...m);
-            const out: LedgerEntry[] = [];
-            for (const move of m) {
-              out.push(link("remedies", out.at(-1) ?? head, `${move.from ?? ""}>${move.to}`));
-            }
-            return out;
-          },
-        };
+        const followUp = namedMoves(moves);
         const late = (reference?: string) => ({
           actor: "api-key:payments",
           at: T0 + 9000,

@@ -39,6 +39,12 @@ export interface OutboxOptions {
   readonly now?: () => number;
   /** The secret for ledger pseudonyms. @default the store's own (see `ledgerSecret`) */
   readonly secret?: string;
+  /**
+   * Stops the run: aborted before the claim, nothing is claimed; during the run, the executor
+   * calls under way finish and are recorded, none is started after, and the claims not started
+   * are handed back (`releaseClaims`), due at once for any worker, no attempt counted.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Options with every default filled in. */
@@ -51,6 +57,7 @@ export interface ResolvedOutboxOptions {
   readonly random: () => number;
   readonly now: () => number;
   readonly secret: string | undefined;
+  readonly signal: AbortSignal | undefined;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -76,5 +83,6 @@ export function resolveOutboxOptions(options: OutboxOptions = {}): ResolvedOutbo
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     secret: options.secret,
+    signal: options.signal,
   });
 }

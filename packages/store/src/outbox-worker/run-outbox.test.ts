@@ -11,11 +11,9 @@ import {
 } from "@goodfaith/core";
 import { describe, expect, it } from "vitest";
 import { describePostgres, dropSchema } from "../../../../test/support/postgres.js";
-import { remedy, T0 } from "../conformance/fixtures.js";
-import { REMEDIES_CHAIN } from "../ingest/ingestor.js";
+import { ledgerMoves, remedy, T0 } from "../conformance/fixtures.js";
 import { ledgerSecret } from "../ingest/secret.js";
 import { verifyLedger } from "../ingest/verify-ledger.js";
-import { pseudonym } from "../ledger/pseudonym.js";
 import { openStore } from "../open-store.js";
 import { registerWebhookEndpoint } from "../webhooks/endpoints.js";
 import { RecordingExecutor } from "./recording-executor.js";
@@ -45,18 +43,6 @@ const fail = (error: string, retryable = true): ExecutionResult => ({
   error,
   retryable,
 });
-
-/** The ledger's transitions of one remedy, as "from>to@actor". */
-async function ledgerMoves(store: Store, key: string): Promise<string[]> {
-  const ref = pseudonym(await ledgerSecret(store), key);
-  const moves: string[] = [];
-  for await (const e of store.readLedger(REMEDIES_CHAIN)) {
-    if (e.remedyKey === ref && e.kind === "remedy.transition") {
-      moves.push(`${e.from}>${e.to}@${e.actor}`);
-    }
-  }
-  return moves;
-}
 
 async function expectLedgerVerifies(store: Store): Promise<void> {
   const verdict = await verifyLedger(store);
@@ -431,6 +417,7 @@ function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
         dead: 0,
         lost: 0,
         pending: 0,
+        released: 0,
         outcomes: [],
       });
       expect(executor.calls).toEqual([]);

@@ -36,8 +36,9 @@ export interface OutboxOutcome {
   /**
    * `lost`: the claim ran out before the outcome was recorded; another run takes it over.
    * `pending`: handed over, awaiting the other system's confirmation (still executing).
+   * `released`: never started, handed back when the run was stopped; due again at once.
    */
-  readonly status: "executed" | "failed" | "dead" | "lost" | "pending";
+  readonly status: "executed" | "failed" | "dead" | "lost" | "pending" | "released";
   /** The attempt number (1-based). */
   readonly attempt: number;
   /** The executor's reference for an executed remedy, if it gave one. */
@@ -61,6 +62,8 @@ export interface OutboxSummary {
   readonly lost: number;
   /** Handed over and awaiting confirmation by callback (see `settleRemedy`). */
   readonly pending: number;
+  /** Claims never started, handed back because the run was stopped (see `OutboxOptions.signal`). */
+  readonly released: number;
   /** Each claimed remedy, in claim order. */
   readonly outcomes: readonly OutboxOutcome[];
 }
@@ -153,9 +156,11 @@ async function attempt(
  * lease) just before the executor is called. A remedy handed over (`pending`) and never
  * confirmed is sent again once its lease runs out, each time as a new attempt, and after
  * `maxAttempts` goes to the dead letter ("not confirmed after N attempts"); a claim that never
- * started its attempt (its worker died or stopped first) is taken over without counting one. Each move (claim, outcome) is appended to
- * the `remedies` ledger chain with actor `executor:<worker>`. Call it again (on a timer) for
- * the next batch.
+ * started its attempt (its worker died first) is taken over without counting one. Stopped
+ * (`signal`), it starts no attempt after the one under way and hands back the claims it has
+ * not started (`releaseClaims`). Each move (claim, outcome, release) is appended to the
+ * `remedies` ledger chain with actor `executor:<worker>`. Call it again (on a timer) for the
+ * next batch.
  */
 export async function runOutbox(
   store: Store,
@@ -165,6 +170,8 @@ export async function runOutbox(
   const o = resolveOutboxOptions(options);
   const actor = executorActor(o.worker);
   const secret = o.secret ?? (await ledgerSecret(store));
+  const empty = { claimed: 0, executed: 0, retried: 0, dead: 0, lost: 0, pending: 0, released: 0 };
+  if (o.signal?.aborted) return { ...empty, outcomes: [] };
   const now = o.now();
   // The claims are on the ledger before anything is executed: never an outcome without its claim.
   // A claim taken over after its lease counts as an attempt if it started one; one past
@@ -182,14 +189,7 @@ export async function runOutbox(
       },
     },
   );
-  const summary = {
-    claimed: claimed.length,
-    executed: 0,
-    retried: 0,
-    dead: 0,
-    lost: 0,
-    pending: 0,
-  };
+  const summary = { ...empty, claimed: claimed.length };
   const outcomes: OutboxOutcome[] = [];
   for (const m of given) {
     const dead = (await store.getRemedy(m.key))?.remedy;
@@ -203,7 +203,12 @@ export async function runOutbox(
   }
   if (claimed.length === 0) return { ...summary, outcomes };
 
-  for (const r of claimed) {
+  for (const [i, r] of claimed.entries()) {
+    // Stopped: the calls made so far are recorded; the rest is handed back, never started.
+    if (o.signal?.aborted) {
+      await release(store, claimed.slice(i), o.worker, o.now(), secret, summary, outcomes);
+      break;
+    }
     const number = r.attempts + 1;
     // Another worker may hold it by now (the lease ran out before its turn, or a callback
     // settled it): executing it here could pay twice. Started, the attempt counts even if this
@@ -273,6 +278,31 @@ export async function runOutbox(
     });
   }
   return { ...summary, outcomes };
+}
+
+/**
+ * Hands back the claims `rest` that were never started, counting each as released, or lost
+ * when it is no longer this worker's (its lease ran out and it was taken over meanwhile).
+ * No webhook event: nothing happened to the remedy that its endpoints should hear of.
+ */
+async function release(
+  store: Store,
+  rest: readonly StoredRemedy[],
+  worker: string,
+  at: number,
+  secret: string,
+  summary: { released: number; lost: number },
+  outcomes: OutboxOutcome[],
+): Promise<void> {
+  const keys = rest.map((r) => r.key);
+  const released = new Set(
+    await store.releaseClaims(worker, keys, at, movesOnLedger(secret, executorActor(worker), at)),
+  );
+  for (const r of rest) {
+    const status = released.has(r.key) ? "released" : "lost";
+    summary[status]++;
+    outcomes.push({ key: r.key, status, attempt: r.attempts + 1 });
+  }
 }
 
 function count(summary: { executed: number; retried: number; dead: number }, to: string): void {

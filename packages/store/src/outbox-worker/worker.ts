@@ -15,17 +15,26 @@ export interface OutboxPass {
   readonly deliveries?: DeliverySummary;
 }
 
-/** One pass: due remedies through `executor`, then due webhook deliveries. */
+/**
+ * One pass: due remedies through `executor`, then due webhook deliveries. `signal` stops it
+ * between remedies (see `OutboxOptions.signal`), and before the deliveries: they are sent all
+ * at once, so a batch has none left unstarted to hand back, and a stopped pass claims none.
+ */
 export async function outboxPass(
   store: Store,
   executor: RemedyExecutor,
   leaseMs?: number,
+  signal?: AbortSignal,
 ): Promise<OutboxPass> {
   const remedies = await runOutbox(store, executor, {
     ...(leaseMs !== undefined && { leaseMs }),
+    ...(signal !== undefined && { signal }),
   });
   if (!hasWebhooks(store)) return { remedies };
-  return { remedies, deliveries: await runWebhookDeliveries(store) };
+  return {
+    remedies,
+    deliveries: await runWebhookDeliveries(store, signal === undefined ? {} : { signal }),
+  };
 }
 
 /** Whether a pass found anything to do. */
@@ -67,14 +76,19 @@ export interface OutboxWorkerOptions {
 export interface OutboxWorker {
   /** Settles when the worker has stopped: after `stop`, or (without `onError`) on an error. */
   readonly done: Promise<void>;
-  /** Stops after the pass under way, if any, and resolves once it is over. */
+  /**
+   * Stops the pass under way, if any, between remedies: resolves once the executor call under
+   * way (which may have reached the other system) is recorded and the claims not started are
+   * handed back, due at once for any worker.
+   */
   stop(): Promise<void>;
 }
 
 /**
- * Runs passes until `stop`, back to back while they find work, else every `intervalMs`: a
- * pass is never cut short, so once `stop` resolves no remedy is left claimed half-way by this
- * worker and the store may close.
+ * Runs passes until `stop`, back to back while they find work, else every `intervalMs`. A
+ * stop never cuts an executor call short, and starts no attempt after it: once `stop`
+ * resolves, no remedy is left claimed by this worker unless handed over and awaiting its
+ * confirmation, and the store may close.
  */
 export function startOutboxWorker(
   store: Store,
@@ -87,7 +101,7 @@ export function startOutboxWorker(
     while (!signal.aborted) {
       let busy = false;
       try {
-        const pass = await outboxPass(store, executor, options.leaseMs);
+        const pass = await outboxPass(store, executor, options.leaseMs, signal);
         busy = outboxPassBusy(pass);
         options.onPass?.(pass);
       } catch (error) {

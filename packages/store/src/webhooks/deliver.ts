@@ -8,7 +8,10 @@ import { backoffDelay } from "../outbox-worker/backoff.js";
 import { type OutboxOptions, resolveOutboxOptions } from "../outbox-worker/options.js";
 import { describeAnswer, type Fetch, postSigned } from "./post.js";
 
-/** How `runWebhookDeliveries` works: the outbox's options (worker, limit, lease, attempts, backoff, clock), and the HTTP side. */
+/**
+ * How `runWebhookDeliveries` works: the outbox's options (worker, limit, lease, attempts,
+ * backoff, clock; a stop `signal` already aborted claims nothing), and the HTTP side.
+ */
 export interface DeliveryOptions extends Omit<OutboxOptions, "secret"> {
   /** How long one POST may take before it counts as failed. @default 10_000 */
   readonly timeoutMs?: number;
@@ -35,6 +38,8 @@ export async function runWebhookDeliveries(
   const o = resolveOutboxOptions(options);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const fetch = options.fetch ?? globalThis.fetch;
+  // Stopped: claim nothing. Claimed deliveries are all sent at once, so none waits its turn.
+  if (o.signal?.aborted) return { claimed: 0, delivered: 0, retried: 0, dead: 0, lost: 0 };
   const now = o.now();
   const claimed = await store.claimWebhookDeliveries({
     now,
