@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   "idempotency_key_in_progress",
   "remedy_not_found",
   "customer_not_found",
+  "webhook_not_found",
   "remedy_conflict",
   "not_ready",
   "recovering",
@@ -92,6 +93,10 @@ const en: Texts = {
       "A request with this Idempotency-Key is still being processed; retry after {seconds} seconds.",
   },
   remedy_not_found: { title: "No such remedy", detail: "No remedy has the key {key}." },
+  webhook_not_found: {
+    title: "No such webhook endpoint",
+    detail: "No webhook endpoint has the id {id}; goodfaith webhooks list shows them.",
+  },
   customer_not_found: {
     title: "Nothing known about this customer",
     detail:
@@ -166,6 +171,10 @@ const zhCN: Texts = {
     detail: "使用此 Idempotency-Key 的请求仍在处理中；请在 {seconds} 秒后重试。",
   },
   remedy_not_found: { title: "没有此补救", detail: "没有键为 {key} 的补救。" },
+  webhook_not_found: {
+    title: "没有此 Webhook 端点",
+    detail: "没有 ID 为 {id} 的 Webhook 端点；可用 goodfaith webhooks list 查看所有端点。",
+  },
   customer_not_found: {
     title: "没有这位客户的记录",
     detail:
@@ -242,6 +251,10 @@ const sv: Texts = {
   remedy_not_found: {
     title: "Gottgörelsen finns inte",
     detail: "Ingen gottgörelse har nyckeln {key}.",
+  },
+  webhook_not_found: {
+    title: "Webhook-slutpunkten finns inte",
+    detail: "Ingen webhook-slutpunkt har id:t {id}; goodfaith webhooks list visar dem.",
   },
   customer_not_found: {
     title: "Inget känt om kunden",

@@ -154,7 +154,11 @@ describe("goodfaith demo", () => {
     };
     const small = { customers: 300, orders: 120, subscribers: 20, rentals: 30, contacts: 60 };
     const running = demoCommand(
-      { db, port: 0, json: true, until, size: small, flights: loadFlightRows().slice(0, 600) },
+      // --no-outbox, as the serve banner offers: the API alone.
+      {
+        ...{ db, port: 0, json: true, until, outbox: false },
+        ...{ size: small, flights: loadFlightRows().slice(0, 600) },
+      },
       ctx,
     );
     const { key, curl } = await served;
@@ -178,6 +182,9 @@ describe("goodfaith demo", () => {
     expect(ingest.status).toBe(403);
     stop();
     expect(await running).toBe(0);
+    expect(out.map((l) => JSON.parse(l))).toContainEqual(
+      expect.objectContaining({ outbox: false }),
+    );
     const store = await openStore(db);
     try {
       if (!hasApiKeys(store)) throw new Error("the store keeps no API keys");

@@ -35,6 +35,8 @@ export interface DemoOptions {
   readonly port?: number;
   /** Serve the API after the summary. @default true */
   readonly serve?: boolean;
+  /** Run the outbox worker beside the API, as `serve` does. @default true */
+  readonly outbox?: boolean;
   readonly json?: boolean;
   /** How big the scenario is. @default DEMO_SIZE */
   readonly size?: ScenarioSize;
@@ -139,6 +141,7 @@ export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<n
       promises: files,
       db,
       port,
+      ...(opts.outbox !== undefined && { outbox: opts.outbox }),
       ...(opts.json !== undefined && { json: opts.json }),
       ...(opts.until !== undefined && { until: opts.until }),
       onListening: (url) => {
@@ -178,6 +181,7 @@ export function registerDemoCommands(
     .option("--db <file>", h("demoDb", { path: DEMO_DB }))
     .option("--port <port>", h("demoPort"), "8787")
     .option("--no-serve", h("demoNoServe"))
+    .option("--no-outbox", h("serveNoOutbox"))
     .option("--json", h("demoJson"))
     .addHelpText(
       "after",
@@ -187,13 +191,21 @@ export function registerDemoCommands(
       ),
     )
     .action(
-      async (opts: { seed: string; db?: string; port: string; serve: boolean; json?: boolean }) => {
+      async (opts: {
+        seed: string;
+        db?: string;
+        port: string;
+        serve: boolean;
+        outbox: boolean;
+        json?: boolean;
+      }) => {
         const tty = process.stderr.isTTY === true && opts.json !== true;
         const code = await demoCommand(
           {
             seed: Number(opts.seed),
             port: Number(opts.port),
             serve: opts.serve,
+            outbox: opts.outbox,
             ...(opts.db !== undefined && { db: opts.db }),
             ...(opts.json !== undefined && { json: opts.json }),
             ...(tty && {

@@ -20,12 +20,15 @@ describe("goodfaith promises diff", () => {
     const changed = await cli(["promises", "diff", AIRLINE, next]);
     expect(changed.code).toBe(1);
     expect(changed.out).toEqual([
-      "Northwind Air 2026.11 → Northwind Air 2026.11: 1 promises changed",
+      "Northwind Air 2026.11 → Northwind Air 2026.11: 1 promise changed",
       "~ delay-refund",
       "    when",
       "      - flight.controllable && flight.arrivalDelayMinutes >= 180",
       "      + flight.controllable && flight.arrivalDelayMinutes >= 120",
     ]);
+    expect((await cli(["promises", "diff", AIRLINE, next], "sv")).out[0]).toBe(
+      "Northwind Air 2026.11 → Northwind Air 2026.11: 1 löfte har ändrats",
+    );
     const json = await cli(["promises", "diff", AIRLINE, next, "--json"]);
     expect(JSON.parse(json.out[0] ?? "{}").changes[0]).toMatchObject({ id: "delay-refund" });
     const same = await cli(["promises", "diff", AIRLINE, AIRLINE]);
@@ -72,6 +75,8 @@ describe("goodfaith promises validate on a document wrong everywhere", () => {
     const run = await cli(["promises", "validate", file, "--json"]);
     expect(run.code).toBe(2);
     const verdict = JSON.parse(run.out[0] ?? "{}");
-    expect([verdict.valid, verdict.errorCount, verdict.errors.length]).toEqual([false, 250, 101]);
+    // As POST /v1/promises/validate: the problems themselves, no line saying how many more.
+    expect([verdict.valid, verdict.errorCount, verdict.errors.length]).toEqual([false, 250, 100]);
+    expect(verdict.errors.every((e: string) => /:\d+:\d+: /.test(e))).toBe(true);
   });
 });

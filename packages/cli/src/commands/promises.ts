@@ -3,7 +3,7 @@ import { diffPromises, type Lang, renderHtml, renderMarkdown } from "@goodfaith/
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { describeError } from "../io/file-error.js";
-import { t } from "../messages.js";
+import { counted, t } from "../messages.js";
 
 /** `goodfaith promises validate`: loads each file and reports every problem with its location. */
 export async function validateCommand(
@@ -27,7 +27,7 @@ export async function validateCommand(
                 version: doc?.version,
                 promises: doc?.promises.map((p) => p.id),
               }
-            : { file, valid: false, errorCount: loaded.count, errors: loaded.messages },
+            : { file, valid: false, errorCount: loaded.count, errors: loaded.problems },
         ),
       );
     } else if (loaded.ok) {
@@ -105,7 +105,12 @@ export async function diffCommand(
       t(ctx.lang, "diffTitle", {
         before: `${diff.before.company} ${diff.before.version}`,
         after: `${diff.after.company} ${diff.after.version}`,
-        count: diff.changes.length,
+        changed: counted(
+          ctx.lang,
+          diff.changes.length,
+          "promisesChangedOne",
+          "promisesChangedOther",
+        ),
       }),
     );
     for (const c of diff.changes) {

@@ -90,7 +90,7 @@ describe("goodfaith remedies", () => {
     expect(pending.out[0]).toContain("2450.00 USD");
     expect(pending.out[0]).toContain(PENDING);
     const bad = await cli(["remedies", "list", "--db", db, "--status", "pending"]);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     expect(bad.err[0]).toBe("not a remedy status: pending");
   });
 
@@ -115,7 +115,7 @@ describe("goodfaith remedies", () => {
       "child-seated-apart:booking:NW-5001:pax:p2",
     ]);
     const bad = await cli(["remedies", "list", "--db", db, "--from", "2026-10-01"]);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     expect(bad.err[0]).toContain("--from: 2026-10-01 is not an RFC 3339 time");
   });
 

@@ -52,8 +52,9 @@ const amountText = (r: { amount?: { amount: string; currency: string } }) =>
 export function remediesListCommand(opts: RemediesListOptions, ctx: CliContext): Promise<number> {
   const unknown = (opts.status ?? []).filter((s) => !isRemedyStatus(s));
   if (unknown.length > 0) {
+    // A wrong option value is a wrong command line (exit 1), as --limit's is.
     ctx.err(t(ctx.lang, "remedyBadStatus", { status: unknown.join(", ") }));
-    return Promise.resolve(EXIT.invalid);
+    return Promise.resolve(EXIT.failure);
   }
   const { limit } = opts;
   if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000)) {
@@ -68,7 +69,7 @@ export function remediesListCommand(opts: RemediesListOptions, ctx: CliContext):
     const ms = parseRfc3339(text);
     if (ms === undefined) {
       ctx.err(t(ctx.lang, "badRfc3339", { option: `--${bound}`, value: text }));
-      return Promise.resolve(EXIT.invalid);
+      return Promise.resolve(EXIT.failure);
     }
     range[bound] = ms;
   }

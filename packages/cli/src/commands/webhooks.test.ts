@@ -124,7 +124,7 @@ describe("goodfaith webhooks and outbox run", () => {
       const badLimit = await cli(["webhooks", "deliveries", "--limit", "0", "--db", h.db]);
       expect(badLimit).toMatchObject({ code: 1 });
       const badStatus = await cli(["webhooks", "deliveries", "--status", "lost", "--db", h.db]);
-      expect(badStatus).toMatchObject({ code: 2, err: ["not a delivery status: lost"] });
+      expect(badStatus).toMatchObject({ code: 1, err: ["not a delivery status: lost"] });
 
       // Disable, as the help's example does; again answers the same; the API agrees.
       const disabled = await cli(["webhooks", "disable", id, "--db", h.db]);
@@ -154,7 +154,22 @@ describe("goodfaith webhooks and outbox run", () => {
         ]);
       }
       expect((await cli(["webhooks", "enable", "we_3f9a1c2b7d4e", "--db", h.db])).code).toBe(2);
-      expect((await h.call("/v1/webhooks/we_3f9a1c2b7d4e/enable", { json: {} })).status).toBe(404);
+      for (const [method, path] of [
+        ["POST", "/v1/webhooks/we_3f9a1c2b7d4e/enable"],
+        ["DELETE", "/v1/webhooks/we_3f9a1c2b7d4e"],
+      ] as const) {
+        const missing = await h.call(path, {
+          method,
+          ...(method === "POST" && { json: {} }),
+          headers: { "accept-language": "sv" },
+        });
+        expect(missing.status).toBe(404);
+        expect(await missing.json()).toMatchObject({
+          code: "webhook_not_found",
+          detail:
+            "Ingen webhook-slutpunkt har id:t we_3f9a1c2b7d4e; goodfaith webhooks list visar dem.",
+        });
+      }
     } finally {
       await h.close();
     }

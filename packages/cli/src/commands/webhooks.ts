@@ -151,8 +151,9 @@ export function webhooksDeliveriesCommand(
     (v) => !(DELIVERY_STATUSES as readonly string[]).includes(v),
   );
   if (unknown.length > 0) {
+    // A wrong option value is a wrong command line (exit 1), as --limit's is.
     ctx.err(t(ctx.lang, "webhookBadStatus", { status: unknown.join(", ") }));
-    return Promise.resolve(EXIT.invalid);
+    return Promise.resolve(EXIT.failure);
   }
   const limit = opts.limit ?? 100;
   if (!(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000)) {

@@ -152,12 +152,17 @@ Fastställ undertecknaren med --trusted-key.`,
     sv: 'utdata som JSON: {"id","name","scopes","createdAt","key"}',
   },
   keysScopes: {
-    en: `Scopes: ingest (POST /v1/events), guard (POST /v1/guard/check), agent (remedies, customers,
-promise validation), admin (everything, with /metrics and /v1/ledger/verify).`,
-    "zh-CN": `权限范围：ingest（POST /v1/events）、guard（POST /v1/guard/check）、agent（补救措施、客户、
-承诺校验）、admin（全部，包括 /metrics 和 /v1/ledger/verify）。`,
-    sv: `Behörigheter: ingest (POST /v1/events), guard (POST /v1/guard/check), agent (gottgörelser,
-kunder, validering av löften), admin (allt, även /metrics och /v1/ledger/verify).`,
+    en: `Scopes: ingest (POST /v1/events, /v1/segment, /v1/cloudevents), guard (POST /v1/guard/check),
+agent (remedies, customers, promises, backtests, scorecard, metrics, capital, report), executor
+(the payment system's confirm and fail callbacks), admin (everything, with webhooks, /metrics
+and /v1/ledger/verify).`,
+    "zh-CN": `权限范围：ingest（POST /v1/events、/v1/segment、/v1/cloudevents）、guard（POST /v1/guard/check）、
+agent（补救措施、客户、承诺、回测、信任记分卡、指标、客户资本、报告）、executor（支付系统的确认和失败回调）、
+admin（全部，包括 Webhook、/metrics 和 /v1/ledger/verify）。`,
+    sv: `Behörigheter: ingest (POST /v1/events, /v1/segment, /v1/cloudevents), guard (POST /v1/guard/check),
+agent (gottgörelser, kunder, löften, backtester, förtroendekort, mått, kundkapital, rapport), executor
+(betalsystemets anrop som bekräftar eller underkänner), admin (allt, även webhooks, /metrics och
+/v1/ledger/verify).`,
   },
   keysList: {
     en: "list every key (never a secret)",

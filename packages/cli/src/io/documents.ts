@@ -14,7 +14,14 @@ import { describeError } from "./file-error.js";
  */
 export type LoadedDocuments =
   | { readonly ok: true; readonly documents: PromiseDocument[] }
-  | { readonly ok: false; readonly messages: string[]; readonly count: number };
+  | {
+      readonly ok: false;
+      /** What to print, in order: the problems, and after a file's, how many more it has. */
+      readonly messages: string[];
+      /** The problems alone (for JSON, which gives `count` instead of a line saying it). */
+      readonly problems: string[];
+      readonly count: number;
+    };
 
 /** Reads and compiles promise documents, collecting every problem of every file. */
 export async function loadDocuments(
@@ -23,13 +30,16 @@ export async function loadDocuments(
 ): Promise<LoadedDocuments> {
   const documents: PromiseDocument[] = [];
   const messages: string[] = [];
+  const problems: string[] = [];
   let count = 0;
   for (const file of files) {
     let text: string;
     try {
       text = await readFile(file, "utf8");
     } catch (err) {
-      messages.push(describeError(err, lang, file));
+      const problem = describeError(err, lang, file);
+      messages.push(problem);
+      problems.push(problem);
       count++;
       continue;
     }
@@ -38,12 +48,13 @@ export async function loadDocuments(
     else {
       const { shown, total, more } = capIssues(result.issues);
       count += total;
-      for (const issue of shown)
-        messages.push(
-          `${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`,
-        );
+      for (const issue of shown) {
+        const problem = `${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`;
+        messages.push(problem);
+        problems.push(problem);
+      }
       if (more) messages.push(`${file}: ${renderIssue(more, lang)}`);
     }
   }
-  return messages.length > 0 ? { ok: false, messages, count } : { ok: true, documents };
+  return messages.length > 0 ? { ok: false, messages, problems, count } : { ok: true, documents };
 }

@@ -213,7 +213,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
     // Disabling twice answers the same: DELETE is idempotent.
     await store().disableWebhookEndpoint(id, deps.options.now());
     const found = (await store().listWebhookEndpoints()).find((e) => e.id === id);
-    if (found === undefined) throw new ProblemError("not_found", 404, { path: c.req.path });
+    if (found === undefined) throw new ProblemError("webhook_not_found", 404, { id });
     return c.json(endpointJson(found), 200);
   });
 
@@ -222,7 +222,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
     // Enabling twice answers the same.
     await store().enableWebhookEndpoint(id);
     const found = (await store().listWebhookEndpoints()).find((e) => e.id === id);
-    if (found === undefined) throw new ProblemError("not_found", 404, { path: c.req.path });
+    if (found === undefined) throw new ProblemError("webhook_not_found", 404, { id });
     return c.json(endpointJson(found), 200);
   });
 
