@@ -16,6 +16,12 @@
  * - The share counts only problems the customer contacted us about; problems they never
  *   contacted us about are reported apart (`uncontacted`), since silence says nothing about
  *   who spoke first.
+ *
+ * The trust scorecard's `incidentsToldFirst` is `toldFirst + uncontacted` plus nothing else
+ * here (every demo remedy is announced by a notice dated at its decision), out of every
+ * incident, remedied or not; its `incidentsRemediedProactively` is the same count once the
+ * outbox has executed them, whenever it does (docs/scorecard.md, section 2;
+ * `told-first-scorecard.test.ts` holds the two together).
  */
 
 /** A remedy, as far as telling first is concerned. */

@@ -64,6 +64,11 @@ export interface Evaluation {
   readonly channel?: string;
   /** The next instant after which the watermark passing it changes the contributions. */
   readonly deadline?: number;
+  /**
+   * A remedy is still owed (neither executed nor withdrawn): a fact with no deadline is still
+   * to come, so the entity is not retired, however old it is.
+   */
+  readonly open?: true;
 }
 
 /** A count contribution. */

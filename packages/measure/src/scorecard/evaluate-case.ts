@@ -45,6 +45,7 @@ export function evaluateCase(
   const remedies = [...c.remedies]
     .map((key) => state.remedies.get(key))
     .filter((r): r is Planned => r?.planned !== undefined && r.planned.kind !== "warning");
+  const open = remedies.some((r) => r.executedAt === undefined && r.withdrawnAt === undefined);
   for (const r of remedies) {
     const { at, dueBy, promise: id } = r.planned;
     failures.push({ at, promise: id });
@@ -71,6 +72,7 @@ export function evaluateCase(
     contributions: out,
     ...(channel !== undefined && { channel }),
     ...(deadlines.length > 0 && { deadline: Math.min(...deadlines) }),
+    ...(open && { open: true }),
   };
 }
 
@@ -109,15 +111,13 @@ function incident(
   ].sort();
   const out: Contribution[] = [count("incidents", at, promises)];
 
+  // Who spoke first is decided in event time. An incident about a support contact (a long
+  // wait) is, by definition, one the customer raised: they asked before anything we did.
+  const asked = c.subject.type === "contact" ? Number.NEGATIVE_INFINITY : firstContact(c)?.at;
+  const beforeAsked = (t: number) => asked === undefined || t < asked;
+
   const sent = [...c.notices.values()].filter((n) => n.sent).map((n) => n.at);
-  const told = sent.length > 0 ? Math.min(...sent) : undefined;
-  const contacted = firstContact(c)?.at;
-  // An incident about a support contact (a long wait) is, by definition, one the customer raised.
-  if (
-    c.subject.type !== "contact" &&
-    told !== undefined &&
-    (contacted === undefined || told < contacted)
-  )
+  if (sent.length > 0 && beforeAsked(Math.min(...sent)))
     out.push(count("incidentsToldFirst", at, promises));
 
   const executed = remedies.filter(
@@ -125,7 +125,11 @@ function incident(
   );
   if (executed.length > 0) {
     out.push(count("incidentsRemedied", at, promises));
-    if (executed.some((r) => r.planned.proactive))
+    // Fixed before the customer asked: we decided it on our own before their first contact.
+    // The decision time, not the execution's: execution is stamped by the outbox's clock,
+    // which in a replay, an import or a backlog is long after the events; how fast the money
+    // arrived is what time to remedy and remedies on time measure.
+    if (executed.some((r) => r.planned.proactive && beforeAsked(r.planned.at)))
       out.push(count("incidentsRemediedProactively", at, promises));
     const first = Math.min(...executed.map((r) => r.executedAt as number));
     out.push({ kind: "duration", at, ms: first - at, promises });

@@ -37,6 +37,18 @@ const NOTHING_RETIRED = { total: 0, sample: [] } as const;
 const sameBreakdown = (a: Breakdown, b: Breakdown) =>
   a.segment === b.segment && a.channel === b.channel;
 
+/** Nothing pending: no deadline to pass and no remedy still owed. */
+const isSettled = (e: Evaluation) => e.deadline === undefined && e.open === undefined;
+
+/**
+ * Whether a fact's time is event time. An execution or a withdrawal is stamped by the clock of
+ * whoever did it (the outbox, a person): in a replay, an import or a backlog that is long after
+ * the events, so it must neither move the watermark (settling absences the log has not reached)
+ * nor keep a case from retiring.
+ */
+const onEventClock = (fact: ScorecardFact) =>
+  fact.type !== "remedy.executed" && fact.type !== "remedy.withdrawn";
+
 /** Which bucket to explain, and how many cases or warnings to list at most. */
 export interface ExplainQuery {
   readonly figure: Explainable;
@@ -87,11 +99,12 @@ export class Scorecard {
   addAll(facts: Iterable<ScorecardFact>): void {
     const dirty = new Set<string>();
     for (const fact of facts) {
+      const touched = fold(this.#state, fact, this.#options);
+      for (const entity of touched) dirty.add(entity);
+      if (!onEventClock(fact)) continue;
       const at = factTime(fact);
-      for (const entity of fold(this.#state, fact, this.#options)) {
-        dirty.add(entity);
+      for (const entity of touched)
         this.#lastSeen.set(entity, Math.max(this.#lastSeen.get(entity) ?? at, at));
-      }
       this.#watermark = Math.max(this.#watermark, at);
     }
     for (const entity of this.#deadlines.popBefore(this.#watermark)) dirty.add(entity);
@@ -147,8 +160,8 @@ export class Scorecard {
     if (deadline !== undefined && deadline !== previous?.evaluation.deadline)
       this.#deadlines.push(deadline, entity);
     // Scheduled once per change: a pending entity is scheduled again when it settles.
-    const settled = deadline === undefined;
-    const wasSettled = previous !== undefined && previous.evaluation.deadline === undefined;
+    const settled = isSettled(evaluation);
+    const wasSettled = previous !== undefined && isSettled(previous.evaluation);
     if (settled && Number.isFinite(retireAt) && !(wasSettled && retireAt === previous.retireAt))
       this.#retirements.push(retireAt, entity);
   }
@@ -169,9 +182,7 @@ export class Scorecard {
       const counted = this.#counted.get(entity);
       // Stale entries: the entity was touched again since, or now waits for a deadline.
       return (
-        counted !== undefined &&
-        counted.evaluation.deadline === undefined &&
-        counted.retireAt < this.#watermark
+        counted !== undefined && isSettled(counted.evaluation) && counted.retireAt < this.#watermark
       );
     });
     const ids = due.map((entity) => entityIds(entity, this.#state, this.#options));
