@@ -194,7 +194,7 @@ const catalogs = {
     demoReached: "Customers reached: {reached} of {customers}",
     demoToldFirst: "Customers told before they contacted us: {told} of {contacted} ({share})",
     demoToldFirstWhat:
-      "  bookings and orders with a remedy that the customer contacted support about, where we had decided it and told them before their first contact; {silent} more were told and never contacted us. goodfaith scorecard counts both as told first, out of every problem (remedied or not), and as fixed before the customer asked once the outbox has executed them",
+      "  bookings and orders with a remedy that the customer contacted support about, where we had decided it and told them before their first contact; {silent} more were told and never contacted us. goodfaith scorecard counts both as told first, out of every problem (remedied or not), and as fixed before the customer asked",
     demoKey: "API key (scopes agent, guard; stored hashed, shown only now):",
     demoTry: "Try it (paste the export line first):",
     demoStop: "Ctrl-C stops the server.",
@@ -422,7 +422,7 @@ const catalogs = {
     demoReached: "惠及客户：{customers} 位中的 {reached} 位",
     demoToldFirst: "在客户联系我们之前就已告知：{contacted} 个中的 {told} 个（{share}）",
     demoToldFirstWhat:
-      "  指有补救措施、且客户就其联系过客服的预订或订单中，我们在客户首次联系之前就已决定补救并告知客户的那些；另有 {silent} 个已告知、客户从未联系我们。goodfaith scorecard 把两者都算作先告知（分母是所有问题，无论是否补救），并在出站队列执行补救后算作客户开口之前就解决",
+      "  指有补救措施、且客户就其联系过客服的预订或订单中，我们在客户首次联系之前就已决定补救并告知客户的那些；另有 {silent} 个已告知、客户从未联系我们。goodfaith scorecard 把两者都算作先告知（分母是所有问题，无论是否补救），也算作客户开口之前就解决",
     demoKey: "API 密钥（权限 agent、guard；以哈希形式保存，仅此一次显示）：",
     demoTry: "试一试（请先粘贴 export 这一行）：",
     demoStop: "按 Ctrl-C 停止服务器。",
@@ -657,7 +657,7 @@ const catalogs = {
     demoReached: "Kunder som fått gottgörelse: {reached} av {customers}",
     demoToldFirst: "Kunder som fick veta innan de hörde av sig: {told} av {contacted} ({share})",
     demoToldFirstWhat:
-      "  bokningar och beställningar med en gottgörelse som kunden kontaktade kundservice om, där vi hade beslutat den och berättat det före kundens första kontakt; ytterligare {silent} fick veta utan att någonsin höra av sig. goodfaith scorecard räknar båda som berättat först, av alla problem (med eller utan gottgörelse), och som rättade innan kunden frågade när utkorgen har verkställt dem",
+      "  bokningar och beställningar med en gottgörelse som kunden kontaktade kundservice om, där vi hade beslutat den och berättat det före kundens första kontakt; ytterligare {silent} fick veta utan att någonsin höra av sig. goodfaith scorecard räknar båda som berättat först, av alla problem (med eller utan gottgörelse), och som rättade innan kunden frågade",
     demoKey: "API-nyckel (behörigheter agent, guard; sparas som hash, visas bara nu):",
     demoTry: "Prova (klistra in export-raden först):",
     demoStop: "Ctrl-C stoppar servern.",

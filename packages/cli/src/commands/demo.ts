@@ -1,18 +1,20 @@
 /**
  * `goodfaith demo`: Goodfaith on a realistic day's work in one command. It builds a fresh
  * SQLite store, loads every pack, generates a scenario from a seed (the airline part on real
- * US flight records), ingests it through the real `Ingestor`, prints what the store recorded,
- * and serves the HTTP API over it with a fresh API key and three calls to paste.
+ * US flight records), ingests it through the real `Ingestor` while the outbox executes each
+ * approved remedy in the scenario's time (see `replay`), prints what the store recorded, and
+ * serves the HTTP API over it with a fresh API key and three calls to paste.
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { hasApiKeys, type Store } from "@goodfaith/core";
 import { createApiKey } from "@goodfaith/server";
-import { Ingestor, isPostgresUrl, openStore } from "@goodfaith/store";
+import { isPostgresUrl, openStore } from "@goodfaith/store";
 import type { Command } from "commander";
 import type { FlightRow } from "../demo/flights.js";
 import { packPromiseFiles, remedyPromiseIds } from "../demo/packs.js";
 import { curlExamples, type DemoRun, renderSummary } from "../demo/render.js";
+import { replay } from "../demo/replay.js";
 import { DEFAULT_SEED, DEMO_SIZE, generateScenario, type ScenarioSize } from "../demo/scenario.js";
 import { summarize } from "../demo/summary.js";
 import { afterHelp, examples } from "../help-texts/index.js";
@@ -48,7 +50,6 @@ export interface DemoOptions {
   readonly until?: Promise<unknown>;
 }
 
-const BATCH = 5000;
 // The key the examples use: what an agent console and a checkout would each be given.
 const KEY_SCOPES = ["agent", "guard"] as const;
 
@@ -97,14 +98,10 @@ export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<n
   }
   let key: string | undefined;
   try {
-    const ingestor = await Ingestor.open(store, loaded.documents);
-    let rejected = 0;
-    for (let at = 0; at < scenario.events.length; at += BATCH) {
-      const result = await ingestor.ingest(scenario.events.slice(at, at + BATCH));
-      rejected += result.rejected.length;
-      opts.progress?.(Math.min(at + BATCH, scenario.events.length), scenario.events.length);
-    }
-    await ingestor.checkpoint();
+    // Each approved remedy is executed as the stream reaches it, as a live deployment would.
+    const { rejected } = await replay(store, loaded.documents, scenario.events, {
+      ...(opts.progress && { progress: opts.progress }),
+    });
     // Generated events always fit the contract (a test holds it to that); if one does not, say so.
     if (rejected > 0) ctx.err(`${rejected} generated events were rejected`);
     const ingested = performance.now();
