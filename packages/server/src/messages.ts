@@ -355,6 +355,7 @@ export const REQUEST_ISSUES = [
   "invalid_period",
   "invalid_bucket",
   "invalid_url",
+  "invalid_webhook_id",
   "not_an_array",
 ] as const;
 
@@ -369,6 +370,8 @@ const issueTexts: Readonly<Record<Lang, Readonly<Record<RequestIssueCode, string
     invalid_period: "expected a month (2026-11) or a range of days (2026-11-01..2026-11-30)",
     invalid_bucket: "expected a day (2026-11-02), an ISO week (2026-W45), a month (2026-11) or all",
     invalid_url: "expected an absolute http(s) URL",
+    invalid_webhook_id:
+      "is not a webhook endpoint id (we_ and 12 hex digits, e.g. we_3f9a1c2b7d4e)",
     not_an_array: "batch mode expects a JSON array of CloudEvents",
   },
   "zh-CN": {
@@ -378,6 +381,7 @@ const issueTexts: Readonly<Record<Lang, Readonly<Record<RequestIssueCode, string
     invalid_period: "应为月份（2026-11）或日期范围（2026-11-01..2026-11-30）",
     invalid_bucket: "应为日期（2026-11-02）、ISO 周（2026-W45）、月份（2026-11）或 all",
     invalid_url: "应为绝对 http(s) URL",
+    invalid_webhook_id: "不是 Webhook 端点 ID（we_ 加 12 位十六进制数字，例如 we_3f9a1c2b7d4e）",
     not_an_array: "批量模式需要 CloudEvents 的 JSON 数组",
   },
   sv: {
@@ -389,6 +393,8 @@ const issueTexts: Readonly<Record<Lang, Readonly<Record<RequestIssueCode, string
     invalid_bucket:
       "förväntade en dag (2026-11-02), en ISO-vecka (2026-W45), en månad (2026-11) eller all",
     invalid_url: "förväntade en absolut http(s)-URL",
+    invalid_webhook_id:
+      "är inget id för en webhook-slutpunkt (we_ och 12 hexadecimala siffror, t.ex. we_3f9a1c2b7d4e)",
     not_an_array: "batchläget förväntar sig en JSON-array av CloudEvents",
   },
 };

@@ -2,6 +2,7 @@
  * The contract's shared pieces as zod schemas (with OpenAPI names): problems, issues,
  * remedies. Route files add their own request and response schemas.
  */
+import { REMEDY_STATUSES } from "@goodfaith/core";
 import { z } from "@hono/zod-openapi";
 import { PROBLEM_CODES } from "./messages.js";
 
@@ -33,6 +34,14 @@ export const ProblemSchema = z
     code: z.enum(PROBLEM_CODES),
     issues: z.array(ApiIssueSchema).optional(),
     rejected: z.array(EventRejectionSchema).optional(),
+    issueCount: z.number().int().optional().openapi({
+      description:
+        "`invalid_request` of promise documents: every issue found (`issues` holds the first 100 of each document)",
+    }),
+    remedyStatus: z
+      .enum(REMEDY_STATUSES)
+      .optional()
+      .openapi({ description: "`remedy_conflict`: the status the remedy is in now" }),
   })
   .openapi("Problem", { description: "RFC 9457 problem details, in the Accept-Language" });
 

@@ -31,6 +31,26 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  */
 export const refinement = (code: RequestIssueCode) => ({ params: { issue: code } });
 
+/**
+ * A query parameter of comma-separated `statuses`, e.g. `dead` or `pending,delivering`: an
+ * unknown one is the located `request.invalid_status` naming it and what is allowed. The
+ * document states the same rule as a pattern.
+ */
+export function statusList(statuses: readonly string[]) {
+  const one = `(${statuses.join("|")})`;
+  return z
+    .string()
+    .superRefine((text, ctx) => {
+      const unknown = text.split(",").find((s) => !statuses.includes(s));
+      if (unknown === undefined) return;
+      ctx.addIssue({
+        code: "custom",
+        params: { issue: "invalid_status", value: unknown, allowed: statuses.join(", ") },
+      });
+    })
+    .openapi({ pattern: `^${one}(,${one})*$` });
+}
+
 const isRequestIssue = (code: unknown): code is RequestIssueCode =>
   (REQUEST_ISSUES as readonly unknown[]).includes(code);
 
@@ -78,8 +98,9 @@ export function zodIssues(
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const located = target === "json" || target === "form" ? path : [target, ...path];
-    const own = issue.code === "custom" ? issue.params?.issue : undefined;
-    if (isRequestIssue(own)) return requestIssue(own, formatPath(located), lang);
+    const { issue: own, ...params } = (issue.code === "custom" && issue.params) || {};
+    if (isRequestIssue(own))
+      return requestIssue(own, formatPath(located), lang, params as Record<string, string>);
     const raw = { ...issue, input: valueAt(input, path) };
     const rendered = LOCALES[lang].localeError(raw as never);
     const message = typeof rendered === "string" ? rendered : (rendered?.message ?? issue.message);

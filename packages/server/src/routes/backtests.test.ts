@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { wrongEverywhere } from "../../../../test/support/wrong-everywhere.js";
 import { type Harness, harness, postRetailEvents } from "../../test/harness.js";
 
 const RETAIL = new URL("../../../../packs/retail/promises.yaml", import.meta.url);
@@ -50,5 +51,19 @@ describe("POST /v1/backtests", () => {
     expect((await h.call("/v1/backtests", { as: "agent", json: { promises: [] } })).status).toBe(
       400,
     );
+  });
+
+  it("reports the first hundred issues of each document, as validation does, and counts all", async () => {
+    const broken = wrongEverywhere(250);
+    const res = await h.call("/v1/backtests", {
+      as: "agent",
+      json: { promises: [broken, yaml], against: broken },
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { issueCount: number; issues: { path: string }[] };
+    expect(problem.issueCount).toBe(500);
+    const where = (prefix: string) => problem.issues.filter((i) => i.path.startsWith(prefix));
+    expect([where("promises[0]").length, where("against[0]").length]).toEqual([100, 100]);
+    expect(problem.issues[0]?.path).toBe("promises[0].promises[0].colour");
   });
 });

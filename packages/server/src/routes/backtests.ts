@@ -6,10 +6,12 @@
 import {
   type BacktestReport,
   backtest,
+  capIssues,
   compareBacktests,
   jsonSafe,
   loadPromises,
   type PromiseDocument,
+  REPORTED_ISSUES,
 } from "@goodfaith/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type ApiIssue, apiIssue, ProblemError } from "../problem.js";
@@ -38,8 +40,7 @@ const route = createRoute({
   path: "/v1/backtests",
   tags: ["promises"],
   summary: "Backtest a proposed Bill of Rights on the stored events",
-  description:
-    "Scopes: agent, admin. Remedies by promise and day, cost per currency, customers reached; with `against`, the difference. A document that does not load is a 400 with its located issues (path `promises[i]` or `against[i]`).",
+  description: `Scopes: agent, admin. Remedies by promise and day, cost per currency, customers reached; with \`against\`, the difference. A document that does not load is a 400 with its located issues (path \`promises[i]\` or \`against[i]\`): the first ${REPORTED_ISSUES} of each document, as \`POST /v1/promises/validate\` and \`goodfaith backtest\` give them, and \`issueCount\` counting them all.`,
   security: BEARER,
   parameters: [IDEMPOTENCY_HEADER],
   request: {
@@ -70,11 +71,15 @@ function load(
   const list = typeof texts === "string" ? [texts] : texts;
   const documents: PromiseDocument[] = [];
   const issues: ApiIssue[] = [];
+  let count = 0;
   list.forEach((text, i) => {
     const loaded = loadPromises(text, `${field}[${i}]`);
     if (loaded.ok) documents.push(loaded.value);
     else {
-      for (const issue of loaded.issues) {
+      // Bounded as validation is: a document wrong everywhere must not make a huge problem.
+      const { shown, total } = capIssues(loaded.issues);
+      count += total;
+      for (const issue of shown) {
         const located = apiIssue(issue, lang);
         issues.push({
           ...located,
@@ -83,7 +88,7 @@ function load(
       }
     }
   });
-  return { documents, issues };
+  return { documents, issues, count };
 }
 
 /** Adds `POST /v1/backtests`. */
@@ -95,7 +100,9 @@ export function registerBacktestRoutes(app: ApiApp, deps: RouteDeps): void {
     const proposed = load(body.promises, "promises", lang);
     const against = body.against === undefined ? undefined : load(body.against, "against", lang);
     const issues = [...proposed.issues, ...(against?.issues ?? [])];
-    if (issues.length > 0) throw new ProblemError("invalid_request", 400, {}, { issues });
+    const issueCount = proposed.count + (against?.count ?? 0);
+    if (issues.length > 0)
+      throw new ProblemError("invalid_request", 400, {}, { issues, issueCount });
     const window = {
       ...(body.from !== undefined && { from: Date.parse(body.from) }),
       ...(body.to !== undefined && { to: Date.parse(body.to) }),

@@ -47,7 +47,9 @@ const route = createRoute({
               remedies: z.array(RemedyHistorySchema),
               notices: z.array(
                 z.object({
-                  key: z.string(),
+                  key: z.string().openapi({ description: "the remedy's key" }),
+                  customer: z.string(),
+                  seq: z.number().int().openapi({ description: "position in recording order" }),
                   promise: z.string(),
                   template: z.string(),
                   lang: z.string(),

@@ -287,4 +287,26 @@ describe("the webhook executor", () => {
       404,
     );
   });
+
+  it("a misspelt callback field is a located 400, not a confirmation without its reference", async () => {
+    h = await harness();
+    const key = encodeURIComponent(await approvedRemedy(h));
+    for (const [action, json] of [
+      ["confirm", { referenc: "re_1" }],
+      ["fail", { error: "x", retriable: true }],
+    ] as const) {
+      const res = await h.call(`/v1/remedies/${key}/${action}`, {
+        json,
+        as: "executor",
+        headers: { "accept-language": "sv" },
+      });
+      expect(res.status).toBe(400);
+      const field = Object.keys(json).at(-1);
+      expect(await res.json()).toMatchObject({
+        code: "invalid_request",
+        issues: [{ code: "request.unrecognized_keys", path: field }],
+      });
+    }
+    expect((await h.store.getRemedy(decodeURIComponent(key)))?.remedy.status).toBe("approved");
+  });
 });

@@ -23,10 +23,11 @@ const KeyParam = z.object({
 });
 
 const BODIES = {
-  confirm: z.object({
+  // Strict: a misspelt `reference` must not confirm a remedy without its reference.
+  confirm: z.strictObject({
     reference: z.string().max(255).optional().openapi({ description: "your id for the refund" }),
   }),
-  fail: z.object({
+  fail: z.strictObject({
     error: z.string().min(1).max(1000).openapi({ example: "card account closed" }),
     retryable: z
       .boolean()

@@ -13,7 +13,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
-import { refinement } from "../zod-issues.js";
+import { refinement, statusList } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const EndpointSchema = z
@@ -26,11 +26,18 @@ const EndpointSchema = z
   })
   .openapi("WebhookEndpoint");
 
+/** What `registerWebhookEndpoint` gives out: anything else cannot name an endpoint. */
+const WEBHOOK_ID = /^we_[0-9a-f]{12}$/;
+
 const IdParam = z.object({
   id: z
     .string()
-    .min(1)
-    .openapi({ param: { name: "id", in: "path" }, example: "we_3f9a1c2b7d4e" }),
+    .refine((id) => WEBHOOK_ID.test(id), refinement("invalid_webhook_id"))
+    .openapi({
+      param: { name: "id", in: "path" },
+      pattern: WEBHOOK_ID.source,
+      example: "we_3f9a1c2b7d4e",
+    }),
 });
 
 const SIGNING =
@@ -105,7 +112,7 @@ const deleteRoute = createRoute({
       description: "disabled",
       content: { "application/json": { schema: EndpointSchema } },
     },
-    ...problemResponses(404),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -127,7 +134,7 @@ const enableRoute = createRoute({
       description: "enabled",
       content: { "application/json": { schema: EndpointSchema } },
     },
-    ...problemResponses(404),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -160,9 +167,7 @@ const deliveriesRoute = createRoute({
   request: {
     query: z.object({
       endpoint: z.string().min(1).optional().openapi({ example: "we_3f9a1c2b7d4e" }),
-      status: z
-        .string()
-        .regex(new RegExp(`^(${DELIVERY_STATUSES.join("|")})(,(${DELIVERY_STATUSES.join("|")}))*$`))
+      status: statusList(DELIVERY_STATUSES)
         .optional()
         .openapi({ description: "comma-separated statuses, e.g. `dead` or `pending,delivering`" }),
       limit: z.coerce.number().int().min(1).max(1000).default(100),

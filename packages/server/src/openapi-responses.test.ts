@@ -1,0 +1,276 @@
+/**
+ * The OpenAPI document against the server's real answers: every response of a tour of all
+ * routes (successes and the errors an integrator meets) has a documented status, a documented
+ * media type and a body its declared schema accepts, undocumented members included.
+ */
+import { readFile } from "node:fs/promises";
+import { retryRemedy, runOutbox, WebhookExecutor } from "@goodfaith/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awaitingRemedy, type Harness, harness, postRetailEvents } from "../test/harness.js";
+
+type Schema = Record<string, unknown>;
+interface Operation {
+  readonly responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+interface Document {
+  readonly paths: Record<string, Record<string, Operation>>;
+  readonly components: { readonly schemas: Record<string, Schema> };
+}
+
+const typeOf = (value: unknown): string =>
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "array"
+      : typeof value === "number" && Number.isInteger(value)
+        ? "integer"
+        : typeof value;
+
+/**
+ * Where `value` breaks `schema` (the subset of JSON Schema 2020-12 the document uses). An
+ * object schema that lists properties without `additionalProperties` is read as closed: a
+ * member it does not name is undocumented, which is what an integrator cannot rely on.
+ */
+function violations(doc: Document, schema: Schema, value: unknown, at = "$"): string[] {
+  const ref = schema.$ref;
+  if (typeof ref === "string") {
+    const target = doc.components.schemas[ref.slice(ref.lastIndexOf("/") + 1)];
+    return target === undefined ? [`${at}: ${ref} unresolved`] : violations(doc, target, value, at);
+  }
+  for (const key of ["anyOf", "oneOf"] as const) {
+    const options = schema[key] as Schema[] | undefined;
+    if (options !== undefined && !options.some((o) => violations(doc, o, value, at).length === 0))
+      return [`${at}: matches none of ${key}`];
+  }
+  const all = schema.allOf as Schema[] | undefined;
+  // `.extend()` of a named schema: the branches together are one object, closed as a whole.
+  if (all !== undefined) return violations(doc, merged(doc, all), value, at);
+  const out: string[] = [];
+  const type = schema.type as string | string[] | undefined;
+  const actual = typeOf(value);
+  if (type !== undefined) {
+    const types = Array.isArray(type) ? type : [type];
+    const ok = types.includes(actual) || (actual === "integer" && types.includes("number"));
+    if (!ok) return [...out, `${at}: ${actual}, documented ${types.join("|")}`];
+  }
+  if (schema.nullable === true && value === null) return out;
+  const allowed = schema.enum as unknown[] | undefined;
+  if (allowed !== undefined && !allowed.includes(value))
+    out.push(`${at}: ${JSON.stringify(value)} not in enum`);
+  if (actual === "array" && schema.items !== undefined) {
+    (value as unknown[]).forEach((item, i) => {
+      out.push(...violations(doc, schema.items as Schema, item, `${at}[${i}]`));
+    });
+  }
+  if (actual === "object") {
+    const record = value as Record<string, unknown>;
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    for (const name of (schema.required as string[] | undefined) ?? [])
+      if (!(name in record)) out.push(`${at}.${name}: required, missing`);
+    const extra = schema.additionalProperties as Schema | boolean | undefined;
+    for (const [name, member] of Object.entries(record)) {
+      const declared = properties[name];
+      if (declared !== undefined) out.push(...violations(doc, declared, member, `${at}.${name}`));
+      else if (typeof extra === "object")
+        out.push(...violations(doc, extra, member, `${at}.${name}`));
+      else if (extra !== true && schema.properties !== undefined)
+        out.push(`${at}.${name}: undocumented`);
+    }
+  }
+  return out;
+}
+
+function merged(doc: Document, branches: readonly Schema[]): Schema {
+  const resolved = branches.map((b) => {
+    const ref = b.$ref;
+    return typeof ref === "string"
+      ? (doc.components.schemas[ref.slice(ref.lastIndexOf("/") + 1)] ?? {})
+      : b;
+  });
+  return {
+    type: "object",
+    properties: Object.assign({}, ...resolved.map((b) => b.properties ?? {})),
+    required: resolved.flatMap((b) => (b.required as string[] | undefined) ?? []),
+  };
+}
+
+function operationOf(doc: Document, method: string, path: string) {
+  const bare = path.replace(/\?.*$/, "");
+  // Literal paths first: `/v1/webhooks/deliveries` is not `/v1/webhooks/{id}`.
+  const templates = Object.keys(doc.paths).sort(
+    (a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0),
+  );
+  for (const template of templates) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+    const operation = doc.paths[template]?.[method.toLowerCase()];
+    if (pattern.test(bare) && operation !== undefined) return { template, operation };
+  }
+  return undefined;
+}
+
+describe("the OpenAPI document describes the real answers", () => {
+  let h: Harness;
+  let doc: Document;
+  const seen = new Set<string>();
+  const EXEC = Date.UTC(2026, 10, 20);
+
+  beforeAll(async () => {
+    h = await harness({ now: () => EXEC });
+    doc = (await (await h.call("/openapi.json", { as: "none" })).json()) as Document;
+  });
+  afterAll(() => h.close());
+
+  async function check(
+    path: string,
+    call: Parameters<Harness["call"]>[1] & { expect: number },
+  ): Promise<unknown> {
+    const res = await h.call(path, call);
+    const method =
+      call.method ?? (call.json !== undefined || call.body !== undefined ? "POST" : "GET");
+    const name = `${method} ${path}`;
+    expect.soft(res.status, `${name}: ${await res.clone().text()}`).toBe(call.expect);
+    const found = operationOf(doc, method, path);
+    expect(found, `${name} is documented`).toBeDefined();
+    if (found === undefined) return undefined;
+    seen.add(`${method} ${found.template}`);
+    const response = found.operation.responses[String(res.status)];
+    expect.soft(response, `${name}: ${res.status} is documented`).toBeDefined();
+    const media = (res.headers.get("content-type") ?? "").split(";")[0] ?? "";
+    const content = response?.content?.[media];
+    expect.soft(content, `${name}: ${res.status} ${media} is documented`).toBeDefined();
+    if (!media.includes("json")) return undefined;
+    const body = (await res.json()) as unknown;
+    expect
+      .soft(violations(doc, content?.schema ?? {}, body), `${name} → ${res.status}`)
+      .toEqual([]);
+    return body;
+  }
+
+  it("for every route, its successes and its errors", async () => {
+    const en = { "accept-language": "en" };
+    // Events, a remedy awaiting approval, a webhook endpoint.
+    expect((await postRetailEvents(h)).status).toBe(200);
+    await check("/v1/events", { json: { id: "x" }, expect: 422 });
+    await check("/v1/events", {
+      body: "{",
+      headers: { "content-type": "application/json" },
+      expect: 400,
+    });
+    await check("/v1/segment", {
+      json: {
+        type: "track",
+        event: "Viewed",
+        messageId: "s-1",
+        timestamp: "2026-11-01T00:00:00Z",
+        userId: "c-1",
+      },
+      expect: 200,
+    });
+    await check("/v1/cloudevents", { json: {}, expect: 415 });
+    await check("/v1/guard/check", {
+      json: { customer: "c-1", items: [{ sku: "s", kind: "book" }] },
+      as: "guard",
+      expect: 200,
+    });
+    const key = await awaitingRemedy(h);
+    const k = encodeURIComponent(key);
+    const hook = (await check("/v1/webhooks", {
+      json: { url: "https://hooks.example.com/x", events: ["remedy.approved", "remedy.executed"] },
+      expect: 201,
+    })) as { id: string };
+    await check("/v1/webhooks", { json: { url: "ftp://x", events: [] }, expect: 400 });
+    await check("/v1/webhooks", { expect: 200 });
+
+    // Remedies and the executor's callbacks.
+    await check("/v1/remedies?status=awaiting_approval", { as: "agent", expect: 200 });
+    await check("/v1/remedies?status=nope", { as: "agent", expect: 400 });
+    await check(`/v1/remedies/${k}`, { as: "agent", expect: 200 });
+    await check("/v1/remedies/nope", { as: "agent", expect: 404 });
+    await check(`/v1/remedies/${k}/confirm`, { json: {}, as: "executor", expect: 409 });
+    await check(`/v1/remedies/${k}/fail`, { json: { error: "x" }, as: "executor", expect: 409 });
+    await check("/v1/remedies/nope/fail", { json: { error: "x" }, as: "executor", expect: 404 });
+    await check("/v1/remedies/nope/fail", { json: {}, as: "executor", expect: 400 });
+    await check(`/v1/remedies/${k}/reject`, { json: { reason: 1 }, as: "agent", expect: 400 });
+    await check(`/v1/remedies/${k}/approve`, { json: {}, as: "agent", expect: 200 });
+    await check(`/v1/remedies/${k}/approve`, { json: {}, as: "agent", expect: 409 });
+    // Nobody answers: dead-lettered after one attempt; the payment system's word comes late.
+    const executor = new WebhookExecutor({
+      url: "http://127.0.0.1:9/",
+      secret: "s",
+      now: () => EXEC,
+    });
+    await runOutbox(h.store, executor, { worker: "w", maxAttempts: 1, now: () => EXEC });
+    await check(`/v1/remedies/${k}/confirm`, {
+      json: { reference: "re_1" },
+      as: "executor",
+      expect: 200,
+    });
+    await check(`/v1/remedies/${k}/confirm`, {
+      json: { reference: "re_2" },
+      as: "executor",
+      expect: 409,
+    });
+    await check(`/v1/remedies/${k}/reject`, { json: {}, as: "agent", expect: 409 });
+    expect(await retryRemedy(h.store, key, "a", EXEC)).toMatchObject({ ok: false });
+
+    // Webhooks: deliveries, disable, enable.
+    await check("/v1/webhooks/deliveries", { expect: 200 });
+    await check(`/v1/webhooks/deliveries?endpoint=${hook.id}&status=delivered,dead&limit=1`, {
+      expect: 200,
+    });
+    for (const query of ["status=nope", "limit=0", "limit=1001", "limit=abc"])
+      await check(`/v1/webhooks/deliveries?${query}`, { headers: en, expect: 400 });
+    await check(`/v1/webhooks/${hook.id}`, { method: "DELETE", expect: 200 });
+    await check(`/v1/webhooks/${hook.id}/enable`, { json: {}, expect: 200 });
+    await check("/v1/webhooks/we_000000000000", { method: "DELETE", expect: 404 });
+    await check("/v1/webhooks/we_000000000000/enable", { json: {}, expect: 404 });
+    await check("/v1/webhooks/not%20an%20id", { method: "DELETE", expect: 400 });
+    await check("/v1/webhooks/not-an-id/enable", { json: {}, expect: 400 });
+    await check(`/v1/webhooks/${hook.id}/enable`, { json: { x: 1 }, expect: 400 });
+
+    // Customers, promises, backtests.
+    await check("/v1/customers/c-9", { as: "agent", expect: 200 });
+    await check("/v1/customers/nobody", { as: "agent", expect: 404 });
+    await check("/v1/customers/c-9?limit=0", { as: "agent", expect: 400 });
+    await check("/v1/promises", { expect: 200 });
+    await check("/v1/promises?format=markdown", { expect: 200 });
+    await check("/v1/promises?format=pdf", { expect: 400 });
+    const yaml = { "content-type": "application/yaml" };
+    await check("/v1/promises/validate", { body: "goodfaith: 1\n", headers: yaml, expect: 200 });
+    await check("/v1/promises/validate", { body: "{", headers: yaml, expect: 200 });
+    const pack = await readFile(
+      new URL("../../../packs/retail/promises.yaml", import.meta.url),
+      "utf8",
+    );
+    await check("/v1/backtests", {
+      json: { promises: pack, against: [pack] },
+      as: "agent",
+      expect: 200,
+    });
+    await check("/v1/backtests", { json: { promises: "x: 1\n" }, expect: 400 });
+    await check("/v1/backtests", { json: { promises: [] }, expect: 400 });
+
+    // Operations and measures.
+    await check("/v1/ledger/verify", { expect: 200 });
+    await check("/metrics", { expect: 200 });
+    await check("/metrics", { as: "agent", expect: 403 });
+    await check("/v1/scorecard", { as: "agent", expect: 200 });
+    await check("/v1/scorecard?by=year", { as: "agent", expect: 400 });
+    await check("/v1/scorecard/explain?figure=toldFirst", { as: "agent", expect: 200 });
+    await check("/v1/metrics/journey", { as: "agent", expect: 200 });
+    await check("/v1/capital", { as: "agent", expect: 422 });
+    await check("/v1/capital?currency=eur", { as: "agent", expect: 400 });
+    await check("/v1/report?format=text", { as: "agent", expect: 200 });
+    await check("/v1/report?format=pdf", { as: "agent", expect: 400 });
+    await check("/healthz", { as: "none", expect: 200 });
+    await check("/readyz", { as: "none", expect: 200 });
+    await check("/v1/remedies", { as: "none", expect: 401 });
+  });
+
+  it("and the tour reached every documented operation", () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(documented.filter((o) => !seen.has(o))).toEqual([]);
+  });
+});
