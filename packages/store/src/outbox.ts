@@ -148,7 +148,13 @@ export async function recordAttempt(
     const row = await lockedRemedy(backend, trx, key);
     if (!row) return { ok: false, code: "unknown_remedy" };
     const status = row.status as RemedyStatus;
-    if (status !== "executing" || row.claimed_by !== report.worker) {
+    const started =
+      row.attempt_started_at_ms === null ? undefined : Number(row.attempt_started_at_ms);
+    if (
+      status !== "executing" ||
+      row.claimed_by !== report.worker ||
+      (report.attemptStartedAt !== undefined && started !== report.attemptStartedAt)
+    ) {
       return { ok: false, code: "not_claimed", status };
     }
     const attempts = Number(row.attempts) + 1;

@@ -137,7 +137,7 @@ export interface ClaimRequest {
 }
 
 /** What a worker reports after trying to execute a remedy it claimed. */
-export type AttemptReport =
+export type AttemptReport = (
   | {
       readonly ok: true;
       readonly worker: string;
@@ -152,7 +152,15 @@ export type AttemptReport =
       readonly error: string;
       /** When to try again (status `failed`); absent: give up (status `dead`, the dead letter). */
       readonly nextAttemptAt?: number;
-    };
+    }
+) & {
+  /**
+   * When the attempt reported started (its `startAttempt`'s `at`): given, the report is refused
+   * (`not_claimed`) unless the claim's attempt under way started then, so an outcome read
+   * before a lease ran out is never recorded against a later claim of the same worker.
+   */
+  readonly attemptStartedAt?: number;
+};
 
 /** The outcome of an attempt report. */
 export type AttemptResult =

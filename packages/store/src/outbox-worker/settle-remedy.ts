@@ -128,6 +128,8 @@ export async function settleRemedy(
       ? undefined
       : retryAt(remedy.attempts + 1, settlement.retryable, at, o);
     const worker = remedy.claimedBy;
+    // The attempt read here, not a later claim the same worker took over after its lease.
+    const attemptStartedAt = remedy.attemptStartedAt;
     const recorded: AttemptResult = await store.recordAttempt(
       key,
       settlement.ok
@@ -135,12 +137,14 @@ export async function settleRemedy(
             ok: true,
             worker,
             at,
+            attemptStartedAt,
             ...(settlement.reference !== undefined && { reference: settlement.reference }),
           }
         : {
             ok: false,
             worker,
             at,
+            attemptStartedAt,
             error: settlement.error,
             ...(nextAttemptAt !== undefined && { nextAttemptAt }),
           },
