@@ -31,7 +31,8 @@ import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { readEventFilesOrSay } from "../io/events.js";
 import { helpOf } from "../io/localized-command.js";
-import { fill, formatCount, type MessageKey, t } from "../messages.js";
+import { formatCount, type MessageKey, t } from "../messages.js";
+import { say } from "./backtest-messages.js";
 import {
   defaultWorkers,
   type ShardRunner,
@@ -67,119 +68,6 @@ export interface BacktestCommandOptions {
   /** Worker threads for a `--db` replay, sharded by customer. @default 2 with 2+ cores, else 1 */
   readonly workers?: string;
 }
-
-const catalogs = {
-  en: {
-    title: "Backtest of {promises}",
-    window: "Window: {from} to {to}",
-    open: "…",
-    events: "{replayed} events replayed, {inWindow} in the window",
-    remedies: "Remedies: {count} ({byKind})",
-    customers: "Customers reached: {count}",
-    cost: "Cost: {amounts}",
-    points: "Points given back: {points}",
-    errors: "{count} promise evaluations failed",
-    byPromise: "By promise",
-    byDay: "By day",
-    row: "{count} remedies · {customers} customers · {cost}",
-    dayRow: "{count} remedies · {cost}",
-    nothing: "nothing",
-    diff: "Proposed against current ({against})",
-    added: "added",
-    removed: "removed",
-    changed: "changed",
-    unchanged: "unchanged",
-    diffRow: "{status}: remedies {proposed} vs {current} ({delta}); cost {cost}",
-    totalRemedies: "Remedies: {proposed} vs {current} ({delta})",
-    totalCustomers: "Customers reached: {proposed} vs {current} ({delta})",
-    totalCost: "Cost difference: {cost}",
-    onlyProposed: "Customers helped only by the proposed set: {count}{examples}",
-    onlyCurrent: "Customers helped only by the current set: {count}{examples}",
-    noSource: `give --events <files…> or --db <url> (there is no store at ${DEFAULT_STORE_PATH})`,
-    badTime: "{option}: {value} is neither a date (YYYY-MM-DD) nor an RFC 3339 time",
-    badWindow: "--from must be before --to",
-    badWorkers: "--workers: {value} is not a whole number of at least 1",
-    oneWorker: "Replayed in one thread: {why}",
-    daily_budget: "promise {promise} has a daily budget, which all customers spend together",
-    custom_incident: "promise {promise} names its own incidents, which several customers may share",
-  },
-  "zh-CN": {
-    title: "{promises} 的回测",
-    window: "时间范围：{from} 至 {to}",
-    open: "…",
-    events: "重放 {replayed} 个事件，其中 {inWindow} 个在时间范围内",
-    remedies: "补救措施：{count} 项（{byKind}）",
-    customers: "惠及客户：{count} 位",
-    cost: "成本：{amounts}",
-    points: "退还积分：{points}",
-    errors: "{count} 次承诺评估失败",
-    byPromise: "按承诺",
-    byDay: "按日期",
-    row: "{count} 项补救 · {customers} 位客户 · {cost}",
-    dayRow: "{count} 项补救 · {cost}",
-    nothing: "无",
-    diff: "提议版本与当前版本（{against}）对比",
-    added: "新增",
-    removed: "删除",
-    changed: "变化",
-    unchanged: "不变",
-    diffRow: "{status}：补救 {proposed} 对 {current}（{delta}）；成本 {cost}",
-    totalRemedies: "补救措施：{proposed} 对 {current}（{delta}）",
-    totalCustomers: "惠及客户：{proposed} 对 {current}（{delta}）",
-    totalCost: "成本差额：{cost}",
-    onlyProposed: "仅提议版本惠及的客户：{count}{examples}",
-    onlyCurrent: "仅当前版本惠及的客户：{count}{examples}",
-    noSource: `请提供 --events <文件…> 或 --db <url>（${DEFAULT_STORE_PATH} 处没有存储）`,
-    badTime: "{option}：{value} 既不是日期（YYYY-MM-DD）也不是 RFC 3339 时间",
-    badWindow: "--from 必须早于 --to",
-    badWorkers: "--workers：{value} 不是大于等于 1 的整数",
-    oneWorker: "在单个线程中重放：{why}",
-    daily_budget: "承诺 {promise} 设有每日预算，由所有客户共同使用",
-    custom_incident: "承诺 {promise} 自定义了事件标识，多位客户可能共用同一事件",
-  },
-  sv: {
-    title: "Backtest av {promises}",
-    window: "Period: {from} till {to}",
-    open: "…",
-    events: "{replayed} händelser spelade upp, {inWindow} inom perioden",
-    remedies: "Gottgörelser: {count} ({byKind})",
-    customers: "Kunder som nås: {count}",
-    cost: "Kostnad: {amounts}",
-    points: "Poäng tillbaka: {points}",
-    errors: "{count} löftesutvärderingar misslyckades",
-    byPromise: "Per löfte",
-    byDay: "Per dag",
-    row: "{count} gottgörelser · {customers} kunder · {cost}",
-    dayRow: "{count} gottgörelser · {cost}",
-    nothing: "inget",
-    diff: "Förslaget jämfört med nuvarande ({against})",
-    added: "nytt",
-    removed: "borttaget",
-    changed: "ändrat",
-    unchanged: "oförändrat",
-    diffRow: "{status}: gottgörelser {proposed} mot {current} ({delta}); kostnad {cost}",
-    totalRemedies: "Gottgörelser: {proposed} mot {current} ({delta})",
-    totalCustomers: "Kunder som nås: {proposed} mot {current} ({delta})",
-    totalCost: "Skillnad i kostnad: {cost}",
-    onlyProposed: "Kunder som bara förslaget hjälper: {count}{examples}",
-    onlyCurrent: "Kunder som bara nuvarande löften hjälper: {count}{examples}",
-    noSource: `ange --events <filer…> eller --db <url> (det finns ingen lagring i ${DEFAULT_STORE_PATH})`,
-    badTime: "{option}: {value} är varken ett datum (ÅÅÅÅ-MM-DD) eller en RFC 3339-tid",
-    badWindow: "--from måste ligga före --to",
-    badWorkers: "--workers: {value} är inte ett heltal som är minst 1",
-    oneWorker: "Uppspelat i en tråd: {why}",
-    daily_budget: "löftet {promise} har en daglig budget, som alla kunder delar på",
-    custom_incident: "löftet {promise} namnger sina egna incidenter, som flera kunder kan dela",
-  },
-} as const satisfies Record<Lang, Record<string, string>>;
-
-type Key = keyof (typeof catalogs)["en"];
-
-const say = (
-  lang: Lang,
-  key: Key,
-  params: Readonly<Record<string, string | number>> = {},
-): string => fill(lang, catalogs[lang][key], params);
 
 /** `YYYY-MM-DD` (UTC midnight) or an RFC 3339 time, as epoch ms; undefined when absent. */
 export function parseTimeOption(value: string | undefined): number | undefined | null {
