@@ -4,7 +4,7 @@
  * at its promised quality.
  */
 import type { ResolvedScorecardOptions } from "./options.js";
-import type { CaseState, State } from "./state.js";
+import type { CaseState, Session, State } from "./state.js";
 
 /** The names of the business promises, as they appear in the `promise` breakdown. */
 export const BUSINESS_PROMISES = {
@@ -18,7 +18,7 @@ export type BusinessPromise =
   | { readonly name: string; readonly at: number; readonly kept: boolean }
   | { readonly name: string; readonly pendingUntil: number };
 
-/** The case's business promise, if its transaction made one that can be judged (or will be). */
+/** The business promise of the case's order or booking, if it made one that can be judged (or will be). */
 export function businessPromise(
   c: CaseState,
   state: State,
@@ -48,13 +48,16 @@ export function businessPromise(
       if (flight?.cancelled) return { name, at: flight.cancelled.scheduled, kept: false };
       return undefined;
     }
-    case "session":
-      return tx.qualityKept === undefined
-        ? undefined
-        : { name: BUSINESS_PROMISES.quality, at: tx.at, kept: tx.qualityKept };
     default: {
       const never: never = tx.kind;
       throw new Error(`unknown transaction kind ${String(never)}`);
     }
   }
+}
+
+/** A session's promise to stream at the quality it was sold with, if it was sold with one. */
+export function sessionPromise(s: Session): BusinessPromise | undefined {
+  return s.qualityKept === undefined
+    ? undefined
+    : { name: BUSINESS_PROMISES.quality, at: s.at, kept: s.qualityKept };
 }

@@ -3,7 +3,7 @@
  * about it, and — when anything went wrong — the incident, with how and how fast we answered.
  */
 import type { RemedyKind } from "@goodfaith/core";
-import { businessPromise } from "./business-promise.js";
+import { type BusinessPromise, businessPromise, sessionPromise } from "./business-promise.js";
 import { type Contribution, count, type Evaluation } from "./contribution.js";
 import type { RemedyPlanned } from "./facts.js";
 import type { ResolvedScorecardOptions } from "./options.js";
@@ -30,13 +30,22 @@ export function evaluateCase(
   const failures: Failure[] = [];
   const deadlines: number[] = [];
 
-  const promise = businessPromise(c, state, watermark, options);
-  if (promise && "pendingUntil" in promise) deadlines.push(promise.pendingUntil);
-  else if (promise) {
+  const settle = (promise: BusinessPromise | undefined): boolean => {
+    if (!promise) return false;
+    if ("pendingUntil" in promise) {
+      deadlines.push(promise.pendingUntil);
+      return false;
+    }
     out.push(count("businessPromisesMade", promise.at, [promise.name]));
     if (promise.kept) out.push(count("businessPromisesKept", promise.at, [promise.name]));
     else failures.push({ at: promise.at, promise: promise.name });
-  }
+    return !promise.kept;
+  };
+  settle(businessPromise(c, state, watermark, options));
+  // By session id, so the contributions do not depend on the order the sessions arrived in.
+  const sessions = [...c.sessions.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, s]) => ({ at: s.at, broken: settle(sessionPromise(s)) }));
 
   const doubleCharge = secondCharge(c);
   if (doubleCharge !== undefined) failures.push({ at: doubleCharge });
@@ -60,9 +69,17 @@ export function evaluateCase(
       out.push(count("remedyPromisesKept", dueBy, [id]));
   }
 
+  // The order or booking failed with any failure of its case; a session of an order only when
+  // it streamed below its promise (the rental's other viewings went smoothly).
+  const failed = failures.length > 0;
   if (c.transaction) {
     out.push(count("transactions", c.transaction.at));
-    if (failures.length > 0) out.push(count("transactionsFailed", c.transaction.at));
+    if (failed) out.push(count("transactionsFailed", c.transaction.at));
+  }
+  const ofOrder = c.subject.type === "order";
+  for (const s of sessions) {
+    out.push(count("transactions", s.at));
+    if (s.broken || (failed && !ofOrder)) out.push(count("transactionsFailed", s.at));
   }
   if (failures.length > 0) out.push(...incident(c, failures, remedies));
   out.push(...notices(c));

@@ -109,6 +109,7 @@ export function entityIds(entity: string, state: State, options: ResolvedScoreca
     c.transaction?.flight === undefined ? undefined : state.flights.get(c.transaction.flight);
   const events = [
     c.transaction?.event,
+    ...[...c.sessions.values()].map((s) => s.event),
     c.delivered?.event,
     c.cancelled?.event,
     ...c.charges.keys(),

@@ -144,17 +144,21 @@ function foldEvent(
     }
     case "stream.session": {
       const d = e.data;
-      const c = caseOf(state, e.customer, { type: "session", id: d.session });
+      // A rental's session is about its order: the engine files the rental's remedy there.
+      const subject: Subject =
+        d.order !== undefined ? { type: "order", id: d.order } : { type: "session", id: d.session };
+      const c = caseOf(state, e.customer, subject);
       const quality = d.promisedQuality;
-      setTransaction(c, {
+      const session = {
         ...dated,
-        kind: "session",
         ...(quality !== undefined && {
           qualityKept:
             d.rebufferRatio <= options.maxRebufferRatio &&
             d.bitrateKbps >= options.minBitrateKbps[quality],
         }),
-      });
+      };
+      // Should two events report one session, the earliest is read.
+      c.sessions.set(d.session, earliest(c.sessions.get(d.session), session));
       return [caseEntity(c.key)];
     }
     case "support.contact": {

@@ -104,6 +104,8 @@ const eventDrafts: fc.Arbitrary<Draft>[] = [
     .record({
       customer,
       session: fc.constantFrom("s0", "s1"),
+      // A rental's session names its order: it joins the order's case and its remedies.
+      order: fc.option(orderId, { nil: undefined }),
       rebuffer: fc.constantFrom(0, 0.01, 0.1),
       hd: fc.boolean(),
     })
@@ -112,6 +114,7 @@ const eventDrafts: fc.Arbitrary<Draft>[] = [
       customer: d.customer,
       data: {
         session: d.session,
+        ...(d.order !== undefined && { order: d.order }),
         title: "t",
         rental: true,
         rebufferRatio: d.rebuffer,

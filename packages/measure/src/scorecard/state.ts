@@ -15,26 +15,33 @@ export interface Dated {
 /** A support contact: when, on which channel, and its event. */
 export type Contact = Dated & { readonly channel: string };
 
-/** The kinds of transaction the scorecard counts. */
-export type TransactionKind = "order" | "booking" | "session";
+/** The kinds of transaction a case is about (viewing sessions are kept beside it). */
+export type TransactionKind = "order" | "booking";
 
-/** A transaction: an order placed, a booking made, a viewing session. */
+/** A transaction: an order placed, a booking made. */
 export interface Transaction extends Dated {
   readonly kind: TransactionKind;
   readonly channel?: string;
   readonly skus?: readonly string[];
   readonly promisedBy?: number;
   readonly flight?: string;
-  /** For a session sold with a promised quality: whether it streamed at that quality. */
-  readonly qualityKept?: boolean;
 }
 
-/** Everything known about one subject of one customer: an order, a booking, a session, a topic. */
+/** A viewing session, also a transaction; for one sold with a promised quality, whether it streamed at it. */
+export type Session = Dated & { readonly qualityKept?: boolean };
+
+/**
+ * Everything known about one subject of one customer: an order, a booking, a session, a topic.
+ * A session that names its order (a rental's) belongs to the order's case, where the engine
+ * files its remedies: one bad rental is one problem, however many of its sessions fell short.
+ */
 export interface CaseState {
   readonly key: string;
   readonly customer: string;
   readonly subject: Subject;
   transaction?: Transaction;
+  /** The viewing sessions of this order (or the one session, when it names no order), by session id. */
+  readonly sessions: Map<string, Session>;
   delivered?: Dated;
   cancelled?: Dated;
   /** Charges by event id, with the payment they charge (two for one payment: a double charge). */
@@ -124,6 +131,7 @@ export function caseOf(state: State, customer: string, subject: Subject): CaseSt
       key,
       customer,
       subject,
+      sessions: new Map(),
       charges: new Map(),
       contacts: new Map(),
       remedies: new Set(),
