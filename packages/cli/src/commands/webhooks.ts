@@ -246,40 +246,24 @@ export function registerWebhooksCommands(
     .option("--db <path-or-url>", dbHelp(h))
     .option("--json", h("webhooksListJson"))
     .action(async (opts: WebhooksOptions) => setExit(await webhooksListCommand(opts, ctx())));
-  webhooks
-    .command("disable")
-    .description(h("webhooksDisable"))
-    .argument("<id>", h("webhooksEndpointId"))
-    .option("--db <path-or-url>", dbHelp(h))
-    .option("--json", h("webhooksDisableJson"))
-    .addHelpText(
-      "after",
-      afterHelp(
-        h("webhooksDisableNotes"),
-        examples(h("example"), ["goodfaith webhooks disable we_3f9a1c2b7d4e"]),
-      ),
-    )
-    .action(async (id: string, opts: WebhooksOptions) =>
-      setExit(await webhooksSwitchCommand(id, false, opts, ctx())),
-    );
-  webhooks
-    .command("enable")
-    .description(h("webhooksEnable"))
-    .argument("<id>", h("webhooksEndpointId"))
-    .option("--db <path-or-url>", dbHelp(h))
-    .option("--json", h("webhooksEnableJson"))
-    .addHelpText(
-      "after",
-      afterHelp(
-        h("webhooksEnableNotes"),
-        examples(h("example"), [
-          "goodfaith webhooks enable we_3f9a1c2b7d4e && goodfaith outbox run --once",
-        ]),
-      ),
-    )
-    .action(async (id: string, opts: WebhooksOptions) =>
-      setExit(await webhooksSwitchCommand(id, true, opts, ctx())),
-    );
+  // disable and enable: one switch, each with its own words and example.
+  const switches = [
+    ["disable", false, "goodfaith webhooks disable we_3f9a1c2b7d4e"],
+    ["enable", true, "goodfaith webhooks enable we_3f9a1c2b7d4e && goodfaith outbox run --once"],
+  ] as const;
+  for (const [name, on, example] of switches) {
+    const key = on ? "webhooksEnable" : "webhooksDisable";
+    webhooks
+      .command(name)
+      .description(h(key))
+      .argument("<id>", h("webhooksEndpointId"))
+      .option("--db <path-or-url>", dbHelp(h))
+      .option("--json", h(`${key}Json`))
+      .addHelpText("after", afterHelp(h(`${key}Notes`), examples(h("example"), [example])))
+      .action(async (id: string, opts: WebhooksOptions) =>
+        setExit(await webhooksSwitchCommand(id, on, opts, ctx())),
+      );
+  }
   webhooks
     .command("deliveries")
     .description(h("webhooksDeliveries"))

@@ -10,7 +10,7 @@
  * `RemedyStore.confirmLate`), so no retry can pay again. A failure reported for a remedy that is
  * no longer executing changes nothing: it is refused with the remedy's status.
  */
-import type { AttemptResult, RemedyStatus, Store, StoredRemedy } from "@goodfaith/core";
+import type { AttemptResult, RemedyStatus, Store } from "@goodfaith/core";
 import { ledgerSecret } from "../ingest/secret.js";
 import { withRemedyEvents } from "../webhooks/events.js";
 import { type OutboxOptions, resolveOutboxOptions } from "./options.js";
@@ -56,22 +56,6 @@ const LATE_REASONS: Partial<Record<RemedyStatus, string>> = {
   executing: "confirmed after the lease of its attempt ran out",
 };
 
-// Whether a confirmation of `remedy` settles an attempt the outbox is no longer waiting on;
-// the store decides for certain (`confirmLate`), this only picks the path.
-function late(remedy: StoredRemedy): boolean {
-  switch (remedy.status) {
-    case "dead":
-    case "failed":
-      return true;
-    case "approved":
-      return remedy.attempts > 0;
-    case "executing":
-      return remedy.attemptStartedAt === undefined && remedy.attempts > 0;
-    default:
-      return false;
-  }
-}
-
 /**
  * Records the other system's confirmation or failure of remedy `key` as `actor` (its API key)
  * at `at`. A retryable failure is scheduled with the outbox's backoff (`options`: maxAttempts,
@@ -93,7 +77,15 @@ export async function settleRemedy(
     if (remedy.status === "executed" && settlement.ok && sameReference(remedy, settlement)) {
       return { ok: true, status: "executed", attempts: remedy.attempts, repeated: true };
     }
-    if (settlement.ok && late(remedy)) {
+    // Not awaiting an answer (not executing under the claim that sent it): a failure changes
+    // nothing, and whether a confirmation is late — of an attempt the outbox gave up on or
+    // moved past — is the store's to decide (`confirmLate`), under the remedy's lock.
+    if (
+      remedy.status !== "executing" ||
+      remedy.claimedBy === undefined ||
+      remedy.attemptStartedAt === undefined
+    ) {
+      if (!settlement.ok) return { ok: false, code: "not_executing", status: remedy.status };
       const confirmed = await store.confirmLate(
         key,
         {
@@ -113,16 +105,12 @@ export async function settleRemedy(
         };
       }
       if (confirmed.code === "unknown_remedy") return confirmed;
-      continue; // it moved meanwhile (a retry, a claim, an attempt started): read again
-    }
-    // Executing without an attempt started: no send is awaiting an answer (never sent at all,
-    // or a takeover about to send again, whose earlier attempt was counted when it was taken).
-    if (
-      remedy.status !== "executing" ||
-      remedy.claimedBy === undefined ||
-      remedy.attemptStartedAt === undefined
-    ) {
-      return { ok: false, code: "not_executing", status: remedy.status };
+      // Refused as it was read (never sent, or ended by a person); else it moved, or an
+      // executing one may have started its attempt meanwhile: read again.
+      if (confirmed.status === remedy.status && remedy.status !== "executing") {
+        return { ok: false, code: "not_executing", status: remedy.status };
+      }
+      continue;
     }
     const nextAttemptAt = settlement.ok
       ? undefined
