@@ -6,6 +6,7 @@
 import {
   hasWebhooks,
   type Store,
+  WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
   type WebhookDeliveryStatus,
   type WebhookEventType,
@@ -131,9 +132,6 @@ export function webhooksSwitchCommand(
   });
 }
 
-/** Delivery statuses `--status` takes, as GET /v1/webhooks/deliveries does. */
-const DELIVERY_STATUSES = ["pending", "delivering", "delivered", "dead"] as const;
-
 /** Options of `goodfaith webhooks deliveries`. */
 export interface WebhooksDeliveriesOptions extends WebhooksOptions {
   readonly endpoint?: string;
@@ -148,7 +146,7 @@ export function webhooksDeliveriesCommand(
   ctx: CliContext,
 ): Promise<number> {
   const unknown = (opts.status ?? []).filter(
-    (v) => !(DELIVERY_STATUSES as readonly string[]).includes(v),
+    (v) => !(WEBHOOK_DELIVERY_STATUSES as readonly string[]).includes(v),
   );
   if (unknown.length > 0) {
     // A wrong option value is a wrong command line (exit 1), as --limit's is.
@@ -270,7 +268,7 @@ export function registerWebhooksCommands(
     .option("--endpoint <id>", h("webhooksDeliveriesEndpoint"))
     .option(
       "--status <statuses...>",
-      h("webhooksDeliveriesStatus", { statuses: DELIVERY_STATUSES.join(", ") }),
+      h("webhooksDeliveriesStatus", { statuses: WEBHOOK_DELIVERY_STATUSES.join(", ") }),
     )
     .option("--limit <n>", h("webhooksDeliveriesLimit"), Number)
     .option("--db <path-or-url>", dbHelp(h))

@@ -88,6 +88,7 @@ export {
   isWebhookEventType,
   type NewWebhookEndpoint,
   type NewWebhookEvent,
+  WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
   type WebhookDelivery,
   type WebhookDeliveryStatus,

@@ -62,7 +62,10 @@ export interface NewWebhookEvent {
 }
 
 /** Where a delivery is: `pending` (due at `nextAttemptAt`), claimed, or finished. */
-export type WebhookDeliveryStatus = "pending" | "delivering" | "delivered" | "dead";
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivering", "delivered", "dead"] as const;
+
+/** One of `WEBHOOK_DELIVERY_STATUSES`. */
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /** One event on its way to one endpoint. */
 export interface WebhookDelivery {

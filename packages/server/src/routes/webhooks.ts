@@ -3,7 +3,13 @@
  * disable, enable; and their deliveries. Admin only: an endpoint receives remedies and
  * customer ids.
  */
-import { hasWebhooks, WEBHOOK_EVENT_TYPES, type WebhookStore } from "@goodfaith/core";
+import {
+  hasWebhooks,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookDeliveryStatus,
+  type WebhookStore,
+} from "@goodfaith/core";
 import {
   isWebhookUrl,
   registerWebhookEndpoint,
@@ -138,16 +144,13 @@ const enableRoute = createRoute({
   },
 });
 
-/** Delivery statuses, as `GET /v1/webhooks/deliveries?status=` and the CLI take them. */
-export const DELIVERY_STATUSES = ["pending", "delivering", "delivered", "dead"] as const;
-
 const DeliverySchema = z
   .object({
     id: z.string().openapi({ example: "dlv_9c1e0f3a2b4d" }),
     endpoint: z.string().openapi({ example: "we_3f9a1c2b7d4e" }),
     event: z.string().openapi({ description: "the event id receivers de-duplicate on" }),
     type: z.enum(WEBHOOK_EVENT_TYPES),
-    status: z.enum(DELIVERY_STATUSES),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES),
     attempts: z.number().int(),
     nextAttemptAt: z.string().optional().openapi({ description: "when a pending one is due" }),
     lastError: z.string().optional(),
@@ -167,7 +170,7 @@ const deliveriesRoute = createRoute({
   request: {
     query: z.object({
       endpoint: z.string().min(1).optional().openapi({ example: "we_3f9a1c2b7d4e" }),
-      status: statusList(DELIVERY_STATUSES)
+      status: statusList(WEBHOOK_DELIVERY_STATUSES)
         .optional()
         .openapi({ description: "comma-separated statuses, e.g. `dead` or `pending,delivering`" }),
       limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -184,8 +187,6 @@ const deliveriesRoute = createRoute({
   },
 });
 
-const endpointJson = webhookEndpointJson;
-
 /** The store's webhook port; the store `openStore` makes has it. */
 export function webhooksOf(store: object): WebhookStore {
   if (!hasWebhooks(store)) throw new Error("the store does not implement WebhookStore");
@@ -199,7 +200,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
 
   app.openapi({ ...listRoute, middleware: [admin] }, async (c) => {
     const list = await store().listWebhookEndpoints();
-    return c.json({ webhooks: list.map(endpointJson) }, 200);
+    return c.json({ webhooks: list.map(webhookEndpointJson) }, 200);
   });
 
   app.openapi({ ...createRouteDef, middleware: [admin, deps.idempotent] }, async (c) => {
@@ -210,7 +211,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
       events,
       deps.options.now(),
     );
-    return c.json({ ...endpointJson(endpoint), secret }, 201);
+    return c.json({ ...webhookEndpointJson(endpoint), secret }, 201);
   });
 
   app.openapi({ ...deleteRoute, middleware: [admin] }, async (c) => {
@@ -219,7 +220,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
     await store().disableWebhookEndpoint(id, deps.options.now());
     const found = (await store().listWebhookEndpoints()).find((e) => e.id === id);
     if (found === undefined) throw new ProblemError("webhook_not_found", 404, { id });
-    return c.json(endpointJson(found), 200);
+    return c.json(webhookEndpointJson(found), 200);
   });
 
   app.openapi({ ...enableRoute, middleware: [admin, deps.idempotent] }, async (c) => {
@@ -228,7 +229,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
     await store().enableWebhookEndpoint(id);
     const found = (await store().listWebhookEndpoints()).find((e) => e.id === id);
     if (found === undefined) throw new ProblemError("webhook_not_found", 404, { id });
-    return c.json(endpointJson(found), 200);
+    return c.json(webhookEndpointJson(found), 200);
   });
 
   app.openapi({ ...deliveriesRoute, middleware: [admin] }, async (c) => {
@@ -237,7 +238,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: RouteDeps): void {
       limit,
       ...(endpoint !== undefined && { endpoint }),
       ...(status !== undefined && {
-        status: status.split(",") as (typeof DELIVERY_STATUSES)[number][],
+        status: status.split(",") as WebhookDeliveryStatus[],
       }),
     });
     return c.json({ deliveries: list.map(webhookDeliveryJson) }, 200);
