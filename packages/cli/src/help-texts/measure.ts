@@ -59,8 +59,9 @@ export const MEASURE_HELP = {
   },
   scorecardNotes: {
     en: "Formulas and weights: docs/scorecard.md. Notices and guard warnings count once the store keeps them.",
-    "zh-CN": "公式与权重：见 docs/scorecard.md。通知和购前提醒要等存储开始保存它们之后才计入。",
-    sv: "Formler och vikter: docs/scorecard.md. Meddelanden och vaktens varningar räknas när lagret sparar dem.",
+    "zh-CN":
+      "公式与权重：见 docs/zh-CN/scorecard.md。通知和购前提醒要等存储开始保存它们之后才计入。",
+    sv: "Formler och vikter: docs/sv/scorecard.md. Meddelanden och vaktens varningar räknas när lagret sparar dem.",
   },
   metrics: {
     en: "the customer journey in real time: p50/p95/p99 over the last 5 min, hour and day",

@@ -177,7 +177,7 @@ const zhCN: ReportLabels = {
   hours: "{value} 小时",
   basis: "{denominator} 中的 {numerator}",
   footer:
-    "各项指标的计算方法：docs/scorecard.md。终身价值：BG/NBD 与 Gamma-Gamma 模型，预测 {weeks} 周，年折现率 {rate}，币种 {currency}。",
+    "各项指标的计算方法：docs/zh-CN/scorecard.md。终身价值：BG/NBD 与 Gamma-Gamma 模型，预测 {weeks} 周，年折现率 {rate}，币种 {currency}。",
 };
 
 const sv: ReportLabels = {
@@ -237,7 +237,7 @@ const sv: ReportLabels = {
   hours: "{value} tim",
   basis: "{numerator} av {denominator}",
   footer:
-    "Hur varje siffra beräknas: docs/scorecard.md. Livstidsvärde: BG/NBD och Gamma-Gamma över {weeks} veckor, diskonterat med {rate} per år, i {currency}.",
+    "Hur varje siffra beräknas: docs/sv/scorecard.md. Livstidsvärde: BG/NBD och Gamma-Gamma över {weeks} veckor, diskonterat med {rate} per år, i {currency}.",
 };
 
 /** The report's labels in each language. */
