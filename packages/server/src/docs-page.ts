@@ -35,6 +35,16 @@ function content(body: unknown): string {
     .join("");
 }
 
+function headers(response: Json): string {
+  const named = (response.headers as Record<string, Json> | undefined) ?? {};
+  return Object.entries(named)
+    .map(
+      ([name, h]) =>
+        `<div>header <code>${escapeText(name)}</code> ${escapeText(String(h.description ?? ""))}</div>`,
+    )
+    .join("");
+}
+
 function operation(path: string, method: string, op: Json): string {
   const params = ((op.parameters as Json[] | undefined) ?? [])
     .map(
@@ -45,7 +55,7 @@ function operation(path: string, method: string, op: Json): string {
   const responses = Object.entries((op.responses as Record<string, Json> | undefined) ?? {})
     .map(
       ([status, r]) =>
-        `<li><b>${escapeText(status)}</b> ${escapeText(String(r.description ?? ""))}${content(r)}</li>`,
+        `<li><b>${escapeText(status)}</b> ${escapeText(String(r.description ?? ""))}${content(r)}${headers(r)}</li>`,
     )
     .join("");
   return `<section class="op" id="op-${escapeText(method)}-${escapeText(path)}">

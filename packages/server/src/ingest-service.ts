@@ -4,7 +4,8 @@
  *
  * The guard reads the ingestor's engine state (what each customer owns and paid), so a check
  * sees every event as soon as it is ingested, and opening costs no second replay. After a
- * failed write the ingestor is rebuilt from its checkpoint and the log on the next request.
+ * failed write the ingestor is rebuilt from its checkpoint and the log on the next write (or
+ * readiness probe).
  */
 import {
   type GoodfaithEvent,
@@ -58,6 +59,18 @@ export class IngestService {
     return this.#live !== undefined;
   }
 
+  /**
+   * Rebuilds the state after a failed write, after every earlier call; resolves when it is
+   * rebuilt (at once when healthy), rejects when the store still fails.
+   */
+  recover(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      this.#live ??= await openLive(this.store, this.documents);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Stores and evaluates validated events, after every earlier call has finished. */
   ingest(events: readonly GoodfaithEvent[]): Promise<IngestResult> {
     const run = this.#queue.then(() => this.#ingest(events));
@@ -85,9 +98,9 @@ export class IngestService {
     return now !== undefined && Number.isFinite(now) ? now : undefined;
   }
 
-  /** What the guard says about a purchase; empty while the state is being rebuilt. */
-  check(request: GuardRequest): Warning[] {
-    return this.#live?.guard.check(request) ?? [];
+  /** What the guard says about a purchase; undefined while the state is being rebuilt. */
+  check(request: GuardRequest): Warning[] | undefined {
+    return this.#live?.guard.check(request);
   }
 
   /**

@@ -4,13 +4,25 @@
  * media type and a body its declared schema accepts, undocumented members included.
  */
 import { readFile } from "node:fs/promises";
+import type { Lang } from "@goodfaith/core";
 import { retryRemedy, runOutbox, WebhookExecutor } from "@goodfaith/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awaitingRemedy, type Harness, harness, postRetailEvents } from "../test/harness.js";
+import {
+  awaitingRemedy,
+  BIG_PRICE_DROP,
+  type Harness,
+  harness,
+  postRetailEvents,
+} from "../test/harness.js";
+import { type ProblemCode, problemText } from "./messages.js";
 
 type Schema = Record<string, unknown>;
 interface Operation {
-  readonly responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  readonly security?: readonly unknown[];
+  readonly responses: Record<
+    string,
+    { content?: Record<string, { schema?: Schema }>; headers?: Record<string, unknown> }
+  >;
 }
 interface Document {
   readonly paths: Record<string, Record<string, Operation>>;
@@ -272,5 +284,136 @@ describe("the OpenAPI document describes the real answers", () => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((o) => !seen.has(o))).toEqual([]);
+  });
+});
+
+const LANGS: readonly Lang[] = ["en", "zh-CN", "sv"];
+
+/**
+ * Where a problem answer to `method path` departs from the document: its status, media type,
+ * body and Retry-After (sent exactly when documented), and its words in `lang`.
+ */
+async function problemDepartures(
+  doc: Document,
+  method: string,
+  path: string,
+  lang: Lang,
+  res: Response,
+): Promise<string[]> {
+  const name = `${method} ${path} (${lang}) → ${res.status}`;
+  const response = operationOf(doc, method, path)?.operation.responses[String(res.status)];
+  if (response === undefined) return [`${name}: undocumented`];
+  const media = (res.headers.get("content-type") ?? "").split(";")[0] ?? "";
+  const content = response.content?.[media];
+  if (content === undefined) return [`${name}: ${media} undocumented`];
+  const body = (await res.json()) as { code: ProblemCode; title: string };
+  const out = violations(doc, content.schema ?? {}, body).map((v) => `${name}: ${v}`);
+  const sent = res.headers.has("retry-after");
+  const documented = Object.keys(response.headers ?? {}).some((h) => /^retry-after$/i.test(h));
+  if (sent !== documented) out.push(`${name}: Retry-After sent ${sent}, documented ${documented}`);
+  if (
+    res.headers.get("content-language") !== lang ||
+    body.title !== problemText(body.code, lang).title
+  )
+    out.push(`${name}: not in ${lang}: ${body.title}`);
+  return out;
+}
+
+describe("the OpenAPI document describes the server's own failures", () => {
+  let h: Harness;
+  let doc: Document;
+  beforeAll(async () => {
+    h = await harness();
+    doc = (await (await h.call("/openapi.json", { as: "none" })).json()) as Document;
+  });
+  afterAll(() => h.close());
+
+  it("500 on every authenticated route when the store fails under it", async () => {
+    // A fresh app: no key is cached yet, so every request asks the store for its key.
+    const failing = await harness();
+    failing.store.findApiKey = () => Promise.reject(new Error("disk I/O error"));
+    try {
+      const operations = Object.entries(doc.paths).flatMap(([template, item]) =>
+        Object.entries(item)
+          .filter(([, op]) => op.security !== undefined)
+          .map(([m]) => [m.toUpperCase(), template.replace(/\{[^}]+\}/g, "x")] as const),
+      );
+      expect(operations.length).toBeGreaterThan(20);
+      const found: string[] = [];
+      for (const [method, path] of operations)
+        for (const lang of LANGS) {
+          const res = await failing.call(path, {
+            method,
+            headers: { "accept-language": lang },
+            ...(method === "POST" && { json: {} }),
+          });
+          if (res.status !== 500) found.push(`${method} ${path}: ${res.status}`);
+          else found.push(...(await problemDepartures(doc, method, path, lang, res)));
+        }
+      expect(found).toEqual([]);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("500 when a write fails, then 503 recovering (with Retry-After) from the probe and the guard until the probe's rebuild", async () => {
+    expect((await postRetailEvents(h)).status).toBe(200);
+    let failing = true;
+    const fail = <T>(real: T): T =>
+      ((...args: unknown[]) => {
+        if (failing) throw new Error("disk I/O error");
+        return (real as (...a: unknown[]) => unknown).apply(h.store, args);
+      }) as T;
+    h.store.appendEvents = fail(h.store.appendEvents);
+    h.store.loadCheckpoint = fail(h.store.loadCheckpoint);
+    h.store.listRemedies = fail(h.store.listRemedies);
+    const found: string[] = [];
+    for (const lang of LANGS) {
+      const headers = { "accept-language": lang };
+      // The first write breaks the state; the next ones fail to rebuild it.
+      const write = await h.call("/v1/events", { json: BIG_PRICE_DROP, headers });
+      const read = await h.call("/v1/remedies", { as: "agent", headers });
+      const ready = await h.call("/readyz", { as: "none", headers });
+      // The guard does not answer "no warnings" from a state it does not have.
+      const guard = await h.call("/v1/guard/check", {
+        as: "guard",
+        json: { customer: "c-1", items: [{ sku: "s", kind: "book" }] },
+        headers,
+      });
+      expect([write.status, read.status, ready.status, guard.status]).toEqual([500, 500, 503, 503]);
+      found.push(...(await problemDepartures(doc, "POST", "/v1/events", lang, write)));
+      found.push(...(await problemDepartures(doc, "GET", "/v1/remedies", lang, read)));
+      for (const [path, res] of [
+        ["/readyz", ready],
+        ["/v1/guard/check", guard],
+      ] as const) {
+        expect(res.headers.get("retry-after"), path).toMatch(/^[1-9]\d*$/);
+        expect(await res.clone().json(), path).toMatchObject({ code: "recovering" });
+        found.push(
+          ...(await problemDepartures(doc, path === "/readyz" ? "GET" : "POST", path, lang, res)),
+        );
+      }
+    }
+    expect(found).toEqual([]);
+    failing = false;
+    // No write comes to a server the probe took out of rotation: the probe alone rebuilds it.
+    await expect.poll(async () => (await h.call("/readyz", { as: "none" })).status).toBe(200);
+  });
+
+  it("503 not_ready, with Retry-After, once the store is gone", async () => {
+    const closed = await harness();
+    await closed.store.close();
+    const found: string[] = [];
+    for (const lang of LANGS) {
+      const res = await closed.call("/readyz", {
+        as: "none",
+        headers: { "accept-language": lang },
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+      found.push(...(await problemDepartures(doc, "GET", "/readyz", lang, res)));
+    }
+    expect(found).toEqual([]);
+    await closed.close();
   });
 });

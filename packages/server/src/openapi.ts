@@ -6,7 +6,7 @@ import { eventsJsonSchema } from "@goodfaith/core";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.js";
 import { PROBLEM_TYPE } from "./problem.js";
-import { PROBLEM_STATUSES } from "./schemas.js";
+import { PROBLEM_STATUSES, problemHeaders } from "./schemas.js";
 
 /** Registers the shared components on `app` (call before the document is generated). */
 export function registerComponents(app: OpenAPIHono<AppEnv>): void {
@@ -31,23 +31,34 @@ interface Operation {
   readonly responses: Record<string, unknown>;
 }
 
+const bodyTypes = (operation: Operation) => Object.keys(operation.requestBody?.content ?? {});
+
 /**
- * The answers of the app's middleware, which no route contract lists: every body may be too
- * large (413), a JSON body must be sent as JSON (415), and an Idempotency-Key may be
- * malformed (400), still in progress (409) or reused with another request (422).
+ * The answers no route contract lists, and the operations each applies to: the middleware's
+ * (every body may be too large: 413; a JSON body must be sent as JSON: 415; an
+ * Idempotency-Key may be malformed: 400, still in progress: 409, or reused with another
+ * request: 422) and `onError`'s, which turns anything unexpected into a 500 on every route.
+ * A 503 is not among them: only `/readyz` answers it, and its contract says so.
  */
-function addMiddlewareResponses(paths: Record<string, Record<string, Operation>>): void {
+const UNLISTED: readonly { readonly status: number; applies(operation: Operation): boolean }[] = [
+  { status: 413, applies: (operation) => bodyTypes(operation).length > 0 },
+  { status: 415, applies: (operation) => bodyTypes(operation).some((t) => t.includes("json")) },
+  ...[400, 409, 422].map((status) => ({
+    status,
+    applies: (operation: Operation) =>
+      operation.parameters?.some((p) => p.name === "idempotency-key") ?? false,
+  })),
+  { status: 500, applies: () => true },
+];
+
+function addUnlistedResponses(paths: Record<string, Record<string, Operation>>): void {
   for (const operation of Object.values(paths).flatMap((item) => Object.values(item))) {
-    const types = Object.keys(operation.requestBody?.content ?? {});
-    const statuses = [
-      ...(types.length > 0 ? [413] : []),
-      ...(types.some((t) => t.includes("json")) ? [415] : []),
-      ...(operation.parameters?.some((p) => p.name === "idempotency-key") ? [400, 409, 422] : []),
-    ];
-    for (const status of statuses) {
+    for (const { status } of UNLISTED.filter((answer) => answer.applies(operation))) {
+      // A route's own answer with the same status (a remedy's 409) is the one it documents.
       operation.responses[status] ??= {
         description: PROBLEM_STATUSES[status],
         content: { [PROBLEM_TYPE]: { schema: { $ref: "#/components/schemas/Problem" } } },
+        ...problemHeaders(status),
       };
     }
   }
@@ -78,6 +89,6 @@ export function openApiDocument(
       { name: "operations" },
     ],
   });
-  addMiddlewareResponses(document.paths as unknown as Record<string, Record<string, Operation>>);
+  addUnlistedResponses(document.paths as unknown as Record<string, Record<string, Operation>>);
   return document as unknown as Record<string, unknown>;
 }

@@ -100,16 +100,38 @@ export const PROBLEM_STATUSES: Readonly<Record<number, string>> = {
   415: "unsupported media type",
   422: "rejected",
   429: "rate limited (see Retry-After)",
+  500: "an unexpected error (a bug, or the store failing; the server's log says why); may be retried, with the same Idempotency-Key: a 5xx answer is not kept for it",
+  503: "not ready: the store cannot be reached (`not_ready`), or ingestion is rebuilding its state after a failed write (`recovering`); ask again after Retry-After seconds",
 };
+
+/** The `Retry-After` header, as the answers that always carry it document it. */
+export const RETRY_AFTER = {
+  description: "Seconds to wait before asking again",
+  schema: { type: "integer" as const, minimum: 0 },
+};
+
+// A client generated from the document should learn when to come back, not guess it.
+const RETRIED = new Set([429, 503]);
+
+/** The headers of a problem answer with `status`, for the OpenAPI document. */
+export function problemHeaders(status: number): {
+  headers?: { "Retry-After": typeof RETRY_AFTER };
+} {
+  return RETRIED.has(status) ? { headers: { "Retry-After": RETRY_AFTER } } : {};
+}
+
+/** A problem answer with `status`, for a route contract. */
+export function problemAnswer(status: number) {
+  return {
+    description: PROBLEM_STATUSES[status] ?? "error",
+    content: { "application/problem+json": { schema: ProblemSchema } },
+    ...problemHeaders(status),
+  };
+}
 
 /** Error responses every authenticated route may give, for the OpenAPI document. */
 export function problemResponses(...statuses: number[]) {
-  const out: Record<number, { description: string; content: object }> = {};
-  for (const status of [401, 403, 429, ...statuses]) {
-    out[status] = {
-      description: PROBLEM_STATUSES[status] ?? "error",
-      content: { "application/problem+json": { schema: ProblemSchema } },
-    };
-  }
+  const out: Record<number, ReturnType<typeof problemAnswer>> = {};
+  for (const status of [401, 403, 429, ...statuses]) out[status] = problemAnswer(status);
   return out;
 }

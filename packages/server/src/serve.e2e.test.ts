@@ -152,6 +152,17 @@ describe("goodfaith serve, end to end", () => {
       const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item)).length;
       expect(operations).toBeGreaterThan(15);
       expect(await page.locator("section.op").count()).toBe(operations);
+      // The server's own failures, on every operation; the probe's with when to ask again.
+      const with500 = await page.$$eval(
+        "section.op",
+        (ops) =>
+          ops.filter((op) =>
+            [...op.querySelectorAll("li > b")].some((b) => b.textContent === "500"),
+          ).length,
+      );
+      expect(with500).toBe(operations);
+      const ready = await page.locator('section.op[id="op-get-/readyz"]').textContent();
+      expect(ready).toMatch(/503 not ready.*header Retry-After/s);
       const targets = await page.$$eval("a[href^='#']", (links) =>
         links.map((a) => a.getAttribute("href")?.slice(1) ?? ""),
       );

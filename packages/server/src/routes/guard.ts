@@ -3,7 +3,8 @@ import { type GuardItem, LANGS, type Warning } from "@goodfaith/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { warnedEvents, warningJson } from "../guard-warnings.js";
 import { validJsonBody } from "../json-body.js";
-import { MoneySchema, problemResponses } from "../schemas.js";
+import { MoneySchema, problemAnswer, problemResponses } from "../schemas.js";
+import { recovering } from "../unavailable.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 // Strict, as events are: a misspelt optional field (`workid`) would silently turn a warning off.
@@ -80,6 +81,8 @@ const route = createRoute({
       },
     },
     ...problemResponses(400, 413),
+    // Not a silent "no warnings": the checkout decides whether to go on without the guard.
+    503: problemAnswer(503),
   },
 });
 
@@ -119,6 +122,7 @@ export function registerGuardRoutes(app: ApiApp, deps: RouteDeps): void {
         ? { customer: request.customer, items }
         : { customer: request.customer, items, at: request.at },
     );
+    if (warnings === undefined) throw recovering(ingest, deps.options.onError);
     (warnings.length > 0 ? warned : clean).inc();
     recordWarnings(deps, request.customer, items, request.at, warnings);
     const body = [];

@@ -1,7 +1,7 @@
 /** Liveness, readiness and metrics: what an orchestrator and Prometheus ask. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemError } from "../problem.js";
-import { ProblemSchema, problemResponses } from "../schemas.js";
+import { problemAnswer, problemResponses } from "../schemas.js";
+import { notReady, recovering } from "../unavailable.js";
 import { type ApiApp, BEARER, type RouteDeps } from "./deps.js";
 
 const healthRoute = createRoute({
@@ -29,10 +29,7 @@ const readyRoute = createRoute({
       description: "ready",
       content: { "application/json": { schema: z.object({ status: z.literal("ready") }) } },
     },
-    503: {
-      description: "not ready",
-      content: { "application/problem+json": { schema: ProblemSchema } },
-    },
+    503: problemAnswer(503),
   },
 });
 
@@ -63,9 +60,9 @@ export function registerHealthRoutes(app: ApiApp, deps: RouteDeps): void {
     } catch (error) {
       // Why goes to the log: the store's words (hosts, paths) are not for an unauthenticated caller.
       deps.options.onError(error);
-      throw new ProblemError("not_ready", 503);
+      throw notReady();
     }
-    if (!ingest.healthy) throw new ProblemError("recovering", 503);
+    if (!ingest.healthy) throw recovering(ingest, deps.options.onError);
     return c.json({ status: "ready" as const }, 200);
   });
   app.openapi(
