@@ -15,6 +15,7 @@ import { eventLogConformance } from "./conformance/event-log.js";
 import { events } from "./conformance/fixtures.js";
 import type { ConformanceTarget } from "./conformance/harness.js";
 import { lateConfirmationConformance } from "./conformance/late-confirmation.js";
+import { lateFailureConformance } from "./conformance/late-failure.js";
 import { ledgerConformance } from "./conformance/ledger.js";
 import { noticeFollowUpConformance } from "./conformance/notice-follow-up.js";
 import { noticeConformance } from "./conformance/notices.js";
@@ -52,6 +53,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
     outboxConformance(target);
     releaseClaimsConformance(target);
     lateConfirmationConformance(target);
+    lateFailureConformance(target);
     spendConformance(target);
     ledgerConformance(target);
     apiKeyConformance(target);

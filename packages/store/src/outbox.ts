@@ -7,22 +7,36 @@ import type {
   AttemptReport,
   AttemptResult,
   ClaimRequest,
-  LateConfirmation,
-  LateConfirmationResult,
   LedgerFollowUp,
   RemedyMove,
   RemedyStatus,
   StoredRemedy,
 } from "@goodfaith/core";
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import type { Backend } from "./backend.js";
-import { appendFollowUp, followUpLocks, recordMove } from "./ledger-follow-up.js";
+import {
+  appendFollowUp,
+  followUpLocks,
+  type RecordedMove,
+  recordMove,
+} from "./ledger-follow-up.js";
 import { lockedRemedy, storedRemedy } from "./remedy-rows.js";
-import type { Database, RemediesTable } from "./schema.js";
+import type { Database } from "./schema.js";
 
 /** Why a remedy whose hand-overs were never confirmed went to the dead letter. */
 export function notConfirmedReason(attempts: number): string {
   return `not confirmed after ${attempts} attempts`;
+}
+
+/**
+ * Why a claim was taken over from `holder` (the worker of the claim before), as its
+ * `executing → executing` transition records it: whether `started` its attempt is how
+ * `failLate` tells a takeover that left an attempt unsettled.
+ */
+export function takeoverReason(holder: string, started: boolean): string {
+  return started
+    ? `lease of ${holder} expired`
+    : `lease of ${holder} expired before its attempt started`;
 }
 
 /**
@@ -117,9 +131,7 @@ export async function claimDue(
             ? notConfirmedReason(Number(r.attempts) + 1)
             : r.status !== "executing"
               ? null
-              : attempted(r)
-                ? `lease of ${r.claimed_by ?? "?"} expired`
-                : `lease of ${r.claimed_by ?? "?"} expired before its attempt started`,
+              : takeoverReason(r.claimed_by ?? "?", attempted(r)),
         })),
       )
       .execute();
@@ -135,6 +147,44 @@ export async function claimDue(
     const order = new Map(keys.map((k, i) => [k, i]));
     return rows.map(storedRemedy).sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
   }, followUpLocks(ledger));
+}
+
+/** An attempt's outcome as the remedy row keeps it, with the move that records it. */
+export interface Outcome extends RecordedMove {
+  readonly attempts: number;
+  readonly error?: string;
+  readonly reference?: string;
+  readonly nextAttemptAt?: number;
+}
+
+/**
+ * Writes `outcome` inside `trx`: the remedy leaves its claim (whoever holds it, so a takeover
+ * that has not started finds it gone), and the move is recorded with its ledger entry. The one
+ * way an attempt is settled, by its worker (`recordAttempt`) or late (`confirmLate`, `failLate`).
+ */
+export async function recordOutcome(
+  backend: Backend,
+  trx: Kysely<Database>,
+  ledger: LedgerFollowUp | undefined,
+  outcome: Outcome,
+): Promise<void> {
+  const { key, from, to, actor, at, reason } = outcome;
+  await trx
+    .updateTable("remedies")
+    .set({
+      status: to,
+      attempts: outcome.attempts,
+      claimed_by: null,
+      claimed_at_ms: null,
+      attempt_started_at_ms: null,
+      updated_at_ms: at,
+      last_error: outcome.error ?? null,
+      reference: outcome.reference ?? null,
+      next_attempt_at_ms: outcome.nextAttemptAt ?? null,
+    })
+    .where("key", "=", key)
+    .execute();
+  await recordMove(backend, trx, ledger, { key, from, to, actor, at, reason });
 }
 
 /** Records how an attempt went; see `RemedyStore.recordAttempt`. */
@@ -163,29 +213,19 @@ export async function recordAttempt(
       : report.nextAttemptAt === undefined
         ? "dead"
         : "failed";
-    await trx
-      .updateTable("remedies")
-      .set({
-        status: to,
-        attempts,
-        claimed_by: null,
-        claimed_at_ms: null,
-        attempt_started_at_ms: null,
-        updated_at_ms: report.at,
-        last_error: report.ok ? null : report.error,
-        reference: report.ok ? (report.reference ?? null) : null,
-        next_attempt_at_ms:
-          !report.ok && report.nextAttemptAt !== undefined ? report.nextAttemptAt : null,
-      })
-      .where("key", "=", key)
-      .execute();
-    await recordMove(backend, trx, ledger, {
+    await recordOutcome(backend, trx, ledger, {
       key,
       from: status,
       to,
+      attempts,
       actor: report.worker,
       at: report.at,
       reason: report.ok ? null : report.error,
+      ...(report.ok
+        ? report.reference !== undefined && { reference: report.reference }
+        : { error: report.error }),
+      ...(!report.ok &&
+        report.nextAttemptAt !== undefined && { nextAttemptAt: report.nextAttemptAt }),
     });
     return { ok: true, status: to, attempts };
   }, followUpLocks(ledger));
@@ -290,75 +330,5 @@ export async function releaseClaims(
       .execute();
     await appendFollowUp(backend, trx, ledger, moves);
     return released;
-  }, followUpLocks(ledger));
-}
-
-// Whether a confirmation now settles an attempt already made and left unsettled.
-async function confirmable(
-  trx: Kysely<Database>,
-  row: Selectable<RemediesTable>,
-): Promise<boolean> {
-  const attempts = Number(row.attempts);
-  switch (row.status as RemedyStatus) {
-    case "failed":
-      return true;
-    case "approved":
-      // Approved again by a manual retry after an attempt; never sent otherwise.
-      return attempts > 0;
-    case "executing":
-      // A takeover that has not sent yet: the confirmation is of an earlier attempt.
-      return attempts > 0 && row.attempt_started_at_ms === null;
-    case "dead": {
-      // Dead-lettered by the outbox (from executing), not by a person (from failed).
-      const last = await trx
-        .selectFrom("remedy_transitions")
-        .select("from_status")
-        .where("key", "=", row.key)
-        .where("to_status", "=", "dead")
-        .orderBy("id", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      return attempts > 0 && last?.from_status === "executing";
-    }
-    default:
-      return false;
-  }
-}
-
-/** Records a late confirmation; see `RemedyStore.confirmLate`. */
-export async function confirmLate(
-  backend: Backend,
-  key: string,
-  confirmation: LateConfirmation,
-  ledger?: LedgerFollowUp,
-): Promise<LateConfirmationResult> {
-  return backend.write(async (trx): Promise<LateConfirmationResult> => {
-    const row = await lockedRemedy(backend, trx, key);
-    if (!row) return { ok: false, code: "unknown_remedy" };
-    const from = row.status as RemedyStatus;
-    if (!(await confirmable(trx, row))) return { ok: false, code: "status_mismatch", status: from };
-    await trx
-      .updateTable("remedies")
-      .set({
-        status: "executed",
-        claimed_by: null,
-        claimed_at_ms: null,
-        attempt_started_at_ms: null,
-        next_attempt_at_ms: null,
-        last_error: null,
-        reference: confirmation.reference ?? null,
-        updated_at_ms: confirmation.at,
-      })
-      .where("key", "=", key)
-      .execute();
-    await recordMove(backend, trx, ledger, {
-      key,
-      from,
-      to: "executed",
-      actor: confirmation.actor,
-      at: confirmation.at,
-      reason: confirmation.reason,
-    });
-    return { ok: true, from, attempts: Number(row.attempts) };
   }, followUpLocks(ledger));
 }

@@ -19,6 +19,7 @@ import {
   type TransitionResult,
 } from "@goodfaith/core";
 import type { Backend } from "./backend.js";
+import { confirmLate, failLate } from "./late-settlement.js";
 import {
   appendFollowUp,
   followUpLocks,
@@ -26,7 +27,7 @@ import {
   recordFollowUpNotices,
   recordMove,
 } from "./ledger-follow-up.js";
-import { claimDue, confirmLate, recordAttempt, releaseClaims, startAttempt } from "./outbox.js";
+import { claimDue, recordAttempt, releaseClaims, startAttempt } from "./outbox.js";
 import {
   ENGINE_ACTOR,
   lockedRemedy,
@@ -213,6 +214,7 @@ export function createRemedyStore(backend: Backend): RemedyStore {
     startAttempt: (key, worker, at) => startAttempt(backend, key, worker, at),
     releaseClaims: (worker, keys, at, ledger) => releaseClaims(backend, worker, keys, at, ledger),
     confirmLate: (key, confirmation, ledger) => confirmLate(backend, key, confirmation, ledger),
+    failLate: (key, failure, ledger) => failLate(backend, key, failure, ledger),
     listRemedies: (filter, page) => listRemedies(backend, filter, page),
     getRemedy: (key) => getRemedy(backend, key),
     redactRemedies: (customer, redact) => redactRemedies(backend, customer, redact),

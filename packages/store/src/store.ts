@@ -54,6 +54,7 @@ export function createStore(
     startAttempt: remedies.startAttempt,
     releaseClaims: remedies.releaseClaims,
     confirmLate: remedies.confirmLate,
+    failLate: remedies.failLate,
     listRemedies: remedies.listRemedies,
     getRemedy: remedies.getRemedy,
     redactRemedies: remedies.redactRemedies,

@@ -57,18 +57,24 @@ export const SERVE_HELP = {
 signed and with its idempotency key, to --url; the payment system answers with the outcome,
 or 202 and later POST /v1/remedies/{key}/confirm|fail with an executor key. A remedy never
 confirmed is sent again after each lease, as a new attempt, and goes to the dead letter after
-the last one. goodfaith serve runs this worker itself unless started with --no-outbox.`,
+the last one; a failure called back after a lease ran out but before the remedy was sent again
+counts for the earlier send: retried after the backoff, or the dead letter, instead of sent again
+at once. goodfaith serve runs this worker itself unless started with --no-outbox.`,
     "zh-CN": `record：什么也不执行，只把补救标记为已执行（演练）。webhook：把每项补救签名、
 附上幂等键，POST 到 --url；支付系统直接返回结果，或先返回 202，
 稍后再用执行器密钥调用 POST /v1/remedies/{key}/confirm|fail。
-始终未确认的补救会在每个租期结束后作为新的尝试再次发送，最后一次尝试之后停止重试。
+始终未确认的补救会在每个租期结束后作为新的尝试再次发送，最后一次尝试之后停止重试；
+租期结束后、再次发送之前收到的失败回调记为上一次发送的失败：按退避时间重试，或停止重试，
+而不是立即再次发送。
 goodfaith serve 会自己运行这个工作进程，除非启动时加了 --no-outbox。`,
     sv: `record: utför ingenting, markerar gottgörelser som utförda (en torrkörning). webhook: POSTar
 varje gottgörelse, signerad och med sin idempotensnyckel, till --url; betalsystemet svarar med
 utfallet, eller 202 och senare POST /v1/remedies/{key}/confirm|fail med en utförarnyckel. En
 gottgörelse som aldrig bekräftas skickas igen när varje lånetid gått ut, som ett nytt försök, och
-blir död efter det sista. goodfaith serve kör själv den här arbetaren om den inte startas med
---no-outbox.`,
+blir död efter det sista; ett misslyckande som rapporteras efter att en lånetid gått ut men innan
+den skickats igen räknas för det tidigare utskicket: nytt försök efter väntetiden, eller död, i
+stället för att skickas igen direkt. goodfaith serve kör själv den här arbetaren om den inte
+startas med --no-outbox.`,
   },
   outboxExample: {
     en: "Example (the payment system gets the key for its callbacks and the secret to check signatures):",

@@ -62,6 +62,8 @@ export type {
   DecimalMoney,
   LateConfirmation,
   LateConfirmationResult,
+  LateFailure,
+  LateFailureResult,
   LedgerFollowUp,
   NewRemedy,
   NoticeFollowUp,

@@ -47,7 +47,8 @@ export const MANUAL_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedySt
 /**
  * Moves only the outbox makes: a claim, a claim handed back unstarted (`releaseClaims`), and
  * the outcome of an attempt — including the other system's late confirmation of an attempt
- * the outbox already gave up on (`confirmLate`).
+ * the outbox already gave up on (`confirmLate`), or its failure of one a takeover moved past
+ * before sending (`failLate`).
  */
 export const OUTBOX_TRANSITIONS: Readonly<Record<RemedyStatus, readonly RemedyStatus[]>> = {
   planned: [],

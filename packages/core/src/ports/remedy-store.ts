@@ -196,6 +196,41 @@ export type LateConfirmationResult =
    */
   | { readonly ok: false; readonly code: "status_mismatch"; readonly status: RemedyStatus };
 
+/**
+ * The other system's failure of an attempt the outbox moved past: the remedy is executing under
+ * a takeover that has not started its own attempt, and a claim it took over (since the remedy
+ * was last claimed from approved or failed) had started one, whose outcome never came. Recorded
+ * as that attempt's failure, already counted by the takeover: `failed` (due at `nextAttemptAt`)
+ * or `dead`; the takeover's claim is gone, so it never starts (`startAttempt` is false).
+ */
+export interface LateFailure {
+  /** Who reported it (the callback's API key). */
+  readonly actor: string;
+  readonly at: number;
+  readonly error: string;
+  /** When to try again (status `failed`); absent: give up (status `dead`, the dead letter). */
+  readonly nextAttemptAt?: number;
+  /**
+   * The remedy's attempts as read when `nextAttemptAt` was worked out: refused
+   * (`status_mismatch`) if another attempt was counted since.
+   */
+  readonly attempts: number;
+  /** Recorded with the move, e.g. "failed after the lease of its attempt ran out: …". */
+  readonly reason: string;
+}
+
+/** The outcome of a late failure; a refused one changes nothing. */
+export type LateFailureResult =
+  | {
+      readonly ok: true;
+      readonly from: RemedyStatus;
+      readonly to: RemedyStatus;
+      readonly attempts: number;
+    }
+  | { readonly ok: false; readonly code: "unknown_remedy" }
+  /** Not executing under an unstarted takeover of an attempt left unsettled (or attempts moved on). */
+  | { readonly ok: false; readonly code: "status_mismatch"; readonly status: RemedyStatus };
+
 /** Which remedies to list; every given field must match. Times are incident times, epoch ms. */
 export interface RemedyFilter {
   readonly status?: readonly RemedyStatus[];
@@ -333,6 +368,11 @@ export interface RemedyStore {
     confirmation: LateConfirmation,
     ledger?: LedgerFollowUp,
   ): Promise<LateConfirmationResult>;
+  /**
+   * Records a late failure (see `LateFailure`): the move to `failed` or `dead`, counting no new
+   * attempt, and `ledger` in the same transaction.
+   */
+  failLate(key: string, failure: LateFailure, ledger?: LedgerFollowUp): Promise<LateFailureResult>;
   /** Records the outcome of an attempt on a claimed remedy: executed, failed (retry later) or dead. */
   recordAttempt(
     key: string,

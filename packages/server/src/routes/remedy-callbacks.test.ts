@@ -3,7 +3,15 @@
  * each remedy from the outbox and confirms it by calling the API back, as the company would.
  */
 import { hasWebhooks } from "@goodfaith/core";
-import { retryRemedy, runOutbox, verifyWebhookSignature, WebhookExecutor } from "@goodfaith/store";
+import {
+  executorActor,
+  ledgerSecret,
+  movesOnLedger,
+  retryRemedy,
+  runOutbox,
+  verifyWebhookSignature,
+  WebhookExecutor,
+} from "@goodfaith/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Receiver, startReceiver } from "../../../../test/support/receiver.js";
 import { awaitingRemedy, type Harness, harness } from "../../test/harness.js";
@@ -286,6 +294,73 @@ describe("the webhook executor", () => {
       "status",
       404,
     );
+  });
+
+  it("a failure of the attempt a takeover moved past, before it sent again, is recorded; the takeover sends nothing", async () => {
+    clock = Date.UTC(2026, 10, 15);
+    h = await harness({ now: () => clock });
+    const store = h.store;
+    const key = await approvedRemedy(h);
+    receiver = await startReceiver(() => ({ status: 202 }));
+    const executor = new WebhookExecutor({ url: receiver.url, secret: SECRET, now: () => clock });
+    const secret = await ledgerSecret(store);
+    const lease = { leaseMs: 60_000, maxAttempts: 5 };
+    // Another worker takes the remedy over once the lease of the send ran out, and has not
+    // sent it again when the payment system's failure of the first send comes in.
+    const takeOver = async (worker: string) => {
+      clock += 60_000;
+      const request = { now: clock, limit: 1, worker, ...lease };
+      const actor = executorActor(worker);
+      const [claim] = await store.claimDue(request, movesOnLedger(secret, actor, clock));
+      expect(claim).toMatchObject({ key, claimedBy: worker });
+      expect(claim?.attemptStartedAt).toBeUndefined();
+    };
+    const fail = (json: object) =>
+      h?.call(`/v1/remedies/${encodeURIComponent(key)}/fail`, { json, as: "executor" });
+
+    await runOutbox(store, executor, { worker: "w1", now: () => clock, ...lease });
+    await takeOver("w2");
+    const retry = await fail({ error: "bank timeout", retryable: true });
+    expect(retry?.status).toBe(200);
+    const failed = (await store.getRemedy(key))?.remedy;
+    expect(failed).toMatchObject({ status: "failed", attempts: 1, lastError: "bank timeout" });
+    expect(failed?.nextAttemptAt).toBeGreaterThan(clock);
+    // The takeover's claim is gone: it may not start, so nothing is sent twice.
+    expect(await store.startAttempt(key, "w2", clock)).toBe(false);
+    expect(receiver.received).toHaveLength(1);
+
+    // After the backoff, the retry sends it again (same key); a refusal for good of that send,
+    // coming while a takeover has not sent yet, dead-letters it.
+    clock += 3_600_000;
+    expect(
+      await runOutbox(store, executor, { worker: "w1", now: () => clock, ...lease }),
+    ).toMatchObject({ claimed: 1, pending: 1 });
+    await takeOver("w3");
+    const dead = await fail({ error: "account closed" });
+    expect(dead?.status).toBe(200);
+    expect(await dead?.json()).toMatchObject({
+      remedy: { status: "dead", attempts: 2, lastError: "account closed" },
+    });
+    expect(await store.startAttempt(key, "w3", clock)).toBe(false);
+    clock += 3_600_000;
+    expect(
+      await runOutbox(store, executor, { worker: "w3", now: () => clock, ...lease }),
+    ).toMatchObject({ claimed: 0 });
+    expect(receiver.received.map((r) => r.headers["idempotency-key"])).toEqual([key, key]);
+    const history = await store.getRemedy(key);
+    expect(history?.transitions.slice(-5).map((t) => `${t.from}>${t.to}`)).toEqual([
+      "executing>executing",
+      "executing>failed",
+      "failed>executing",
+      "executing>executing",
+      "executing>dead",
+    ]);
+    expect(history?.transitions.at(-1)).toMatchObject({
+      actor: expect.stringMatching(/^api-key:/),
+      reason: "failed after the lease of its attempt ran out: account closed",
+    });
+    const verdict = await h.call("/v1/ledger/verify");
+    expect(await verdict.json()).toMatchObject({ ok: true, remedies: { ok: true } });
   });
 
   it("a misspelt callback field is a located 400, not a confirmation without its reference", async () => {

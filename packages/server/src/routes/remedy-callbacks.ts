@@ -2,7 +2,8 @@
  * The webhook executor's callbacks: the company's payment system confirms or fails a remedy
  * it was handed. Scope `executor` (a key that can do nothing else) or admin. The outcome is
  * recorded as the attempt of the claim that sent it, with its ledger entry and webhook event;
- * a confirmation that comes after the outbox gave up (dead letter) is recorded too (see
+ * a confirmation that comes after the outbox gave up (dead letter) is recorded too, and so is a
+ * failure that comes after another worker took the remedy over but before it sent again (see
  * `settleRemedy`).
  */
 
@@ -48,7 +49,7 @@ function callbackRoute<A extends keyof typeof BODIES>(action: A) {
     description:
       action === "confirm"
         ? "Scopes: executor, admin. For a remedy that was POSTed to your payment endpoint (you answered 2xx without an outcome, or we gave up waiting). A confirmation is the truth even when it comes late: a remedy we dead-lettered after its attempts ran out, recorded as failed, retried by hand, or are about to send again is recorded as executed (the transition names your key and says it came late) and answers 200 like any confirmation, so no retry pays twice. Confirming an executed remedy again (with the same reference, or none) answers 200. 409: the remedy was never sent, was rejected, cancelled or dead-lettered by a person, or is executed with another reference."
-        : "Scopes: executor, admin. Only for a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. Anything else is 409 and changes nothing — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
+        : "Scopes: executor, admin. For a remedy that is executing: it was POSTed to your payment endpoint and you answered 2xx without an outcome. That includes a remedy we are about to send again because your answer did not come within the lease but have not sent yet: your failure is recorded as that of the send you answer (retryable: tried again after the backoff, same Idempotency-Key; not retryable: dead letter; the transition names your key and says it came after the lease) and it is not sent again. Anything else is 409 and changes nothing — if a call timed out on our side, the remedy is sent again with the same Idempotency-Key, answer that one.",
     security: BEARER,
     parameters: [IDEMPOTENCY_HEADER],
     request: {

@@ -39,6 +39,11 @@ export class Tracker {
   readonly retriedAt = new Map<string, number>();
   /** Remedies seen moving to executed. */
   readonly executed = new Set<string>();
+  /**
+   * Remedies whose current run of claims (since one from approved or failed) started an
+   * attempt with no outcome yet: a failure then is that attempt's, even under a takeover.
+   */
+  readonly unsettled = new Set<string>();
 
   /** `store` with its outbox calls checked and tracked. */
   watch(store: Store): Store {
@@ -57,6 +62,8 @@ export class Tracker {
             `${r.key} handed out as ${r.status}`,
           );
           check(!this.executed.has(r.key), `${r.key} claimed after it was executed`);
+          // Not a takeover: any attempt before it has its outcome.
+          if (prior === undefined) this.unsettled.delete(r.key);
           this.holders.set(r.key, { worker: request.worker, since: request.now });
         }
         return claimed;
@@ -69,6 +76,7 @@ export class Tracker {
           check(!this.executed.has(key), `${key} started again after it was executed`);
           holder.since = at;
           this.starts.set(key, (this.starts.get(key) ?? 0) + 1);
+          this.unsettled.add(key);
         }
         return started;
       },
@@ -77,7 +85,7 @@ export class Tracker {
         if (recorded.ok) {
           const holder = this.holders.get(key)?.worker;
           check(holder === report.worker, `${report.worker} reported ${key}, held by ${holder}`);
-          this.holders.delete(key);
+          this.settled(key);
           if (recorded.status === "executed") this.sawExecuted(key);
         }
         return recorded;
@@ -85,10 +93,25 @@ export class Tracker {
       confirmLate: async (key, confirmation, ledger) => {
         const confirmed = await store.confirmLate(key, confirmation, ledger);
         if (confirmed.ok) {
-          this.holders.delete(key);
+          this.settled(key);
           this.sawExecuted(key);
         }
         return confirmed;
+      },
+      failLate: async (key, failure, ledger) => {
+        const before = (await store.getRemedy(key))?.remedy;
+        const unsettled = this.unsettled.has(key);
+        const failed = await store.failLate(key, failure, ledger);
+        if (failed.ok) {
+          // Only the failure of an attempt left unsettled by a takeover that never started.
+          check(
+            unsettled && before?.status === "executing" && before.attemptStartedAt === undefined,
+            `${key} failed late, ${JSON.stringify(before)}, unsettled: ${unsettled}`,
+          );
+          check(failed.attempts === before.attempts, `${key} counted an attempt failing late`);
+          this.settled(key);
+        }
+        return failed;
       },
       releaseClaims: async (worker, keys, at, ledger) => {
         const released = await store.releaseClaims(worker, keys, at, ledger);
@@ -136,6 +159,12 @@ export class Tracker {
     this.calls.set(key, [...before, number]);
   }
 
+  // The claim is gone (a takeover not started never starts) and the attempt has its outcome.
+  private settled(key: string): void {
+    this.holders.delete(key);
+    this.unsettled.delete(key);
+  }
+
   private sawExecuted(key: string): void {
     check(!this.executed.has(key), `${key} moved to executed twice`);
     this.executed.add(key);
@@ -162,7 +191,7 @@ export class Tracker {
         check((this.calls.get(key) ?? []).length > 0, `${key} executed, never asked to pay`);
       }
       // Claims dead-lettered by a takeover are not returned: forget them here.
-      if (r.status !== "executing") this.holders.delete(key);
+      if (r.status !== "executing") this.settled(key);
     }
   }
 }

@@ -319,6 +319,12 @@ export class World {
     this.now += step.advance;
     const at = this.now;
     const asked = (this.tracker.calls.get(key) ?? []).length > 0;
+    const before = (await this.store.getRemedy(key))?.remedy;
+    // Executing under a takeover not started, an attempt before it left without an outcome.
+    const movedPast =
+      before?.status === "executing" &&
+      before.attemptStartedAt === undefined &&
+      this.tracker.unsettled.has(key);
     let raced = step.race === undefined;
     const race = async () => {
       if (raced) return;
@@ -330,7 +336,8 @@ export class World {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver);
         if (typeof value !== "function") return value;
-        if (property !== "recordAttempt" && property !== "confirmLate") return value.bind(target);
+        const writes = ["recordAttempt", "confirmLate", "failLate"];
+        if (!writes.includes(String(property))) return value.bind(target);
         return async (...args: unknown[]) => {
           await race();
           return value.apply(target, args);
@@ -353,6 +360,10 @@ export class World {
       check(!settled.ok, `${key} settled by a callback, never asked: ${JSON.stringify(settled)}`);
       return;
     }
+    // The payment system's failure of the attempt a takeover moved past, before it sent again,
+    // is the truth about that attempt: recorded, never refused (the takeover then cannot start).
+    const lost = !step.ok && movedPast && step.race === undefined && !settled.ok;
+    check(!lost, `${key} failure refused under an unstarted takeover: ${JSON.stringify(settled)}`);
     if (!step.ok || settled.ok) return;
     // A confirmation of a remedy asked to pay is the truth, unless a person closed it first.
     const history = await this.store.getRemedy(key);

@@ -111,6 +111,19 @@ const confirmedAfterGivingUp = {
   ] satisfies Step[],
 };
 
+// A failure of the attempt a takeover moved past, before the takeover sent: recorded as that
+// attempt's (retried after the backoff, or dead), and the takeover, starting next, sends nothing.
+const failedUnderTakeover = (retryable: boolean) => ({
+  remedies: 1,
+  steps: [
+    { kind: "pass", worker: 0, advance: 0, limit: 1, answers: ["pending"], stop: false },
+    { kind: "claim", worker: 1, advance: LEASE_MS, limit: 1 },
+    { kind: "callback", remedy: 0, ok: false, retryable, advance: 0 },
+    { kind: "start", worker: 1, pick: 0, advance: 0 },
+    { kind: "answer", worker: 1, pick: 0, answer: "executed", advance: 0 },
+  ] satisfies Step[],
+});
+
 /** A fresh database per run, with a store per worker on it. */
 type Fresh = () => Promise<{ readonly stores: readonly Store[]; dispose(): Promise<void> }>;
 
@@ -128,7 +141,15 @@ function describeExactlyOnce(name: string, fresh: Fresh, numRuns: number): void 
             await db.dispose();
           }
         }),
-        { numRuns, examples: [[sameWorkerRace], [confirmedAfterGivingUp]] },
+        {
+          numRuns,
+          examples: [
+            [sameWorkerRace],
+            [confirmedAfterGivingUp],
+            [failedUnderTakeover(true)],
+            [failedUnderTakeover(false)],
+          ],
+        },
       );
     }, 120_000);
   });

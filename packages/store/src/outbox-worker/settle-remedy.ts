@@ -7,8 +7,11 @@
  * A confirmation that comes after the outbox gave up on or moved past the attempt (the remedy
  * was dead-lettered, recorded as failed, retried by hand, or taken over by a claim that has not
  * sent yet) is the truth too: the customer was paid. It moves the remedy to executed (see
- * `RemedyStore.confirmLate`), so no retry can pay again. A failure reported for a remedy that is
- * no longer executing changes nothing: it is refused with the remedy's status.
+ * `RemedyStore.confirmLate`), so no retry can pay again. A failure that comes while a takeover
+ * has claimed the remedy and not sent yet is the truth about the attempt it took over: it is
+ * recorded as that attempt's failure (`RemedyStore.failLate`: retried after the backoff, or
+ * dead), and the takeover never sends. Any other failure reported for a remedy that is not
+ * executing under the claim that sent it changes nothing: it is refused with the remedy's status.
  */
 import type { AttemptResult, RemedyStatus, Store } from "@goodfaith/core";
 import { ledgerSecret } from "../ingest/secret.js";
@@ -29,11 +32,18 @@ export type SettleResult =
       readonly attempts: number;
       /** The remedy was already executed: a repeated confirmation (same reference) changes nothing. */
       readonly repeated?: true;
-      /** A late confirmation: the remedy was in this status (dead, failed, approved, executing). */
+      /**
+       * Settled late: a confirmation of a remedy in this status (dead, failed, approved,
+       * executing), or a failure of the attempt an unstarted takeover moved past (executing).
+       */
       readonly after?: RemedyStatus;
     }
   | { readonly ok: false; readonly code: "unknown_remedy" }
-  /** The remedy is not executing (and, for a confirmation, not already executed with that reference). */
+  /**
+   * Not awaiting this outcome: not executing under the claim that sent it, nor (for a failure)
+   * under a takeover not started, nor (for a confirmation) settled late or already executed
+   * with that reference.
+   */
   | { readonly ok: false; readonly code: "not_executing"; readonly status: RemedyStatus };
 
 // A confirmation naming another payment than the one recorded is not a repeat but a second
@@ -77,15 +87,43 @@ export async function settleRemedy(
     if (remedy.status === "executed" && settlement.ok && sameReference(remedy, settlement)) {
       return { ok: true, status: "executed", attempts: remedy.attempts, repeated: true };
     }
-    // Not awaiting an answer (not executing under the claim that sent it): a failure changes
-    // nothing, and whether a confirmation is late — of an attempt the outbox gave up on or
-    // moved past — is the store's to decide (`confirmLate`), under the remedy's lock.
+    // Not awaiting an answer (not executing under the claim that sent it): whether the answer
+    // is late — of an attempt the outbox gave up on or moved past — is the store's to decide
+    // (`confirmLate`, `failLate`), under the remedy's lock.
     if (
       remedy.status !== "executing" ||
       remedy.claimedBy === undefined ||
       remedy.attemptStartedAt === undefined
     ) {
-      if (!settlement.ok) return { ok: false, code: "not_executing", status: remedy.status };
+      if (!settlement.ok) {
+        if (remedy.status !== "executing") {
+          return { ok: false, code: "not_executing", status: remedy.status };
+        }
+        // The takeover counted the attempt it moved past: this is that attempt's number.
+        const nextAttemptAt = retryAt(remedy.attempts, settlement.retryable, at, o);
+        const failed = await store.failLate(
+          key,
+          {
+            actor,
+            at,
+            error: settlement.error,
+            attempts: remedy.attempts,
+            reason: `failed after the lease of its attempt ran out: ${settlement.error}`,
+            ...(nextAttemptAt !== undefined && { nextAttemptAt }),
+          },
+          withRemedyEvents(movesOnLedger(secret, actor, at), at),
+        );
+        if (failed.ok) {
+          return { ok: true, status: failed.to, attempts: failed.attempts, after: failed.from };
+        }
+        if (failed.code === "unknown_remedy") return failed;
+        // Still executing: its attempt may have started meanwhile (then it is that attempt's
+        // failure), or another was counted: read again. Else nothing is awaiting it.
+        if (failed.status !== "executing") {
+          return { ok: false, code: "not_executing", status: failed.status };
+        }
+        continue;
+      }
       const confirmed = await store.confirmLate(
         key,
         {
