@@ -7,6 +7,7 @@ import {
   type Counter,
   type Explainable,
   type ExplainedCount,
+  type ExplainedItem,
   RATIO_FIGURES,
   RATIOS,
   type RatioFigure,
@@ -84,13 +85,34 @@ export function rowLines(lang: Lang, row: ScorecardRow): string[] {
 
 const ID_KINDS = ["events", "remedies", "notices", "warnings"] as const;
 
-/** The lines of an explanation: per count, how many cases it rests on and their ids. */
+const REFS = [
+  ["event", "scorecardRefEvent"],
+  ["session", "scorecardRefSession"],
+  ["remedy", "scorecardRefRemedy"],
+  ["notice", "scorecardRefNotice"],
+] as const;
+
+// One counted item: when, in which case, and which of the case's facts it is (an order's
+// sessions are each a transaction of their own).
+function itemLine(lang: Lang, item: ExplainedItem): string {
+  const refs = REFS.flatMap(([field, key]) => {
+    const id = item[field];
+    return id === undefined ? [] : [t(lang, key, { id })];
+  });
+  const subject = item.subject === "" ? DASH : item.subject;
+  return t(lang, "scorecardItem", {
+    at: item.at,
+    subject,
+    refs: refs.length === 0 ? "" : `  ${refs.join(", ")}`,
+  });
+}
+
+/** The lines of an explanation: per count, its total, each item listed, and their ids. */
 export function explanationLines(
   lang: Lang,
   figure: Explainable,
   bucket: string,
   counts: readonly ExplainedCount[],
-  limit: number,
 ): string[] {
   const lines = [t(lang, "scorecardExplained", { figure: explainableLabel(lang, figure), bucket })];
   for (const count of counts) {
@@ -100,11 +122,14 @@ export function explanationLines(
         total: count.total,
       }),
     );
+    for (const item of count.items) lines.push(itemLine(lang, item));
     for (const kind of ID_KINDS) {
       if (count[kind].length > 0)
         lines.push(t(lang, "scorecardIds", { kind, ids: count[kind].join(" ") }));
     }
-    if (count.total > limit) lines.push(t(lang, "scorecardMore", { count: count.total - limit }));
+    // The total counts items, the way the figure does, so what is not listed is its difference.
+    const more = count.total - count.items.length;
+    if (more > 0) lines.push(t(lang, "scorecardMore", { count: more }));
   }
   return lines;
 }

@@ -72,7 +72,7 @@ export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext)
       const value = opts.value ?? "";
       if (opts.json) ctx.out(JSON.stringify({ figure, bucket, dimension, value, counts }));
       else
-        for (const line of explanationLines(ctx.lang, explain.query.figure, bucket, counts, limit))
+        for (const line of explanationLines(ctx.lang, explain.query.figure, bucket, counts))
           ctx.out(line);
       return EXIT.ok;
     }

@@ -34,6 +34,20 @@ export const MONEY_COUNTERS = ["moneyKept", "revenueForgone"] as const;
 /** One of the money sums. */
 export type MoneyCounter = (typeof MONEY_COUNTERS)[number];
 
+/**
+ * Which of its entity's facts one count is about, when the entity may count several alike: an
+ * order's case counts the order and each of its viewing sessions as transactions, and may hold
+ * several remedies and notices. It lets an explanation list each, the way the tally counts them.
+ */
+export interface Ref {
+  /** The event of the transaction or session. */
+  readonly event?: string;
+  readonly session?: string;
+  /** The remedy's key. */
+  readonly remedy?: string;
+  readonly notice?: string;
+}
+
 /** What an entity adds to the tallies of the buckets its time falls in. */
 export type Contribution =
   | {
@@ -42,6 +56,7 @@ export type Contribution =
       readonly at: number;
       /** The promises it is broken down under (Bill of Rights ids, or a business promise). */
       readonly promises: readonly string[];
+      readonly ref?: Ref;
     }
   | {
       readonly kind: "money";
@@ -76,9 +91,13 @@ export const count = (
   counter: Counter,
   at: number,
   promises: readonly string[] = [],
-): Contribution => ({ kind: "count", counter, at, promises });
+  ref?: Ref,
+): Contribution => ({ kind: "count", counter, at, promises, ...(ref && { ref }) });
 
-/** A key equal for equal contributions (ids cannot hold the unit separator). */
+/**
+ * A key equal for contributions that move the tallies alike (ids cannot hold the unit
+ * separator). A count's ref is left out: it names what was counted, not how much.
+ */
 function keyOf(c: Contribution): string {
   const promises = c.promises.join("\u001f");
   switch (c.kind) {

@@ -4,7 +4,7 @@
  */
 import type { RemedyKind } from "@goodfaith/core";
 import { type BusinessPromise, businessPromise, sessionPromise } from "./business-promise.js";
-import { type Contribution, count, type Evaluation } from "./contribution.js";
+import { type Contribution, count, type Evaluation, type Ref } from "./contribution.js";
 import type { RemedyPlanned } from "./facts.js";
 import type { ResolvedScorecardOptions } from "./options.js";
 import { type CaseState, type Contact, earliest, type RemedyState, type State } from "./state.js";
@@ -30,22 +30,27 @@ export function evaluateCase(
   const failures: Failure[] = [];
   const deadlines: number[] = [];
 
-  const settle = (promise: BusinessPromise | undefined): boolean => {
+  const settle = (promise: BusinessPromise | undefined, ref?: Ref): boolean => {
     if (!promise) return false;
     if ("pendingUntil" in promise) {
       deadlines.push(promise.pendingUntil);
       return false;
     }
-    out.push(count("businessPromisesMade", promise.at, [promise.name]));
-    if (promise.kept) out.push(count("businessPromisesKept", promise.at, [promise.name]));
+    out.push(count("businessPromisesMade", promise.at, [promise.name], ref));
+    if (promise.kept) out.push(count("businessPromisesKept", promise.at, [promise.name], ref));
     else failures.push({ at: promise.at, promise: promise.name });
     return !promise.kept;
   };
-  settle(businessPromise(c, state, watermark, options));
+  const tx = c.transaction && { at: c.transaction.at, ref: { event: c.transaction.event } };
+  settle(businessPromise(c, state, watermark, options), tx?.ref);
   // By session id, so the contributions do not depend on the order the sessions arrived in.
   const sessions = [...c.sessions.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, s]) => ({ at: s.at, broken: settle(sessionPromise(s)) }));
+    .map(([id, s]) => ({
+      at: s.at,
+      ref: { event: s.event, session: id },
+      broken: settle(sessionPromise(s), { event: s.event, session: id }),
+    }));
 
   const doubleCharge = secondCharge(c);
   if (doubleCharge !== undefined) failures.push({ at: doubleCharge });
@@ -56,7 +61,7 @@ export function evaluateCase(
     .filter((r): r is Planned => r?.planned !== undefined && r.planned.kind !== "warning");
   const open = remedies.some((r) => r.executedAt === undefined && r.withdrawnAt === undefined);
   for (const r of remedies) {
-    const { at, dueBy, promise: id } = r.planned;
+    const { at, dueBy, promise: id, key } = r.planned;
     failures.push({ at, promise: id });
     if (dueBy === undefined || (r.withdrawnAt !== undefined && r.executedAt === undefined))
       continue;
@@ -64,22 +69,22 @@ export function evaluateCase(
       deadlines.push(dueBy);
       continue;
     }
-    out.push(count("remedyPromisesDue", dueBy, [id]));
+    out.push(count("remedyPromisesDue", dueBy, [id], { remedy: key }));
     if (r.executedAt !== undefined && r.executedAt <= dueBy)
-      out.push(count("remedyPromisesKept", dueBy, [id]));
+      out.push(count("remedyPromisesKept", dueBy, [id], { remedy: key }));
   }
 
   // The order or booking failed with any failure of its case; a session of an order only when
   // it streamed below its promise (the rental's other viewings went smoothly).
   const failed = failures.length > 0;
-  if (c.transaction) {
-    out.push(count("transactions", c.transaction.at));
-    if (failed) out.push(count("transactionsFailed", c.transaction.at));
+  if (tx) {
+    out.push(count("transactions", tx.at, [], tx.ref));
+    if (failed) out.push(count("transactionsFailed", tx.at, [], tx.ref));
   }
   const ofOrder = c.subject.type === "order";
   for (const s of sessions) {
-    out.push(count("transactions", s.at));
-    if (s.broken || (failed && !ofOrder)) out.push(count("transactionsFailed", s.at));
+    out.push(count("transactions", s.at, [], s.ref));
+    if (s.broken || (failed && !ofOrder)) out.push(count("transactionsFailed", s.at, [], s.ref));
   }
   if (failures.length > 0) out.push(...incident(c, failures, remedies));
   out.push(...notices(c));
@@ -157,11 +162,12 @@ function incident(
 function notices(c: CaseState): Contribution[] {
   return [...c.notices.values()].flatMap((n) => {
     const promises = n.promise === undefined ? [] : [n.promise];
-    if (!n.sent) return [count("noticesSuppressed", n.at, promises)];
+    const ref = { notice: n.id };
+    if (!n.sent) return [count("noticesSuppressed", n.at, promises, ref)];
     const stated = n.cause !== undefined && n.cause.trim() !== "";
     return [
-      count("noticesSent", n.at, promises),
-      ...(stated ? [count("noticesWithCause", n.at, promises)] : []),
+      count("noticesSent", n.at, promises, ref),
+      ...(stated ? [count("noticesWithCause", n.at, promises, ref)] : []),
     ];
   });
 }

@@ -10,6 +10,7 @@ import type { ResolvedScorecardOptions } from "./options.js";
 import {
   type CaseState,
   caseKey,
+  caseKeyFor,
   caseOf,
   customerOf,
   earliest,
@@ -38,7 +39,7 @@ export function fold(
       const remedy = remedyOf(state, fact.key);
       if (remedy.planned) return [];
       remedy.planned = fact;
-      const c = caseOf(state, fact.customer, fact.subject);
+      const c = filedCase(state, fact.customer, fact.subject);
       c.remedies.add(fact.key);
       return [caseEntity(c.key)];
     }
@@ -48,10 +49,10 @@ export function fold(
       if (fact.type === "remedy.executed") remedy.executedAt = min(remedy.executedAt, fact.at);
       else remedy.withdrawnAt = min(remedy.withdrawnAt, fact.at);
       const planned = remedy.planned;
-      return planned ? [caseEntity(caseKey(planned.customer, planned.subject))] : [];
+      return planned ? [caseEntity(caseKeyFor(state, planned.customer, planned.subject))] : [];
     }
     case "notice": {
-      const c = caseOf(state, fact.customer, fact.subject);
+      const c = filedCase(state, fact.customer, fact.subject);
       if (!c.notices.has(fact.id)) c.notices.set(fact.id, fact);
       return [caseEntity(c.key)];
     }
@@ -159,7 +160,9 @@ function foldEvent(
       };
       // Should two events report one session, the earliest is read.
       c.sessions.set(d.session, earliest(c.sessions.get(d.session), session));
-      return [caseEntity(c.key)];
+      if (d.order === undefined) return [caseEntity(c.key)];
+      const moved = fileUnderOrder(state, { type: "session", id: d.session }, c);
+      return [...new Set([c.key, ...moved])].map(caseEntity);
     }
     case "support.contact": {
       const d = e.data;
@@ -185,6 +188,53 @@ function foldEvent(
       return [];
   }
 }
+
+/** The case a remedy or notice about `subject` is filed in: a session's may be its order's. */
+function filedCase(state: State, customer: string, subject: Subject): CaseState {
+  return state.cases.get(caseKeyFor(state, customer, subject)) ?? caseOf(state, customer, subject);
+}
+
+/**
+ * Files a session under its order's case from now on. The engine files a session's remedy (and
+ * its notice) under the session when it did not know the order yet, and facts come in any
+ * order: what was filed about the session before moves to the order, so the remedy answers the
+ * same problem as the session it is about. Returns the cases whose contents moved.
+ */
+function fileUnderOrder(state: State, session: Subject, order: CaseState): string[] {
+  const own = caseKey(order.customer, session);
+  const before = caseKeyFor(state, order.customer, session);
+  const orders = state.sessionOrders.get(own) ?? new Set<string>();
+  orders.add(order.key);
+  state.sessionOrders.set(own, orders);
+  const after = caseKeyFor(state, order.customer, session);
+  const from = state.cases.get(before);
+  const to = state.cases.get(after);
+  if (before === after || !from || !to) return [];
+  const about = (s: Subject) => s.type === session.type && s.id === session.id;
+  for (const key of from.remedies) {
+    const planned = state.remedies.get(key)?.planned;
+    if (planned === undefined || !about(planned.subject)) continue;
+    from.remedies.delete(key);
+    to.remedies.add(key);
+  }
+  for (const [id, notice] of from.notices) {
+    if (!about(notice.subject)) continue;
+    from.notices.delete(id);
+    if (!to.notices.has(id)) to.notices.set(id, notice);
+  }
+  if (isEmpty(from)) {
+    state.cases.delete(from.key);
+    state.customers.get(from.customer)?.cases.delete(from.key);
+  }
+  return [from.key, to.key];
+}
+
+/** A case nothing is known about any more (its filings moved away). */
+const isEmpty = (c: CaseState) =>
+  c.transaction === undefined &&
+  c.delivered === undefined &&
+  c.cancelled === undefined &&
+  c.sessions.size + c.charges.size + c.contacts.size + c.remedies.size + c.notices.size === 0;
 
 function setTransaction(c: CaseState, t: Transaction): void {
   c.transaction = earliest(c.transaction, t);

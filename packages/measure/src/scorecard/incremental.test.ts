@@ -139,7 +139,11 @@ const eventDrafts: fc.Arbitrary<Draft>[] = [
   fc.constant({ type: "clock", data: {} }),
 ];
 
-const subject = fc.record({ type: fc.constant("order"), id: orderId });
+// A session's remedy is filed under the session when the engine did not know its order yet.
+const subject = fc.oneof(
+  fc.record({ type: fc.constant("order"), id: orderId }),
+  fc.record({ type: fc.constant("session"), id: fc.constantFrom("s0", "s1") }),
+);
 
 /** Facts that are not events; each id is unique, as the store guarantees. */
 const otherFact = (n: number): fc.Arbitrary<ScorecardFact[]> =>
@@ -246,7 +250,21 @@ function owedCases(all: readonly ScorecardFact[]) {
     ),
   );
   const planned = all.filter((f) => f.type === "remedy.planned");
-  const caseOf = (r: (typeof planned)[number]) => `${r.customer}/${r.subject.type}:${r.subject.id}`;
+  // A session reported with its order is filed under that order (the smallest, if several).
+  const orderOf = new Map<string, string>();
+  for (const f of all) {
+    if (f.type !== "event" || f.event.type !== "stream.session") continue;
+    const { order, session } = f.event.data;
+    const key = `${f.event.customer}/${session}`;
+    const known = orderOf.get(key);
+    if (order !== undefined && (known === undefined || order < known)) orderOf.set(key, order);
+  }
+  const caseOf = (r: (typeof planned)[number]) => {
+    const order = r.subject.type === "session" && orderOf.get(`${r.customer}/${r.subject.id}`);
+    return order
+      ? `${r.customer}/order:${order}`
+      : `${r.customer}/${r.subject.type}:${r.subject.id}`;
+  };
   const owed = new Set(
     planned.filter((r) => r.kind !== "warning" && !settled.has(r.key)).map(caseOf),
   );

@@ -26,7 +26,7 @@ export {
   MONEY_COUNTERS,
   type MoneyCounter,
 } from "./contribution.js";
-export type { Explainable, ExplainedCount } from "./explain.js";
+export type { Explainable, ExplainedCount, ExplainedItem } from "./explain.js";
 export {
   type EventFact,
   factTime,

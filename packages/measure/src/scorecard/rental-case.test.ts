@@ -1,37 +1,16 @@
 // A rental that streamed badly breaks a promise about the viewing session, and the engine files
 // its refund against the rental's order. The broken promise and the refund that answers it are
 // one problem: the session belongs to its order's case.
-import { validateEvent } from "@goodfaith/core";
 import { describe, expect, it } from "vitest";
 import type { ScorecardFact } from "./facts.js";
+import {
+  eventFact as event,
+  rentalOrder as rental,
+  rentalSession as session,
+} from "./rental-fixtures.js";
 import { Scorecard } from "./scorecard.js";
 
 const t = (iso: string) => Date.parse(iso);
-
-function event(id: string, type: string, time: string, data: object) {
-  const result = validateEvent({ id, type, time, customer: "c1", data });
-  if (!result.ok) throw new Error(`${id}: ${JSON.stringify(result.issues)}`);
-  return { type: "event", event: result.value } as const satisfies ScorecardFact;
-}
-
-const rental = event("e1", "order.placed", "2026-11-07T19:00:00Z", {
-  order: "r1",
-  currency: "USD",
-  channel: "app",
-  items: [{ sku: "film-1", kind: "digital", price: "3.99" }],
-  payments: [{ method: "card", amount: "3.99" }],
-});
-
-const session = (id: string, time: string, rebufferRatio: number) =>
-  event(id, "stream.session", time, {
-    session: `s-${id}`,
-    title: "Arrival",
-    order: "r1",
-    rental: true,
-    rebufferRatio,
-    bitrateKbps: 16_800,
-    promisedQuality: "UHD",
-  });
 
 const AT = "2026-11-07T21:10:00Z";
 const FACTS: readonly ScorecardFact[] = [

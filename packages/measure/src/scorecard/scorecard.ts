@@ -16,6 +16,7 @@ import {
   type Explainable,
   type ExplainedCount,
   entityIds,
+  entitySubject,
   explainCount,
   type Ids,
 } from "./explain.js";
@@ -150,7 +151,9 @@ export class Scorecard {
       for (const c of after) this.#tallies.apply(c, breakdown ?? {}, 1);
     }
     if (!evaluated || !breakdown) {
+      // Gone, or merged into another case (a session's filings moved to its order's).
       this.#counted.delete(entity);
+      this.#lastSeen.delete(entity);
       return;
     }
     const { evaluation } = evaluated;
@@ -186,9 +189,17 @@ export class Scorecard {
       );
     });
     const ids = due.map((entity) => entityIds(entity, this.#state, this.#options));
+    const subjects = due.map((entity) => entitySubject(entity, this.#state));
     due.forEach((entity, i) => {
       const counted = this.#counted.get(entity) as Counted;
-      this.#tallies.retire(counted, entity, ids[i] as Ids, this.#options.explanationSample);
+      const subject = subjects[i] as string;
+      this.#tallies.retire(
+        counted,
+        entity,
+        ids[i] as Ids,
+        subject,
+        this.#options.explanationSample,
+      );
       forget(this.#state, entity);
       this.#counted.delete(entity);
       this.#lastSeen.delete(entity);

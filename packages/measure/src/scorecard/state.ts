@@ -80,6 +80,11 @@ export interface State {
   readonly flights: Map<string, FlightState>;
   readonly customers: Map<string, CustomerState>;
   readonly warnings: Map<string, WarningFact>;
+  /**
+   * The order cases whose events report each session (by the session's own case key): the
+   * engine files a session's remedy under the session when it did not know the order yet.
+   */
+  readonly sessionOrders: Map<string, Set<string>>;
 }
 
 /** An empty state. */
@@ -90,6 +95,7 @@ export function emptyState(): State {
     flights: new Map(),
     customers: new Map(),
     warnings: new Map(),
+    sessionOrders: new Map(),
   };
 }
 
@@ -110,6 +116,19 @@ const SEPARATOR = "\u001f";
 /** The key of a customer's case about a subject. */
 export function caseKey(customer: string, subject: Subject): string {
   return `${customer}${SEPARATOR}${subject.type}:${subject.id}`;
+}
+
+/**
+ * The key of the case a fact about `subject` belongs to: a session's is its order's. Should
+ * events name two orders for one session, the smallest key wins, whatever came first.
+ */
+export function caseKeyFor(state: State, customer: string, subject: Subject): string {
+  const key = caseKey(customer, subject);
+  if (subject.type !== "session") return key;
+  let owner: string | undefined;
+  for (const order of state.sessionOrders.get(key) ?? [])
+    if (owner === undefined || order < owner) owner = order;
+  return owner ?? key;
 }
 
 /** The customer's record, created on first sight. */

@@ -11,7 +11,7 @@ import {
   type MoneyCounter,
 } from "./contribution.js";
 import { MoneyTotals } from "./decimal.js";
-import type { Counted, Ids } from "./explain.js";
+import { type Counted, type ExplainedItem, type Ids, itemOf, sortItems } from "./explain.js";
 import { PERIODS, type Period, periodStart } from "./periods.js";
 import { RetiredEntry } from "./retirement.js";
 
@@ -132,11 +132,11 @@ export class Tallies {
   }
 
   /**
-   * Records a retired entity in the sample of every count and bucket it contributed to (once
-   * each, however many contributions it made there).
+   * Records a retired entity in the sample of every count and bucket it contributed to, with
+   * the items it counts there (`subject` names it in them).
    */
-  retire(counted: Counted, entity: string, ids: Ids, sampleSize: number): void {
-    const entries = new Set<RetiredEntry>();
+  retire(counted: Counted, entity: string, ids: Ids, subject: string, sampleSize: number): void {
+    const entries = new Map<RetiredEntry, ExplainedItem[]>();
     for (const c of counted.evaluation.contributions) {
       if (c.kind !== "count") continue;
       const values = breakdownValues(c, counted.breakdown);
@@ -150,11 +150,13 @@ export class Tallies {
             entry = new RetiredEntry();
             slot.retired.set(c.counter, entry);
           }
-          entries.add(entry);
+          const items = entries.get(entry) ?? [];
+          items.push(itemOf(c, subject));
+          entries.set(entry, items);
         }
       }
     }
-    for (const entry of entries) entry.add(entity, ids, sampleSize);
+    for (const [entry, items] of entries) entry.add(entity, ids, sortItems(items), sampleSize);
   }
 
   /** The slots of one period and breakdown, by start time then value. */

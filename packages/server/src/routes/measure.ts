@@ -69,7 +69,7 @@ const explainRoute = createRoute({
   path: "/v1/scorecard/explain",
   tags: ["measure"],
   summary: "The facts behind one figure",
-  description: `Scopes: agent, admin. For each count the figure is made of (numerator, then denominator): how many cases or warnings it rests on and the event ids, remedy keys, notice ids and warning ids of up to \`limit\` of them, in key order. ${FRESHNESS}`,
+  description: `Scopes: agent, admin. For each count the figure is made of (numerator, then denominator): its total (the count itself), up to \`limit\` of the items it adds up (an order and each of its viewing sessions are each a transaction), case by case in key order, and the event ids, remedy keys, notice ids and warning ids of their cases and warnings. ${FRESHNESS}`,
   security: BEARER,
   request: {
     query: z.object({
@@ -99,6 +99,18 @@ const explainRoute = createRoute({
                 z.object({
                   counter: z.string(),
                   total: z.number().int(),
+                  items: z.array(
+                    z.object({
+                      at: z.string().openapi({ description: "when it counts, RFC 3339" }),
+                      subject: z
+                        .string()
+                        .openapi({ example: "order:r1", description: "the case, or warning:<id>" }),
+                      event: z.string().optional(),
+                      session: z.string().optional(),
+                      remedy: z.string().optional(),
+                      notice: z.string().optional(),
+                    }),
+                  ),
                   events: z.array(z.string()),
                   remedies: z.array(z.string()),
                   notices: z.array(z.string()),
