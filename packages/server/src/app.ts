@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { negotiateLang } from "@goodfaith/core";
+import { isStoreUnavailable } from "@goodfaith/store";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -35,6 +36,7 @@ import { registerPromiseRoutes } from "./routes/promises.js";
 import { registerRemedyRoutes } from "./routes/remedies.js";
 import { registerRemedyCallbackRoutes } from "./routes/remedy-callbacks.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
+import { storeUnavailable } from "./unavailable.js";
 import { invalidRequest, type Target } from "./zod-issues.js";
 
 const VERSION = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
@@ -146,7 +148,7 @@ export function createApp(options: AppOptions): App {
   return { app, metrics };
 }
 
-// Errors the app did not throw itself: Hono's (a body that is not JSON), or bugs.
+// Errors the app did not throw itself: Hono's (a body that is not JSON), the store's, or bugs.
 async function asProblem(
   error: Error,
   c: Context<AppEnv>,
@@ -174,5 +176,8 @@ async function asProblem(
     });
   }
   report(error);
+  // An outage is not a defect: the client should come back, and an operator should see a 503
+  // in the metrics, not a 500.
+  if (isStoreUnavailable(error)) return storeUnavailable();
   return new ProblemError("internal", 500);
 }

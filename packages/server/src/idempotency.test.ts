@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { awaitingRemedy, type Harness, harness } from "../test/harness.js";
 
@@ -31,6 +32,25 @@ describe("Idempotency-Key", () => {
     // The replay is the first answer (accepted: 1), not a new one (which would say duplicate).
     expect(await second.text()).toBe(firstBody);
     expect(JSON.parse(firstBody)).toMatchObject({ accepted: 1 });
+  });
+
+  it("keeps no 503: once the store is back, the same request with the same key does the work", async () => {
+    // What better-sqlite3 throws when another writer holds the lock past the busy timeout.
+    const busy = new Database.SqliteError("database is locked", "SQLITE_BUSY");
+    vi.spyOn(h.store, "appendEvents").mockRejectedValueOnce(busy);
+    const send = () =>
+      h.call("/v1/events", {
+        as: "ingest",
+        json: event("e1"),
+        headers: { "idempotency-key": "k" },
+      });
+    const first = await send();
+    expect(first.status).toBe(503);
+    expect(first.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+    const retry = await send();
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+    expect(await retry.json()).toMatchObject({ accepted: 1 });
   });
 
   it("replays a problem in the language it was given in, saying so", async () => {

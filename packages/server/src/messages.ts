@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   "remedy_conflict",
   "not_ready",
   "recovering",
+  "store_unavailable",
   "capital_unavailable",
   "internal",
 ] as const;

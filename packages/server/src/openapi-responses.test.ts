@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import type { Lang } from "@goodfaith/core";
 import { retryRemedy, runOutbox, WebhookExecutor } from "@goodfaith/store";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   awaitingRemedy,
@@ -14,111 +15,8 @@ import {
   harness,
   postRetailEvents,
 } from "../test/harness.js";
+import { type Document, operationOf, violations } from "../test/openapi-check.js";
 import { type ProblemCode, problemText } from "./messages.js";
-
-type Schema = Record<string, unknown>;
-interface Operation {
-  readonly security?: readonly unknown[];
-  readonly responses: Record<
-    string,
-    { content?: Record<string, { schema?: Schema }>; headers?: Record<string, unknown> }
-  >;
-}
-interface Document {
-  readonly paths: Record<string, Record<string, Operation>>;
-  readonly components: { readonly schemas: Record<string, Schema> };
-}
-
-const typeOf = (value: unknown): string =>
-  value === null
-    ? "null"
-    : Array.isArray(value)
-      ? "array"
-      : typeof value === "number" && Number.isInteger(value)
-        ? "integer"
-        : typeof value;
-
-/**
- * Where `value` breaks `schema` (the subset of JSON Schema 2020-12 the document uses). An
- * object schema that lists properties without `additionalProperties` is read as closed: a
- * member it does not name is undocumented, which is what an integrator cannot rely on.
- */
-function violations(doc: Document, schema: Schema, value: unknown, at = "$"): string[] {
-  const ref = schema.$ref;
-  if (typeof ref === "string") {
-    const target = doc.components.schemas[ref.slice(ref.lastIndexOf("/") + 1)];
-    return target === undefined ? [`${at}: ${ref} unresolved`] : violations(doc, target, value, at);
-  }
-  for (const key of ["anyOf", "oneOf"] as const) {
-    const options = schema[key] as Schema[] | undefined;
-    if (options !== undefined && !options.some((o) => violations(doc, o, value, at).length === 0))
-      return [`${at}: matches none of ${key}`];
-  }
-  const all = schema.allOf as Schema[] | undefined;
-  // `.extend()` of a named schema: the branches together are one object, closed as a whole.
-  if (all !== undefined) return violations(doc, merged(doc, all), value, at);
-  const out: string[] = [];
-  const type = schema.type as string | string[] | undefined;
-  const actual = typeOf(value);
-  if (type !== undefined) {
-    const types = Array.isArray(type) ? type : [type];
-    const ok = types.includes(actual) || (actual === "integer" && types.includes("number"));
-    if (!ok) return [...out, `${at}: ${actual}, documented ${types.join("|")}`];
-  }
-  if (schema.nullable === true && value === null) return out;
-  const allowed = schema.enum as unknown[] | undefined;
-  if (allowed !== undefined && !allowed.includes(value))
-    out.push(`${at}: ${JSON.stringify(value)} not in enum`);
-  if (actual === "array" && schema.items !== undefined) {
-    (value as unknown[]).forEach((item, i) => {
-      out.push(...violations(doc, schema.items as Schema, item, `${at}[${i}]`));
-    });
-  }
-  if (actual === "object") {
-    const record = value as Record<string, unknown>;
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    for (const name of (schema.required as string[] | undefined) ?? [])
-      if (!(name in record)) out.push(`${at}.${name}: required, missing`);
-    const extra = schema.additionalProperties as Schema | boolean | undefined;
-    for (const [name, member] of Object.entries(record)) {
-      const declared = properties[name];
-      if (declared !== undefined) out.push(...violations(doc, declared, member, `${at}.${name}`));
-      else if (typeof extra === "object")
-        out.push(...violations(doc, extra, member, `${at}.${name}`));
-      else if (extra !== true && schema.properties !== undefined)
-        out.push(`${at}.${name}: undocumented`);
-    }
-  }
-  return out;
-}
-
-function merged(doc: Document, branches: readonly Schema[]): Schema {
-  const resolved = branches.map((b) => {
-    const ref = b.$ref;
-    return typeof ref === "string"
-      ? (doc.components.schemas[ref.slice(ref.lastIndexOf("/") + 1)] ?? {})
-      : b;
-  });
-  return {
-    type: "object",
-    properties: Object.assign({}, ...resolved.map((b) => b.properties ?? {})),
-    required: resolved.flatMap((b) => (b.required as string[] | undefined) ?? []),
-  };
-}
-
-function operationOf(doc: Document, method: string, path: string) {
-  const bare = path.replace(/\?.*$/, "");
-  // Literal paths first: `/v1/webhooks/deliveries` is not `/v1/webhooks/{id}`.
-  const templates = Object.keys(doc.paths).sort(
-    (a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0),
-  );
-  for (const template of templates) {
-    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
-    const operation = doc.paths[template]?.[method.toLowerCase()];
-    if (pattern.test(bare) && operation !== undefined) return { template, operation };
-  }
-  return undefined;
-}
 
 describe("the OpenAPI document describes the real answers", () => {
   let h: Harness;
@@ -328,10 +226,21 @@ describe("the OpenAPI document describes the server's own failures", () => {
   });
   afterAll(() => h.close());
 
-  it("500 on every authenticated route when the store fails under it", async () => {
+  /**
+   * Where the answers of every authenticated route, in every language, depart from `status`,
+   * `code` and the document when every store call but `close` rejects with `error`.
+   */
+  async function underFailingStore(
+    error: unknown,
+    status: number,
+    code = "internal",
+  ): Promise<string[]> {
     // A fresh app: no key is cached yet, so every request asks the store for its key.
     const failing = await harness();
-    failing.store.findApiKey = () => Promise.reject(new Error("disk I/O error"));
+    const store = failing.store as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(store))
+      if (typeof value === "function" && name !== "close")
+        store[name] = () => Promise.reject(error);
     try {
       const operations = Object.entries(doc.paths).flatMap(([template, item]) =>
         Object.entries(item)
@@ -347,13 +256,35 @@ describe("the OpenAPI document describes the server's own failures", () => {
             headers: { "accept-language": lang },
             ...(method === "POST" && { json: {} }),
           });
-          if (res.status !== 500) found.push(`${method} ${path}: ${res.status}`);
+          const said = ((await res.clone().json()) as { code?: string }).code;
+          if (res.status !== status || said !== code)
+            found.push(`${method} ${path}: ${res.status} ${said}`);
           else found.push(...(await problemDepartures(doc, method, path, lang, res)));
         }
-      expect(found).toEqual([]);
+      // The liveness probe never asks the store: an outage must not get the process restarted.
+      const live = await failing.call("/healthz", { as: "none" });
+      if (live.status !== 200) found.push(`GET /healthz: ${live.status}`);
+      return found;
     } finally {
       await failing.close();
     }
+  }
+
+  it("500 on every authenticated route when the store fails under it", async () => {
+    // A plain error is a bug, wherever it comes from.
+    expect(await underFailingStore(new Error("disk I/O error"), 500)).toEqual([]);
+  });
+
+  it("503 store_unavailable, with Retry-After, on every authenticated route when the store cannot be reached", async () => {
+    const refused = await new pg.Client({ connectionString: "postgres://gf@127.0.0.1:1/none" })
+      .connect()
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(refused).toMatchObject({ code: "ECONNREFUSED" });
+    // problemDepartures checks Retry-After is sent and documented, and the words in each language.
+    expect(await underFailingStore(refused, 503, "store_unavailable")).toEqual([]);
   });
 
   it("500 when a write fails, then 503 recovering (with Retry-After) from the probe and the guard until the probe's rebuild", async () => {

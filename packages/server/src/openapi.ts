@@ -26,6 +26,7 @@ export function registerComponents(app: OpenAPIHono<AppEnv>): void {
 }
 
 interface Operation {
+  readonly security?: readonly unknown[];
   readonly parameters?: readonly { readonly name?: string }[];
   readonly requestBody?: { readonly content?: Record<string, unknown> };
   readonly responses: Record<string, unknown>;
@@ -37,8 +38,10 @@ const bodyTypes = (operation: Operation) => Object.keys(operation.requestBody?.c
  * The answers no route contract lists, and the operations each applies to: the middleware's
  * (every body may be too large: 413; a JSON body must be sent as JSON: 415; an
  * Idempotency-Key may be malformed: 400, still in progress: 409, or reused with another
- * request: 422) and `onError`'s, which turns anything unexpected into a 500 on every route.
- * A 503 is not among them: only `/readyz` answers it, and its contract says so.
+ * request: 422) and `onError`'s, which turns anything unexpected into a 500 on every route,
+ * and a store that cannot be reached into a 503 on every route that uses it: every
+ * authenticated one (the key is looked up in the store). `/healthz` never asks the store;
+ * `/readyz` documents its own 503.
  */
 const UNLISTED: readonly { readonly status: number; applies(operation: Operation): boolean }[] = [
   { status: 413, applies: (operation) => bodyTypes(operation).length > 0 },
@@ -49,6 +52,7 @@ const UNLISTED: readonly { readonly status: number; applies(operation: Operation
       operation.parameters?.some((p) => p.name === "idempotency-key") ?? false,
   })),
   { status: 500, applies: () => true },
+  { status: 503, applies: (operation) => operation.security !== undefined },
 ];
 
 function addUnlistedResponses(paths: Record<string, Record<string, Operation>>): void {

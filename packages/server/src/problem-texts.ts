@@ -82,6 +82,11 @@ const en: Texts = {
     title: "Recovering",
     detail: "Ingestion is rebuilding its state after a failed write; retry shortly.",
   },
+  store_unavailable: {
+    title: "Store unavailable",
+    detail:
+      "The data store cannot be reached right now; this is not a problem with the request. Try again in {seconds} seconds.",
+  },
   capital_unavailable: {
     title: "Relationships cannot be valued",
     detail: "{reason}",
@@ -151,6 +156,10 @@ const zhCN: Texts = {
   remedy_conflict: { title: "补救无法变更", detail: "该补救当前状态为 {status}，不能{action}。" },
   not_ready: { title: "尚未就绪", detail: "无法连接存储；原因见服务器日志。" },
   recovering: { title: "正在恢复", detail: "写入失败后，事件接收正在重建状态；请稍后重试。" },
+  store_unavailable: {
+    title: "存储暂不可用",
+    detail: "目前无法连接数据存储；这不是请求本身的问题。请在 {seconds} 秒后重试。",
+  },
   capital_unavailable: {
     title: "无法评估客户关系价值",
     detail: "{reason}",
@@ -241,6 +250,11 @@ const sv: Texts = {
     title: "Återhämtar sig",
     detail:
       "Mottagningen bygger upp sitt tillstånd igen efter en misslyckad skrivning; försök snart igen.",
+  },
+  store_unavailable: {
+    title: "Lagret är inte tillgängligt",
+    detail:
+      "Datalagret går inte att nå just nu; det är inget fel på begäran. Försök igen om {seconds} sekunder.",
   },
   capital_unavailable: {
     title: "Kundrelationerna går inte att värdera",

@@ -100,8 +100,8 @@ export const PROBLEM_STATUSES: Readonly<Record<number, string>> = {
   415: "unsupported media type",
   422: "rejected",
   429: "rate limited (see Retry-After)",
-  500: "an unexpected error (a bug, or the store failing; the server's log says why); may be retried, with the same Idempotency-Key: a 5xx answer is not kept for it",
-  503: "not ready: the store cannot be reached (`not_ready`), or ingestion is rebuilding its state after a failed write (`recovering`); ask again after Retry-After seconds",
+  500: "an unexpected error (a bug, or the store failing in a way waiting will not mend; the server's log says why); may be retried, with the same Idempotency-Key: a 5xx answer is not kept for it",
+  503: "unavailable for now: the store cannot be reached (`store_unavailable`; from `/readyz`, `not_ready`), or ingestion is rebuilding its state after a failed write (`recovering`); nothing is wrong with the request: ask again after Retry-After seconds, with the same Idempotency-Key (a 5xx answer is not kept for it)",
 };
 
 /** The `Retry-After` header, as the answers that always carry it document it. */

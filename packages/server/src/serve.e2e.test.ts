@@ -162,7 +162,13 @@ describe("goodfaith serve, end to end", () => {
       );
       expect(with500).toBe(operations);
       const ready = await page.locator('section.op[id="op-get-/readyz"]').textContent();
-      expect(ready).toMatch(/503 not ready.*header Retry-After/s);
+      expect(ready).toMatch(/503 unavailable for now.*header Retry-After/s);
+      // A data route says it too: the store may be out of reach under any of them.
+      const remedies = await page.locator('section.op[id="op-get-/v1/remedies"]').textContent();
+      expect(remedies).toMatch(/503 unavailable for now.*store_unavailable.*header Retry-After/s);
+      expect(await page.locator("#problem-store_unavailable").textContent()).toContain(
+        "Store unavailable",
+      );
       const targets = await page.$$eval("a[href^='#']", (links) =>
         links.map((a) => a.getAttribute("href")?.slice(1) ?? ""),
       );

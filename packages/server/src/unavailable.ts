@@ -1,6 +1,6 @@
 /**
  * The 503 answers: the store cannot be reached, or ingestion is rebuilding its state after a
- * failed write. Both tell the client when to come back.
+ * failed write. Each tells the client when to come back.
  */
 import type { IngestService } from "./ingest-service.js";
 import { ProblemError } from "./problem.js";
@@ -9,9 +9,17 @@ import { ProblemError } from "./problem.js";
 const RETRY_AFTER_SECONDS = 5;
 const retry = { "retry-after": String(RETRY_AFTER_SECONDS) };
 
-/** 503 `not_ready`: the store does not answer. */
+/** 503 `not_ready`: the store does not answer the readiness probe. */
 export function notReady(): ProblemError {
   return new ProblemError("not_ready", 503, {}, {}, retry);
+}
+
+/**
+ * 503 `store_unavailable`: a request failed because the store is down, restarting or out of
+ * room (`isStoreUnavailable`), not because of a bug; the same request may succeed later.
+ */
+export function storeUnavailable(): ProblemError {
+  return new ProblemError("store_unavailable", 503, { seconds: RETRY_AFTER_SECONDS }, {}, retry);
 }
 
 /**

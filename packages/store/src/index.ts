@@ -65,4 +65,5 @@ export {
   openStore,
 } from "./open-store.js";
 export * from "./outbox-worker/index.js";
+export { isStoreUnavailable } from "./store-unavailable.js";
 export * from "./webhooks/index.js";

@@ -96,9 +96,12 @@ export function openPostgresBackend(options: PostgresBackendOptions): Backend & 
     types,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });
-  // An idle connection the server dropped must not crash the process; the next query
-  // on a fresh connection reports any real problem.
+  // A connection the server dropped must not crash the process. The pool listens only while
+  // a connection is idle; checked out (a query, a transaction), a drop is an 'error' event on
+  // the client that nobody would hear. The work on it fails with its own error (a surface
+  // answers 503), and the pool replaces the connection.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: "postgres",
