@@ -5,63 +5,29 @@
  * liveness probe stays 200, readiness is 503; once it is back, everything answers again.
  * Where PostgreSQL does not answer, the suite skips (and under CI fails).
  */
-import { createServer, connect as netConnect, type Server, type Socket } from "node:net";
 import { isStoreUnavailable, openStore } from "@goodfaith/store";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describePostgres, dropSchema } from "../../../test/support/postgres.js";
+import { type Relay, relayTo, throughRelay } from "../../../test/support/relay.js";
 import { BIG_PRICE_DROP, retailPack } from "../test/harness.js";
 import { createApiKey, createApp, IngestService, type ServerStore } from "./index.js";
 import { type RunningServer, startServer } from "./start-server.js";
-
-/** A TCP relay to `host:port` that can be cut and restored on the same port. */
-async function relay(host: string, port: number) {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  const listen = (on: number) =>
-    new Promise<number>((resolve, reject) => {
-      const s = createServer((client) => {
-        const upstream = netConnect(port, host);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on("close", () => sockets.delete(socket));
-          socket.on("error", () => {});
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      s.once("error", reject);
-      s.listen(on, "127.0.0.1", () => {
-        server = s;
-        resolve((s.address() as { port: number }).port);
-      });
-    });
-  const at = await listen(0);
-  return {
-    port: at,
-    async cut() {
-      const closed = new Promise((resolve) => server?.close(resolve));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-    restore: () => listen(at),
-  };
-}
 
 await describePostgres("store outage, end to end", ({ url, freshSchema }) => {
   let schema: string;
   let store: ServerStore;
   let server: RunningServer;
-  let link: Awaited<ReturnType<typeof relay>>;
+  let link: Relay;
   const reported: unknown[] = [];
   const keys: Record<string, string> = {};
 
   beforeEach(async () => {
-    const target = new URL(url);
-    link = await relay(target.hostname, Number(target.port || 5432));
-    const through = new URL(url);
-    through.hostname = "127.0.0.1";
-    through.port = String(link.port);
+    link = await relayTo(url);
     schema = freshSchema();
-    store = (await openStore(through.toString(), { schema, maxConnections: 4 })) as ServerStore;
+    store = (await openStore(throughRelay(url, link), {
+      schema,
+      maxConnections: 4,
+    })) as ServerStore;
     const documents = [await retailPack()];
     const ingest = await IngestService.open(store, documents);
     const app = createApp({ store, documents, ingest, onError: (e) => reported.push(e) });

@@ -93,6 +93,11 @@ export function openPostgresBackend(options: PostgresBackendOptions): Backend & 
   const pool = new pg.Pool({
     connectionString: withUser(options.url),
     max: options.maxConnections,
+    // A network that drops packets silently must fail a connection or a pass, not hang it:
+    // connecting gives up after 10 s, and an open connection is probed after 10 s of silence.
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types,
     ...(schema !== undefined && { options: `-c search_path=${schema}` }),
   });

@@ -23,6 +23,7 @@ import { cells, padCells } from "../io/pad.js";
 import { t } from "../messages.js";
 import { withStore } from "./remedies.js";
 import { dbHelp, redact } from "./store-options.js";
+import { storeOutageWatch } from "./store-outage.js";
 
 /** Options of `goodfaith metrics`. */
 export interface MetricsCommandOptions {
@@ -90,14 +91,25 @@ export function metricsCommand(opts: MetricsCommandOptions, ctx: CliContext): Pr
       const db = redact(opts.db ?? DEFAULT_STORE_PATH);
       ctx.err(t(ctx.lang, "metricsWatching", { db, seconds: opts.watch }));
     }
+    // A database away for a while is waited out, said once each way; the follower resumes
+    // after the last event it fed, so nothing is counted twice.
+    const outage = storeOutageWatch("metrics", ctx);
     while (!opts.signal?.aborted) {
       try {
         await sleep(opts.watch * 1000, undefined, { signal: opts.signal });
       } catch {
         break; // aborted: Ctrl-C
       }
+      let events: number;
+      try {
+        events = (await follower.poll()).events;
+      } catch (error) {
+        if (outage.failed(error)) continue;
+        throw error;
+      }
+      outage.succeeded();
       // Only the events logged since the last read are fed; print only when there were any.
-      if ((await follower.poll()).events > 0) print();
+      if (events > 0) print();
     }
     return EXIT.ok;
   });

@@ -18,6 +18,7 @@ import { type CliContext, EXIT } from "../io/context.js";
 import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
 import { dbHelp } from "./store-options.js";
+import { storeOutageLines } from "./store-outage.js";
 import { sayWebhookError, withWebhooks } from "./webhooks.js";
 
 /** How remedies are carried out: the options `outbox run` and `serve` share. */
@@ -78,6 +79,12 @@ export function outboxExecutor(
     sayWebhookError(ctx, error);
     return undefined;
   }
+}
+
+/** The worker's outage callbacks, each said once (see `OutboxWorkerOptions.onStoreUnavailable`). */
+export function outboxOutage(ctx: CliContext) {
+  const lines = storeOutageLines("outbox", ctx);
+  return { onStoreUnavailable: lines.unavailable, onStoreBack: lines.back };
 }
 
 /** The one-line summary of a pass, in the reader's language. */
@@ -145,10 +152,13 @@ export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext):
       report(await outboxPass(store, remedyExecutor, opts.leaseMs));
       return EXIT.ok;
     }
+    // A database away for a while is waited out (said once each way); any other error stops
+    // the worker with exit code 1.
     const worker = startOutboxWorker(store, remedyExecutor, {
       ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
       intervalMs: opts.intervalMs ?? 5000,
       onPass: report,
+      ...outboxOutage(ctx),
     });
     await Promise.race([stopped(opts.until), worker.done]);
     // The call under way is recorded; the claims not started go back, due at once elsewhere.

@@ -20,6 +20,7 @@ import {
   executorOptionsOf,
   type OutboxExecutorOptions,
   outboxExecutor,
+  outboxOutage,
   outboxPassLine,
   perBurst,
 } from "./outbox.js";
@@ -126,7 +127,9 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
         intervalMs: outboxMs,
         ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
         ...(bursts && { onPass: bursts }),
-        // A pass that fails (the database away for a moment) is tried again on the next tick.
+        // The database away (a restart, a failover): said once each way, tried again meanwhile.
+        ...outboxOutage(ctx),
+        // Anything else is a bug, said each time; the next pass may still do its work.
         onError: (error) => ctx.err(error instanceof Error ? error.message : String(error)),
       });
     }

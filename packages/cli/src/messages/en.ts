@@ -164,6 +164,8 @@ export const en = {
     "outbox: {executed} executed, {pending} awaiting confirmation, {retried} to retry, {dead} dead; webhooks: {delivered} delivered, {failed} to retry, {deadDeliveries} dead",
   outboxReleased: "; {count} claimed but not started, handed back to run again at once",
   outboxStopped: "outbox worker stopped",
+  storeUnavailable: "{who}: store unavailable ({reason}); trying again until it is back",
+  storeBack: "{who}: store available again; resuming",
   warning: "warning",
   scorecardTitle: "Trust scorecard",
   scorecardEmpty: "Nothing measured yet: the store holds no events.",

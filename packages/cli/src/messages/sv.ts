@@ -172,6 +172,8 @@ export const sv = {
   outboxReleased:
     "; {count} hämtade men inte påbörjade, lämnade tillbaka för att köras igen direkt",
   outboxStopped: "utkorgens arbetare stoppad",
+  storeUnavailable: "{who}: lagret går inte att nå ({reason}); försöker igen tills det är tillbaka",
+  storeBack: "{who}: lagret går att nå igen; fortsätter",
   warning: "varning",
   scorecardTitle: "Förtroendekort",
   scorecardEmpty: "Inget att mäta ännu: lagret har inga händelser.",

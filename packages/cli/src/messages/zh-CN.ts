@@ -160,6 +160,8 @@ export const zhCN = {
     "发件箱：已执行 {executed} 项，待确认 {pending} 项，待重试 {retried} 项，已停止重试 {dead} 项；Webhook：已送达 {delivered} 次，待重试 {failed} 次，已停止重试 {deadDeliveries} 次",
   outboxReleased: "；已认领但未开始的 {count} 项已交还，可立即重新执行",
   outboxStopped: "发件箱工作进程已停止",
+  storeUnavailable: "{who}：存储暂时无法访问（{reason}）；将一直重试，直到恢复",
+  storeBack: "{who}：存储已恢复，继续运行",
   warning: "提醒",
   scorecardTitle: "信任记分卡",
   scorecardEmpty: "尚无可衡量的内容：存储中没有事件。",

@@ -29,6 +29,7 @@ import { pseudonym } from "../ledger/pseudonym.js";
 import { withRemedyEvents } from "../webhooks/events.js";
 import { backoffDelay } from "./backoff.js";
 import { type OutboxOptions, type ResolvedOutboxOptions, resolveOutboxOptions } from "./options.js";
+import { recordAttemptThroughOutage } from "./record-attempt.js";
 
 /** How one claimed remedy ended in this run. */
 export interface OutboxOutcome {
@@ -238,6 +239,7 @@ export async function runOutbox(
         ok: true,
         worker: o.worker,
         at,
+        attemptStartedAt: start,
         ...(result.reference !== undefined && { reference: result.reference }),
       };
     } else {
@@ -246,14 +248,21 @@ export async function runOutbox(
         ok: false,
         worker: o.worker,
         at,
+        attemptStartedAt: start,
         error: result.error,
         ...(nextAttemptAt !== undefined && { nextAttemptAt }),
       };
     }
-    const recorded = await store.recordAttempt(
+    // The other system has acted: through a store outage shorter than the lease, the outcome
+    // is still recorded here rather than the remedy sent again after a takeover.
+    const recorded = await recordAttemptThroughOutage(
+      store,
       r.key,
       report,
       withRemedyEvents(movesOnLedger(secret, actor, at), at),
+      start + o.leaseMs,
+      o.now,
+      o.signal,
     );
     if (!recorded.ok) {
       const settled = await settledByCallback(store, r.key, number);

@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { hasWebhooks, type RemedyExecutor, type Store } from "@goodfaith/core";
+import { isStoreUnavailable } from "../store-unavailable.js";
 import { type DeliverySummary, runWebhookDeliveries } from "../webhooks/deliver.js";
 import { type OutboxSummary, runOutbox } from "./run-outbox.js";
 
@@ -70,6 +71,17 @@ export interface OutboxWorkerOptions {
   readonly onPass?: (pass: OutboxPass) => void;
   /** Called when a pass throws, and the worker goes on; absent: the worker stops and `done` rejects. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called once when passes start failing because the store is unavailable (`isStoreUnavailable`:
+   * a restart, a failover, a cut network), with the first such error; the worker goes on,
+   * pausing twice as long after each failed pass (up to `maxOutageIntervalMs`), and says
+   * nothing more until `onStoreBack`. Absent: such a failure goes to `onError` like any other.
+   */
+  readonly onStoreUnavailable?: (error: unknown) => void;
+  /** Called once when a pass succeeds after `onStoreUnavailable`. */
+  readonly onStoreBack?: () => void;
+  /** The longest pause between passes while the store is unavailable. @default 5000, or `intervalMs` if longer */
+  readonly maxOutageIntervalMs?: number;
 }
 
 /** A worker running passes in the background. */
@@ -97,19 +109,35 @@ export function startOutboxWorker(
 ): OutboxWorker {
   const controller = new AbortController();
   const { signal } = controller;
+  const intervalMs = options.intervalMs ?? 5000;
+  const maxOutageMs = Math.max(intervalMs, options.maxOutageIntervalMs ?? 5000);
+  // Passes failed in a row because the store is unavailable: 0 while it answers.
+  let outage = 0;
   const done = (async () => {
     while (!signal.aborted) {
       let busy = false;
       try {
         const pass = await outboxPass(store, executor, options.leaseMs, signal);
         busy = outboxPassBusy(pass);
+        if (outage > 0) options.onStoreBack?.();
+        outage = 0;
         options.onPass?.(pass);
       } catch (error) {
-        if (options.onError === undefined) throw error;
-        options.onError(error);
+        if (options.onStoreUnavailable !== undefined && isStoreUnavailable(error)) {
+          // One line per outage, not one per pass: an hour-long outage at one pass a second
+          // would otherwise bury everything else in the log.
+          if (outage++ === 0) options.onStoreUnavailable(error);
+        } else if (options.onError === undefined) {
+          throw error;
+        } else {
+          options.onError(error);
+        }
       }
-      // A pass that found work goes again at once, so a backlog drains at full speed.
-      if (!busy) await sleep(options.intervalMs ?? 5000, undefined, { signal }).catch(() => {});
+      // A pass that found work goes again at once, so a backlog drains at full speed; while
+      // the store is away, each failed pass waits longer, so a long outage costs little.
+      const pause =
+        outage > 0 ? Math.min(intervalMs * 2 ** (outage - 1), maxOutageMs) : busy ? 0 : intervalMs;
+      if (pause > 0) await sleep(pause, undefined, { signal }).catch(() => {});
     }
   })();
   // Never an unhandled rejection: whoever awaits `done` or `stop` sees the error.
