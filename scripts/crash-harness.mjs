@@ -21,19 +21,23 @@
  * Needs a build (`npx tsc -b`): it runs packages/cli/dist/main.js. Exit code 1 on any failure.
  * The test (test/crash/crash.test.ts) calls `runCrashHarness` in-process.
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir, userInfo } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Engine, loadPromises, toDecimalString, validateEvent } from "@goodfaith/core";
 import { openStore, REMEDIES_CHAIN } from "@goodfaith/store";
-import pg from "pg";
 import { generateEvents, mulberry32 } from "../bench/engine/generate.mjs";
+import {
+  captureVerify,
+  isMain,
+  option,
+  pgAdmin,
+  ROOT,
+  runCli,
+  scratchDatabases,
+} from "./harness-support.mjs";
 
-const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const CLI = join(ROOT, "packages/cli/dist/main.js");
+export { postgresProblem } from "./harness-support.mjs";
+
 const PROMISES = ["packs/airline/promises.yaml", "packs/eu261/promises.yaml"].map((p) =>
   join(ROOT, p),
 );
@@ -66,100 +70,6 @@ const PROMISES = ["packs/airline/promises.yaml", "packs/eu261/promises.yaml"].ma
  * @property {{ round: number, run: number, delayMs: number, ackedSeq: number }[]} killLog
  */
 
-/** Like libpq (and the store): a URL without a user connects as the operating system's user. */
-function withUser(url) {
-  const parsed = new URL(url);
-  parsed.username ||= encodeURIComponent(
-    process.env.PGUSER || process.env.USER || userInfo().username,
-  );
-  return parsed.toString();
-}
-
-/** @param {string} url @param {(client: pg.Client) => Promise<void>} work */
-async function pgAdmin(url, work) {
-  const u = new URL(withUser(url));
-  u.searchParams.delete("schema");
-  const client = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Whether PostgreSQL answers at `url`: undefined if so, else why not. */
-export async function postgresProblem(url) {
-  try {
-    await pgAdmin(url, async (c) => {
-      await c.query("select 1");
-    });
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message || String(error) : String(error);
-  }
-}
-
-/**
- * Runs the CLI once. With `killAfterMs`, sends SIGKILL after that long unless it exited first.
- * @param {string[]} args
- * @param {{ killAfterMs?: number, timeoutMs: number, onLine?: (line: string) => void }} opts
- * @returns {Promise<{ code: number | null, signal: string | null, killed: boolean, timedOut: boolean, stderr: string, ms: number }>}
- */
-function runCli(args, opts) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    let killed = false;
-    let timedOut = false;
-    let pending = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-      pending += chunk;
-      let nl = pending.indexOf("\n");
-      while (nl >= 0) {
-        opts.onLine?.(pending.slice(0, nl));
-        pending = pending.slice(nl + 1);
-        nl = pending.indexOf("\n");
-      }
-    });
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk) => {
-      if (stderr.length < 20_000) stderr += chunk;
-    });
-    const killTimer =
-      opts.killAfterMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            killed = child.kill("SIGKILL");
-          }, opts.killAfterMs);
-    const timeout = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, opts.timeoutMs);
-    child.on("error", reject);
-    // 'close': the process is gone and its stdout fully read (a partial last line is dropped:
-    // an acknowledgement only counts when its whole line arrived).
-    child.on("close", (code, signal) => {
-      clearTimeout(killTimer);
-      clearTimeout(timeout);
-      resolve({
-        code,
-        signal,
-        killed: killed && signal === "SIGKILL",
-        timedOut,
-        stderr,
-        ms: performance.now() - started,
-      });
-    });
-  });
-}
-
 /**
  * Runs the harness; never throws on a failed check (see `ok` and `checks`).
  * @param {CrashHarnessOptions} options
@@ -173,20 +83,10 @@ export async function runCrashHarness(options) {
   const childTimeoutMs = options.childTimeoutMs ?? 120_000;
   const log = options.log ?? ((line) => console.log(line));
   const target = options.db ?? "sqlite";
-  const postgres = /^postgres(?:ql)?:\/\//i.test(target);
-  const dir = mkdtempSync(join(tmpdir(), "gf-crash-"));
-  const run = `gf_crash_${randomBytes(4).toString("hex")}`;
-  /** @type {string[]} */
-  const schemas = [];
-  /** @param {string} name */
-  const databaseUrl = (name) => {
-    if (!postgres) return join(dir, `${name}.db`);
-    const schema = `${run}_${name}`;
-    schemas.push(schema);
-    const u = new URL(target);
-    u.searchParams.set("schema", schema);
-    return u.toString();
-  };
+  const scratch = scratchDatabases(target, "gf_crash");
+  const { postgres, dir } = scratch;
+  const databaseUrl = scratch.url;
+  const dispose = scratch.dispose;
 
   try {
     // The event file, and the reference: a clean in-memory run over the same lines.
@@ -282,24 +182,7 @@ export async function runCrashHarness(options) {
     log(`${ok ? "PASS" : "FAIL"}: ${done} kills in ${round} rounds`);
     return { ok, kills: done, rounds: round, fullRunMs, checks, killLog };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-    if (postgres && schemas.length > 0) {
-      await pgAdmin(target, async (c) => {
-        for (const s of schemas) await c.query(`drop schema if exists "${s}" cascade`);
-      }).catch(() => {});
-    }
-  }
-
-  /** @param {string} db */
-  async function dispose(db) {
-    if (!postgres) {
-      for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(db + suffix, { force: true });
-      return;
-    }
-    const schema = new URL(db).searchParams.get("schema");
-    await pgAdmin(target, async (c) => {
-      await c.query(`drop schema if exists "${schema}" cascade`);
-    });
+    await scratch.cleanup();
   }
 }
 
@@ -417,21 +300,6 @@ async function verifyRound(db, { ids, ackedSeq, ackedLine, reference, postgres }
   return results;
 }
 
-/** `goodfaith ledger verify --json`'s verdict. @param {string} db */
-async function captureVerify(db) {
-  /** @type {string[]} */
-  const lines = [];
-  const r = await runCli(["ledger", "verify", "--db", db, "--json"], {
-    timeoutMs: 120_000,
-    onLine: (l) => lines.push(l),
-  });
-  try {
-    return { ...JSON.parse(lines.join("\n")), exit: r.code };
-  } catch {
-    return { ok: false, exit: r.code, output: lines.join("\n"), stderr: r.stderr };
-  }
-}
-
 /** Rows vs distinct keys in the remedies table, read directly. @param {string} db @param {boolean} postgres */
 async function rawRemedyCounts(db, postgres) {
   const sql = "select count(*) as n, count(distinct key) as d from remedies";
@@ -457,24 +325,17 @@ async function rawRemedyCounts(db, postgres) {
 
 /** The command line. */
 async function main() {
-  const args = process.argv.slice(2);
-  /** @param {string} name @param {string} fallback */
-  const opt = (name, fallback) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-  };
-  const db = opt("db", "sqlite");
   const result = await runCrashHarness({
-    kills: Number(opt("kills", "30")),
-    db,
-    events: Number(opt("events", "20000")),
-    seed: Number(opt("seed", "1")),
-    batch: Number(opt("batch", "200")),
+    kills: Number(option("kills", "30")),
+    db: option("db", "sqlite"),
+    events: Number(option("events", "20000")),
+    seed: Number(option("seed", "1")),
+    batch: Number(option("batch", "200")),
   });
   process.exitCode = result.ok ? 0 : 1;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (isMain(import.meta.url)) {
   main().catch((error) => {
     console.error(error);
     process.exitCode = 1;
