@@ -185,12 +185,23 @@ await describePostgres("long-running commands through a store outage", ({ url, f
         const history = await direct.getRemedy(key);
         expect(history?.transitions.filter((t) => t.to === "executed")).toHaveLength(1);
       }
-      // One line when the store went away, with why; one when it came back; nothing else on
-      // stderr (no stack trace, no line per pass).
+      // stderr is the log, JSON lines: the start, then one line when the store went away, with
+      // why, and one when it came back; nothing else (no stack trace, no line per pass).
       expect(running.child.exitCode, running.err.join("\n")).toBeNull();
-      expect(running.err).toEqual([
-        expect.stringMatching(/^outbox: store unavailable \(.+\); trying again until it is back$/),
-        "outbox: store available again; resuming",
+      const lines = running.err.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.map((l) => [l.level, l.msg])).toEqual([
+        ["info", expect.stringMatching(/^(listening|outbox worker started)$/)],
+        [
+          "warn",
+          expect.stringMatching(
+            /^outbox: store unavailable \(.+\); trying again until it is back$/,
+          ),
+        ],
+        ["info", "outbox: store available again; resuming"],
+      ]);
+      expect(lines.slice(1)).toMatchObject([
+        { who: "outbox", event: "store_unavailable" },
+        { who: "outbox", event: "store_back" },
       ]);
 
       running.child.kill("SIGTERM");

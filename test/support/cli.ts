@@ -46,3 +46,10 @@ export const AIRLINE_PROMISES = ["packs/airline/promises.yaml", "packs/eu261/pro
 /** A path for a fresh SQLite store in a new temporary folder. */
 export const tempDb = (): string =>
   join(mkdtempSync(join(tmpdir(), "goodfaith-cli-store-")), "g.db");
+
+/** A new API key with `scope` in the store at `db`, made by `goodfaith keys create`. */
+export async function newKey(db: string, scope: string): Promise<string> {
+  const run = await runCli(["keys", "create", "-s", scope, "--db", db, "--json"]);
+  if (run.code !== 0) throw new Error(`keys create: ${run.err.join("\n")}`);
+  return (JSON.parse(run.out.join("\n")) as { key: string }).key;
+}

@@ -21,6 +21,7 @@ import { Metrics } from "./metrics.js";
 import { registerComponents } from "./openapi.js";
 import { type AppOptions, resolveAppOptions } from "./options.js";
 import { ProblemError, problemResponse } from "./problem.js";
+import { noteProblem, requestLog } from "./request-log.js";
 import { registerBacktestRoutes } from "./routes/backtests.js";
 import { registerCapitalRoutes } from "./routes/capital.js";
 import { registerCustomerRoutes } from "./routes/customers.js";
@@ -44,6 +45,12 @@ const VERSION = (createRequire(import.meta.url)("../package.json") as { version:
 // A problem's `instance` is a URI reference: the path as sent, still percent-encoded
 // (`c.req.path` is decoded, and may hold spaces or control characters).
 const instance = (c: Context) => new URL(c.req.url).pathname;
+
+/** The problem response for `error`, its code noted for the access log. */
+function answer(c: Context<AppEnv>, error: ProblemError, lang = c.get("lang")): Response {
+  noteProblem(c, error.code);
+  return problemResponse(error, lang, instance(c));
+}
 
 async function targetInput(c: Context<AppEnv>, target: Target): Promise<unknown> {
   switch (target) {
@@ -78,6 +85,8 @@ export function createApp(options: AppOptions): App {
     },
   });
 
+  // First, so that a line's time covers every other middleware.
+  if (resolved.log !== undefined) app.use(requestLog(resolved.log));
   app.use(async (c, next) => {
     c.set("lang", negotiateLang(c.req.header("accept-language")));
     await next();
@@ -92,11 +101,7 @@ export function createApp(options: AppOptions): App {
   });
   app.use(
     limitBody(resolved.bodyLimitBytes, (c) =>
-      problemResponse(
-        new ProblemError("body_too_large", 413, { limit: resolved.bodyLimitBytes }),
-        c.get("lang"),
-        instance(c),
-      ),
+      answer(c, new ProblemError("body_too_large", 413, { limit: resolved.bodyLimitBytes })),
     ),
   );
 
@@ -139,11 +144,13 @@ export function createApp(options: AppOptions): App {
             allow,
           )
         : new ProblemError("not_found", 404, { path: c.req.path });
-    return problemResponse(error, c.get("lang"), instance(c));
+    return answer(c, error);
   });
+  // With a log, the request's own line tells an unexpected error, with its route and status.
+  const report = resolved.log === undefined ? resolved.onError : () => {};
   app.onError(async (error, c) => {
     const lang = c.get("lang") ?? negotiateLang(c.req.header("accept-language"));
-    return problemResponse(await asProblem(error, c, resolved.onError), lang, instance(c));
+    return answer(c, await asProblem(error, c, report), lang);
   });
   return { app, metrics };
 }

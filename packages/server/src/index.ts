@@ -40,4 +40,11 @@ export {
 export { PROBLEM_TYPE } from "./problem.js";
 export type { RateLimit } from "./rate-limit.js";
 export { decodeCursor, encodeCursor, historyJson, remedyJson } from "./remedy-json.js";
+export {
+  type AccessFields,
+  type ErrorFields,
+  errorFields,
+  type RequestLogger,
+  requestLog,
+} from "./request-log.js";
 export { type ListenOptions, type RunningServer, startServer } from "./start-server.js";

@@ -14,6 +14,7 @@ import {
 } from "@goodfaith/core";
 import type { IngestService } from "./ingest-service.js";
 import type { RateLimit } from "./rate-limit.js";
+import { errorFields, type RequestLogger } from "./request-log.js";
 
 /** A store with the ports the API needs beyond `Store`. */
 export type ServerStore = Store & ApiKeyStore & IdempotencyStore & CustomerEventLog;
@@ -44,7 +45,15 @@ export interface AppOptions {
   readonly idempotencyLeaseMs?: number;
   /** The clock. @default Date.now */
   readonly now?: () => number;
-  /** Where unexpected errors are reported. @default console.error */
+  /**
+   * The access log: one line per request, and one per request that failed unexpectedly (see
+   * `requestLog`). @default none
+   */
+  readonly log?: RequestLogger;
+  /**
+   * Where unexpected errors are reported; with `log`, those of a request are in its log line
+   * instead. @default an `error` line of `log` (`errorFields` only), else console.error
+   */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -60,12 +69,13 @@ export interface ResolvedAppOptions {
   readonly idempotencyTtlMs: number;
   readonly idempotencyLeaseMs: number;
   readonly now: () => number;
+  readonly log: RequestLogger | undefined;
   readonly onError: (error: unknown) => void;
 }
 
 /** Applies defaults and checks the store; throws on a store without the API's ports. */
 export function resolveAppOptions(options: AppOptions): ResolvedAppOptions {
-  const { store } = options;
+  const { store, log } = options;
   if (!hasApiKeys(store) || !hasIdempotency(store) || !hasCustomerEvents(store)) {
     throw new TypeError(
       "createApp: the store must implement ApiKeyStore, IdempotencyStore and CustomerEventLog",
@@ -82,6 +92,11 @@ export function resolveAppOptions(options: AppOptions): ResolvedAppOptions {
     idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 3_600_000,
     idempotencyLeaseMs: options.idempotencyLeaseMs ?? 60_000,
     now: options.now ?? Date.now,
-    onError: options.onError ?? ((error: unknown) => console.error(error)),
+    log,
+    onError:
+      options.onError ??
+      (log === undefined
+        ? (error: unknown) => console.error(error)
+        : (error: unknown) => log.error({ err: errorFields(error) }, "unexpected error")),
   });
 }

@@ -3,37 +3,22 @@
  * and is called over real HTTP; its docs page is read in a real browser (Debian's Chromium,
  * through playwright-core). Needs `npx tsc -b` first (as `npm test` does).
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeBrowser, launchChromium } from "../../../test/support/browser.js";
+import { newKey as key } from "../../../test/support/cli.js";
 import { BIG_PRICE_DROP, retailEvents } from "../test/harness.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const BIN = join(ROOT, "packages/cli/bin/goodfaith.js");
 const RETAIL = join(ROOT, "packs/retail/promises.yaml");
-const run = promisify(execFile);
-
-async function key(db: string, scope: string): Promise<string> {
-  const { stdout } = await run(process.execPath, [
-    BIN,
-    "keys",
-    "create",
-    "-s",
-    scope,
-    "--db",
-    db,
-    "--json",
-  ]);
-  return (JSON.parse(stdout) as { key: string }).key;
-}
 
 describe("goodfaith serve, end to end", () => {
   let dir: string;

@@ -21,6 +21,7 @@ import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { helpOf } from "../io/localized-command.js";
+import { demoLogLevel } from "../io/log.js";
 import { t } from "../messages.js";
 import { serveCommand } from "./serve.js";
 
@@ -138,6 +139,7 @@ export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<n
       promises: files,
       db,
       port,
+      logLevel: demoLogLevel(),
       ...(opts.outbox !== undefined && { outbox: opts.outbox }),
       ...(opts.json !== undefined && { json: opts.json }),
       ...(opts.until !== undefined && { until: opts.until }),

@@ -16,6 +16,7 @@ import { type Command, Option } from "commander";
 import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { helpOf } from "../io/localized-command.js";
+import { contextLog, flushLog, LOG_LEVELS, type Log, type LogLevel } from "../io/log.js";
 import { t } from "../messages.js";
 import { dbHelp } from "./store-options.js";
 import { storeOutageLines } from "./store-outage.js";
@@ -42,6 +43,8 @@ export interface OutboxRunOptions extends OutboxExecutorOptions {
   /** @default 5000 */
   readonly intervalMs?: number;
   readonly json?: boolean;
+  /** How much of the operator's log a looping worker writes on stderr. @default "info" */
+  readonly logLevel?: LogLevel;
   /** Resolves when a looping worker should stop. @default SIGINT or SIGTERM */
   readonly until?: Promise<unknown>;
 }
@@ -81,9 +84,12 @@ export function outboxExecutor(
   }
 }
 
-/** The worker's outage callbacks, each said once (see `OutboxWorkerOptions.onStoreUnavailable`). */
-export function outboxOutage(ctx: CliContext) {
-  const lines = storeOutageLines("outbox", ctx);
+/**
+ * The worker's outage callbacks, each said once (see `OutboxWorkerOptions.onStoreUnavailable`),
+ * as lines of `log`.
+ */
+export function outboxOutage(ctx: CliContext, log: Log) {
+  const lines = storeOutageLines("outbox", ctx, log);
   return { onStoreUnavailable: lines.unavailable, onStoreBack: lines.back };
 }
 
@@ -152,19 +158,31 @@ export async function outboxRunCommand(opts: OutboxRunOptions, ctx: CliContext):
       report(await outboxPass(store, remedyExecutor, opts.leaseMs));
       return EXIT.ok;
     }
+    const log = contextLog(ctx, opts.logLevel ?? "info");
+    const intervalMs = opts.intervalMs ?? 5000;
     // A database away for a while is waited out (said once each way); any other error stops
     // the worker with exit code 1.
     const worker = startOutboxWorker(store, remedyExecutor, {
       ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
-      intervalMs: opts.intervalMs ?? 5000,
+      intervalMs,
       onPass: report,
-      ...outboxOutage(ctx),
+      ...outboxOutage(ctx, log),
     });
-    await Promise.race([stopped(opts.until), worker.done]);
+    const executor = opts.executor ?? "record";
+    log.info({ who: "outbox", event: "start", executor, intervalMs }, "outbox worker started");
+    try {
+      await Promise.race([stopped(opts.until), worker.done]);
+    } catch (error) {
+      log.error({ who: "outbox", event: "failed", err: error }, "outbox worker failed");
+      await flushLog(log);
+      throw error;
+    }
     // The call under way is recorded; the claims not started go back, due at once elsewhere.
     await worker.stop();
     bursts.flush();
     if (!opts.json) ctx.out(t(ctx.lang, "outboxStopped"));
+    log.info({ who: "outbox", event: "stop" }, "outbox worker stopped");
+    await flushLog(log);
     return EXIT.ok;
   });
 }
@@ -182,6 +200,14 @@ export function addExecutorOptions(command: Command): Command {
     .option("--secret <secret>", h("executorSecret"))
     .option("--callback-base <url>", h("executorCallbackBase"))
     .option("--lease-ms <ms>", h("executorLease"), "300000");
+}
+
+/** `--log-level`, also read from `$GOODFAITH_LOG_LEVEL`, checked against the levels. */
+export function logLevelOption(help: string): Option {
+  return new Option("--log-level <level>", help)
+    .choices(LOG_LEVELS)
+    .env("GOODFAITH_LOG_LEVEL")
+    .default("info");
 }
 
 /** The shared options as commander parsed them, as `OutboxExecutorOptions`. */
@@ -214,6 +240,7 @@ export function registerOutboxCommands(
     .option("--interval-ms <ms>", h("outboxInterval"), "5000")
     .option("--db <path-or-url>", dbHelp(h))
     .option("--json", h("outboxJson"))
+    .addOption(logLevelOption(h("logLevel")))
     .addHelpText(
       "after",
       afterHelp(
@@ -232,12 +259,14 @@ export function registerOutboxCommands(
           intervalMs: string;
           db?: string;
           json?: boolean;
+          logLevel: LogLevel;
         },
       ) =>
         setExit(
           await outboxRunCommand(
             {
               ...executorOptionsOf(opts),
+              logLevel: opts.logLevel,
               intervalMs: Number(opts.intervalMs),
               ...(opts.once !== undefined && { once: opts.once }),
               ...(opts.db !== undefined && { db: opts.db }),

@@ -14,10 +14,12 @@ import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { helpOf } from "../io/localized-command.js";
+import { contextLog, flushLog, type LogLevel } from "../io/log.js";
 import { t } from "../messages.js";
 import {
   addExecutorOptions,
   executorOptionsOf,
+  logLevelOption,
   type OutboxExecutorOptions,
   outboxExecutor,
   outboxOutage,
@@ -37,6 +39,11 @@ export interface ServeOptions extends OutboxExecutorOptions {
   /** Requests per second per key; 0 for no limit. @default 1000 */
   readonly rateLimit?: number;
   readonly json?: boolean;
+  /**
+   * How much of the operator's log goes to stderr: a line per request and the start and stop at
+   * `info`, failures at `warn` and `error`. @default "info"
+   */
+  readonly logLevel?: LogLevel;
   /** Run the outbox worker in this process; false for deployments with separate workers. @default true */
   readonly outbox?: boolean;
   /** Pause between outbox passes. @default 1000 */
@@ -83,6 +90,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   }
   const store = await openCliStore(opts.db, ctx);
   if (store === undefined) return EXIT.failure;
+  const log = contextLog(ctx, opts.logLevel ?? "info");
   let worker: OutboxWorker | undefined;
   // Busy passes are summed until the burst ends; one still running at the stop is said then.
   const bursts = opts.json ? undefined : perBurst((pass) => ctx.out(outboxPassLine(ctx, pass)));
@@ -93,6 +101,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
       documents: loaded.documents,
       ingest,
       rateLimit: rate === 0 ? false : { perSecond: rate, burst: rate * 2 },
+      log,
     });
     const server = await startServer(app, { port, hostname: opts.host ?? "127.0.0.1" });
     const count = loaded.documents.reduce((n, d) => n + d.promises.length, 0);
@@ -128,11 +137,16 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
         ...(opts.leaseMs !== undefined && { leaseMs: opts.leaseMs }),
         ...(bursts && { onPass: bursts }),
         // The database away (a restart, a failover): said once each way, tried again meanwhile.
-        ...outboxOutage(ctx),
+        ...outboxOutage(ctx, log),
         // Anything else is a bug, said each time; the next pass may still do its work.
-        onError: (error) => ctx.err(error instanceof Error ? error.message : String(error)),
+        onError: (error) => log.error({ who: "outbox", err: error }, "outbox pass failed"),
       });
     }
+    // The address and the counts, never the store's location (its URL may carry a password).
+    log.info(
+      { event: "start", url: server.url, promises: count, outbox: executor !== undefined },
+      "listening",
+    );
     opts.onListening?.(server.url);
     await (opts.until ?? signalled());
     // No new requests, and the outbox's call under way recorded and its unstarted claims handed
@@ -141,13 +155,16 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     bursts?.flush();
     await ingest.checkpoint();
     if (!opts.json) ctx.out(t(ctx.lang, "serveStopped"));
+    log.info({ event: "stop" }, "stopped");
     return EXIT.ok;
   } catch (error) {
     ctx.err(error instanceof Error ? error.message : String(error));
+    log.error({ event: "failed", err: error }, "serve failed");
     return EXIT.failure;
   } finally {
     await worker?.stop();
     await store.close();
+    await flushLog(log);
   }
 }
 
@@ -167,6 +184,7 @@ export function registerServeCommands(
     .option("--no-outbox", h("serveNoOutbox"))
     .option("--outbox-interval-ms <ms>", h("serveOutboxInterval"), "1000")
     .option("--json", h("serveJson"))
+    .addOption(logLevelOption(h("logLevel")))
     .addHelpText(
       "after",
       afterHelp(
@@ -189,6 +207,7 @@ export function registerServeCommands(
           outbox: boolean;
           outboxIntervalMs: string;
           json?: boolean;
+          logLevel: LogLevel;
         },
       ) =>
         setExit(
@@ -196,6 +215,7 @@ export function registerServeCommands(
             {
               ...executorOptionsOf(opts),
               outbox: opts.outbox,
+              logLevel: opts.logLevel,
               outboxIntervalMs: Number(opts.outboxIntervalMs),
               promises: opts.promises,
               port: Number(opts.port),

@@ -4,6 +4,7 @@
  */
 import { isStoreUnavailable } from "@goodfaith/store";
 import type { CliContext } from "../io/context.js";
+import type { Log } from "../io/log.js";
 import { t } from "../messages.js";
 
 /**
@@ -16,12 +17,30 @@ export function outageReason(error: unknown): string {
   return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-/** The two lines `who` (the outbox worker, metrics…) says on stderr, in the reader's language. */
-export function storeOutageLines(who: string, ctx: CliContext) {
+/**
+ * The two lines `who` (the outbox worker, metrics…) says on stderr, in the reader's language:
+ * as they are, or with `log` as the `msg` of a log line (`warn`, then `info`) that also gives
+ * `who` and the driver's `code` for a machine to read.
+ */
+export function storeOutageLines(who: string, ctx: CliContext, log?: Log) {
+  const unavailable = (error: unknown) =>
+    t(ctx.lang, "storeUnavailable", { who, reason: outageReason(error) });
+  const back = () => t(ctx.lang, "storeBack", { who });
+  if (log === undefined) {
+    return {
+      unavailable: (error: unknown) => ctx.err(unavailable(error)),
+      back: () => ctx.err(back()),
+    };
+  }
   return {
-    unavailable: (error: unknown) =>
-      ctx.err(t(ctx.lang, "storeUnavailable", { who, reason: outageReason(error) })),
-    back: () => ctx.err(t(ctx.lang, "storeBack", { who })),
+    unavailable: (error: unknown) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      log.warn(
+        { who, event: "store_unavailable", ...(typeof code === "string" && { code }) },
+        unavailable(error),
+      );
+    },
+    back: () => log.info({ who, event: "store_back" }, back()),
   };
 }
 

@@ -116,6 +116,12 @@ startas med --no-outbox.`,
     "zh-CN": "发件箱某一轮没有到期项时，暂停多久",
     sv: "paus efter ett varv i utkorgen där inget var förfallet",
   },
+  logLevel: {
+    en: "how much of the operator's log (JSON lines on stderr) to write: info has a line per request and the start and stop, warn only what went wrong",
+    "zh-CN":
+      "运维日志（stderr 上的 JSON 行）写多少：info 包括每个请求一行以及启动和停止，warn 只记出错的情况",
+    sv: "hur mycket av driftloggen (JSON-rader på stderr) som skrivs: info ger en rad per anrop samt start och stopp, warn bara det som gick fel",
+  },
   serveJson: {
     en: 'one JSON line once listening: {"listening","docs","outbox"}',
     "zh-CN": '开始监听后输出一行 JSON：{"listening","docs","outbox"}',

@@ -1,10 +1,13 @@
 import { type Lang, negotiateLang } from "@goodfaith/core";
+import { type Log, type LogLevel, stderrLog } from "./log.js";
 
 /** Where a command writes, and in which language it speaks; tests pass their own. */
 export interface CliContext {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly lang: Lang;
+  /** The operator's log at `level`; without it, its lines go through `err` (see `contextLog`). */
+  readonly log?: (level: LogLevel) => Log;
 }
 
 /** Exit codes, documented in the README. */
@@ -31,5 +34,6 @@ export function processContext(lang: string | undefined): CliContext {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     lang: cliLang(lang),
+    log: stderrLog,
   };
 }
