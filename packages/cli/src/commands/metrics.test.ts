@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import { loadPromises } from "@goodfaith/core";
-import { Ingestor, openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import {
   runCli as cli,
@@ -8,17 +5,12 @@ import {
   AIRLINE_PROMISES as PROMISES,
   tempDb,
 } from "../../../../test/support/cli.js";
+import {
+  airlineEvents as events,
+  storeWithTwoEvents,
+  until,
+} from "../../../../test/support/metrics-watch.js";
 import { metricsCommand } from "./metrics.js";
-
-const events = readFileSync(EVENTS, "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => JSON.parse(l) as unknown);
-
-// Polls `done` every 50 ms; the test's own timeout bounds the wait on a loaded machine.
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
 describe("goodfaith metrics", () => {
   it("prints every stage and window, with counts and quantiles", async () => {
@@ -44,15 +36,7 @@ describe("goodfaith metrics", () => {
   });
 
   it("--watch follows the log and prints again when new events arrive", async () => {
-    const db = tempDb();
-    const store = await openStore(db);
-    const docs = PROMISES.map((file) => {
-      const loaded = loadPromises(readFileSync(file, "utf8"), file);
-      if (!loaded.ok) throw new Error(file);
-      return loaded.value;
-    });
-    const ingestor = await Ingestor.open(store, docs);
-    await ingestor.ingest(events.slice(0, 2));
+    const { db, store, ingestor } = await storeWithTwoEvents();
     const out: string[] = [];
     const controller = new AbortController();
     const watching = metricsCommand(

@@ -96,7 +96,7 @@ export function outboxOutage(ctx: CliContext, log: Log) {
 /** The one-line summary of a pass, in the reader's language. */
 export function outboxPassLine(ctx: CliContext, pass: OutboxPass): string {
   const { remedies, deliveries } = pass;
-  // Only a stopped pass hands claims back: said only then.
+  // Only a stopped pass, or the first after an outage stranded claims, hands some back: said then.
   const released =
     remedies.released > 0 ? t(ctx.lang, "outboxReleased", { count: remedies.released }) : "";
   const line = t(ctx.lang, "outboxRun", {

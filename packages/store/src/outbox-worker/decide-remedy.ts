@@ -12,7 +12,8 @@ import {
 } from "@goodfaith/core";
 import { ledgerSecret } from "../ingest/secret.js";
 import { noticeEventId, withRemedyEvents } from "../webhooks/events.js";
-import { movesOnLedger, type RetryOptions } from "./run-outbox.js";
+import type { RetryOptions } from "./retry-remedy.js";
+import { movesOnLedger } from "./run-outbox.js";
 
 // The notice of a remedy that waited for a person was held back ("we are refunding" was not yet
 // true); approval makes it ready and announces it like any other (same event id, so once).

@@ -1,12 +1,13 @@
 /**
- * Test support for the exactly-once property (`exactly-once.property.test.ts`): the steps it
- * runs and the world they run in — workers that claim, start and report attempts one step at a
+ * Test support for the exactly-once property (`exactly-once.property.test.ts`): the world its
+ * steps (`exactly-once-steps.ts`) run in — workers that claim, start and report attempts one step at a
  * time (as `runOutbox` does) or run whole passes, a payment system that answers and calls back,
  * and a person who retries and cancels, all on one clock that only the steps move.
  */
-import type { ExecutionResult, RemedyExecutor, Store, StoredRemedy } from "@goodfaith/core";
+import type { RemedyExecutor, Store, StoredRemedy } from "@goodfaith/core";
 import { approvedOnLedger, remedy, T0 } from "../conformance/fixtures.js";
 import { ledgerSecret } from "../ingest/secret.js";
+import { failing, OUTAGE, pick, REFERENCE, result, type Step } from "./exactly-once-steps.js";
 import {
   check,
   checkHistory,
@@ -16,61 +17,9 @@ import {
   PERSON,
   Tracker,
 } from "./exactly-once-tracker.js";
-import { executorActor, movesOnLedger, retryAt, retryRemedy, runOutbox } from "./run-outbox.js";
+import { retryRemedy } from "./retry-remedy.js";
+import { executorActor, movesOnLedger, retryAt, runOutbox } from "./run-outbox.js";
 import { settleRemedy } from "./settle-remedy.js";
-
-/** How the payment system answers a call: paid, failed (worth retrying or not), or no answer yet. */
-export type Answer = "executed" | "retryable" | "fatal" | "pending";
-
-/** One step; `worker` and `remedy` are indices (taken modulo the counts), `advance` moves the clock. */
-export type Step =
-  | {
-      readonly kind: "claim";
-      readonly worker: number;
-      readonly advance: number;
-      readonly limit: number;
-    }
-  /** Every worker claims at once, each on its own connection. */
-  | { readonly kind: "claimTogether"; readonly advance: number }
-  /** A worker starts its `pick`th unstarted claim and calls the payment system. */
-  | {
-      readonly kind: "start";
-      readonly worker: number;
-      readonly pick: number;
-      readonly advance: number;
-    }
-  /** The payment system answers a worker's `pick`th call under way. */
-  | {
-      readonly kind: "answer";
-      readonly worker: number;
-      readonly pick: number;
-      readonly answer: Answer;
-      readonly advance: number;
-    }
-  /** A worker stops: hands back its unstarted claims. */
-  | { readonly kind: "stop"; readonly worker: number }
-  /** A whole `runOutbox` pass; `during` happens while its first call is under way. */
-  | {
-      readonly kind: "pass";
-      readonly worker: number;
-      readonly advance: number;
-      readonly limit: number;
-      readonly answers: readonly Answer[];
-      readonly during?: Step;
-      readonly stop: boolean;
-    }
-  /** The payment system's callback; `race` happens between its read and its write. */
-  | {
-      readonly kind: "callback";
-      readonly remedy: number;
-      readonly ok: boolean;
-      readonly retryable: boolean;
-      readonly advance: number;
-      readonly race?: Step;
-    }
-  | { readonly kind: "retry"; readonly remedy: number }
-  /** A person cancels, or gives up on (failed → dead). */
-  | { readonly kind: "cancel"; readonly remedy: number; readonly to: "cancelled" | "dead" };
 
 interface Worker {
   readonly name: string;
@@ -81,29 +30,8 @@ interface Worker {
   readonly calls: Map<string, number>;
   /** In a `runOutbox` pass. */
   busy: boolean;
-}
-
-const REFERENCE = (key: string) => `re_${key}`;
-
-function result(answer: Answer, key: string): ExecutionResult {
-  switch (answer) {
-    case "executed":
-      return { ok: true, reference: REFERENCE(key) };
-    case "retryable":
-      return { ok: false, error: "503", retryable: true };
-    case "fatal":
-      return { ok: false, error: "card closed", retryable: false };
-    case "pending":
-      return { ok: false, pending: true };
-    default:
-      throw new Error(`unknown answer ${answer satisfies never}`);
-  }
-}
-
-// The i-th of `items` in key order, if any.
-function pick<T>(items: Map<string, T>, i: number): [string, T] | undefined {
-  const entries = [...items.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  return entries.length === 0 ? undefined : entries[i % entries.length];
+  /** Claims its last pass never started when an outage failed it, for the next to hand back. */
+  stranded: readonly StoredRemedy[];
 }
 
 /** Remedies, workers, a payment system and a person on one store, with one clock. */
@@ -141,6 +69,7 @@ export class World {
       held: new Map(),
       calls: new Map(),
       busy: false,
+      stranded: [],
     }));
     return new World(tracker, tracker.watch(first), workers, keys, secret);
   }
@@ -303,12 +232,33 @@ export class World {
     };
     w.held.clear();
     w.busy = true;
+    // Still this worker's and unstarted: the pass must hand them back before anything else.
+    const due: string[] = [];
+    for (const r of w.stranded) {
+      const row = (await this.store.getRemedy(r.key))?.remedy;
+      const unstarted = row?.status === "executing" && row.attemptStartedAt === undefined;
+      if (unstarted && row.claimedBy === w.name) due.push(r.key);
+    }
+    let left: readonly StoredRemedy[] = [];
     try {
-      await runOutbox(w.store, executor, {
+      const summary = await runOutbox(failing(w.store, step.outage), executor, {
         ...this.#outbox(w.name),
         limit: step.limit,
         signal: stop.signal,
+        handBack: w.stranded,
+        onStranded: (claims) => {
+          left = claims;
+        },
       });
+      const released = summary.outcomes.filter((o) => o.status === "released").map((o) => o.key);
+      check(
+        due.every((k) => released.includes(k)),
+        `${w.name} left [${due}] stranded, released [${released}]`,
+      );
+      w.stranded = [];
+    } catch (error) {
+      if (error !== OUTAGE) throw error;
+      w.stranded = left;
     } finally {
       w.busy = false;
     }
@@ -319,6 +269,9 @@ export class World {
     this.now += step.advance;
     const at = this.now;
     const asked = (this.tracker.calls.get(key) ?? []).length > 0;
+    // Nobody calls back about a remedy never sent, though started: an outage lost the start's
+    // answer. The store cannot tell that from a call under way, and need not.
+    if (!asked && (this.tracker.starts.get(key) ?? 0) > 0) return;
     const before = (await this.store.getRemedy(key))?.remedy;
     // Executing under a takeover not started, an attempt before it left without an outcome.
     const movedPast =
@@ -356,7 +309,8 @@ export class World {
     );
     await race();
     // A payment system calls back only about what it was asked; anything else changes nothing.
-    if (!asked) {
+    // Asked by the race (a start between the callback's read and its write) counts as asked.
+    if (!asked && (this.tracker.calls.get(key) ?? []).length === 0) {
       check(!settled.ok, `${key} settled by a callback, never asked: ${JSON.stringify(settled)}`);
       return;
     }

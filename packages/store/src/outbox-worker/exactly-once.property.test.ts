@@ -11,8 +11,9 @@ import fc from "fast-check";
 import { describe, it } from "vitest";
 import { describePostgres, dropSchema } from "../../../../test/support/postgres.js";
 import { openStore } from "../open-store.js";
+import type { Answer, Step } from "./exactly-once-steps.js";
 import { LEASE_MS } from "./exactly-once-tracker.js";
-import { type Answer, type Step, World } from "./exactly-once-world.js";
+import { World } from "./exactly-once-world.js";
 
 const WORKERS = 3;
 
@@ -61,6 +62,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         answers: fc.array(answer, { maxLength: 3 }),
         during: simple,
         stop: fc.boolean(),
+        outage: fc.record({ call: fc.nat(5), committed: fc.boolean() }),
       },
       { requiredKeys: ["kind", "worker", "advance", "limit", "answers", "stop"] },
     ),
@@ -97,6 +99,40 @@ const sameWorkerRace = {
       retryable: false,
       advance: LEASE_MS,
       race: { kind: "claim", worker: 0, advance: 0, limit: 1 },
+    },
+  ] satisfies Step[],
+};
+
+// A pass that claimed two, started none, and failed with the store away: the next pass of its
+// worker hands both back (refusing the one whose start committed), and they are paid once.
+const strandedByOutage = (committed: boolean) => ({
+  remedies: 2,
+  steps: [
+    {
+      kind: "pass",
+      worker: 0,
+      advance: 0,
+      limit: 2,
+      answers: [],
+      stop: false,
+      outage: { call: 1, committed },
+    },
+    { kind: "pass", worker: 0, advance: 0, limit: 2, answers: [], stop: false },
+  ] satisfies Step[],
+});
+
+// Found by this property: a callback whose race starts (and sends) the claim it is about.
+const askedDuringCallback = {
+  remedies: 1,
+  steps: [
+    { kind: "claim", worker: 0, advance: 0, limit: 1 },
+    {
+      kind: "callback",
+      remedy: 0,
+      ok: false,
+      retryable: false,
+      advance: 0,
+      race: { kind: "start", worker: 0, pick: 0, advance: 0 },
     },
   ] satisfies Step[],
 };
@@ -148,6 +184,9 @@ function describeExactlyOnce(name: string, fresh: Fresh, numRuns: number): void 
             [confirmedAfterGivingUp],
             [failedUnderTakeover(true)],
             [failedUnderTakeover(false)],
+            [strandedByOutage(false)],
+            [strandedByOutage(true)],
+            [askedDuringCallback],
           ],
         },
       );

@@ -12,14 +12,13 @@ export {
   resolveOutboxOptions,
 } from "./options.js";
 export { type RecordedExecution, RecordingExecutor } from "./recording-executor.js";
+export { type RetryOptions, retryRemedy } from "./retry-remedy.js";
 export {
   executorActor,
   movesOnLedger,
   type OutboxOutcome,
   type OutboxSummary,
-  type RetryOptions,
   retryAt,
-  retryRemedy,
   runOutbox,
 } from "./run-outbox.js";
 export { type Settlement, type SettleResult, settleRemedy } from "./settle-remedy.js";

@@ -1,5 +1,6 @@
 /** The outbox worker's options, resolved once into a frozen object with every default filled. */
 import { hostname } from "node:os";
+import type { StoredRemedy } from "@goodfaith/core";
 
 /** Exponential backoff with full jitter between automatic attempts. */
 export interface BackoffOptions {
@@ -45,6 +46,19 @@ export interface OutboxOptions {
    * are handed back (`releaseClaims`), due at once for any worker, no attempt counted.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Claims an earlier run of this worker left unstarted when it failed (see `onStranded`):
+   * handed back first (`releaseClaims`, even when `signal` is aborted), due at once, each
+   * counted as released; one no longer this worker's, or started, is left as it is.
+   */
+  readonly handBack?: readonly StoredRemedy[];
+  /**
+   * Called when the run throws (the store became unavailable in the middle of it) with the
+   * claims this worker still holds and never started, `handBack` included if not handed back
+   * yet. Left alone they stay executing until their lease runs out; passed as `handBack` to the
+   * next run, they are due again as soon as the store answers.
+   */
+  readonly onStranded?: (claims: readonly StoredRemedy[]) => void;
 }
 
 /** Options with every default filled in. */
@@ -58,6 +72,8 @@ export interface ResolvedOutboxOptions {
   readonly now: () => number;
   readonly secret: string | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly handBack: readonly StoredRemedy[];
+  readonly onStranded: ((claims: readonly StoredRemedy[]) => void) | undefined;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -84,5 +100,7 @@ export function resolveOutboxOptions(options: OutboxOptions = {}): ResolvedOutbo
     now: options.now ?? Date.now,
     secret: options.secret,
     signal: options.signal,
+    handBack: options.handBack ?? [],
+    onStranded: options.onStranded,
   });
 }

@@ -17,7 +17,8 @@ import { verifyLedger } from "../ingest/verify-ledger.js";
 import { openStore } from "../open-store.js";
 import { registerWebhookEndpoint } from "../webhooks/endpoints.js";
 import { RecordingExecutor } from "./recording-executor.js";
-import { retryRemedy, runOutbox } from "./run-outbox.js";
+import { retryRemedy } from "./retry-remedy.js";
+import { runOutbox } from "./run-outbox.js";
 import { settleRemedy } from "./settle-remedy.js";
 
 /** A fresh database: open as many stores on it as needed; dispose closes them and drops it. */

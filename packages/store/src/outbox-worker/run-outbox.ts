@@ -1,7 +1,7 @@
 /**
  * The outbox worker: claims due remedies, hands each to the executor, records the outcome
  * (executed, failed with a retry scheduled, or dead), and writes every move to the remedies
- * ledger chain. Also the manual retry of a dead or failed remedy.
+ * ledger chain.
  *
  * Exactly once: the store hands a due remedy to one worker at a time (`claimDue`), and a
  * worker whose lease ran out cannot report (`recordAttempt` refuses it). What no store can
@@ -18,7 +18,6 @@ import type {
   RemedyToExecute,
   Store,
   StoredRemedy,
-  TransitionResult,
 } from "@goodfaith/core";
 import { isPendingResult } from "@goodfaith/core";
 import { linkDrafts } from "../ingest/append-ledger.js";
@@ -37,7 +36,8 @@ export interface OutboxOutcome {
   /**
    * `lost`: the claim ran out before the outcome was recorded; another run takes it over.
    * `pending`: handed over, awaiting the other system's confirmation (still executing).
-   * `released`: never started, handed back when the run was stopped; due again at once.
+   * `released`: never started, handed back when the run was stopped, or by the next run when
+   * it failed (see `OutboxOptions.onStranded`); due again at once.
    */
   readonly status: "executed" | "failed" | "dead" | "lost" | "pending" | "released";
   /** The attempt number (1-based). */
@@ -63,9 +63,12 @@ export interface OutboxSummary {
   readonly lost: number;
   /** Handed over and awaiting confirmation by callback (see `settleRemedy`). */
   readonly pending: number;
-  /** Claims never started, handed back because the run was stopped (see `OutboxOptions.signal`). */
+  /**
+   * Claims never started, handed back because the run was stopped (see `OutboxOptions.signal`),
+   * or left by an earlier run that failed (`OutboxOptions.handBack`).
+   */
   readonly released: number;
-  /** Each claimed remedy, in claim order. */
+  /** Each remedy handed back from an earlier run, then each claimed, in claim order. */
   readonly outcomes: readonly OutboxOutcome[];
 }
 
@@ -159,7 +162,8 @@ async function attempt(
  * `maxAttempts` goes to the dead letter ("not confirmed after N attempts"); a claim that never
  * started its attempt (its worker died first) is taken over without counting one. Stopped
  * (`signal`), it starts no attempt after the one under way and hands back the claims it has
- * not started (`releaseClaims`). Each move (claim, outcome, release) is appended to the
+ * not started (`releaseClaims`); failed, it reports them (`onStranded`) for the next run to
+ * hand back (`handBack`). Each move (claim, outcome, release) is appended to the
  * `remedies` ledger chain with actor `executor:<worker>`. Call it again (on a timer) for the
  * next batch.
  */
@@ -169,10 +173,45 @@ export async function runOutbox(
   options: OutboxOptions = {},
 ): Promise<OutboxSummary> {
   const o = resolveOutboxOptions(options);
+  // The claims this worker holds and has not started, by key: what a failure strands.
+  const held = new Map(o.handBack.map((r) => [r.key, r]));
+  try {
+    return await run(store, executor, o, held);
+  } catch (error) {
+    if (held.size > 0) o.onStranded?.([...held.values()]);
+    throw error;
+  }
+}
+
+async function run(
+  store: Store,
+  executor: RemedyExecutor,
+  o: ResolvedOutboxOptions,
+  held: Map<string, StoredRemedy>,
+): Promise<OutboxSummary> {
   const actor = executorActor(o.worker);
   const secret = o.secret ?? (await ledgerSecret(store));
-  const empty = { claimed: 0, executed: 0, retried: 0, dead: 0, lost: 0, pending: 0, released: 0 };
-  if (o.signal?.aborted) return { ...empty, outcomes: [] };
+  const summary = {
+    claimed: 0,
+    executed: 0,
+    retried: 0,
+    dead: 0,
+    lost: 0,
+    pending: 0,
+    released: 0,
+  };
+  const outcomes: OutboxOutcome[] = [];
+  if (held.size > 0) {
+    // Before claiming, so that they are due again for this very claim.
+    const back = await release(store, [...held.values()], o, secret);
+    for (const r of held.values()) {
+      if (!back.has(r.key)) continue;
+      summary.released++;
+      outcomes.push({ key: r.key, status: "released", attempt: r.attempts + 1 });
+    }
+    held.clear();
+  }
+  if (o.signal?.aborted) return { ...summary, outcomes };
   const now = o.now();
   // The claims are on the ledger before anything is executed: never an outcome without its claim.
   // A claim taken over after its lease counts as an attempt if it started one; one past
@@ -190,8 +229,8 @@ export async function runOutbox(
       },
     },
   );
-  const summary = { ...empty, claimed: claimed.length };
-  const outcomes: OutboxOutcome[] = [];
+  summary.claimed = claimed.length;
+  for (const r of claimed) held.set(r.key, r);
   for (const m of given) {
     const dead = (await store.getRemedy(m.key))?.remedy;
     summary.dead++;
@@ -207,7 +246,14 @@ export async function runOutbox(
   for (const [i, r] of claimed.entries()) {
     // Stopped: the calls made so far are recorded; the rest is handed back, never started.
     if (o.signal?.aborted) {
-      await release(store, claimed.slice(i), o.worker, o.now(), secret, summary, outcomes);
+      const rest = claimed.slice(i);
+      const back = await release(store, rest, o, secret);
+      for (const c of rest) {
+        const status = back.has(c.key) ? "released" : "lost";
+        summary[status]++;
+        outcomes.push({ key: c.key, status, attempt: c.attempts + 1 });
+      }
+      held.clear();
       break;
     }
     const number = r.attempts + 1;
@@ -215,10 +261,12 @@ export async function runOutbox(
     // settled it): executing it here could pay twice. Started, the attempt counts even if this
     // worker dies mid-call; never started, a takeover counts none.
     const start = o.now();
-    if (
-      start >= (r.claimedAt ?? now) + o.leaseMs ||
-      !(await store.startAttempt(r.key, o.worker, start))
-    ) {
+    const expired = start >= (r.claimedAt ?? now) + o.leaseMs;
+    const started = !expired && (await store.startAttempt(r.key, o.worker, start));
+    // Kept until here: a start whose answer was lost stays stranded, and handing it back is
+    // refused as started, so the attempt is never counted twice nor the remedy sent twice.
+    held.delete(r.key);
+    if (!started) {
       summary.lost++;
       outcomes.push({ key: r.key, status: "lost", attempt: number });
       continue;
@@ -290,28 +338,20 @@ export async function runOutbox(
 }
 
 /**
- * Hands back the claims `rest` that were never started, counting each as released, or lost
- * when it is no longer this worker's (its lease ran out and it was taken over meanwhile).
- * No webhook event: nothing happened to the remedy that its endpoints should hear of.
+ * Hands back `claims` never started: the keys released; one no longer this worker's (its lease
+ * ran out and it was taken over meanwhile) or started is not. No webhook event: nothing
+ * happened to the remedy that its endpoints should hear of.
  */
 async function release(
   store: Store,
-  rest: readonly StoredRemedy[],
-  worker: string,
-  at: number,
+  claims: readonly StoredRemedy[],
+  o: ResolvedOutboxOptions,
   secret: string,
-  summary: { released: number; lost: number },
-  outcomes: OutboxOutcome[],
-): Promise<void> {
-  const keys = rest.map((r) => r.key);
-  const released = new Set(
-    await store.releaseClaims(worker, keys, at, movesOnLedger(secret, executorActor(worker), at)),
-  );
-  for (const r of rest) {
-    const status = released.has(r.key) ? "released" : "lost";
-    summary[status]++;
-    outcomes.push({ key: r.key, status, attempt: r.attempts + 1 });
-  }
+): Promise<ReadonlySet<string>> {
+  const at = o.now();
+  const keys = claims.map((r) => r.key);
+  const ledger = movesOnLedger(secret, executorActor(o.worker), at);
+  return new Set(await store.releaseClaims(o.worker, keys, at, ledger));
 }
 
 function count(summary: { executed: number; retried: number; dead: number }, to: string): void {
@@ -346,39 +386,4 @@ async function settledByCallback(
         nextAttemptAt: remedy.nextAttemptAt,
       }),
   };
-}
-
-/** Options of a manual retry. */
-export interface RetryOptions {
-  /** Why, recorded with the move. @default "manual retry" */
-  readonly reason?: string;
-  /** The secret for ledger pseudonyms. @default the store's own (see `ledgerSecret`) */
-  readonly secret?: string;
-}
-
-/**
- * The manual retry: moves a dead (or failed) remedy back to approved, due at `now`, as `actor`
- * (a person's or a service's id, never a customer's), and appends the move to the ledger.
- * A refusal (`status_mismatch`, `unknown_remedy`) changes nothing and writes no ledger entry.
- */
-export async function retryRemedy(
-  store: Store,
-  key: string,
-  actor: string,
-  now: number,
-  options: RetryOptions = {},
-): Promise<TransitionResult> {
-  if (actor.length === 0) throw new RangeError("retryRemedy: actor must not be empty");
-  const secret = options.secret ?? (await ledgerSecret(store));
-  return store.transition(
-    key,
-    {
-      from: ["dead", "failed"],
-      to: "approved",
-      actor,
-      at: now,
-      reason: options.reason ?? "manual retry",
-    },
-    movesOnLedger(secret, actor, now),
-  );
 }

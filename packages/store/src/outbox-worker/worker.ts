@@ -4,9 +4,10 @@
  * they find work, else every interval, until stopped.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { hasWebhooks, type RemedyExecutor, type Store } from "@goodfaith/core";
+import { hasWebhooks, type RemedyExecutor, type Store, type StoredRemedy } from "@goodfaith/core";
 import { isStoreUnavailable } from "../store-unavailable.js";
 import { type DeliverySummary, runWebhookDeliveries } from "../webhooks/deliver.js";
+import type { OutboxOptions } from "./options.js";
 import { type OutboxSummary, runOutbox } from "./run-outbox.js";
 
 /** What one pass of the worker did. */
@@ -20,16 +21,20 @@ export interface OutboxPass {
  * One pass: due remedies through `executor`, then due webhook deliveries. `signal` stops it
  * between remedies (see `OutboxOptions.signal`), and before the deliveries: they are sent all
  * at once, so a batch has none left unstarted to hand back, and a stopped pass claims none.
+ * `stranded`: the claims an earlier pass left unstarted when it failed, handed back first, and
+ * where this pass reports its own if it fails (see `OutboxOptions.handBack`).
  */
 export async function outboxPass(
   store: Store,
   executor: RemedyExecutor,
   leaseMs?: number,
   signal?: AbortSignal,
+  stranded?: Pick<OutboxOptions, "handBack" | "onStranded">,
 ): Promise<OutboxPass> {
   const remedies = await runOutbox(store, executor, {
     ...(leaseMs !== undefined && { leaseMs }),
     ...(signal !== undefined && { signal }),
+    ...stranded,
   });
   if (!hasWebhooks(store)) return { remedies };
   return {
@@ -38,9 +43,10 @@ export async function outboxPass(
   };
 }
 
-/** Whether a pass found anything to do. */
+/** Whether a pass found anything to do (handing back claims an earlier one stranded included). */
 export function outboxPassBusy(pass: OutboxPass): boolean {
-  return pass.remedies.claimed + pass.remedies.dead + (pass.deliveries?.claimed ?? 0) > 0;
+  const { claimed, dead, released } = pass.remedies;
+  return claimed + dead + released + (pass.deliveries?.claimed ?? 0) > 0;
 }
 
 // Every count of `a` and `b` added up (the summaries are counts, and remedies' outcomes).
@@ -76,6 +82,8 @@ export interface OutboxWorkerOptions {
    * a restart, a failover, a cut network), with the first such error; the worker goes on,
    * pausing twice as long after each failed pass (up to `maxOutageIntervalMs`), and says
    * nothing more until `onStoreBack`. Absent: such a failure goes to `onError` like any other.
+   * Either way, the claims such a pass never started are handed back by the next pass, as soon
+   * as the store answers, rather than held until their lease runs out.
    */
   readonly onStoreUnavailable?: (error: unknown) => void;
   /** Called once when a pass succeeds after `onStoreUnavailable`. */
@@ -113,11 +121,32 @@ export function startOutboxWorker(
   const maxOutageMs = Math.max(intervalMs, options.maxOutageIntervalMs ?? 5000);
   // Passes failed in a row because the store is unavailable: 0 while it answers.
   let outage = 0;
+  // Claims a pass failed to start when the store went away: known never sent, so the next
+  // pass hands them back (due at once) instead of leaving them executing until their lease ends.
+  let stranded: readonly StoredRemedy[] = [];
+  const nextPass = async () => {
+    let left: readonly StoredRemedy[] = [];
+    try {
+      const pass = await outboxPass(store, executor, options.leaseMs, signal, {
+        handBack: stranded,
+        onStranded: (claims) => {
+          left = claims;
+        },
+      });
+      stranded = [];
+      return pass;
+    } catch (error) {
+      // Not after a bug: that pass would fail again, and handing its claims out at each pass
+      // rather than once per lease would only fill the ledger with claims and releases.
+      stranded = isStoreUnavailable(error) ? left : [];
+      throw error;
+    }
+  };
   const done = (async () => {
     while (!signal.aborted) {
       let busy = false;
       try {
-        const pass = await outboxPass(store, executor, options.leaseMs, signal);
+        const pass = await nextPass();
         busy = outboxPassBusy(pass);
         if (outage > 0) options.onStoreBack?.();
         outage = 0;
@@ -138,6 +167,11 @@ export function startOutboxWorker(
       const pause =
         outage > 0 ? Math.min(intervalMs * 2 ** (outage - 1), maxOutageMs) : busy ? 0 : intervalMs;
       if (pause > 0) await sleep(pause, undefined, { signal }).catch(() => {});
+    }
+    // Stopped during an outage: a stopped pass claims nothing but still hands back, if the
+    // store answers; if not, the lease frees them.
+    if (stranded.length > 0) {
+      await nextPass().then(options.onPass, () => {});
     }
   })();
   // Never an unhandled rejection: whoever awaits `done` or `stop` sees the error.
