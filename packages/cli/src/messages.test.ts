@@ -35,4 +35,30 @@ describe("the CLI's words", () => {
       "ledger ok: 1 entry in 1 chain",
     );
   });
+
+  it("agree every count in a message with its noun, in Swedish and English", () => {
+    const lines = (lang: "en" | "sv", n: number) =>
+      t(lang, "ingestLines", { read: n, accepted: n, duplicates: n, rejected: n });
+    expect(lines("sv", 1)).toBe("  1 rad läst: 1 godtagen, 1 dubblett, 1 avvisad");
+    expect(lines("sv", 2)).toBe("  2 rader lästa: 2 godtagna, 2 dubbletter, 2 avvisade");
+    expect(lines("en", 1)).toBe("  1 line read: 1 accepted, 1 duplicate, 1 rejected");
+    expect(lines("en", 20000)).toBe(
+      "  20,000 lines read: 20,000 accepted, 20,000 duplicates, 20,000 rejected",
+    );
+    expect(t("sv", "serveServing", { promises: 1, db: "g.db" })).toBe(
+      "  tillhandahåller 1 löfte från g.db",
+    );
+    expect(t("en", "eventsRead", { read: 1, accepted: 1, rejected: 0 })).toBe(
+      "1 event read: 1 accepted, 0 rejected",
+    );
+    expect(fill("zh-CN", "{n} {n|a|b}", { n: 1 })).toBe("1 b");
+  });
+
+  it("leave no plural form unresolved in any message", () => {
+    const forms = /\{(\w+)\|[^|{}]*\|[^|{}]*\}/g;
+    for (const lang of LANGS)
+      for (const [key, text] of Object.entries(catalogs[lang]))
+        for (const [, name] of text.matchAll(forms))
+          expect(text, `${lang} ${key}`).toContain(`{${name}}`);
+  });
 });

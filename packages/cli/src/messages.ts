@@ -41,25 +41,41 @@ function grouped(
   return out;
 }
 
-/** Fills a template of the CLI's in `lang`, whole numbers grouped as the language groups them. */
-export function fill(
-  lang: Lang,
-  template: string,
-  params: Readonly<Record<string, string | number>> = {},
-): string {
-  return interpolate(template, grouped(lang, params));
-}
-
 const plurals = new Map<Lang, Intl.PluralRules>();
 
-/** `count` with the noun of `one` or `other` as `lang` agrees them: 1 chain, 2 chains. */
-export function counted(lang: Lang, count: number, one: MessageKey, other: MessageKey): string {
+function pluralRules(lang: Lang): Intl.PluralRules {
   let rules = plurals.get(lang);
   if (rules === undefined) {
     rules = new Intl.PluralRules(lang);
     plurals.set(lang, rules);
   }
-  return t(lang, rules.select(count) === "one" ? one : other, { count });
+  return rules;
+}
+
+// `{name|one|other}`: the word that agrees with the count `name` (1 dubblett, 2 dubbletter).
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
+
+/**
+ * Fills a template of the CLI's in `lang`, whole numbers grouped as the language groups them;
+ * `{name|one|other}` picks the form that agrees with the number `name` in `lang`.
+ */
+export function fill(
+  lang: Lang,
+  template: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const agreed = template.includes("|")
+    ? template.replace(PLURAL, (_, name: string, one: string, other: string) => {
+        const n = params[name];
+        return typeof n === "number" && pluralRules(lang).select(n) === "one" ? one : other;
+      })
+    : template;
+  return interpolate(agreed, grouped(lang, params));
+}
+
+/** `count` with the noun of `one` or `other` as `lang` agrees them: 1 chain, 2 chains. */
+export function counted(lang: Lang, count: number, one: MessageKey, other: MessageKey): string {
+  return t(lang, pluralRules(lang).select(count) === "one" ? one : other, { count });
 }
 
 /** The CLI's own words in a language (see `fill`). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,7 +74,7 @@ describe("goodfaith run", () => {
       "delay-refund v2026.11 — Three hours late because of us? Your fare back.",
     );
     expect(r.out).toContain("because: a technical fault");
-    expect(r.out).toContain("4 events read: 2 accepted, 2 rejected");
+    expect(r.out).toContain("4 lines read: 2 accepted, 0 duplicates, 2 rejected");
     expect(r.err).toMatch(/events\.jsonl: line 2, column \d+/);
     expect(r.err).toMatch(/events\.jsonl: line 4: data\.items/);
     expect(r.code).toBe(3);
@@ -108,6 +108,48 @@ describe("goodfaith run", () => {
       "återbetalning 300,00",
     );
     expect((await cli(["run", "-p", AIRLINE, "-e", events], "zh-CN")).out).toContain("补救措施");
+  });
+});
+
+describe("goodfaith run over files that share an event id", () => {
+  // The valid lines of `events`: a booking, and the late arrival that owes it a refund.
+  const [booking = "", , arrival = ""] = readFileSync(events, "utf8").split("\n");
+  const a = join(dir, "shared-a.jsonl");
+  const b = join(dir, "shared-b.jsonl");
+  writeFileSync(a, `${booking}\n${arrival}\n`);
+  writeFileSync(b, `${arrival}\n${booking}\n`);
+
+  test("counts each repeated id as a duplicate, as ingest does, and decides the incident once", async () => {
+    const r = await cli(["run", "-p", AIRLINE, "-e", a, b]);
+    expect(r.out).toContain("4 lines read: 2 accepted, 2 duplicates, 0 rejected");
+    expect(r.out.match(/refund €300\.00/g)).toHaveLength(1);
+    expect(r.code).toBe(0);
+    const json = await cli(["run", "-p", AIRLINE, "-e", a, b, "--json"]);
+    const lines = json.out.split("\n").map((l) => JSON.parse(l) as { type: string });
+    expect(lines.filter((l) => l.type === "remedy")).toHaveLength(1);
+    expect(lines.at(-1)).toMatchObject({
+      type: "summary",
+      events: { read: 4, accepted: 2, duplicates: 2, rejected: 0 },
+    });
+  });
+
+  test("a copy re-sent long after, past the engine's memory of ids, is a duplicate, never given to the engine", async () => {
+    // Over a thousand events and more than the engine's 30 days between the two copies.
+    const late = join(dir, "shared-late.jsonl");
+    const filler = Array.from({ length: 1100 }, (_, i) =>
+      JSON.stringify({
+        id: `tick-${i}`,
+        type: "clock",
+        time: new Date(Date.parse("2026-11-21T00:00:00Z") + i * 3_600_000 * 2).toISOString(),
+        data: {},
+      }),
+    );
+    const resent = JSON.stringify({ ...JSON.parse(arrival), time: "2027-03-01T00:00:00Z" });
+    writeFileSync(late, `${[...filler, resent].join("\n")}\n`);
+    const r = await cli(["run", "-p", AIRLINE, "-e", a, late, "--json"]);
+    const lines = r.out.split("\n").map((l) => JSON.parse(l) as { type: string });
+    expect(lines.filter((l) => l.type === "remedy")).toHaveLength(1);
+    expect(lines.at(-1)).toMatchObject({ events: { duplicates: 1 } });
   });
 });
 

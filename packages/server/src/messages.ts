@@ -2,7 +2,7 @@
  * The server's own words, in each of Goodfaith's languages: problem titles and details.
  * Event and promise issues are rendered by the core's catalogs (`renderIssue`).
  */
-import { interpolate, type Lang, type RemedyStatus } from "@goodfaith/core";
+import { interpolate, type Lang } from "@goodfaith/core";
 import { PROBLEM_TEXTS } from "./problem-texts.js";
 
 /** Every problem the API answers with, by stable code. */
@@ -47,43 +47,6 @@ export const ACTIONS: Readonly<
     reject: "avvisas",
     confirm: "bekräftas",
     fail: "markeras som misslyckad",
-  },
-};
-
-/** A remedy's status as the reader's language says it (in the remedy_conflict problem). */
-export const REMEDY_STATUS_WORDS: Readonly<Record<Lang, Readonly<Record<RemedyStatus, string>>>> = {
-  en: {
-    planned: "planned",
-    awaiting_approval: "awaiting approval",
-    approved: "approved",
-    executing: "being carried out",
-    executed: "carried out",
-    failed: "failed (to be retried)",
-    rejected: "rejected",
-    cancelled: "cancelled",
-    dead: "stopped after its last attempt",
-  },
-  "zh-CN": {
-    planned: "已计划",
-    awaiting_approval: "等待批准",
-    approved: "已批准",
-    executing: "正在执行",
-    executed: "已执行",
-    failed: "执行失败（将重试）",
-    rejected: "已拒绝",
-    cancelled: "已取消",
-    dead: "多次尝试后已停止",
-  },
-  sv: {
-    planned: "planerad",
-    awaiting_approval: "väntar på godkännande",
-    approved: "godkänd",
-    executing: "under utförande",
-    executed: "utförd",
-    failed: "misslyckad (görs om)",
-    rejected: "avvisad",
-    cancelled: "avbruten",
-    dead: "stoppad efter sista försöket",
   },
 };
 

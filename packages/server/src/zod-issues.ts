@@ -2,7 +2,7 @@
  * Request validation failures (zod) as located API issues in the caller's language, with
  * zod's own locale maps for the words.
  */
-import { formatPath, type Lang } from "@goodfaith/core";
+import { eventMessages, formatPath, interpolate, type Lang, type ValueKind } from "@goodfaith/core";
 import { z } from "@hono/zod-openapi";
 import { REQUEST_ISSUES, type RequestIssueCode, requestIssueText } from "./messages.js";
 import { type ApiIssue, ProblemError } from "./problem.js";
@@ -12,6 +12,47 @@ const LOCALES: Readonly<Record<Lang, ReturnType<typeof z.locales.en>>> = {
   "zh-CN": z.locales.zhCN(),
   sv: z.locales.sv(),
 };
+
+// zod's locale maps name only a few types in their language ("期望 数组，实际接收 string"):
+// the others are worded as event issues word the kinds of value (`event.kind.*`).
+const KINDS: Readonly<Record<string, ValueKind>> = {
+  string: "string",
+  number: "number",
+  int: "integer",
+  boolean: "boolean",
+  object: "object",
+  record: "object",
+  array: "array",
+  null: "null",
+  undefined: "missing",
+};
+
+/** A zod type name (`string`, `array`, `undefined` …) as `lang` says it; English keeps zod's. */
+export function typeWord(lang: Lang, type: string): string {
+  const kind = KINDS[type];
+  if (lang === "en" || kind === undefined) return type;
+  return eventMessages[lang][`event.kind.${kind}`] ?? type;
+}
+
+const INVALID_TYPE: Readonly<Record<Exclude<Lang, "en">, string>> = {
+  "zh-CN": "无效输入：期望{expected}，实际接收{received}",
+  sv: "Ogiltig inmatning: förväntade {expected}, fick {received}",
+};
+
+/** zod's words for `raw` in `lang`, with the names of types in that language too. */
+function zodMessage(raw: z.core.$ZodRawIssue & { input: unknown }, lang: Lang): string {
+  if (lang !== "en" && raw.code === "invalid_type" && !/^[A-Z]/.test(raw.expected))
+    return interpolate(INVALID_TYPE[lang], {
+      expected: typeWord(lang, raw.expected),
+      received: typeWord(lang, z.core.util.parsedType(raw.input)),
+    });
+  const rendered = LOCALES[lang].localeError(raw as never);
+  const message = typeof rendered === "string" ? rendered : (rendered?.message ?? "");
+  // "期望 string >=1 字符": the size issues name the type they measure as it is.
+  if (lang !== "en" && (raw.code === "too_small" || raw.code === "too_big") && raw.origin)
+    return message.replace(` ${raw.origin} `, ` ${typeWord(lang, raw.origin)} `);
+  return message;
+}
 
 /** Where a request part's issues are reported: the body's fields bare, others prefixed. */
 export type Target = "json" | "form" | "query" | "param" | "header" | "cookie";
@@ -102,8 +143,7 @@ export function zodIssues(
     if (isRequestIssue(own))
       return requestIssue(own, formatPath(located), lang, params as Record<string, string>);
     const raw = { ...issue, input: valueAt(input, path) };
-    const rendered = LOCALES[lang].localeError(raw as never);
-    const message = typeof rendered === "string" ? rendered : (rendered?.message ?? issue.message);
+    const message = zodMessage(raw as never, lang) || issue.message;
     return { code: `request.${issue.code}`, path: formatPath(located), message };
   });
 }

@@ -29,7 +29,7 @@ import { type Command, Option } from "commander";
 import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
-import { readEventFilesOrSay } from "../io/events.js";
+import { distinctEvents, readEventFilesOrSay } from "../io/events.js";
 import { helpOf } from "../io/localized-command.js";
 import { formatCount, type MessageKey, t } from "../messages.js";
 import { say } from "./backtest-messages.js";
@@ -213,13 +213,14 @@ export async function backtestCommand(
   const currentDocs = opts.against
     ? await loadDocuments(opts.against, lang)
     : ({ ok: true, documents: [] } as const);
-  let failed = false;
+  // A file that could not be read (1) outranks one that does not load (2).
+  let failed: number | undefined;
   for (const loaded of [proposedDocs, currentDocs])
     if (!loaded.ok) {
-      failed = true;
+      if (failed !== EXIT.failure) failed = loaded.exit;
       for (const m of loaded.messages) ctx.err(m);
     }
-  if (!proposedDocs.ok || !currentDocs.ok || failed) return EXIT.invalid;
+  if (!proposedDocs.ok || !currentDocs.ok) return failed ?? EXIT.invalid;
 
   let rejectedLines = 0;
   let events: () => Iterable<GoodfaithEvent> | AsyncIterable<GoodfaithEvent>;
@@ -232,7 +233,8 @@ export async function backtestCommand(
         ctx.err(
           `${r.file}: ${renderIssue(i.line === undefined ? { ...i, line: r.line } : i, lang)}`,
         );
-    const list = read.events.map((e) => e.event);
+    // Each id once, as the store keeps it: a repeated event is never replayed twice.
+    const list = distinctEvents(read.events).events.map((e) => e.event);
     events = () => list;
   } else {
     // Earlier events build state, so the store is read from the start up to `to`.

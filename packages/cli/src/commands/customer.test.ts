@@ -67,8 +67,8 @@ describe("goodfaith customer erase", () => {
     const sv = await cli(["customer", "erase", "c-sam", "--db", db], "sv");
     expect(sv.out.slice(2, 5)).toEqual([
       "  tog bort passagerarnas namn ur 1 av kundens gottgörelser",
-      "  tömde texten i 1 meddelanden till kunden",
-      "  tömde 1 webhook-händelser som meddelade dem",
+      "  tömde texten i 1 meddelande till kunden",
+      "  tömde 1 webhook-händelse som meddelade dem",
     ]);
     const json = await cli(["customer", "erase", "c-omar", "--db", db, "--json"]);
     expect(JSON.parse(json.out[0] ?? "{}")).toMatchObject({

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { helpOf } from "../io/localized-command.js";
 import { t } from "../messages.js";
+import { noticeStatusText, padColumn, remedyStatusText } from "./remedy-display.js";
 import { dbHelp, withCliStore } from "./store-options.js";
 
 /** Options of `goodfaith customer erase`. */
@@ -86,22 +87,21 @@ export function customerShowCommand(
       ctx.out(`  #${seq}  ${e.time ?? ""}  ${e.type ?? ""}  ${e.id ?? ""}`);
     }
     ctx.out(t(ctx.lang, "customerRemedies", { count: remedies.length }));
-    for (const h of remedies) {
-      const r = h.remedy as {
-        key: string;
-        status: string;
-        amount?: { amount: string; currency: string };
-      };
+    const rs = remedies.map(
+      (h) =>
+        h.remedy as { key: string; status: string; amount?: { amount: string; currency: string } },
+    );
+    const statuses = padColumn(rs.map((r) => remedyStatusText(ctx.lang, r.status)));
+    rs.forEach((r, i) => {
       const amount = r.amount ? `${r.amount.amount} ${r.amount.currency}` : "—";
-      ctx.out(`  ${r.status.padEnd(17)} ${amount.padStart(16)}  ${r.key}`);
-    }
+      ctx.out(`  ${statuses[i]} ${amount.padStart(16)}  ${r.key}`);
+    });
     ctx.out(t(ctx.lang, "customerNotices", { count: notices.length }));
-    for (const n of notices) {
-      const { status, reason, lang, subject } = n as { [k: string]: string | undefined };
-      ctx.out(
-        `  ${String(status).padEnd(10)} ${lang}  ${subject || "—"}${reason ? `  (${reason})` : ""}`,
-      );
-    }
+    const ns = notices.map((n) => n as { [k: string]: string | undefined });
+    const noticeStatuses = padColumn(ns.map((n) => noticeStatusText(ctx.lang, String(n.status))));
+    ns.forEach(({ reason, lang, subject }, i) => {
+      ctx.out(`  ${noticeStatuses[i]} ${lang}  ${subject || "—"}${reason ? `  (${reason})` : ""}`);
+    });
     return EXIT.ok;
   });
 }

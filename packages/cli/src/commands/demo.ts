@@ -82,7 +82,7 @@ export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<n
   const loaded = await loadDocuments(files, ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
-    return EXIT.invalid;
+    return loaded.exit;
   }
   const started = performance.now();
   const scenario = generateScenario(seed, opts.size ?? DEMO_SIZE, opts.flights);

@@ -11,7 +11,7 @@ import { warningJson } from "@goodfaith/server";
 import { type CliContext, EXIT } from "../io/context.js";
 import { DEFAULT_GUARD_YAML } from "../io/default-guard.js";
 import { loadDocuments } from "../io/documents.js";
-import { readEventFilesOrSay, rejectedLineText } from "../io/events.js";
+import { distinctEvents, readEventFilesOrSay, rejectedLineText } from "../io/events.js";
 import { describeError } from "../io/file-error.js";
 import { parseRfc3339 } from "../io/time.js";
 import { t } from "../messages.js";
@@ -63,7 +63,7 @@ export async function guardCommand(opts: GuardOptions, ctx: CliContext): Promise
     const loaded = await loadDocuments(opts.promises, ctx.lang);
     if (!loaded.ok) {
       for (const m of loaded.messages) ctx.err(m);
-      return EXIT.invalid;
+      return loaded.exit;
     }
     documents = loaded.documents;
   } else {
@@ -91,7 +91,7 @@ export async function guardCommand(opts: GuardOptions, ctx: CliContext): Promise
   const history = await readEventFilesOrSay(opts.events, ctx);
   if (history === undefined) return EXIT.failure;
   const engine = new Engine(documents);
-  for (const { event } of history.events) engine.process(event);
+  for (const { event } of distinctEvents(history.events).events) engine.process(event);
   // A history with holes could hide what the customer owns: say which lines were left out.
   if (history.rejected.length > 0) {
     ctx.err(t(ctx.lang, "rejectedLines"));

@@ -21,7 +21,7 @@ describe("goodfaith ingest", () => {
     const first = await cli(["ingest", EVENTS, "--promises", ...PROMISES, "--db", db]);
     expect(first.code).toBe(0);
     const text = first.out.join("\n");
-    expect(text).toContain("9 lines read: 8 accepted, 1 duplicates, 0 rejected");
+    expect(text).toContain("9 lines read: 8 accepted, 1 duplicate, 0 rejected");
     expect(text).toMatch(/[1-9]\d* remedies created/);
 
     const again = await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db, "--json"]);

@@ -16,6 +16,7 @@ import {
   readEventFile,
   readEventFiles,
   rejectedLineText,
+  unreadableFile,
 } from "../io/events.js";
 import { describeError } from "../io/file-error.js";
 import { EVENT_FORMATS, type EventFormat } from "../io/foreign-events.js";
@@ -65,7 +66,14 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   const loaded = await loadDocuments(opts.promises, ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
-    return EXIT.invalid;
+    return loaded.exit;
+  }
+  // Every input is checked before the store is opened: a command that fails on its input
+  // leaves no new, empty store behind.
+  const unreadable = await unreadableFile(opts.files);
+  if (unreadable !== undefined) {
+    ctx.err(describeError(unreadable, ctx.lang));
+    return EXIT.failure;
   }
   const store = await openCliStore(opts.db, ctx);
   if (store === undefined) return EXIT.failure;

@@ -240,7 +240,7 @@ export function registerOutboxCommands(
     .option("--interval-ms <ms>", h("outboxInterval"), "5000")
     .option("--db <path-or-url>", dbHelp(h))
     .option("--json", h("outboxJson"))
-    .addOption(logLevelOption(h("logLevel")))
+    .addOption(logLevelOption(h("outboxLogLevel")))
     .addHelpText(
       "after",
       afterHelp(

@@ -41,7 +41,8 @@ export async function validateCommand(
         }),
       );
     } else for (const m of loaded.messages) ctx.err(m);
-    if (!loaded.ok) status = EXIT.invalid;
+    // A file that could not be read (1) outranks one that does not load (2).
+    if (!loaded.ok && status !== EXIT.failure) status = loaded.exit;
   }
   return status;
 }
@@ -62,7 +63,7 @@ export async function renderCommand(
   const loaded = await loadDocuments([file], ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
-    return EXIT.invalid;
+    return loaded.exit;
   }
   const doc = loaded.documents[0];
   if (!doc) return EXIT.failure;
@@ -82,7 +83,8 @@ export async function renderCommand(
 
 /**
  * `goodfaith promises diff <before> <after>`: what changed, promise by promise and field by
- * field. Exits 0 when nothing changed, 1 when something did (like `diff`), 2 on a bad file.
+ * field. Exits 0 when nothing changed, 1 when something did (like `diff`), 2 on a bad file —
+ * one that does not load or cannot be read: 1 already means "changed" here.
  */
 export async function diffCommand(
   before: string,

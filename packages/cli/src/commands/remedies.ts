@@ -10,7 +10,8 @@ import type { Command } from "commander";
 import { type CliContext, EXIT } from "../io/context.js";
 import { helpOf } from "../io/localized-command.js";
 import { parseRfc3339 } from "../io/time.js";
-import { t } from "../messages.js";
+import { catalogs, type MessageKey, t } from "../messages.js";
+import { padColumn, remedyDetailLines, remedyStatusText } from "./remedy-display.js";
 import { dbHelp, withCliStore } from "./store-options.js";
 
 /** Options every `remedies` command takes. */
@@ -99,11 +100,12 @@ export function remediesListCommand(opts: RemediesListOptions, ctx: CliContext):
       return EXIT.ok;
     }
     if (page.remedies.length === 0) ctx.out(t(ctx.lang, "none"));
-    for (const r of page.remedies) {
+    const statuses = padColumn(page.remedies.map((r) => remedyStatusText(ctx.lang, r.status)));
+    page.remedies.forEach((r, i) => {
       ctx.out(
-        `${r.status.padEnd(17)} ${amountText(r).padStart(16)}  ${r.promise}  ${r.customer}  ${r.key}`,
+        `${statuses[i]} ${amountText(r).padStart(16)}  ${r.promise}  ${r.customer}  ${r.key}`,
       );
-    }
+    });
     if (next) ctx.out(t(ctx.lang, "remedyNextPage", { cursor: next }));
     return EXIT.ok;
   });
@@ -128,15 +130,19 @@ export function remediesShowCommand(
     }
     const r = history.remedy;
     ctx.out(`${r.key}`);
-    ctx.out(`  ${r.promise} v${r.version} · ${r.kind} · ${amountText(r)} · ${r.status}`);
+    const status = remedyStatusText(ctx.lang, r.status);
+    const kind = r.kind in catalogs.en ? t(ctx.lang, r.kind as MessageKey) : r.kind;
+    ctx.out(`  ${r.promise} v${r.version} · ${kind} · ${amountText(r)} · ${status}`);
     ctx.out(`  ${t(ctx.lang, "remedyCustomer")}: ${r.customer}`);
     if (r.reference !== undefined) ctx.out(`  ${t(ctx.lang, "remedyReference")}: ${r.reference}`);
     for (const m of history.transitions) {
       const at = new Date(m.at).toISOString();
       const reason = m.reason ? ` (${m.reason})` : "";
-      ctx.out(`  ${at}  ${m.from ?? "·"} → ${m.to}  ${m.actor}${reason}`);
+      const from = m.from ? remedyStatusText(ctx.lang, m.from) : "·";
+      ctx.out(`  ${at}  ${from} → ${remedyStatusText(ctx.lang, m.to)}  ${m.actor}${reason}`);
     }
-    ctx.out(JSON.stringify((json.remedy as { detail: unknown }).detail, null, 2));
+    for (const line of remedyDetailLines(ctx.lang, (json.remedy as { detail: unknown }).detail))
+      ctx.out(line);
     return EXIT.ok;
   });
 }

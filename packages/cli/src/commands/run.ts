@@ -10,7 +10,7 @@ import {
 } from "@goodfaith/core";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
-import { readEventFilesOrSay } from "../io/events.js";
+import { distinctEvents, readEventFilesOrSay } from "../io/events.js";
 import { parseRfc3339 } from "../io/time.js";
 import { type MessageKey, t } from "../messages.js";
 
@@ -61,11 +61,14 @@ export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<num
   const loaded = await loadDocuments(opts.promises, ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
-    return EXIT.invalid;
+    return loaded.exit;
   }
   const read = await readEventFilesOrSay(opts.events, ctx);
   if (read === undefined) return EXIT.failure;
-  const { events, rejected } = read;
+  const { rejected } = read;
+  // A repeated event id (packs' sample streams share a few events) is counted as a duplicate,
+  // as `ingest` counts it, and never given to the engine a second time.
+  const { events, duplicates } = distinctEvents(read.events);
   const engine = new Engine(loaded.documents);
   const outcomes: Outcome[] = [];
   for (const { event } of events) outcomes.push(...engine.process(event));
@@ -99,8 +102,9 @@ export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<num
   const summary = {
     type: "summary",
     events: {
-      read: events.length + rejected.length,
+      read: read.events.length + rejected.length,
       accepted: events.length - late.length,
+      duplicates,
       rejected: rejectedCount,
     },
     remedies: remedies.length,
@@ -113,7 +117,8 @@ export async function runCommand(opts: RunOptions, ctx: CliContext): Promise<num
   else {
     ctx.out("");
     ctx.out(t(ctx.lang, "summary"));
-    ctx.out(`  ${t(ctx.lang, "eventsRead", summary.events)}`);
+    // As `ingest` says it (the message is indented already).
+    ctx.out(t(ctx.lang, "ingestLines", summary.events));
     const kinds = [...byKind].map(([k, n]) => `${t(ctx.lang, k as MessageKey)} ${n}`).join(", ");
     ctx.out(`  ${t(ctx.lang, "remediesCount", { count: remedies.length, byKind: kinds || "—" })}`);
     const amounts = [...totals(remedies).values()].map((m) => formatMoney(m, ctx.lang)).join("; ");

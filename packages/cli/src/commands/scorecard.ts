@@ -55,7 +55,7 @@ export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext)
         ? t(ctx.lang, "scorecardBadFigure", {
             figure: opts.explain ?? "",
             // The store's list names some figures twice (a ratio and its count share a name).
-            figures: EXPLAINABLE.join(", "),
+            figures: [...new Set(EXPLAINABLE)].join(", "),
           })
         : t(ctx.lang, "scorecardBadBucket", { period: opts.period ?? "" }),
     );
@@ -94,6 +94,24 @@ export function scorecardCommand(opts: ScorecardCommandOptions, ctx: CliContext)
   });
 }
 
+/**
+ * The figures `--explain` takes, from the store's own list (which names a ratio and its count
+ * alike, so some twice), as indented lines of at most `width` characters.
+ */
+export function figureLines(width = 100): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const figure of new Set(EXPLAINABLE)) {
+    const next = line ? `${line}, ${figure}` : `  ${figure}`;
+    if (next.length > width && line) {
+      lines.push(`${line},`);
+      line = `  ${figure}`;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
+}
+
 /** Adds `goodfaith scorecard` to `program`. */
 export function registerScorecardCommands(
   program: Command,
@@ -117,6 +135,7 @@ export function registerScorecardCommands(
     .addHelpText(
       "after",
       afterHelp(
+        h("scorecardFigures", { figures: figureLines() }),
         h("scorecardNotes"),
         examples(h("examples"), [
           "goodfaith scorecard --by week",

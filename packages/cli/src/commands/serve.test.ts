@@ -12,6 +12,44 @@ import { type ServeOptions, serveCommand } from "./serve.js";
 const RETAIL = join(ROOT, "packs/retail/promises.yaml");
 
 describe("goodfaith serve (in-process)", () => {
+  it("without promises says plainly, in the reader's language and in the log, what it will not do", async () => {
+    for (const [lang, words] of [
+      ["en", "warning: no promises loaded: the guard will warn of nothing"],
+      ["sv", "varning: inga löften inlästa: vakten varnar inte för något"],
+      ["zh-CN", "警告：未加载任何承诺"],
+    ] as const) {
+      const err: string[] = [];
+      let stop = () => {};
+      const until = new Promise<void>((resolve) => {
+        stop = resolve;
+      });
+      const ctx: CliContext = { out: () => {}, err: (l) => err.push(l), lang };
+      const code = await serveCommand(
+        {
+          promises: [],
+          db: tempDb(),
+          port: 0,
+          json: true,
+          until,
+          logLevel: "warn",
+          onListening: () => stop(),
+        },
+        ctx,
+      );
+      expect(code).toBe(0);
+      const said = err.find((l) => l.startsWith(words));
+      expect(said, `${lang}: ${err.join("\n")}`).toContain("-p packs/retail/promises.yaml");
+      const logged = err.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+      expect(logged).toContainEqual(
+        expect.objectContaining({ level: "warn", event: "no_promises", promises: 0 }),
+      );
+    }
+    // With promises there is nothing to warn of.
+    const served = await serveInProcess({});
+    await served.stop();
+    expect(served.out.some((l) => String(l.err ?? "").includes("no promises"))).toBe(false);
+  });
+
   it("serves until told to stop, then saves a checkpoint", async () => {
     const served = await serveInProcess({});
     const res = await fetch(`${served.base}/v1/events`, {

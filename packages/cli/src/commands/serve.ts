@@ -86,7 +86,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   const loaded = await loadDocuments(opts.promises, ctx.lang);
   if (!loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
-    return EXIT.invalid;
+    return loaded.exit;
   }
   const store = await openCliStore(opts.db, ctx);
   if (store === undefined) return EXIT.failure;
@@ -147,6 +147,14 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
       { event: "start", url: server.url, promises: count, outbox: executor !== undefined },
       "listening",
     );
+    // An API-only deployment may mean it, so this is said, not refused.
+    if (count === 0) {
+      ctx.err(t(ctx.lang, "serveNoPromises"));
+      log.warn(
+        { event: "no_promises", promises: 0 },
+        "no promises loaded: the guard warns of nothing and events decide no remedy (give -p)",
+      );
+    }
     opts.onListening?.(server.url);
     await (opts.until ?? signalled());
     // No new requests, and the outbox's call under way recorded and its unstarted claims handed

@@ -37,6 +37,11 @@ export const MEASURE_HELP = {
     "zh-CN": "列出某项指标背后的事件和补救措施",
     sv: "lista händelserna och gottgörelserna bakom en siffra",
   },
+  scorecardFigures: {
+    en: "Figures --explain takes:\n{figures}",
+    "zh-CN": "--explain 可解释的指标：\n{figures}",
+    sv: "Siffror som --explain kan förklara:\n{figures}",
+  },
   scorecardPeriod: {
     en: "the bucket to explain: 2026-11-02, 2026-W45, 2026-11 or all",
     "zh-CN": "要解释的时段：2026-11-02、2026-W45、2026-11 或 all",

@@ -15,15 +15,18 @@ export const PROGRAM_HELP = {
   exitCodeList: {
     en: `  0  success
   1  a file could not be read, or the command line was wrong
-  2  invalid input: a promise document that does not load, or a bad items file
+  2  invalid input: a promise document that does not load, or a bad items file;
+     or a ledger or checkpoint that does not verify
   3  the run completed, but some events were rejected (each is reported)`,
     "zh-CN": `  0  成功
   1  有文件无法读取，或命令行有误
-  2  输入无效：承诺文档无法加载，或商品文件有误
+  2  输入无效：承诺文档无法加载，或商品文件有误；
+     或账本、检查点未通过校验
   3  运行已完成，但有事件被拒绝（每一个都会报告）`,
     sv: `  0  klart
   1  en fil kunde inte läsas, eller så var kommandoraden fel
-  2  ogiltig indata: ett löftesdokument som inte går att läsa in, eller en felaktig varufil
+  2  ogiltig indata: ett löftesdokument som inte går att läsa in, eller en felaktig varufil;
+     eller en liggare eller kontrollpunkt som inte klarar verifieringen
   3  körningen blev klar, men några händelser avvisades (var och en rapporteras)`,
   },
   run: {

@@ -122,6 +122,12 @@ startas med --no-outbox.`,
       "运维日志（stderr 上的 JSON 行）写多少：info 包括每个请求一行以及启动和停止，warn 只记出错的情况",
     sv: "hur mycket av driftloggen (JSON-rader på stderr) som skrivs: info ger en rad per anrop samt start och stopp, warn bara det som gick fel",
   },
+  outboxLogLevel: {
+    en: "how much of the operator's log (JSON lines on stderr) to write: info has the worker's start and stop, the store's outage and recovery lines and its failures; warn only what went wrong",
+    "zh-CN":
+      "运维日志（stderr 上的 JSON 行）写多少：info 包括工作进程的启动和停止、存储中断与恢复的记录以及失败，warn 只记出错的情况",
+    sv: "hur mycket av driftloggen (JSON-rader på stderr) som skrivs: info ger arbetarens start och stopp, raderna om att lagret är otillgängligt och tillbaka samt fel; warn bara det som gick fel",
+  },
   serveJson: {
     en: 'one JSON line once listening: {"listening","docs","outbox"}',
     "zh-CN": '开始监听后输出一行 JSON：{"listening","docs","outbox"}',

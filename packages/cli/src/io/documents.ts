@@ -6,6 +6,7 @@ import {
   type PromiseDocument,
   renderIssue,
 } from "@goodfaith/core";
+import { EXIT } from "./context.js";
 import { describeError } from "./file-error.js";
 
 /**
@@ -21,6 +22,11 @@ export type LoadedDocuments =
       /** The problems alone (for JSON, which gives `count` instead of a line saying it). */
       readonly problems: string[];
       readonly count: number;
+      /**
+       * The exit code the README gives this: 1 when a file could not be read (even if another
+       * did not load), else 2, a promise document that does not load.
+       */
+      readonly exit: typeof EXIT.failure | typeof EXIT.invalid;
     };
 
 /** Reads and compiles promise documents, collecting every problem of every file. */
@@ -32,6 +38,7 @@ export async function loadDocuments(
   const messages: string[] = [];
   const problems: string[] = [];
   let count = 0;
+  let unreadable = false;
   for (const file of files) {
     let text: string;
     try {
@@ -41,6 +48,7 @@ export async function loadDocuments(
       messages.push(problem);
       problems.push(problem);
       count++;
+      unreadable = true;
       continue;
     }
     const result = loadPromises(text, file);
@@ -56,5 +64,7 @@ export async function loadDocuments(
       if (more) messages.push(`${file}: ${renderIssue(more, lang)}`);
     }
   }
-  return messages.length > 0 ? { ok: false, messages, problems, count } : { ok: true, documents };
+  if (messages.length === 0) return { ok: true, documents };
+  const exit = unreadable ? EXIT.failure : EXIT.invalid;
+  return { ok: false, messages, problems, count, exit };
 }

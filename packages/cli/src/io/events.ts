@@ -1,4 +1,5 @@
-import { createReadStream, type ReadStream } from "node:fs";
+import { constants, createReadStream, type ReadStream } from "node:fs";
+import { access, open, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import {
   type GoodfaithEvent,
@@ -114,4 +115,50 @@ export async function readEventFilesOrSay(
     ctx.err(describeError(error, ctx.lang));
     return undefined;
   }
+}
+
+/**
+ * The events in order with each id kept once (its first copy), and how many copies were left
+ * out: as a store appends an id once, so the same incident is never decided twice — the
+ * engine's own memory of ids forgets those older than its window.
+ */
+export function distinctEvents(events: readonly ReadEvent[]): {
+  events: ReadEvent[];
+  duplicates: number;
+} {
+  const seen = new Set<string>();
+  const distinct: ReadEvent[] = [];
+  for (const read of events) {
+    if (seen.has(read.event.id)) continue;
+    seen.add(read.event.id);
+    distinct.push(read);
+  }
+  return { events: distinct, duplicates: events.length - distinct.length };
+}
+
+/**
+ * Why the first of `files` that cannot be read cannot (the error names it), or undefined when
+ * every one can: checked before a command makes anything, such as a store. A regular file is
+ * opened and closed; anything else (a pipe, stdin) is only checked for permission, as opening
+ * a pipe would wait for its writer.
+ */
+export async function unreadableFile(
+  files: readonly string[],
+): Promise<NodeJS.ErrnoException | undefined> {
+  for (const file of files) {
+    try {
+      const info = await stat(file);
+      if (info.isDirectory()) {
+        const error: NodeJS.ErrnoException = new Error(`EISDIR: ${file}`);
+        error.code = "EISDIR";
+        throw error;
+      }
+      if (info.isFile()) await (await open(file, "r")).close();
+      else await access(file, constants.R_OK);
+    } catch (error) {
+      (error as NodeJS.ErrnoException).path ??= file;
+      return error as NodeJS.ErrnoException;
+    }
+  }
+  return undefined;
 }

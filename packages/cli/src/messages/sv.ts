@@ -23,36 +23,39 @@ export const sv = {
   warnings: "Varningar",
   none: "(inga)",
   summary: "Sammanfattning",
-  eventsRead: "{read} händelser lästa: {accepted} godtagna, {rejected} avvisade",
-  remediesCount: "{count} gottgörelser: {byKind}",
+  eventsRead:
+    "{read} {read|händelse|händelser} {read|läst|lästa}: {accepted} {accepted|godtagen|godtagna}, {rejected} {rejected|avvisad|avvisade}",
+  remediesCount: "{count} {count|gottgörelse|gottgörelser}: {byKind}",
   amounts: "Belopp: {amounts}",
   awaiting: "{count} väntar på godkännande",
-  errors: "{count} löftesutvärderingar misslyckades",
+  errors: "{count} {count|löftesutvärdering|löftesutvärderingar} misslyckades",
   rejectedTitle: "Avvisade händelser",
   rejectedLines: "Avvisade rader",
   auto: "godkänd automatiskt",
   needsApproval: "behöver godkännas ({reasons})",
   due: "senast {due}",
   because: "eftersom",
-  valid: "{file}: giltig — {count} löften, version {version} från {company}",
+  valid: "{file}: giltig — {count} {count|löfte|löften}, version {version} från {company}",
   noWarnings: "Inga varningar: inget här att ångra.",
   ingested: "Inläst i {db}",
   ingestLines:
-    "  {read} rader lästa: {accepted} godtagna, {duplicates} dubbletter, {rejected} avvisade",
-  ingestRemedies: "  {created} gottgörelser skapade, {existing} fanns redan",
+    "  {read} {read|rad|rader} {read|läst|lästa}: {accepted} {accepted|godtagen|godtagna}, {duplicates} {duplicates|dubblett|dubbletter}, {rejected} {rejected|avvisad|avvisade}",
+  ingestRemedies:
+    "  {created} {created|gottgörelse|gottgörelser} {created|skapad|skapade}, {existing} fanns redan",
   ingestSeq: "  händelseloggen är vid nummer {seq}",
   ingestUnknownTypes:
-    "  {count} händelser av typer som händelsekontraktet inte definierar (sparade; bara ett löfte som nämner typen hör dem): {types}",
-  progressEvents: "{count} händelser",
+    "  {count} {count|händelse|händelser} av typer som händelsekontraktet inte definierar (sparade; bara ett löfte som nämner typen hör dem): {types}",
+  progressEvents: "{count} {count|händelse|händelser}",
   progressPercent: "{percent} %",
   progressRate: "{rate}/s",
   progressEta: "klart om {eta}",
   ingestNotices:
-    "  {created} meddelanden till kunder: {ready} klara att skicka, {held} väntar på godkännande, {suppressed} stoppade",
+    "  {created} {created|meddelande|meddelanden} till kunder: {ready} {ready|klart|klara} att skicka, {held} väntar på godkännande, {suppressed} {suppressed|stoppat|stoppade}",
   ingestNoticesFile: "  meddelanden klara att skicka har lagts till i {file}",
-  erasedNotices: "  tömde texten i {count} meddelanden till kunden",
+  erasedNotices: "  tömde texten i {count} {count|meddelande|meddelanden} till kunden",
   erasedRemedies: "  tog bort passagerarnas namn ur {count} av kundens gottgörelser",
-  erasedWebhookEvents: "  tömde {count} webhook-händelser som meddelade dem",
+  erasedWebhookEvents:
+    "  tömde {count} {count|webhook-händelse|webhook-händelser} som meddelade dem",
   ledgerOk: "liggaren är intakt: {entries} i {chains}",
   entryOne: "{count} post",
   entryOther: "{count} poster",
@@ -101,8 +104,8 @@ export const sv = {
   why_amount_differs: "beloppet är inte det som liggaren planerade",
   why_status_differs: "statusen är inte den som liggaren senast flyttade den till",
   why_missing_from_table: "liggaren nämner en gottgörelse vars rad saknas: den har raderats",
-  erased: "raderade {count} personuppgifter om {customer}",
-  erasedEvents: "  tog bort personuppgifterna ur {count} loggade händelser",
+  erased: "raderade {count} {count|personuppgift|personuppgifter} om {customer}",
+  erasedEvents: "  tog bort personuppgifterna ur {count} {count|loggad händelse|loggade händelser}",
   erasedLedger: "  noterat i liggaren som customer.erased {ref} (customers #{seq})",
   checkpointSigned: 'signerade en kontrollpunkt för kedjan "{chain}" vid #{seq}, sparad i {file}',
   checkpointOk:
@@ -115,19 +118,21 @@ export const sv = {
   checkpointNothing: "ingen kontrollpunkt signerad: kedjan {chain} har inga poster",
   signingKeyCreated:
     "skapade en signeringsnyckel {file} (håll den hemlig) och dess publika nyckel {pub}",
-  clvFitted: "Anpassad på {customers} kunder ({repeaters} köpte igen) till och med {end}:",
-  clvExcluded: "  {count} kunder utan återkommande köp lämnas utanför Gamma-Gamma-anpassningen.",
+  clvFitted:
+    "Anpassad på {customers} {customers|kund|kunder} ({repeaters} köpte igen) till och med {end}:",
+  clvExcluded:
+    "  {count} {count|kund|kunder} utan återkommande köp lämnas utanför Gamma-Gamma-anpassningen.",
   clvEquity: "  Kundkapital (summan av CLV över horisonten): {equity}",
   clvNotIdentified:
-    "  Inget kundkapital: {customers} kunder ({repeaters} köpte igen) räcker inte för att bestämma modellerna (skattningarna drar iväg mot en gräns); anpassa på en längre historik",
+    "  Inget kundkapital: {customers} {customers|kund|kunder} ({repeaters} köpte igen) räcker inte för att bestämma modellerna (skattningarna drar iväg mot en gräns); anpassa på en längre historik",
   clvNoPurchases: "inga köp (order.placed, booking.created) i händelseloggen",
   capitalTitle:
-    "Relationskapital {from} till {to} ({currency}, {customers} kunder; CLV över {weeks} veckor med {rate} % per år):",
+    "Relationskapital {from} till {to} ({currency}, {customers} {customers|kund|kunder}; CLV över {weeks} {weeks|vecka|veckor} med {rate} % per år):",
   capitalEquity: "  Kundkapital: {value} (vid periodens början: {start})",
   capitalAtRisk:
-    "  Värde i riskzonen: {value} ({count} kunder med ett problem som rättades för sent eller inte alls)",
+    "  Värde i riskzonen: {value} ({count} {count|kund|kunder} med ett problem som rättades för sent eller inte alls)",
   capitalWriteDown:
-    "  Nedskrivning: {value} ({count} kundrelationer vars chans att bestå föll under {threshold})",
+    "  Nedskrivning: {value} ({count} {count|kundrelation|kundrelationer} vars chans att bestå föll under {threshold})",
   capitalProtected: "  Värde som skyddades genom att rätta till i tid, per löfte:",
   capitalLeftOut: "  Köp i andra valutor som lämnats utanför: {others}",
   refund: "återbetalning",
@@ -137,7 +142,7 @@ export const sv = {
   notice: "meddelande",
   gesture: "omtanke",
   serveListening: "Goodfaiths API lyssnar på {url} (dokumentation: {url}/docs)",
-  serveServing: "  tillhandahåller {promises} löften från {db}",
+  serveServing: "  tillhandahåller {promises} {promises|löfte|löften} från {db}",
   serveStopped: "stoppad; kontrollpunkten sparad",
   serveOutbox:
     "  kör utkorgen var {seconds}:e sekund (utförare {executor}); --no-outbox lämnar den åt goodfaith outbox run",
@@ -168,9 +173,9 @@ export const sv = {
   webhookLastError: "senaste fel: {error}",
   webhookNextAt: "nästa försök {at}",
   outboxRun:
-    "utkorg: {executed} utförda, {pending} väntar på bekräftelse, {retried} försöks igen, {dead} döda; webhooks: {delivered} levererade, {failed} försöks igen, {deadDeliveries} döda",
+    "utkorg: {executed} {executed|utförd|utförda}, {pending} väntar på bekräftelse, {retried} försöks igen, {dead} {dead|död|döda}; webhooks: {delivered} {delivered|levererad|levererade}, {failed} försöks igen, {deadDeliveries} {deadDeliveries|död|döda}",
   outboxReleased:
-    "; {count} hämtade men inte påbörjade, lämnade tillbaka för att köras igen direkt",
+    "; {count} {count|hämtad|hämtade} men inte {count|påbörjad|påbörjade}, {count|lämnad|lämnade} tillbaka för att köras igen direkt",
   outboxStopped: "utkorgens arbetare stoppad",
   storeUnavailable: "{who}: lagret går inte att nå ({reason}); försöker igen tills det är tillbaka",
   storeBack: "{who}: lagret går att nå igen; fortsätter",
@@ -197,8 +202,9 @@ export const sv = {
   metricsBadSeconds: "--watch: {seconds} är inget antal sekunder (minst 1)",
   demoTitle: "Goodfaith-demo · frö {seed}",
   demoFlights:
-    "  {count} verkliga flyg i USA (vega-datasets flights-10k, januari–mars 2001), datumen flyttade {years} år framåt till 2026",
-  demoIngested: "  {events} händelser skapade på {generate} s, inlästa i {db} på {ingest} s",
+    "  {count} {count|verkligt|verkliga} flyg i USA (vega-datasets flights-10k, januari–mars 2001), datumen flyttade {years} år framåt till 2026",
+  demoIngested:
+    "  {events} {events|händelse|händelser} {events|skapad|skapade} på {generate} s, inlästa i {db} på {ingest} s",
   demoByPromise: "Gottgörelser per löfte",
   demoRow: "{count} · {amounts}",
   demoAwaitingRow: "{count} väntar på godkännande",
@@ -247,4 +253,23 @@ export const sv = {
   customerReserved: "{customer}: ett reserverat id, inte en kund; inget raderades",
   erasedUnknown:
     "{customer}: vi visste ingenting om detta id (inga personuppgifter, händelser, gottgörelser eller meddelanden); begäran om radering är noterad ändå. Är id:t felskrivet?",
+  noticeStatus_ready: "klar att skicka",
+  noticeStatus_held: "väntar på godkännande",
+  noticeStatus_suppressed: "stoppad",
+  explainPromise: "löfte: {title} ({company})",
+  explainIncident: "händelse: {incident} vid {at}",
+  explainApproval: "godkännande: {approval}",
+  explainPaidAs: "betalas som: {split}",
+  explainEvents: "händelser: {events}",
+  explainCondition: "villkor: {expr} = {value}",
+  explainDeadline: "tidsgräns: {expected} väntades senast {by}; gick ut {passedAt}",
+  explainAmount: "belopp: {expr} = {value}",
+  explainCapped:
+    "sänkt från {from} till {to} så att återbetalningar aldrig överstiger det som betalats",
+  explainTerm: "{expr} = {value}",
+  explainNotice: "meddelande: {notice}",
+  valueTrue: "sant",
+  valueFalse: "falskt",
+  serveNoPromises:
+    "varning: inga löften inlästa: vakten varnar inte för något och inlästa händelser beslutar ingen gottgörelse; ange löftesdokument med -p, t.ex. -p packs/retail/promises.yaml",
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

@@ -230,4 +230,22 @@ export const zhCN = {
   customerReserved: "{customer}：这是保留 ID，不是客户；未删除任何内容",
   erasedUnknown:
     "{customer}：此前没有关于这个 ID 的任何记录（没有个人数据、事件、补救措施或通知）；删除请求仍已记录。ID 是否输错了？",
+  noticeStatus_ready: "可发送",
+  noticeStatus_held: "待批准后发送",
+  noticeStatus_suppressed: "已抑制",
+  explainPromise: "承诺：{title}（{company}）",
+  explainIncident: "事件：{incident}，发生于 {at}",
+  explainApproval: "审批：{approval}",
+  explainPaidAs: "支付方式：{split}",
+  explainEvents: "依据的事件：{events}",
+  explainCondition: "条件：{expr} = {value}",
+  explainDeadline: "期限：应于 {by} 前发生 {expected}；已于 {passedAt} 逾期",
+  explainAmount: "金额：{expr} = {value}",
+  explainCapped: "已从 {from} 降至 {to}，退款绝不超过实际支付的金额",
+  explainTerm: "{expr} = {value}",
+  explainNotice: "通知：{notice}",
+  valueTrue: "是",
+  valueFalse: "否",
+  serveNoPromises:
+    "警告：未加载任何承诺：购前提醒不会发出任何提醒，接收的事件也不会决定任何补救措施；请用 -p 指定承诺文档，例如 -p packs/retail/promises.yaml",
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

@@ -82,12 +82,12 @@ describe("POST /v1/guard/check", () => {
       return ((await res.json()) as { issues: { message: string }[] }).issues.map((i) => i.message);
     };
     expect(await messages("sv")).toEqual([
-      "För lite(t): förväntade string att ha >=1 tecken",
-      "Ogiltig inmatning: förväntat string, fick undefined",
+      "För lite(t): förväntade en sträng att ha >=1 tecken",
+      "Ogiltig inmatning: förväntade en sträng, fick ingenting",
     ]);
     expect(await messages("zh-CN")).toEqual([
-      "数值过小：期望 string >=1 字符",
-      "无效输入：期望 string，实际接收 undefined",
+      "数值过小：期望 字符串 >=1 字符",
+      "无效输入：期望字符串，实际接收空值",
     ]);
   });
 

@@ -1,8 +1,14 @@
 /** Remedies: list (filters, cursor pages), one with its history, approve and reject. */
-import { type Lang, REMEDY_STATUSES, type RemedyFilter, type RemedyStatus } from "@goodfaith/core";
+import {
+  type Lang,
+  REMEDY_STATUS_WORDS,
+  REMEDY_STATUSES,
+  type RemedyFilter,
+  type RemedyStatus,
+} from "@goodfaith/core";
 import { type Decision, decideRemedy } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ACTIONS, REMEDY_STATUS_WORDS } from "../messages.js";
+import { ACTIONS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { decodeCursor, encodeCursor, historyJson, remedyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema, RemedySchema } from "../schemas.js";

@@ -7,10 +7,10 @@
  * `settleRemedy`).
  */
 
-import type { Lang } from "@goodfaith/core";
+import { type Lang, REMEDY_STATUS_WORDS } from "@goodfaith/core";
 import { type Settlement, settleRemedy } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ACTIONS, REMEDY_STATUS_WORDS } from "../messages.js";
+import { ACTIONS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { historyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema } from "../schemas.js";
