@@ -52,6 +52,11 @@ export function plainValue(value: unknown): ExplainedValue {
   if (Array.isArray(value)) return value.slice(0, 10).map(plainValue);
   const seconds = (value as { seconds?: unknown }).seconds;
   if (typeof seconds === "number" || typeof seconds === "bigint") return `${String(seconds)}s`;
+  // A view (an item, an order, a flight…) by what names it, so `order.items` reads as the
+  // skus rather than as nulls; one with no such name stays null.
+  const named = value as { sku?: unknown; id?: unknown };
+  if (typeof named.sku === "string") return named.sku;
+  if (typeof named.id === "string") return named.id;
   return null;
 }
 
