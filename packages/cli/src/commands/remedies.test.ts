@@ -160,6 +160,21 @@ describe("goodfaith remedies", () => {
     expect(kinds.at(-1)).toBe("remedy.approved@agent:a-17");
   });
 
+  it("words the statuses of a decision in the reader's language", async () => {
+    const db = await storeWithPendingRemedy();
+    const decide = (decision: string, lang: string) =>
+      cli(["remedies", decision, PENDING, "--db", db, "--actor", "agent:a-17", "--lang", lang]);
+    const approve = await decide("approve", "sv");
+    expect(approve.out[0]).toBe(
+      `${PENDING}: approve (status innan: väntar på godkännande); noterat i liggaren`,
+    );
+    expect((await decide("reject", "sv")).err[0]).toBe(
+      `${PENDING}: kan inte göra reject på en gottgörelse med status godkänd`,
+    );
+    const zh = await decide("reject", "zh-CN");
+    expect(zh.err[0]).toBe(`${PENDING}：补救处于已批准状态，无法 reject`);
+  });
+
   it("shows the reference the executor gave for an executed remedy", async () => {
     const db = await storeWithPendingRemedy();
     await cli(["remedies", "approve", PENDING, "--db", db, "--actor", "agent:a-17"]);

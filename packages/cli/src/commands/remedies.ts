@@ -166,12 +166,13 @@ export function remediesDecideCommand(
       return result.ok ? EXIT.ok : EXIT.invalid;
     }
     if (result.ok) {
-      ctx.out(t(ctx.lang, "remedyDecided", { key, from: result.from, decision }));
+      const from = remedyStatusText(ctx.lang, result.from);
+      ctx.out(t(ctx.lang, "remedyDecided", { key, from, decision }));
       return EXIT.ok;
     }
     if (result.code === "unknown_remedy") ctx.err(t(ctx.lang, "remedyUnknown", { key }));
     else {
-      const status = "status" in result ? String(result.status) : "?";
+      const status = "status" in result ? remedyStatusText(ctx.lang, String(result.status)) : "?";
       ctx.err(t(ctx.lang, "remedyRefused", { key, decision, status }));
     }
     return EXIT.invalid;

@@ -3,7 +3,7 @@ import { REMEDY_STATUS_WORDS } from "@goodfaith/core";
 import { describe, expect, it } from "vitest";
 import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
 import { ROOT } from "../../../../test/support/packs.js";
-import { remedyStatusText } from "./remedy-display.js";
+import { remedyDetailLines, remedyStatusText } from "./remedy-display.js";
 
 const RETAIL = [
   join(ROOT, "packs/retail/events.jsonl"),
@@ -53,7 +53,7 @@ describe("a remedy shown to people", () => {
     );
     expect(sv.out).toContain("  händelser: shop-1004, pay-1006");
     expect(sv.out).toContain("      order.cancelled = falskt");
-    expect(sv.out).toContain("  belopp: fraction 1/1 of what was paid = 79.00 EUR");
+    expect(sv.out).toContain("  belopp: andel 1/1 av det som betalats = 79.00 EUR");
     const en = await cli([
       "remedies",
       "show",
@@ -68,5 +68,34 @@ describe("a remedy shown to people", () => {
       "shop-1004",
       "pay-1006",
     ]);
+  });
+
+  it("words the amount's rule in the reader's language, English keeping the engine's words", async () => {
+    const db = await retailStore();
+    const show = async (lang: string) =>
+      (await cli(["remedies", "show", SHIPPED, "--db", db, "--lang", lang])).out;
+    expect(await show("zh-CN")).toContain("  金额：已付金额的 1/1 = 79.00 EUR");
+    expect((await show("zh-CN")).join("\n")).not.toContain("of what was paid");
+    expect((await show("sv")).join("\n")).not.toContain("of what was paid");
+    expect(await show("en")).toContain("  amount: fraction 1/1 of what was paid = 79.00 EUR");
+    const json = await cli(["remedies", "show", SHIPPED, "--db", db, "--json"]);
+    expect(JSON.parse(json.out[0] ?? "{}").remedy.detail.explanation.amount).toEqual({
+      rule: "fraction 1/1 of what was paid",
+      kind: "fraction",
+      numerator: 1,
+      denominator: 1,
+      value: { amount: "79.00", currency: "EUR" },
+    });
+  });
+
+  it("words a fixed amount, and keeps the English rule of an explanation stored before kinds", () => {
+    const value = { amount: "5.00", currency: "EUR" };
+    const fixed = { rule: "fixed", kind: "fixed", fixed: value, value };
+    const amountLine = (lang: "sv" | "zh-CN", amount: object) =>
+      remedyDetailLines(lang, { explanation: { amount } }, "");
+    expect(amountLine("sv", fixed)).toEqual(["belopp: fast belopp = 5.00 EUR"]);
+    expect(amountLine("zh-CN", fixed)).toEqual(["金额：固定金额 = 5.00 EUR"]);
+    const stored = { rule: "fraction 1/2 of what was paid", value };
+    expect(amountLine("sv", stored)).toEqual(["belopp: fraction 1/2 of what was paid = 5.00 EUR"]);
   });
 });

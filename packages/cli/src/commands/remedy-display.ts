@@ -48,11 +48,33 @@ export function valueText(lang: Lang, value: Json | undefined): string {
 interface Explained {
   readonly expr?: string;
   readonly rule?: string;
+  /** An amount's rule in parts (`fixed`, `fraction`); absent from explanations stored before. */
+  readonly kind?: string;
+  readonly numerator?: Json;
+  readonly denominator?: Json;
   readonly value?: Json;
   readonly terms?: readonly { readonly expr: string; readonly value?: Json }[];
 }
 
 const oneLine = (expr: string) => expr.replace(/\s*\n\s*/g, " ");
+
+/**
+ * How an amount was arrived at, in the reader's words when the explanation gives the rule in
+ * parts; one stored before that keeps its English `rule`, and an expression is its own text.
+ */
+function ruleText(lang: Lang, e: Explained): string | undefined {
+  switch (e.kind) {
+    case "fixed":
+      return t(lang, "amountRuleFixed");
+    case "fraction":
+      return t(lang, "amountRuleFraction", {
+        numerator: String(e.numerator),
+        denominator: String(e.denominator),
+      });
+    default:
+      return e.expr ?? e.rule;
+  }
+}
 
 /** The lines of a remedy's stored detail (`remedyJson(r).detail`), indented by `indent`. */
 export function remedyDetailLines(lang: Lang, detail: unknown, indent = "  "): string[] {
@@ -90,7 +112,7 @@ export function remedyDetailLines(lang: Lang, detail: unknown, indent = "  "): s
     });
   if (x.events?.length) say("explainEvents", { events: x.events.join(", ") });
   const explained = (key: "explainCondition" | "explainAmount", e: Explained) => {
-    say(key, { expr: oneLine(e.expr ?? e.rule ?? "—"), value: valueText(lang, e.value) });
+    say(key, { expr: oneLine(ruleText(lang, e) ?? "—"), value: valueText(lang, e.value) });
     for (const term of e.terms ?? [])
       say("explainTerm", { expr: oneLine(term.expr), value: valueText(lang, term.value) }, "    ");
   };

@@ -255,6 +255,8 @@ export const en = {
   explainAmount: "amount: {expr} = {value}",
   explainCapped: "capped from {from} to {to} so refunds never exceed what was paid",
   explainTerm: "{expr} = {value}",
+  amountRuleFixed: "fixed",
+  amountRuleFraction: "fraction {numerator}/{denominator} of what was paid",
   explainNotice: "notice: {notice}",
   valueTrue: "true",
   valueFalse: "false",

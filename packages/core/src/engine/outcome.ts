@@ -13,6 +13,24 @@ export type ApprovalReason =
   | "over_daily_budget"
   | "other_currency";
 
+/**
+ * A fixed or fractional amount: `rule` says how in English (all that explanations stored
+ * before `kind` carry), and `kind` with its parts lets each surface say it in the reader's
+ * language. `fixed` is the promise's amount, `value` the amount after any cap.
+ */
+export type ExplainedAmountRule = { readonly rule: string; readonly value: ExplainedValue } & (
+  | {
+      readonly kind: "fixed";
+      readonly fixed: { readonly amount: string; readonly currency: string };
+    }
+  | {
+      readonly kind: "fraction";
+      /** Of what was paid; whole numbers (as strings when too large for JSON numbers). */
+      readonly numerator: number | string;
+      readonly denominator: number | string;
+    }
+);
+
 /** Everything needed to say why a remedy exists: the promise, the events, the values. */
 export interface Explanation {
   readonly promise: {
@@ -25,7 +43,7 @@ export interface Explanation {
   readonly events: readonly string[];
   readonly condition?: ExplainedExpression;
   readonly deadline?: { readonly expected: string; readonly by: string; readonly passedAt: string };
-  readonly amount?: ExplainedExpression | { readonly rule: string; readonly value: ExplainedValue };
+  readonly amount?: ExplainedExpression | ExplainedAmountRule;
   /** When the amount was reduced so refunds never exceed what was paid. */
   readonly capped?: { readonly from: Money; readonly to: Money };
 }

@@ -3,6 +3,7 @@
  * incident on a re-run), its amount, and the explanation of that amount. Expressions go
  * through the event's `SharedMemo`, so values shared by every target are computed once.
  */
+import { plainValue } from "../cel/explain.js";
 import { MoneyValue } from "../cel/money-value.js";
 import { type Money, money, multiplyRatio } from "../money/index.js";
 import type { CompiledPromise } from "../promises/document.js";
@@ -65,8 +66,28 @@ export function explainAmount(
 ): NonNullable<Explanation["amount"]> {
   const rule = promise.remedy.amount;
   const value = { amount: MoneyValue.of(amount).amount, currency: amount.currency };
-  if (rule?.type === "expr") return memo.explain(rule.expr, ctx, MoneyValue.of(amount));
-  if (rule?.type === "fraction")
-    return { rule: `fraction ${rule.numerator}/${rule.denominator} of what was paid`, value };
-  return { rule: "fixed", value };
+  switch (rule?.type) {
+    case "expr":
+      return memo.explain(rule.expr, ctx, MoneyValue.of(amount));
+    case "fraction": {
+      const { numerator: n, denominator: d } = rule;
+      const parts = { kind: "fraction", numerator: whole(n), denominator: whole(d) } as const;
+      return { rule: `fraction ${n}/${d} of what was paid`, ...parts, value };
+    }
+    case "fixed":
+    case undefined:
+      return {
+        rule: "fixed",
+        kind: "fixed",
+        fixed: MoneyValue.of(rule?.money ?? amount).toJSON(),
+        value,
+      };
+    default: {
+      const never: never = rule;
+      return never;
+    }
+  }
 }
+
+/** A whole number of a fraction, JSON-safe: a number, or a string when too large for one. */
+const whole = (n: bigint): number | string => plainValue(n) as number | string;
