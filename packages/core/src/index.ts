@@ -49,6 +49,7 @@ export {
   type Localized,
   negotiateLang,
 } from "./i18n/lang.js";
+export { REMEDY_ACTION_WORDS, type RemedyAction } from "./i18n/remedy-action-words.js";
 export { REMEDY_STATUS_WORDS } from "./i18n/remedy-status-words.js";
 export { renderIssue } from "./i18n/render-issue.js";
 export {

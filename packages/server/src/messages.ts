@@ -36,20 +36,6 @@ export const PROBLEM_CODES = [
 /** One of `PROBLEM_CODES`. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
-/** Words for a remedy decision, as the conflict detail uses them. */
-export const ACTIONS: Readonly<
-  Record<Lang, Readonly<Record<"approve" | "reject" | "confirm" | "fail", string>>>
-> = {
-  en: { approve: "approved", reject: "rejected", confirm: "confirmed", fail: "failed" },
-  "zh-CN": { approve: "批准", reject: "拒绝", confirm: "确认执行", fail: "标记为失败" },
-  sv: {
-    approve: "godkännas",
-    reject: "avvisas",
-    confirm: "bekräftas",
-    fail: "markeras som misslyckad",
-  },
-};
-
 /** A problem's title and detail in `lang`, with `params` filled in. */
 export function problemText(
   code: ProblemCode,

@@ -367,6 +367,27 @@ describe("goodfaith ledger checkpoint", () => {
     expect(truncated.out.join("\n")).toContain("head_missing");
   });
 
+  it("creates no signing key when the store is missing or cannot be opened", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "goodfaith-cli-cp-"));
+    const keyFile = join(cwd, ".goodfaith/ledger-signing-key.pem");
+    const missing = join(cwd, "does-not-exist", "x.db");
+    const ctx = quiet();
+    expect(await ledgerCheckpointCommand({ db: missing, cwd }, ctx)).toBe(1);
+    expect(ctx.err_).toEqual([
+      `${missing}: no store here (run goodfaith ingest first, or pass --db)`,
+    ]);
+    expect(existsSync(keyFile)).toBe(false);
+    expect(existsSync(join(cwd, ".goodfaith"))).toBe(false);
+
+    const url = "postgres://goodfaith:secret@127.0.0.1:1/x";
+    const pg = quiet();
+    expect(await ledgerCheckpointCommand({ db: url, cwd }, pg)).toBe(1);
+    expect(pg.err_).toEqual([
+      "could not open the store at postgres://goodfaith:***@127.0.0.1:1/x: connect ECONNREFUSED 127.0.0.1:1",
+    ]);
+    expect(existsSync(join(cwd, ".goodfaith"))).toBe(false);
+  });
+
   it("signs nothing when a chain does not verify", async () => {
     const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-cp-"));
     const db = join(dir, "g.db");

@@ -152,15 +152,27 @@ export async function ledgerCheckpointCommand(
   ctx: CliContext,
 ): Promise<number> {
   const cwd = opts.cwd ?? process.cwd();
-  let privateKey: string;
-  try {
-    privateKey = loadOrCreateKey(opts.key, cwd, ctx);
-  } catch (error) {
-    ctx.err(describeError(error, ctx.lang));
-    return EXIT.failure;
+  // A given key is only read, so it is checked first; a missing default key is generated only
+  // once the store has opened, so that a missing or unreachable store leaves no key behind.
+  let privateKey: string | undefined;
+  const key = (): string => privateKey ?? loadOrCreateKey(opts.key, cwd, ctx);
+  if (opts.key !== undefined) {
+    try {
+      privateKey = key();
+    } catch (error) {
+      ctx.err(describeError(error, ctx.lang));
+      return EXIT.failure;
+    }
   }
   const store = await openCliStore(opts.db, ctx, true);
   if (store === undefined) return EXIT.failure;
+  try {
+    privateKey = key();
+  } catch (error) {
+    ctx.err(describeError(error, ctx.lang));
+    await store.close();
+    return EXIT.failure;
+  }
   let verdict: LedgerVerdict;
   try {
     verdict = await verifyLedger(store, { sign: { privateKey, at: (opts.now ?? Date.now)() } });

@@ -166,13 +166,22 @@ describe("goodfaith remedies", () => {
       cli(["remedies", decision, PENDING, "--db", db, "--actor", "agent:a-17", "--lang", lang]);
     const approve = await decide("approve", "sv");
     expect(approve.out[0]).toBe(
-      `${PENDING}: approve (status innan: väntar på godkännande); noterat i liggaren`,
+      `${PENDING}: beslutat att den ska godkännas (status innan: väntar på godkännande); noterat i liggaren`,
     );
     expect((await decide("reject", "sv")).err[0]).toBe(
-      `${PENDING}: kan inte göra reject på en gottgörelse med status godkänd`,
+      `${PENDING}: en gottgörelse med status godkänd kan inte avvisas`,
     );
     const zh = await decide("reject", "zh-CN");
-    expect(zh.err[0]).toBe(`${PENDING}：补救处于已批准状态，无法 reject`);
+    expect(zh.err[0]).toBe(`${PENDING}：补救处于已批准状态，无法拒绝`);
+    const zhDb = await storeWithPendingRemedy();
+    const zhApprove = await cli([
+      ...["remedies", "approve", PENDING, "--db", zhDb],
+      ...["--actor", "agent:a-17", "--lang", "zh-CN"],
+    ]);
+    expect(zhApprove.out[0]).toBe(`${PENDING}：已批准（原状态 等待批准）；已记入账本`);
+    expect((await decide("approve", "zh-CN")).err[0]).toBe(
+      `${PENDING}：补救处于已批准状态，无法批准`,
+    );
   });
 
   it("shows the reference the executor gave for an executed remedy", async () => {

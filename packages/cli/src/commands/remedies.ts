@@ -3,7 +3,13 @@
  * decisions people make on it. Every move goes through the store with its ledger entry in
  * the same transaction (see `decideRemedy`, `retryRemedy`).
  */
-import { REMEDY_STATUSES, type RemedyFilter, type RemedyStatus, type Store } from "@goodfaith/core";
+import {
+  REMEDY_ACTION_WORDS,
+  REMEDY_STATUSES,
+  type RemedyFilter,
+  type RemedyStatus,
+  type Store,
+} from "@goodfaith/core";
 import { decodeCursor, encodeCursor, historyJson, remedyJson } from "@goodfaith/server";
 import { type Decision, decideRemedy, retryRemedy } from "@goodfaith/store";
 import type { Command } from "commander";
@@ -165,15 +171,17 @@ export function remediesDecideCommand(
       ctx.out(JSON.stringify({ key, decision, ...result }));
       return result.ok ? EXIT.ok : EXIT.invalid;
     }
+    // English says the command's own verb; the other languages their word for the decision.
+    const words = ctx.lang === "en" ? decision : REMEDY_ACTION_WORDS[ctx.lang][decision];
     if (result.ok) {
       const from = remedyStatusText(ctx.lang, result.from);
-      ctx.out(t(ctx.lang, "remedyDecided", { key, from, decision }));
+      ctx.out(t(ctx.lang, "remedyDecided", { key, from, decision: words }));
       return EXIT.ok;
     }
     if (result.code === "unknown_remedy") ctx.err(t(ctx.lang, "remedyUnknown", { key }));
     else {
       const status = "status" in result ? remedyStatusText(ctx.lang, String(result.status)) : "?";
-      ctx.err(t(ctx.lang, "remedyRefused", { key, decision, status }));
+      ctx.err(t(ctx.lang, "remedyRefused", { key, decision: words, status }));
     }
     return EXIT.invalid;
   });

@@ -84,8 +84,9 @@ export const sv = {
   remedyUnknown: "{key}: ingen sådan gottgörelse",
   remedyCustomer: "kund",
   remedyReference: "referens",
-  remedyDecided: "{key}: {decision} (status innan: {from}); noterat i liggaren",
-  remedyRefused: "{key}: kan inte göra {decision} på en gottgörelse med status {status}",
+  remedyDecided:
+    "{key}: beslutat att den ska {decision} (status innan: {from}); noterat i liggaren",
+  remedyRefused: "{key}: en gottgörelse med status {status} kan inte {decision}",
   ledgerField: "  fält: {field}",
   ledgerExpected: "  väntat  {value}",
   ledgerFound: "  funnet  {value}",

@@ -1,6 +1,7 @@
 /** Remedies: list (filters, cursor pages), one with its history, approve and reject. */
 import {
   type Lang,
+  REMEDY_ACTION_WORDS,
   REMEDY_STATUS_WORDS,
   REMEDY_STATUSES,
   type RemedyFilter,
@@ -8,7 +9,6 @@ import {
 } from "@goodfaith/core";
 import { type Decision, decideRemedy } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ACTIONS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { decodeCursor, encodeCursor, historyJson, remedyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema, RemedySchema } from "../schemas.js";
@@ -186,7 +186,7 @@ export function registerRemedyRoutes(app: ApiApp, deps: RouteDeps): void {
           409,
           {
             status: current === undefined ? "—" : REMEDY_STATUS_WORDS[lang][current],
-            action: ACTIONS[lang][decision],
+            action: REMEDY_ACTION_WORDS[lang][decision],
           },
           { remedyStatus: current },
         );

@@ -7,10 +7,9 @@
  * `settleRemedy`).
  */
 
-import { type Lang, REMEDY_STATUS_WORDS } from "@goodfaith/core";
+import { type Lang, REMEDY_ACTION_WORDS, REMEDY_STATUS_WORDS } from "@goodfaith/core";
 import { type Settlement, settleRemedy } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ACTIONS } from "../messages.js";
 import { ProblemError } from "../problem.js";
 import { historyJson } from "../remedy-json.js";
 import { problemResponses, RemedyHistorySchema } from "../schemas.js";
@@ -78,7 +77,7 @@ export function registerRemedyCallbackRoutes(app: ApiApp, deps: RouteDeps): void
     if (!result.ok) {
       if (result.code === "unknown_remedy")
         throw new ProblemError("remedy_not_found", 404, { key });
-      const action = ACTIONS[lang][settlement.ok ? "confirm" : "fail"];
+      const action = REMEDY_ACTION_WORDS[lang][settlement.ok ? "confirm" : "fail"];
       throw new ProblemError(
         "remedy_conflict",
         409,
