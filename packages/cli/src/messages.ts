@@ -73,11 +73,6 @@ export function fill(
   return interpolate(agreed, grouped(lang, params));
 }
 
-/** `count` with the noun of `one` or `other` as `lang` agrees them: 1 chain, 2 chains. */
-export function counted(lang: Lang, count: number, one: MessageKey, other: MessageKey): string {
-  return t(lang, pluralRules(lang).select(count) === "one" ? one : other, { count });
-}
-
 /** The CLI's own words in a language (see `fill`). */
 export function t(
   lang: Lang,

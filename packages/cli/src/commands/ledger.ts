@@ -20,7 +20,7 @@ import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError, readTextSync } from "../io/file-error.js";
 import { helpOf } from "../io/localized-command.js";
-import { counted, type MessageKey, t } from "../messages.js";
+import { type MessageKey, t } from "../messages.js";
 import { dbHelp, openCliStore } from "./store-options.js";
 
 /** A signed checkpoint as `ledger checkpoint` writes it. */
@@ -103,10 +103,10 @@ export async function ledgerVerifyCommand(
   }
   if (verdict.remedies?.ok === false) remediesDiffer(ctx, verdict.remedies);
   if (verdict.ok) {
-    const entries = (n: number) => counted(ctx.lang, n, "entryOne", "entryOther");
+    const entries = (n: number) => t(ctx.lang, "entries", { count: n });
     if (ok) {
       const count = verdict.chains.reduce((n, c) => n + c.count, 0);
-      const chains = counted(ctx.lang, verdict.chains.length, "chainOne", "chainOther");
+      const chains = t(ctx.lang, "chains", { count: verdict.chains.length });
       ctx.out(t(ctx.lang, "ledgerOk", { entries: entries(count), chains }));
     }
     for (const c of verdict.chains) {
@@ -241,7 +241,7 @@ function why(ctx: CliContext, reason: string): string {
   return `${t(ctx.lang, key)} [${reason}]`;
 }
 
-const remedies = (ctx: CliContext, n: number) => counted(ctx.lang, n, "remedyOne", "remedyOther");
+const remedies = (ctx: CliContext, n: number) => t(ctx.lang, "remedyCount", { count: n });
 
 // The remedies on which the table and the ledger disagree: the first few, each with why.
 function remediesDiffer(ctx: CliContext, check: NonNullable<LedgerVerdict["remedies"]>): void {

@@ -3,7 +3,7 @@ import { diffPromises, type Lang, renderHtml, renderMarkdown } from "@goodfaith/
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { describeError } from "../io/file-error.js";
-import { counted, t } from "../messages.js";
+import { t } from "../messages.js";
 
 /** `goodfaith promises validate`: loads each file and reports every problem with its location. */
 export async function validateCommand(
@@ -107,12 +107,7 @@ export async function diffCommand(
       t(ctx.lang, "diffTitle", {
         before: `${diff.before.company} ${diff.before.version}`,
         after: `${diff.after.company} ${diff.after.version}`,
-        changed: counted(
-          ctx.lang,
-          diff.changes.length,
-          "promisesChangedOne",
-          "promisesChangedOther",
-        ),
+        changed: t(ctx.lang, "promisesChanged", { count: diff.changes.length }),
       }),
     );
     for (const c of diff.changes) {

@@ -24,7 +24,7 @@ import { type Command, Option } from "commander";
 import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { helpOf } from "../io/localized-command.js";
-import { counted, type MessageKey, t } from "../messages.js";
+import { type MessageKey, t } from "../messages.js";
 import { dbHelp, withCliStore } from "./store-options.js";
 
 /** Options every `webhooks` command takes. */
@@ -176,7 +176,7 @@ export function webhooksDeliveriesCommand(
           : d.nextAttemptAt !== undefined && d.status === "pending"
             ? `  ${t(ctx.lang, "webhookNextAt", { at: d.nextAttemptAt })}`
             : "";
-      const attempts = counted(ctx.lang, d.attempts, "webhookAttemptsOne", "webhookAttempts");
+      const attempts = t(ctx.lang, "webhookAttempts", { count: d.attempts });
       ctx.out(`${d.id}  ${d.endpoint}  ${d.type}  ${d.status}  ${attempts}  ${d.createdAt}${tail}`);
     }
     if (deliveries.length === 0) ctx.out(t(ctx.lang, "webhookDeliveriesNone"));
@@ -200,8 +200,7 @@ export function webhooksReplayCommand(
       Date.now(),
     );
     if (opts.json) ctx.out(JSON.stringify({ replayed: ids }));
-    else if (ids.length > 0)
-      ctx.out(counted(ctx.lang, ids.length, "webhooksReplayedOne", "webhooksReplayed"));
+    else if (ids.length > 0) ctx.out(t(ctx.lang, "webhooksReplayed", { count: ids.length }));
     else ctx.err(t(ctx.lang, "webhooksNothingToReplay"));
     return ids.length > 0 ? EXIT.ok : EXIT.invalid;
   });
