@@ -99,9 +99,12 @@ function termsFor(compiled: CompiledExpression, eventType: string) {
     if (expr === "" || seen.has(expr)) continue;
     seen.add(expr);
     try {
-      built.push({ expr, fn: env.parse(expr) as (c: object) => unknown });
+      const fn = env.parse(expr) as ((c: object) => unknown) & { check(): { valid: boolean } };
+      // Checked here, once: an unchecked expression is type-checked on every call, and one
+      // that fails (a fragment that names a macro's loop variable) would throw each time.
+      if (fn.check().valid) built.push({ expr, fn });
     } catch {
-      // A fragment that only makes sense inside a macro (it names the loop variable).
+      // A fragment that does not parse on its own.
     }
     if (built.length >= MAX_TERMS) break;
   }
