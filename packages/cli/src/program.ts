@@ -22,6 +22,7 @@ import { registerKeysCommands } from "./commands/keys.js";
 import { registerLedgerCommands } from "./commands/ledger.js";
 import { registerMetricsCommands } from "./commands/metrics.js";
 import { registerOutboxCommands } from "./commands/outbox.js";
+import { registerPromiseSetCommands } from "./commands/promise-set.js";
 import { diffCommand, renderCommand, validateCommand } from "./commands/promises.js";
 import { registerRemediesCommands } from "./commands/remedies.js";
 import { registerReportCommand } from "./commands/report.js";
@@ -200,5 +201,6 @@ export function buildProgram(
     .action(async (before: string, after: string, opts: { json?: boolean }) =>
       setExit(await diffCommand(before, after, opts.json ?? false, ctx())),
     );
+  registerPromiseSetCommands(promises, h, ctx, setExit);
   return program;
 }

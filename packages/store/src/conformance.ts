@@ -20,6 +20,7 @@ import { ledgerConformance } from "./conformance/ledger.js";
 import { noticeFollowUpConformance } from "./conformance/notice-follow-up.js";
 import { noticeConformance } from "./conformance/notices.js";
 import { outboxConformance } from "./conformance/outbox.js";
+import { promiseSetConformance } from "./conformance/promise-sets.js";
 import { releaseClaimsConformance } from "./conformance/release-claims.js";
 import { remedyConformance } from "./conformance/remedies.js";
 import { spendConformance } from "./conformance/spend.js";
@@ -61,5 +62,6 @@ export function describeStoreConformance(target: ConformanceTarget): void {
     webhookConformance(target);
     noticeConformance(target);
     noticeFollowUpConformance(target);
+    promiseSetConformance(target);
   });
 }

@@ -33,6 +33,8 @@ export {
   type StoredEventRow,
 } from "./event-rows.js";
 export {
+  type AdoptPromisesOptions,
+  adoptPromises,
   appendLedgerDrafts,
   CUSTOMERS_CHAIN,
   type EraseCustomerOptions,
@@ -48,6 +50,7 @@ export {
   newRemedy,
   type OnCommitted,
   type OnNoticesCreated,
+  PROMISES_CHAIN,
   REMEDIES_CHAIN,
   SYSTEM_CUSTOMER,
   storedLedgerSecret,

@@ -267,6 +267,28 @@ async function attemptStarted(db: Kysely<unknown>): Promise<void> {
   );
 }
 
+// The promise sets adopted (the Bill of Rights in effect is the latest version), and each
+// set's documents byte for byte, in the order the engine reads them.
+async function promiseSets(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable("promise_sets")
+    .addColumn("version", "bigint", (c) => c.primaryKey())
+    .addColumn("digest", "text", (c) => c.notNull())
+    .addColumn("adopted_at_ms", "bigint", (c) => c.notNull())
+    .addColumn("actor", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("promise_set_documents")
+    .addColumn("set_version", "bigint", (c) => c.notNull().references("promise_sets.version"))
+    .addColumn("position", "integer", (c) => c.notNull())
+    .addColumn("file", "text", (c) => c.notNull())
+    .addColumn("company", "text")
+    .addColumn("doc_version", "text")
+    .addColumn("source", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("promise_set_documents_pk", ["set_version", "position"])
+    .execute();
+}
+
 /** Every migration, oldest first. Append only. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0001-initial", up: initial },
@@ -276,4 +298,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0005-remedy-reference", up: remedyReference },
   { name: "0006-idempotency-headers", up: idempotencyHeaders },
   { name: "0007-attempt-started", up: attemptStarted },
+  { name: "0008-promise-sets", up: promiseSets },
 ]);

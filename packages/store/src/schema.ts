@@ -169,6 +169,25 @@ export interface NoticesTable {
   erased: number;
 }
 
+/** An adopted promise set (migration 0008); the latest `version` is the one in effect. */
+export interface PromiseSetsTable {
+  version: number;
+  /** See the core's `PromiseSetVersion.digest`. */
+  digest: string;
+  adopted_at_ms: number;
+  actor: string;
+}
+
+/** One document of a promise set, at its `position` (0, 1…); `source` is its text as given. */
+export interface PromiseSetDocumentsTable {
+  set_version: number;
+  position: number;
+  file: string;
+  company: string | null;
+  doc_version: string | null;
+  source: string;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at_ms: number;
@@ -190,4 +209,6 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   notices: NoticesTable;
+  promise_sets: PromiseSetsTable;
+  promise_set_documents: PromiseSetDocumentsTable;
 }

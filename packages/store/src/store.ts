@@ -18,6 +18,7 @@ import { createEventLog } from "./event-log.js";
 import { createIdempotencyStore } from "./idempotency.js";
 import { createLedgerStore } from "./ledger-store.js";
 import { createNoticeStore } from "./notices.js";
+import { createPromiseSetStore } from "./promise-sets.js";
 import { createRemedyStore } from "./remedies.js";
 import { createSpendStore } from "./spend.js";
 import { createWebhookStore } from "./webhooks/store.js";
@@ -32,6 +33,7 @@ export function createStore(
   const spend = createSpendStore(backend);
   const ledger = createLedgerStore(backend);
   const customers = createCustomerDataStore(backend);
+  const promiseSets = createPromiseSetStore(backend);
   let closed: Promise<void> | undefined;
   return {
     // The HTTP API's ports (see `hasApiKeys`, `hasIdempotency`, `hasCustomerEvents`): not part of `Store` yet.
@@ -67,6 +69,9 @@ export function createStore(
     putCustomerData: customers.putCustomerData,
     getCustomerData: customers.getCustomerData,
     eraseCustomerData: customers.eraseCustomerData,
+    adoptPromiseSet: promiseSets.adoptPromiseSet,
+    promiseSet: promiseSets.promiseSet,
+    promiseSetHistory: promiseSets.promiseSetHistory,
     ...(backend.scrub && { scrubErased: backend.scrub }),
     close() {
       // Closing twice is harmless: the second caller waits for the first.

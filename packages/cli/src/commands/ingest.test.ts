@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -145,6 +145,33 @@ describe("goodfaith ingest", () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.err).toEqual(["--batch måste vara ett heltal som är minst 1"]);
+  });
+
+  it("without --promises and a store that keeps none, says to give them, and stores nothing", async () => {
+    const db = tempDb();
+    for (const [lang, words] of [
+      ["en", "keeps no promises yet: give the promise documents to decide with"],
+      ["sv", "har inga löften än: ange löftesdokumenten att besluta med"],
+      ["zh-CN", "中还没有保存任何承诺：请指定用于决定补救的承诺文档"],
+    ] as const) {
+      const run = await cli(["ingest", EVENTS, "--db", db, "--lang", lang]);
+      expect(run.code).toBe(1);
+      expect(run.err.join("\n")).toContain(words);
+      expect(run.err.join("\n")).toContain("--promises packs/retail/promises.yaml");
+    }
+    // No empty store is left behind for a command that did nothing.
+    expect(existsSync(db)).toBe(false);
+    // A store that exists but keeps no promises (only keys, say) says the same.
+    expect((await cli(["keys", "create", "-s", "admin", "--db", db])).code).toBe(0);
+    const kept = await cli(["ingest", EVENTS, "--db", db]);
+    expect(kept.code).toBe(1);
+    expect(kept.err.join("\n")).toContain(`${db} keeps no promises yet`);
+    const store = await openStore(db);
+    try {
+      expect(await store.countEvents()).toBe(0);
+    } finally {
+      await store.close();
+    }
   });
 
   it("fails with exit 2 when a promise document does not load", async () => {

@@ -2,9 +2,10 @@
  * `goodfaith ingest`: event files into the durable store, through the engine, with remedies
  * recorded once and appended to the ledger. Safe to re-run and to kill at any instant.
  */
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { type Issue, jsonSafe, type Lang, type Notice, UnknownTypeTally } from "@goodfaith/core";
-import { DEFAULT_STORE_PATH, Ingestor, noticeFileOutbox } from "@goodfaith/store";
+import { DEFAULT_STORE_PATH, Ingestor, isPostgresUrl, noticeFileOutbox } from "@goodfaith/store";
 import { type Command, Option } from "commander";
 import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
@@ -23,11 +24,18 @@ import { EVENT_FORMATS, type EventFormat } from "../io/foreign-events.js";
 import { helpOf } from "../io/localized-command.js";
 import { formatCount, t } from "../messages.js";
 import { type IngestProgress, progressLine } from "./ingest-progress.js";
+import {
+  type PromisesInEffect,
+  promisesInEffect,
+  promisesInEffectJson,
+  promisesInEffectLine,
+} from "./promise-set.js";
 import { dbHelp, openCliStore, redact } from "./store-options.js";
 
 /** Options of `goodfaith ingest`. */
 export interface IngestCommandOptions {
   readonly files: readonly string[];
+  /** Promise documents to adopt and decide with; none: the set the store keeps. */
   readonly promises: readonly string[];
   /** @default DEFAULT_STORE_PATH */
   readonly db?: string;
@@ -63,8 +71,9 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
     ctx.err(t(ctx.lang, "badWhole", { option: "--batch", min: 1 }));
     return EXIT.failure;
   }
-  const loaded = await loadDocuments(opts.promises, ctx.lang);
-  if (!loaded.ok) {
+  const given = opts.promises.length > 0;
+  const loaded = given ? await loadDocuments(opts.promises, ctx.lang) : undefined;
+  if (loaded !== undefined && !loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
     return loaded.exit;
   }
@@ -73,6 +82,11 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   const unreadable = await unreadableFile(opts.files);
   if (unreadable !== undefined) {
     ctx.err(describeError(unreadable, ctx.lang));
+    return EXIT.failure;
+  }
+  const db = opts.db ?? DEFAULT_STORE_PATH;
+  if (!given && !isPostgresUrl(db) && !existsSync(db)) {
+    ctx.err(t(ctx.lang, "promisesNoneGiven", { db }));
     return EXIT.failure;
   }
   const store = await openCliStore(opts.db, ctx);
@@ -84,8 +98,16 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
   const outbox = opts.notices === undefined ? undefined : noticeFileOutbox(opts.notices);
   const rejected: Rejection[] = [];
   let lastSeq: number | undefined;
+  let promises: PromisesInEffect;
   try {
-    const ingestor = await Ingestor.open(store, loaded.documents, {
+    // Adopted before any event is decided by them; a set that did not load was refused above.
+    promises = await promisesInEffect(store, loaded, "cli:ingest", ctx);
+    if (!promises.ok) return promises.exit;
+    if (promises.from === "none") {
+      ctx.err(t(ctx.lang, "promisesNoneGiven", { db: redact(db) }));
+      return EXIT.failure;
+    }
+    const ingestor = await Ingestor.open(store, promises.documents, {
       notices: {
         onCreated: async (created) => {
           notices.created += created.length;
@@ -157,7 +179,7 @@ export async function ingestCommand(opts: IngestCommandOptions, ctx: CliContext)
     await store.close();
   }
   opts.progressEnd?.();
-  report(opts, ctx, { totals, rejected, lastSeq, notices, unknown });
+  report(opts, ctx, { totals, rejected, lastSeq, notices, unknown, promises });
   return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
 }
 
@@ -224,6 +246,8 @@ interface IngestOutcome {
   readonly notices: NoticeCounts;
   /** Events read of types the contract does not define: a misspelt type shows here. */
   readonly unknown: UnknownTypeTally;
+  /** The promise set the events were decided by. */
+  readonly promises: PromisesInEffect;
 }
 
 function report(opts: IngestCommandOptions, ctx: CliContext, outcome: IngestOutcome): void {
@@ -251,10 +275,12 @@ function report(opts: IngestCommandOptions, ctx: CliContext, outcome: IngestOutc
         notices: { ...notices, ...(opts.notices !== undefined && { file: opts.notices }) },
         unknownTypes,
         lastSeq: lastSeq ?? 0,
+        promises: promisesInEffectJson(outcome.promises),
       }),
     );
   } else {
     ctx.out(t(ctx.lang, "ingested", { db: redact(opts.db ?? DEFAULT_STORE_PATH) }));
+    ctx.out(promisesInEffectLine(ctx.lang, outcome.promises));
     ctx.out(
       t(ctx.lang, "ingestLines", {
         read: totals.read,
@@ -306,7 +332,7 @@ export function registerIngestCommands(
     .command("ingest")
     .description(h("ingest"))
     .argument("<files...>", h("ingestFiles"))
-    .requiredOption("-p, --promises <files...>", h("promiseFiles"))
+    .option("-p, --promises <files...>", h("ingestPromises"), [])
     .option("--db <path-or-url>", dbHelp(h))
     .option("--batch <n>", h("ingestBatch"), "1000")
     .addOption(
@@ -321,6 +347,7 @@ export function registerIngestCommands(
         examples(h("example"), [
           "goodfaith ingest packs/airline/events.jsonl --promises packs/airline/promises.yaml packs/eu261/promises.yaml",
           "goodfaith ingest packs/retail/events.jsonl -p packs/retail/promises.yaml --notices notices.jsonl",
+          "goodfaith ingest packs/retail/events.jsonl",
         ]),
       ),
     )

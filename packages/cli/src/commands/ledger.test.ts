@@ -22,7 +22,9 @@ describe("goodfaith ledger verify", () => {
     await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
     const run = await cli(["ledger", "verify", "--db", db]);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toMatch(/^ledger ok: [1-9][\d,]* entries in 1 chain$/);
+    // The remedies, and the promise set the ingest adopted.
+    expect(run.out[0]).toMatch(/^ledger ok: [1-9][\d,]* entries in 2 chains$/);
+    expect(run.out[1]).toMatch(/^ {2}promises: 1 entry, head #1 [0-9a-f]{64}$/);
     expect(run.out.at(-1)).toMatch(/^remedies table matches the ledger: [1-9]\d* remedies$/);
   });
 
@@ -231,7 +233,9 @@ describe("goodfaith ledger checkpoint", () => {
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(keyFile, "utf8")).toContain("BEGIN PRIVATE KEY");
     expect(ctx.err_.join("\n")).toContain("created a signing key");
-    const checkpoint = JSON.parse(ctx.out_[0] ?? "{}");
+    const signed = ctx.out_.map((l) => JSON.parse(l));
+    expect(signed.map((c) => c.chain)).toEqual(["promises", "remedies"]);
+    const checkpoint = signed.find((c) => c.chain === "remedies");
     expect(Object.keys(checkpoint).sort()).toEqual(
       ["at", "chain", "headHash", "publicKey", "seq", "signature"].sort(),
     );
@@ -243,7 +247,7 @@ describe("goodfaith ledger checkpoint", () => {
     const second = quiet();
     expect(await ledgerCheckpointCommand({ db, cwd, json: true }, second)).toBe(0);
     expect(second.err_).toEqual([]);
-    expect(JSON.parse(second.out_[0] ?? "{}").publicKey).toBe(checkpoint.publicKey);
+    expect(JSON.parse(second.out_[1] ?? "{}").publicKey).toBe(checkpoint.publicKey);
 
     const pub = join(cwd, ".goodfaith/ledger-signing-key.pub.pem");
     const ok = await cli([
@@ -290,6 +294,8 @@ describe("goodfaith ledger checkpoint", () => {
       key,
       "--out",
       out,
+      "--chain",
+      "remedies",
       "--json",
     ]);
     expect(signed.code).toBe(0);
@@ -329,7 +335,9 @@ describe("goodfaith ledger checkpoint", () => {
     const db = join(dir, "g.db");
     await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
     const out = join(dir, "cp.json");
-    expect(await ledgerCheckpointCommand({ db, cwd: dir, out }, quiet())).toBe(0);
+    expect(await ledgerCheckpointCommand({ db, cwd: dir, out, chain: "remedies" }, quiet())).toBe(
+      0,
+    );
     const checkpoint = JSON.parse(readFileSync(out, "utf8"));
 
     const { generateKeyPairSync } = await import("node:crypto");

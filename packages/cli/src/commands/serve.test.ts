@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
-import { runCli as cli, tempDb } from "../../../../test/support/cli.js";
+import { runCli as cli, newKey, tempDb } from "../../../../test/support/cli.js";
 import { stopWhilePaying } from "../../../../test/support/outbox.js";
 import { ROOT } from "../../../../test/support/packs.js";
 import { startReceiver } from "../../../../test/support/receiver.js";
@@ -10,6 +10,7 @@ import type { CliContext } from "../io/context.js";
 import { type ServeOptions, serveCommand } from "./serve.js";
 
 const RETAIL = join(ROOT, "packs/retail/promises.yaml");
+const EVENTS = join(ROOT, "packs/retail/events.jsonl");
 
 describe("goodfaith serve (in-process)", () => {
   it("without promises says plainly, in the reader's language and in the log, what it will not do", async () => {
@@ -48,6 +49,42 @@ describe("goodfaith serve (in-process)", () => {
     const served = await serveInProcess({});
     await served.stop();
     expect(served.out.some((l) => String(l.err ?? "").includes("no promises"))).toBe(false);
+  });
+
+  it("without -p serves the promises the store keeps, and says which version", async () => {
+    const db = tempDb();
+    expect((await cli(["ingest", EVENTS, "-p", RETAIL, "--db", db])).code).toBe(0);
+    const key = await newKey(db, "admin");
+    const lines: string[] = [];
+    const err: string[] = [];
+    let listening: (url: string) => void = () => {};
+    const url = new Promise<string>((resolve) => {
+      listening = resolve;
+    });
+    let stop = () => {};
+    const until = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const running = serveCommand(
+      { promises: [], db, port: 0, outbox: false, until, onListening: listening },
+      { out: (l) => lines.push(l), err: (l) => err.push(l), lang: "en" },
+    );
+    const base = await url;
+    const res = await fetch(`${base}/v1/promises`, { headers: { authorization: `Bearer ${key}` } });
+    stop();
+    expect(await running).toBe(0);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      documents: { company: string; version: string; promises: { id: string }[] }[];
+    };
+    expect(body.documents.map((d) => [d.company, d.version])).toEqual([
+      ["Northwind Market", "2026.11"],
+    ]);
+    expect(body.documents[0]?.promises.map((p) => p.id)).toContain("late-delivery");
+    expect(lines[1]).toMatch(
+      new RegExp(`^  serving 6 promises kept in ${db}: version 1, adopted \\d{4}-\\d\\d-\\d\\dT`),
+    );
+    expect(err.join("\n")).not.toContain("no promises");
   });
 
   it("serves until told to stop, then saves a checkpoint", async () => {

@@ -26,10 +26,12 @@ import {
   outboxPassLine,
   perBurst,
 } from "./outbox.js";
+import { promisesInEffect, promisesInEffectJson, promisesInEffectLine } from "./promise-set.js";
 import { dbHelp, openCliStore, redact } from "./store-options.js";
 
 /** Options of `goodfaith serve`; the executor options are those of `goodfaith outbox run`. */
 export interface ServeOptions extends OutboxExecutorOptions {
+  /** Promise documents to adopt and keep; none: the set the store keeps. */
   readonly promises: readonly string[];
   readonly db?: string;
   /** @default 8080 */
@@ -83,8 +85,9 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     executor = outboxExecutor(opts, ctx);
     if (executor === undefined) return EXIT.failure;
   }
-  const loaded = await loadDocuments(opts.promises, ctx.lang);
-  if (!loaded.ok) {
+  const loaded =
+    opts.promises.length > 0 ? await loadDocuments(opts.promises, ctx.lang) : undefined;
+  if (loaded !== undefined && !loaded.ok) {
     for (const m of loaded.messages) ctx.err(m);
     return loaded.exit;
   }
@@ -95,29 +98,39 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   // Busy passes are summed until the burst ends; one still running at the stop is said then.
   const bursts = opts.json ? undefined : perBurst((pass) => ctx.out(outboxPassLine(ctx, pass)));
   try {
-    const ingest = await IngestService.open(store, loaded.documents);
+    const promises = await promisesInEffect(store, loaded, "cli:serve", ctx);
+    if (!promises.ok) return promises.exit;
+    const { documents } = promises;
+    const ingest = await IngestService.open(store, documents);
     const app = createApp({
       store,
-      documents: loaded.documents,
+      documents,
       ingest,
       rateLimit: rate === 0 ? false : { perSecond: rate, burst: rate * 2 },
       log,
     });
     const server = await startServer(app, { port, hostname: opts.host ?? "127.0.0.1" });
-    const count = loaded.documents.reduce((n, d) => n + d.promises.length, 0);
+    const count = documents.reduce((n, d) => n + d.promises.length, 0);
     if (opts.json) {
       ctx.out(
         JSON.stringify({
           listening: server.url,
           docs: `${server.url}/docs`,
           outbox: executor !== undefined,
+          promises: promisesInEffectJson(promises),
         }),
       );
     } else {
+      const db = redact(opts.db ?? DEFAULT_STORE_PATH);
       ctx.out(t(ctx.lang, "serveListening", { url: server.url }));
-      ctx.out(
-        t(ctx.lang, "serveServing", { promises: count, db: redact(opts.db ?? DEFAULT_STORE_PATH) }),
-      );
+      if (promises.from === "kept") {
+        const { version, adoptedAt } = promises.set;
+        const at = new Date(adoptedAt).toISOString();
+        ctx.out(t(ctx.lang, "serveKept", { promises: count, db, version, at }));
+      } else {
+        ctx.out(t(ctx.lang, "serveServing", { promises: count, db }));
+        if (promises.from !== "none") ctx.out(promisesInEffectLine(ctx.lang, promises));
+      }
       ctx.out(
         executor === undefined
           ? t(ctx.lang, "serveNoOutbox")
@@ -144,7 +157,13 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     }
     // The address and the counts, never the store's location (its URL may carry a password).
     log.info(
-      { event: "start", url: server.url, promises: count, outbox: executor !== undefined },
+      {
+        event: "start",
+        url: server.url,
+        promises: count,
+        ...(promises.from !== "none" && { promiseSet: promises.set.version }),
+        outbox: executor !== undefined,
+      },
       "listening",
     );
     // An API-only deployment may mean it, so this is said, not refused.

@@ -131,9 +131,47 @@ publicerade skattningarna.`,
     sv: "rapportvaluta (standard: den mest använda)",
   },
   promises: {
-    en: "promise documents: validate, render and diff",
-    "zh-CN": "承诺文档：校验、生成页面与比较",
-    sv: "löftesdokument: validera, rendera och jämföra",
+    en: "promise documents: validate, render and diff; the sets a store has adopted",
+    "zh-CN": "承诺文档：校验、生成页面与比较；存储已采用的承诺集",
+    sv: "löftesdokument: validera, rendera och jämföra; de uppsättningar ett lager har antagit",
+  },
+  promisesHistory: {
+    en: "every promise set the store adopted, oldest first: version, when, by whom, digest, documents",
+    "zh-CN": "存储采用过的每个承诺集，按时间先后：版本、时间、采用者、摘要、文档",
+    sv: "varje uppsättning löften lagret har antagit, äldst först: version, när, av vem, kontrollsumma, dokument",
+  },
+  promisesHistoryJson: {
+    en: "one JSON line per version (documents without their text)",
+    "zh-CN": "每个版本一行 JSON（文档不含正文）",
+    sv: "en JSON-rad per version (dokumenten utan sin text)",
+  },
+  promisesKeptNotes: {
+    en: `goodfaith ingest and goodfaith serve adopt the documents given with --promises: a set that
+differs from the one in effect becomes the next version (the same texts again add none; the
+digest is SHA-256 over the texts in order, not the file names), recorded in the ledger's
+promises chain. Without --promises they decide with the version in effect.`,
+    "zh-CN": `goodfaith ingest 和 goodfaith serve 会采用 --promises 指定的文档：与现行版本不同的承诺集
+成为下一个版本（再次给出相同的正文不会新增版本；摘要是按顺序对各文档正文计算的 SHA-256，
+与文件名无关），并记录在账本的 promises 链中。不带 --promises 时，它们使用现行版本。`,
+    sv: `goodfaith ingest och goodfaith serve antar dokumenten som anges med --promises: en uppsättning
+som skiljer sig från den som gäller blir nästa version (samma texter igen lägger inte till
+någon; kontrollsumman är SHA-256 över texterna i ordning, inte filnamnen), noterad i liggarens
+kedja promises. Utan --promises beslutar de med den version som gäller.`,
+  },
+  promisesShow: {
+    en: "print the documents of a promise set exactly as adopted (the one in effect by default)",
+    "zh-CN": "按采用时的原样输出某个承诺集的文档（默认为现行版本）",
+    sv: "skriv ut dokumenten i en uppsättning löften exakt som de antogs (som standard den som gäller)",
+  },
+  promisesShowVersion: {
+    en: "the version to show (see goodfaith promises history)",
+    "zh-CN": "要显示的版本（见 goodfaith promises history）",
+    sv: "versionen att visa (se goodfaith promises history)",
+  },
+  promisesShowJson: {
+    en: "the set as JSON, each document's text in sources",
+    "zh-CN": "以 JSON 输出该承诺集，各文档正文位于 sources 中",
+    sv: "uppsättningen som JSON, varje dokuments text i sources",
   },
   promisesValidate: {
     en: "load promise documents and report every problem with file, line and column",

@@ -87,9 +87,9 @@ startas med --no-outbox.`,
     sv: "servera HTTP-API:t (OpenAPI-dokumentation på /docs) över lagret, och kör utkorgens arbetare",
   },
   servePromises: {
-    en: "promise documents (YAML) to keep",
-    "zh-CN": "要兑现的承诺文档（YAML）",
-    sv: "löftesdokument (YAML) att hålla",
+    en: "promise documents (YAML) to keep; the store adopts them (default: the set it keeps)",
+    "zh-CN": "要兑现的承诺文档（YAML）；存储会采用它们（默认：存储中保存的承诺集）",
+    sv: "löftesdokument (YAML) att hålla; lagret antar dem (standard: den uppsättning det har)",
   },
   servePort: {
     en: "TCP port (0: any free one)",

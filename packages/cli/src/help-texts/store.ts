@@ -12,6 +12,11 @@ export const STORE_HELP = {
     "zh-CN": "事件文件（JSON Lines，或见 --format）",
     sv: "händelsefiler (JSON Lines, eller se --format)",
   },
+  ingestPromises: {
+    en: "promise documents (YAML) to decide with; the store adopts them (default: the set it keeps)",
+    "zh-CN": "用于决定补救的承诺文档（YAML）；存储会采用它们（默认：存储中保存的承诺集）",
+    sv: "löftesdokument (YAML) att besluta med; lagret antar dem (standard: den uppsättning det har)",
+  },
   ingestBatch: {
     en: "events per committed batch",
     "zh-CN": "每个提交批次包含的事件数",
@@ -38,17 +43,23 @@ export const STORE_HELP = {
 Exit code 3 when some lines were rejected (each is reported on stderr with file:line).
 Every remedy whose promise names a notice gets one, in the customer's language, recorded once
 in the store; with --notices, those ready to send (consent and a channel allow it) are also
-appended to the file. A re-run never writes a notice twice.`,
+appended to the file. A re-run never writes a notice twice.
+With --promises the store adopts the documents before any event is decided by them (a set that
+differs from the one in effect becomes a new version); without, the set it keeps decides.`,
     "zh-CN": `多个文件按事件时间合并（稳定合并：时间相同时保持文件的顺序）。
 有行被拒绝时退出码为 3（每一行都会在 stderr 上以“文件:行号”报告）。
 承诺中指明了通知的每项补救，都会得到一条用客户的语言写成的通知，在存储中只记录一次；
 使用 --notices 时，可以发送的通知（客户同意且有可用的渠道）还会追加到该文件。
-重新运行绝不会把同一条通知写两次。`,
+重新运行绝不会把同一条通知写两次。
+使用 --promises 时，存储会先采用这些文档，再用它们决定任何事件（与现行版本不同的承诺集成为新版本）；
+不带 --promises 时，由存储中保存的承诺集决定。`,
     sv: `Flera filer slås ihop efter händelsetid (stabilt: lika tider behåller filernas ordning).
 Avslutningskod 3 när några rader avvisades (var och en rapporteras på stderr med fil:rad).
 Varje gottgörelse vars löfte nämner ett meddelande får ett, på kundens språk, sparat en gång
 i lagret; med --notices läggs de som är klara att skicka (samtycke och en kanal tillåter det)
-också till i filen. En ny körning skriver aldrig samma meddelande två gånger.`,
+också till i filen. En ny körning skriver aldrig samma meddelande två gånger.
+Med --promises antar lagret dokumenten innan någon händelse beslutas av dem (en uppsättning som
+skiljer sig från den som gäller blir en ny version); utan beslutar den uppsättning det har.`,
   },
   ledger: {
     en: "the tamper-evident remedy ledger",

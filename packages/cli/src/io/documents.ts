@@ -4,6 +4,7 @@ import {
   type Lang,
   loadPromises,
   type PromiseDocument,
+  type PromiseSource,
   renderIssue,
 } from "@goodfaith/core";
 import { EXIT } from "./context.js";
@@ -14,7 +15,12 @@ import { describeError } from "./file-error.js";
  * at most a hundred a file, then a line saying how many more; `count` is every problem found.
  */
 export type LoadedDocuments =
-  | { readonly ok: true; readonly documents: PromiseDocument[] }
+  | {
+      readonly ok: true;
+      readonly documents: PromiseDocument[];
+      /** Each document's file and text as read, with its company and version: what a store adopts. */
+      readonly sources: PromiseSource[];
+    }
   | {
       readonly ok: false;
       /** What to print, in order: the problems, and after a file's, how many more it has. */
@@ -29,42 +35,67 @@ export type LoadedDocuments =
       readonly exit: typeof EXIT.failure | typeof EXIT.invalid;
     };
 
-/** Reads and compiles promise documents, collecting every problem of every file. */
+/** Reads and compiles promise documents, collecting every problem of every file, in file order. */
 export async function loadDocuments(
   files: readonly string[],
   lang: Lang,
 ): Promise<LoadedDocuments> {
-  const documents: PromiseDocument[] = [];
-  const messages: string[] = [];
-  const problems: string[] = [];
-  let count = 0;
-  let unreadable = false;
+  const parts: LoadedDocuments[] = [];
   for (const file of files) {
     let text: string;
     try {
       text = await readFile(file, "utf8");
     } catch (err) {
       const problem = describeError(err, lang, file);
-      messages.push(problem);
-      problems.push(problem);
-      count++;
-      unreadable = true;
+      parts.push({
+        ok: false,
+        messages: [problem],
+        problems: [problem],
+        count: 1,
+        exit: EXIT.failure,
+      });
       continue;
     }
-    const result = loadPromises(text, file);
-    if (result.ok) documents.push(result.value);
-    else {
-      const { shown, total, more } = capIssues(result.issues);
-      count += total;
-      for (const issue of shown) {
-        const problem = `${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`;
-        messages.push(problem);
-        problems.push(problem);
-      }
-      if (more) messages.push(`${file}: ${renderIssue(more, lang)}`);
-    }
+    parts.push(compileSources([{ file, text }], lang));
   }
-  if (messages.length === 0) return { ok: true, documents };
-  const exit = unreadable ? EXIT.failure : EXIT.invalid;
-  return { ok: false, messages, problems, count, exit };
+  return merged(parts);
+}
+
+/** Compiles promise documents already read (e.g. those a store keeps), like `loadDocuments`. */
+export function compileSources(sources: readonly PromiseSource[], lang: Lang): LoadedDocuments {
+  return merged(sources.map((source) => compileSource(source, lang)));
+}
+
+function compileSource({ file, text }: PromiseSource, lang: Lang): LoadedDocuments {
+  const result = loadPromises(text, file);
+  if (result.ok) {
+    const { company, version } = result.value;
+    return { ok: true, documents: [result.value], sources: [{ file, text, company, version }] };
+  }
+  const { shown, total, more } = capIssues(result.issues);
+  const problems = shown.map(
+    (issue) =>
+      `${file}:${issue.line ?? 1}:${issue.column ?? 1}: ${renderIssue(issue, lang, { lines: false })}`,
+  );
+  const messages = more ? [...problems, `${file}: ${renderIssue(more, lang)}`] : problems;
+  return { ok: false, messages, problems, count: total, exit: EXIT.invalid };
+}
+
+// One result for several files: every problem in order; exit 1 if any file could not be read.
+function merged(parts: readonly LoadedDocuments[]): LoadedDocuments {
+  const failed = parts.filter((p) => !p.ok);
+  if (failed.length === 0) {
+    return {
+      ok: true,
+      documents: parts.flatMap((p) => (p.ok ? p.documents : [])),
+      sources: parts.flatMap((p) => (p.ok ? p.sources : [])),
+    };
+  }
+  return {
+    ok: false,
+    messages: failed.flatMap((p) => p.messages),
+    problems: failed.flatMap((p) => p.problems),
+    count: failed.reduce((n, p) => n + p.count, 0),
+    exit: failed.some((p) => p.exit === EXIT.failure) ? EXIT.failure : EXIT.invalid,
+  };
 }

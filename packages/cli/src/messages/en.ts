@@ -256,4 +256,21 @@ export const en = {
   valueFalse: "false",
   serveNoPromises:
     "warning: no promises loaded: the guard will warn of nothing and ingested events will decide no remedy; give promise documents with -p, e.g. -p packs/retail/promises.yaml",
+  promisesAdopted: "  promises: version {version} adopted and now in effect ({documents})",
+  promisesUnchanged: "  promises: version {version} in effect, unchanged since {at} ({documents})",
+  promisesKept: "  promises: the store's version {version}, adopted {at} by {actor} ({documents})",
+  promisesNoneGiven:
+    "{db} keeps no promises yet: give the promise documents to decide with, e.g. --promises packs/retail/promises.yaml (the store keeps them for later runs and for goodfaith serve)",
+  promisesKeptInvalid:
+    "the promises the store keeps (version {version}) do not load in this version of Goodfaith; give --promises with documents that do:",
+  promisesNoneKept:
+    "{db} keeps no promises yet (goodfaith ingest or goodfaith serve with --promises adopts them)",
+  promisesNoSuchVersion:
+    "{db} keeps no version {version} of its promises (goodfaith promises history lists them)",
+  promisesHistoryTitle:
+    "{count} {count|version|versions} of the promises kept in {db}, oldest first; the last is in effect:",
+  promisesHistoryRow: "  version {version}  {at}  by {actor}  sha256 {digest}",
+  promisesShowHeader: "{file}: version {version} of the store's promises, adopted {at}",
+  serveKept:
+    "  serving {promises} {promises|promise|promises} kept in {db}: version {version}, adopted {at}",
 } as const;

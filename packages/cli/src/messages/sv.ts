@@ -269,4 +269,21 @@ export const sv = {
   valueFalse: "falskt",
   serveNoPromises:
     "varning: inga löften inlästa: vakten varnar inte för något och inlästa händelser beslutar ingen gottgörelse; ange löftesdokument med -p, t.ex. -p packs/retail/promises.yaml",
+  promisesAdopted: "  löften: version {version} antagen och gäller nu ({documents})",
+  promisesUnchanged: "  löften: version {version} gäller, oförändrad sedan {at} ({documents})",
+  promisesKept: "  löften: lagrets version {version}, antagen {at} av {actor} ({documents})",
+  promisesNoneGiven:
+    "{db} har inga löften än: ange löftesdokumenten att besluta med, t.ex. --promises packs/retail/promises.yaml (lagret sparar dem för senare körningar och för goodfaith serve)",
+  promisesKeptInvalid:
+    "löftena som lagret har (version {version}) går inte att läsa in i den här versionen av Goodfaith; ange --promises med dokument som går att läsa in:",
+  promisesNoneKept:
+    "{db} har inga löften än (goodfaith ingest eller goodfaith serve med --promises antar dem)",
+  promisesNoSuchVersion:
+    "{db} har ingen version {version} av sina löften (goodfaith promises history listar dem)",
+  promisesHistoryTitle:
+    "{count} {count|version|versioner} av löftena i {db}, äldst först; den sista gäller:",
+  promisesHistoryRow: "  version {version}  {at}  av {actor}  sha256 {digest}",
+  promisesShowHeader: "{file}: version {version} av lagrets löften, antagen {at}",
+  serveKept:
+    "  tillhandahåller {promises} {promises|löfte|löften} som finns i {db}: version {version}, antagen {at}",
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

@@ -244,4 +244,19 @@ export const zhCN = {
   valueFalse: "否",
   serveNoPromises:
     "警告：未加载任何承诺：购前提醒不会发出任何提醒，接收的事件也不会决定任何补救措施；请用 -p 指定承诺文档，例如 -p packs/retail/promises.yaml",
+  promisesAdopted: "  承诺：已采用第 {version} 版，现已生效（{documents}）",
+  promisesUnchanged: "  承诺：第 {version} 版生效中，自 {at} 起未变（{documents}）",
+  promisesKept: "  承诺：存储中的第 {version} 版，由 {actor} 于 {at} 采用（{documents}）",
+  promisesNoneGiven:
+    "{db} 中还没有保存任何承诺：请指定用于决定补救的承诺文档，例如 --promises packs/retail/promises.yaml（存储会保存它们，供以后的运行和 goodfaith serve 使用）",
+  promisesKeptInvalid:
+    "存储中保存的承诺（第 {version} 版）无法在此版本的 Goodfaith 中加载；请用 --promises 指定可以加载的文档：",
+  promisesNoneKept:
+    "{db} 中还没有保存任何承诺（使用 --promises 运行 goodfaith ingest 或 goodfaith serve 即可采用）",
+  promisesNoSuchVersion:
+    "{db} 中没有第 {version} 版承诺（goodfaith promises history 会列出所有版本）",
+  promisesHistoryTitle: "{db} 中保存的承诺共 {count} 个版本，按时间先后排列；最后一个为现行版本：",
+  promisesHistoryRow: "  第 {version} 版  {at}  采用者 {actor}  sha256 {digest}",
+  promisesShowHeader: "{file}：存储中承诺的第 {version} 版，采用于 {at}",
+  serveKept: "  正在提供 {db} 中保存的 {promises} 项承诺：第 {version} 版，采用于 {at}",
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

@@ -46,6 +46,15 @@ export {
   type RecordNoticesResult,
   type StoredNotice,
 } from "./notice-store.js";
+export type {
+  AdoptPromiseSetResult,
+  NewPromiseSet,
+  PromiseSet,
+  PromiseSetFollowUp,
+  PromiseSetStore,
+  PromiseSetVersion,
+  PromiseSource,
+} from "./promise-set-store.js";
 export {
   canTransition,
   type InitialRemedyStatus,

@@ -1,6 +1,6 @@
 /**
- * The ledger port: append-only hash chains of remedy transitions, approvals, erasures and
- * checkpoints. The store does not hash (the ledger module does, over its documented
+ * The ledger port: append-only hash chains of remedy transitions, approvals, erasures,
+ * checkpoints and adopted promise sets. The store does not hash (the ledger module does, over its documented
  * canonical encoding); it keeps each chain linear — every entry continues the head by
  * `seq + 1` and `prevHash` — so no two writers can fork a chain, and it gives every field
  * back exactly as stored, so verification can recompute every hash.

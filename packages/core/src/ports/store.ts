@@ -2,6 +2,7 @@ import type { CheckpointStore } from "./checkpoint-store.js";
 import type { CustomerDataStore } from "./customer-data-store.js";
 import type { EventLog } from "./event-log.js";
 import type { LedgerStore } from "./ledger-store.js";
+import type { PromiseSetStore } from "./promise-set-store.js";
 import type { RemedyStore } from "./remedy-store.js";
 import type { SpendStore } from "./spend-store.js";
 
@@ -17,7 +18,8 @@ export interface Store
     RemedyStore,
     SpendStore,
     LedgerStore,
-    CustomerDataStore {
+    CustomerDataStore,
+    PromiseSetStore {
   /** Releases connections and files; the store cannot be used afterwards. */
   close(): Promise<void>;
 }

@@ -1,7 +1,12 @@
 /**
  * Durable ingestion and the ledger operations built on the store: `Ingestor` (events →
- * engine → remedies → ledger, crash-safe), `verifyLedger`, `eraseCustomer`.
+ * engine → remedies → ledger, crash-safe), `verifyLedger`, `eraseCustomer`, `adoptPromises`.
  */
+export {
+  type AdoptPromisesOptions,
+  adoptPromises,
+  PROMISES_CHAIN,
+} from "./adopt-promises.js";
 export { appendLedgerDrafts } from "./append-ledger.js";
 export {
   CUSTOMERS_CHAIN,

@@ -46,7 +46,9 @@ const draft = (chain: string): fc.Arbitrary<LedgerDraft> =>
         customerRef: r.customerRef ?? (r.kind === "customer.erased" ? "b".repeat(64) : undefined),
         from: r.from ?? (transition ? "approved" : undefined),
         to: r.to ?? (transition ? "executing" : undefined),
-        facts: r.facts ?? (r.kind === "checkpoint" ? "c".repeat(64) : undefined),
+        facts:
+          r.facts ??
+          (r.kind === "checkpoint" || r.kind === "promises.adopted" ? "c".repeat(64) : undefined),
         amount: money?.[0],
         currency: money?.[1],
       };

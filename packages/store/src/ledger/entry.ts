@@ -1,5 +1,6 @@
 /**
- * A ledger entry: one remedy transition, approval, erasure or checkpoint, chained by hash.
+ * A ledger entry: one remedy transition, approval, erasure, checkpoint or adopted promise set,
+ * chained by hash.
  *
  * Personal data never enters an entry. Customers and remedy keys appear only as pseudonyms
  * (HMAC-SHA256, see `pseudonym`), explanations only as digests (see `digestJson`). Erasing a
@@ -25,6 +26,8 @@ export const LEDGER_KINDS = [
   "customer.erased",
   /** A signed checkpoint was taken; `facts` is the digest of the signed checkpoint. */
   "checkpoint",
+  /** A set of promise documents became the one in effect; `facts` is the set's digest. */
+  "promises.adopted",
 ] as const;
 
 /** One of `LEDGER_KINDS`. */
@@ -181,6 +184,10 @@ function kindProblem(e: UnhashedEntry): EntryProblem | undefined {
         : undefined;
     case "checkpoint":
       return e.facts === undefined ? problem("facts", "a checkpoint needs its digest") : undefined;
+    case "promises.adopted":
+      return e.facts === undefined
+        ? problem("facts", "an adoption needs the set's digest")
+        : undefined;
     default: {
       const unreachable: never = e.kind;
       return problem("kind", `unknown kind ${String(unreachable)}`);

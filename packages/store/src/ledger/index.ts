@@ -1,7 +1,7 @@
 /**
  * The tamper-evident remedy ledger: pure logic, no I/O. Every remedy transition, approval,
- * erasure and checkpoint is an entry in a SHA-256 hash chain over a documented canonical
- * encoding (FORMAT.md); signed checkpoints pin the head. Entries hold pseudonyms and
+ * erasure, checkpoint and adopted promise set is an entry in a SHA-256 hash chain over a
+ * documented canonical encoding (FORMAT.md); signed checkpoints pin the head. Entries hold pseudonyms and
  * digests, never personal data, so erasing a customer elsewhere keeps the chain verifiable.
  *
  * @example
