@@ -72,6 +72,11 @@ describe("goodfaith demo", () => {
     const store = await openStore(db);
     try {
       expect(summary.events).toBe(await store.countEvents());
+      // The store keeps the packs as its Bill of Rights, named as a user would name them.
+      const kept = await store.promiseSet();
+      expect(kept?.version).toBe(1);
+      expect(kept?.actor).toBe("cli:demo");
+      expect(kept?.sources.map((s) => s.file)).toContain("packs/retail/promises.yaml");
       const remedies = await list(store);
       expect(summary.remedies.remedies).toBe(remedies.length);
       for (const [promise, totals] of Object.entries(summary.byPromise)) {

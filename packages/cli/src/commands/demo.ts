@@ -6,10 +6,10 @@
  * serves the HTTP API over it with a fresh API key and three calls to paste.
  */
 import { mkdirSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, isAbsolute, relative } from "node:path";
 import { hasApiKeys, type Store } from "@goodfaith/core";
 import { createApiKey } from "@goodfaith/server";
-import { isPostgresUrl, openStore } from "@goodfaith/store";
+import { adoptPromises, isPostgresUrl, openStore } from "@goodfaith/store";
 import type { Command } from "commander";
 import type { FlightRow } from "../demo/flights.js";
 import { packPromiseFiles, remedyPromiseIds } from "../demo/packs.js";
@@ -60,6 +60,13 @@ function freshSqlite(db: string): void {
   mkdirSync(dirname(db), { recursive: true });
 }
 
+// A pack's file as a user in the repository would name it (`packs/retail/promises.yaml`), not
+// by this machine's absolute path.
+function asGiven(file: string): string {
+  const fromHere = relative(process.cwd(), file);
+  return fromHere.startsWith("..") || isAbsolute(fromHere) ? file : fromHere;
+}
+
 /** `goodfaith demo`: resolves to the exit code once it is done (after serving, when it serves). */
 export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<number> {
   const seed = opts.seed ?? DEFAULT_SEED;
@@ -99,6 +106,10 @@ export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<n
   }
   let key: string | undefined;
   try {
+    // The store keeps the packs as its Bill of Rights, so `serve`, `ingest` and `backtest
+    // --against` over the demo's store decide with them, and its ledger records the adoption.
+    const sources = loaded.sources.map((s) => ({ ...s, file: asGiven(s.file) }));
+    await adoptPromises(store, sources, { actor: "cli:demo" });
     // Each approved remedy is executed as the stream reaches it, as a live deployment would.
     const { rejected } = await replay(store, loaded.documents, scenario.events, {
       ...(opts.progress && { progress: opts.progress }),
@@ -136,7 +147,8 @@ export async function demoCommand(opts: DemoOptions, ctx: CliContext): Promise<n
   if (!opts.json) ctx.out("");
   return serveCommand(
     {
-      promises: files,
+      // The set the store keeps: the packs, adopted above.
+      promises: [],
       db,
       port,
       logLevel: demoLogLevel(),
