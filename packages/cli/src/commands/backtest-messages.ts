@@ -20,6 +20,8 @@ const catalogs = {
     dayRow: "{count} remedies · {cost}",
     nothing: "nothing",
     diff: "Proposed against current ({against})",
+    diffKept:
+      "Proposed against the store's promises, version {version} (adopted {at}; {documents})",
     added: "added",
     removed: "removed",
     changed: "changed",
@@ -31,6 +33,12 @@ const catalogs = {
     onlyProposed: "Customers helped only by the proposed set: {count}{examples}",
     onlyCurrent: "Customers helped only by the current set: {count}{examples}",
     noSource: `give --events <files…> or --db <url> (there is no store at ${DEFAULT_STORE_PATH})`,
+    noKeptSet:
+      "{db} keeps no promises to compare with: give the current files (--against <current.yaml>…), or adopt a set first (goodfaith ingest or goodfaith serve with --promises)",
+    keptInvalid:
+      "the promises the store keeps (version {version}) do not load in this version of Goodfaith; give the current files to --against instead:",
+    eventsWithDb:
+      "--events and --db are both sources of events: give one (with --events, --db only names the store whose promises --against without files compares with)",
     badTime: "{option}: {value} is neither a date (YYYY-MM-DD) nor an RFC 3339 time",
     badWindow: "--from must be before --to",
     badWorkers: "--workers: {value} is not a whole number of at least 1",
@@ -54,6 +62,7 @@ const catalogs = {
     dayRow: "{count} 项补救 · {cost}",
     nothing: "无",
     diff: "提议版本与当前版本（{against}）对比",
+    diffKept: "提议版本与存储中的承诺第 {version} 版（{at} 采用；{documents}）对比",
     added: "新增",
     removed: "删除",
     changed: "变化",
@@ -65,6 +74,12 @@ const catalogs = {
     onlyProposed: "仅提议版本惠及的客户：{count}{examples}",
     onlyCurrent: "仅当前版本惠及的客户：{count}{examples}",
     noSource: `请提供 --events <文件…> 或 --db <url>（${DEFAULT_STORE_PATH} 处没有存储）`,
+    noKeptSet:
+      "{db} 中没有保存可供对比的承诺：请指定现行文件（--against <现行.yaml>…），或先采用一个承诺集（使用 --promises 运行 goodfaith ingest 或 goodfaith serve）",
+    keptInvalid:
+      "存储中保存的承诺（第 {version} 版）无法在此版本的 Goodfaith 中加载；请改用 --against 指定现行文件：",
+    eventsWithDb:
+      "--events 和 --db 都是事件来源，只能指定一个（与 --events 一起使用时，--db 只用于指明不带文件的 --against 要对比哪个存储中的承诺）",
     badTime: "{option}：{value} 既不是日期（YYYY-MM-DD）也不是 RFC 3339 时间",
     badWindow: "--from 必须早于 --to",
     badWorkers: "--workers：{value} 不是大于等于 1 的整数",
@@ -88,6 +103,7 @@ const catalogs = {
     dayRow: "{count} gottgörelser · {cost}",
     nothing: "inget",
     diff: "Förslaget jämfört med nuvarande ({against})",
+    diffKept: "Förslaget jämfört med lagrets löften, version {version} (antagen {at}; {documents})",
     added: "nytt",
     removed: "borttaget",
     changed: "ändrat",
@@ -99,6 +115,12 @@ const catalogs = {
     onlyProposed: "Kunder som bara förslaget hjälper: {count}{examples}",
     onlyCurrent: "Kunder som bara nuvarande löften hjälper: {count}{examples}",
     noSource: `ange --events <filer…> eller --db <url> (det finns ingen lagring i ${DEFAULT_STORE_PATH})`,
+    noKeptSet:
+      "{db} har inga löften att jämföra med: ange de nuvarande filerna (--against <nuvarande.yaml>…), eller anta en uppsättning först (goodfaith ingest eller goodfaith serve med --promises)",
+    keptInvalid:
+      "löftena som lagret har (version {version}) går inte att läsa in i den här versionen av Goodfaith; ange de nuvarande filerna till --against i stället:",
+    eventsWithDb:
+      "--events och --db är båda källor till händelser: ange en (med --events anger --db bara lagret vars löften --against utan filer jämför med)",
     badTime: "{option}: {value} är varken ett datum (ÅÅÅÅ-MM-DD) eller en RFC 3339-tid",
     badWindow: "--from måste ligga före --to",
     badWorkers: "--workers: {value} är inte ett heltal som är minst 1",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type GoodfaithEvent, type Lang, shardOf } from "@goodfaith/core";
-import { openStore } from "@goodfaith/store";
+import { adoptPromises, openStore } from "@goodfaith/store";
 import { Command } from "commander";
 import { describe, expect, test } from "vitest";
 import { generateEvents } from "../../../../bench/engine/generate.mjs";
@@ -43,6 +43,14 @@ async function storeOf(
   // Some sample files re-deliver an event on purpose: the log keeps it once.
   expect(appended.accepted + appended.duplicates.length).toBe(events.length);
   return file;
+}
+
+/** Makes `files` the set the store at `db` keeps, as `ingest --promises` would. */
+async function adopt(db: string, files: readonly string[]): Promise<void> {
+  const store = await openStore(db);
+  const sources = files.map((file) => ({ file, text: readFileSync(file, "utf8") }));
+  await adoptPromises(store, sources, { actor: "test" });
+  await store.close();
 }
 
 /** The shards this test ran in-process (the same code a worker thread runs). */
@@ -134,6 +142,31 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
     expect(window.totals.remedies).toBeLessThan(whole.totals.remedies);
   });
 
+  test("--against without files compares with the kept set, as with its files, in any shards", async () => {
+    const db = await storeOf(stream);
+    await adopt(db, AIRLINE);
+    const args = ["-p", proposed, AIRLINE[1] as string, "--db", db];
+    const { againstSet, ...kept } = (await expectShardedSame([
+      ...[...args, "--against", "--json"],
+    ])) as { againstSet: { version: number; digest: string } };
+    const files = await expectShardedSame([...args, "--against", ...AIRLINE, "--json"]);
+    expect(kept).toEqual(files);
+    expect((files as { comparison: object }).comparison).toBeDefined();
+    expect(againstSet).toMatchObject({
+      version: 1,
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    // The human report too: byte for byte across workers, naming the kept version.
+    const human = await cli([...args, "--against", "--workers", "1"]);
+    expect((await cli([...args, "--against", "--workers", "2"], inProcess())).out).toBe(human.out);
+    expect(human.out).toMatch(
+      /^Proposed against the store's promises, version 1 \(adopted \d{4}-\d{2}-\d{2}T[\d:.]+Z; \w.* 2026\.\d+, .+\)$/m,
+    );
+    const named = await cli([...args, "--against", ...AIRLINE, "--workers", "1"]);
+    const heading = /^Proposed against .*$/m;
+    expect(human.out.replace(heading, "")).toBe(named.out.replace(heading, ""));
+  });
+
   test("a deadline fires when another shard's event passes it, as in the whole stream", async () => {
     // Anna's order arms deadlines before the 7th; Bo's event of the 7th is stored before her
     // delivery of the 4th, so the whole stream pays her before it sees the delivery. A shard
@@ -210,6 +243,15 @@ describe("goodfaith backtest --workers (sharded by customer)", () => {
     expect(shards.sort()).toEqual([0, 1]);
     expect(threaded.err).toBe("");
     expect(threaded.out).toBe((await cli([...args, "--json", "--workers", "1"])).out);
+    // The set the store keeps reaches the workers as its texts.
+    const keeps = await storeOf(stream);
+    await adopt(keeps, [proposed, AIRLINE[1] as string]);
+    const kept = ["-p", ...AIRLINE, "--against", "--db", keeps];
+    const keptThreaded = await cli([...kept, "--workers", "2"], runner);
+    expect(shards.sort()).toEqual([0, 0, 1, 1]);
+    expect(keptThreaded.err).toBe("");
+    expect(keptThreaded.out).toBe((await cli([...kept, "--workers", "1"])).out);
+    expect(keptThreaded.out).toContain("Proposed against the store's promises, version 1");
   });
 
   test("--workers must be a whole number of at least 1", async () => {

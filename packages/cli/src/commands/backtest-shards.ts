@@ -14,18 +14,22 @@ import {
   type EngineEvent,
   type Lang,
   mergeBacktests,
+  type PromiseSource,
   shardOf,
 } from "@goodfaith/core";
 import { openEventRows } from "@goodfaith/store";
-import { loadDocuments } from "../io/documents.js";
+import { compileSources } from "../io/documents.js";
 
 /** What one shard replays: every promise set (proposed first) over the store at `db`. */
 export interface ShardInput {
   readonly db: string;
   readonly shard: number;
   readonly shards: number;
-  /** The promise files of each set; each set gets its own report, in this order. */
-  readonly sets: readonly (readonly string[])[];
+  /**
+   * The promise documents of each set, as read (the files once, by the main thread, or the set
+   * the store keeps); each set gets its own report, in this order.
+   */
+  readonly sets: readonly (readonly PromiseSource[])[];
   readonly lang: Lang;
   readonly from?: number;
   readonly to?: number;
@@ -41,8 +45,8 @@ export const defaultWorkers = (): number => (availableParallelism() >= 2 ? 2 : 1
 export async function runShard(input: ShardInput): Promise<BacktestReport[]> {
   const { shard, shards, from, to } = input;
   const sets = [];
-  for (const files of input.sets) {
-    const loaded = await loadDocuments(files, input.lang);
+  for (const sources of input.sets) {
+    const loaded = compileSources(sources, input.lang);
     if (!loaded.ok) throw new Error(loaded.messages.join("\n"));
     sets.push(loaded.documents);
   }

@@ -1,7 +1,7 @@
 /**
  * `goodfaith backtest`: replays past events through a promise set in shadow (nothing is
  * written anywhere) and reports what it would have paid, by promise and by day; with
- * `--against`, how a proposed set differs from the current one.
+ * `--against`, how a proposed set differs from the current one (given, or the store's).
  */
 
 import { existsSync } from "node:fs";
@@ -25,13 +25,19 @@ import {
   shardingBlocker,
 } from "@goodfaith/core";
 import { DEFAULT_STORE_PATH, isPostgresUrl, openStore } from "@goodfaith/store";
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { loadDocuments } from "../io/documents.js";
 import { distinctEvents, readEventFilesOrSay } from "../io/events.js";
 import { helpOf } from "../io/localized-command.js";
 import { formatCount, type MessageKey, t } from "../messages.js";
+import {
+  type AgainstOption,
+  againstHeading,
+  againstJson,
+  loadAgainst,
+} from "./backtest-against.js";
 import { say } from "./backtest-messages.js";
 import {
   defaultWorkers,
@@ -59,7 +65,8 @@ export const storeEvents: OpenEvents = async function* (url, range) {
 /** Options of `goodfaith backtest`. */
 export interface BacktestCommandOptions {
   readonly promises: readonly string[];
-  readonly against?: readonly string[];
+  /** The current set's files; `true` (the option without files): the set the store keeps. */
+  readonly against?: AgainstOption;
   readonly events?: readonly string[];
   readonly db?: string;
   readonly from?: string;
@@ -134,15 +141,11 @@ function printReport(report: BacktestReport, files: readonly string[], ctx: CliC
     );
 }
 
-function printComparison(
-  diff: BacktestComparison,
-  against: readonly string[],
-  ctx: CliContext,
-): void {
+function printComparison(diff: BacktestComparison, heading: string, ctx: CliContext): void {
   const { lang } = ctx;
   const counts = (c: CountDelta) => ({ ...c, delta: signed(c.delta, lang) });
   ctx.out("");
-  ctx.out(say(lang, "diff", { against: against.join(", ") }));
+  ctx.out(heading);
   for (const p of diff.promises)
     ctx.out(
       `  ${p.promise} — ${say(lang, "diffRow", { ...counts(p.remedies), status: say(lang, p.status), cost: costText(p.cost, lang, true) })}`,
@@ -197,6 +200,11 @@ export async function backtestCommand(
     return EXIT.failure;
   }
   const hasEvents = (opts.events?.length ?? 0) > 0;
+  // With --events, --db only names the store whose kept set --against (no files) compares with.
+  if (hasEvents && opts.db !== undefined && opts.against !== true) {
+    ctx.err(say(lang, "eventsWithDb"));
+    return EXIT.failure;
+  }
   // Like the other store commands, no --db means the default store — if there is one.
   const db = opts.db ?? DEFAULT_STORE_PATH;
   if (!hasEvents && opts.db === undefined && !existsSync(DEFAULT_STORE_PATH)) {
@@ -210,9 +218,7 @@ export async function backtestCommand(
   }
 
   const proposedDocs = await loadDocuments(opts.promises, lang);
-  const currentDocs = opts.against
-    ? await loadDocuments(opts.against, lang)
-    : ({ ok: true, documents: [] } as const);
+  const currentDocs = await loadAgainst(opts.against, db, ctx);
   // A file that could not be read (1) outranks one that does not load (2).
   let failed: number | undefined;
   for (const loaded of [proposedDocs, currentDocs])
@@ -257,7 +263,10 @@ export async function backtestCommand(
   let current: BacktestReport | undefined;
   try {
     if (workers > 1) {
-      const sets = opts.against ? [opts.promises, opts.against] : [opts.promises];
+      // The texts as read here, so a worker compiles exactly what this thread checked.
+      const sets = opts.against
+        ? [proposedDocs.sources, currentDocs.sources]
+        : [proposedDocs.sources];
       const input = { db, shards: workers, sets, lang, ...options };
       const reports = await shardedBacktest(input, runShard ?? workerShards());
       [proposed, current] = reports as [BacktestReport, BacktestReport | undefined];
@@ -280,11 +289,13 @@ export async function backtestCommand(
   if (opts.json) {
     // The body `POST /v1/backtests` answers, so a script reads both the same way.
     const report =
-      current && comparison ? { proposed, against: current, comparison } : { proposed };
+      current && comparison
+        ? { proposed, against: current, comparison, ...againstJson(currentDocs) }
+        : { proposed };
     ctx.out(JSON.stringify(why ? { ...report, workers: 1, why } : report));
   } else {
     printReport(proposed, opts.promises, ctx);
-    if (comparison && opts.against) printComparison(comparison, opts.against, ctx);
+    if (comparison) printComparison(comparison, againstHeading(currentDocs, lang), ctx);
     if (why) {
       ctx.out("");
       ctx.out(say(lang, "oneWorker", { why: why.message }));
@@ -315,8 +326,8 @@ export function registerBacktestCommands(
     .command("backtest")
     .description(h("backtest"))
     .requiredOption("-p, --promises <files...>", h("backtestPromises"))
-    .option("--against <files...>", h("backtestAgainst"))
-    .addOption(new Option("-e, --events <files...>", h("backtestEvents")).conflicts("db"))
+    .option("--against [files...]", h("backtestAgainst"))
+    .option("-e, --events <files...>", h("backtestEvents"))
     .option("--db <url>", h("backtestDb"))
     .option("--from <time>", h("backtestFrom"))
     .option("--to <time>", h("backtestTo"))
@@ -329,6 +340,7 @@ export function registerBacktestCommands(
           "goodfaith backtest --promises packs/airline/promises.yaml packs/eu261/promises.yaml --against packs/airline/promises.yaml --events packs/airline/events.jsonl",
           "goodfaith backtest -p packs/retail/promises.yaml -e packs/retail/events.jsonl --from 2026-11-01 --to 2026-12-01 --json",
           "goodfaith backtest -p packs/airline/promises.yaml packs/eu261/promises.yaml --db .goodfaith/goodfaith.db --workers 2",
+          "goodfaith backtest -p packs/retail/promises.yaml packs/support/promises.yaml --against --db .goodfaith/goodfaith.db",
         ]),
       ),
     )
