@@ -12,6 +12,7 @@ import {
 // Test only: the ledger's own chaining, to rewrite a chain the way an attacker with the
 // database (but not the signing key) could.
 import { appendTo } from "../../../store/src/ledger/index.js";
+import { promiseSetDigest } from "../../../store/src/promise-sets.js";
 import type { LedgerEntriesTable } from "../../../store/src/schema.js";
 import type { CliContext } from "../io/context.js";
 import { ledgerCheckpointCommand } from "./ledger.js";
@@ -25,7 +26,89 @@ describe("goodfaith ledger verify", () => {
     // The remedies, and the promise set the ingest adopted.
     expect(run.out[0]).toMatch(/^ledger ok: [1-9][\d,]* entries in 2 chains$/);
     expect(run.out[1]).toMatch(/^ {2}promises: 1 entry, head #1 [0-9a-f]{64}$/);
-    expect(run.out.at(-1)).toMatch(/^remedies table matches the ledger: [1-9]\d* remedies$/);
+    expect(run.out.at(-2)).toMatch(/^remedies table matches the ledger: [1-9]\d* remedies$/);
+    expect(run.out.at(-1)).toBe("promise sets match the ledger: 1 version");
+    const json = JSON.parse((await cli(["ledger", "verify", "--db", db, "--json"])).out[0] ?? "");
+    expect(json.promiseSets).toEqual({ ok: true, checked: 1, mismatched: 0, mismatches: [] });
+  });
+
+  it("compares the promise sets with the ledger: one byte changed in a stored text exits 2", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    // An erasure appends to the ledger and changes other tables: everything still verifies.
+    expect((await cli(["customer", "erase", "c-sam", "--db", db])).code).toBe(0);
+    expect((await cli(["ledger", "verify", "--db", db])).code).toBe(0);
+    const sqlite = new Database(db);
+    const { digest } = sqlite.prepare("select digest from promise_sets").get() as {
+      digest: string;
+    };
+    // `goodfaith: 1` → `goodfaith: 2` in the first document: one byte.
+    sqlite
+      .prepare(
+        "update promise_set_documents set source = replace(source, 'goodfaith: 1', 'goodfaith: 2') where position = 0",
+      )
+      .run();
+    const texts = sqlite
+      .prepare("select source from promise_set_documents order by position")
+      .all() as { source: string }[];
+    sqlite.close();
+    const found = promiseSetDigest(texts.map((d) => ({ file: "", text: d.source })));
+    expect(found).not.toBe(digest);
+
+    const run = await cli(["ledger", "verify", "--db", db]);
+    expect(run.code).toBe(2);
+    expect(run.out.slice(0, 4)).toEqual([
+      "promise sets DO NOT MATCH the ledger: 1 of 1 version checked",
+      "  version 1: its documents no longer give the digest the ledger recorded: a text was changed, added or removed [texts_differ]",
+      `  expected ${digest}`,
+      `  found    ${found}`,
+    ]);
+    expect(run.out.join("\n")).not.toContain("ledger ok");
+    expect(run.out.join("\n")).not.toContain("promise sets match");
+    const lines = async (lang: string) =>
+      (await cli(["ledger", "verify", "--db", db, "--lang", lang])).out.slice(0, 2);
+    expect(await lines("sv")).toEqual([
+      "löftesversionerna STÄMMER INTE med liggaren: 1 av 1 version kontrollerade",
+      "  version 1: dokumenten ger inte längre den kontrollsumma liggaren noterade: en text har ändrats, lagts till eller tagits bort [texts_differ]",
+    ]);
+    expect(await lines("zh-CN")).toEqual([
+      "承诺版本与账本不一致：已核对 1 个版本，其中 1 个不符",
+      "  第 1 版：其文档算出的摘要与账本记录的不同：有文本被改动、添加或删除 [texts_differ]",
+    ]);
+    const json = await cli(["ledger", "verify", "--db", db, "--json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out[0] ?? "{}")).toMatchObject({
+      ok: false,
+      chainsOk: true,
+      remedies: { ok: true },
+      promiseSets: {
+        ok: false,
+        checked: 1,
+        mismatched: 1,
+        mismatches: [{ reason: "texts_differ", version: 1, expected: digest, found }],
+      },
+    });
+  });
+
+  it("names a promise set version deleted by hand, and its adopter changed", async () => {
+    const db = tempDb();
+    await cli(["ingest", EVENTS, "-p", ...PROMISES, "--db", db]);
+    await cli(["ingest", EVENTS, "-p", PROMISES[0] ?? "", "--db", db]); // version 2
+    const sqlite = new Database(db);
+    sqlite.exec("update promise_sets set actor = 'agent:a-99' where version = 1");
+    sqlite.exec("delete from promise_set_documents where set_version = 2");
+    sqlite.exec("delete from promise_sets where version = 2");
+    sqlite.close();
+    const run = await cli(["ledger", "verify", "--db", db]);
+    expect(run.code).toBe(2);
+    expect(run.out.slice(0, 6)).toEqual([
+      "promise sets DO NOT MATCH the ledger: 2 of 2 versions checked",
+      "  version 1: who adopted it is not who the ledger recorded [actor_differs]",
+      "  expected cli:ingest",
+      "  found    agent:a-99",
+      "  version 2: the ledger records its adoption, but the store keeps it no more: it was deleted [deleted_version]",
+      expect.stringMatching(/^ {2}expected [0-9a-f]{64}$/),
+    ]);
   });
 
   it("writes nothing: verifying a store with no ledger yet makes no pseudonym secret", async () => {

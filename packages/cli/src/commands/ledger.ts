@@ -1,7 +1,7 @@
 /**
  * `goodfaith ledger verify`: re-computes every hash chain and names the first entry that does
- * not match, then compares the remedies table with the remedies chain; with `--checkpoint`,
- * also checks signed checkpoints against the chains.
+ * not match, then compares the remedies table with the remedies chain and the promise sets with
+ * the promises chain; with `--checkpoint`, also checks signed checkpoints against the chains.
  * `goodfaith ledger checkpoint`: signs the verified head of every chain (Ed25519).
  */
 
@@ -45,7 +45,7 @@ export interface LedgerVerifyOptions {
 
 /**
  * `goodfaith ledger verify`: 0 when every chain (and checkpoint) verifies and the remedies
- * table agrees with the ledger, 2 when not.
+ * table and the promise sets agree with the ledger, 2 when not.
  */
 export async function ledgerVerifyCommand(
   opts: LedgerVerifyOptions,
@@ -74,6 +74,7 @@ export async function ledgerVerifyCommand(
       // Read, never made: verifying writes nothing. Without a secret no remedy could be on the
       // ledger, so every row would be reported, and rightly.
       remedies: { table: store, secret: (await storedLedgerSecret(store)) ?? "" },
+      promiseSets: { table: store },
     });
   } catch (error) {
     ctx.err(error instanceof Error ? error.message : String(error));
@@ -82,7 +83,11 @@ export async function ledgerVerifyCommand(
     await store.close();
   }
   const checked = verdict.checkpoints ?? [];
-  const ok = verdict.ok && checked.every((c) => c.verdict.ok) && verdict.remedies?.ok !== false;
+  const ok =
+    verdict.ok &&
+    checked.every((c) => c.verdict.ok) &&
+    verdict.remedies?.ok !== false &&
+    verdict.promiseSets?.ok !== false;
   if (opts.json) {
     ctx.out(JSON.stringify({ ...verdict, ok, chainsOk: verdict.ok }));
     return ok ? EXIT.ok : EXIT.invalid;
@@ -101,7 +106,25 @@ export async function ledgerVerifyCommand(
     ctx.out(t(ctx.lang, "checkpointFailed", { chain: c.chain, seq: c.seq, reason }));
     details(ctx, c.verdict);
   }
-  if (verdict.remedies?.ok === false) remediesDiffer(ctx, verdict.remedies);
+  const { remedies: r, promiseSets: p } = verdict;
+  if (r?.ok === false) {
+    const title = t(ctx.lang, "remediesDiffer", {
+      mismatched: r.mismatched,
+      remedies: remedies(ctx, r.checked),
+    });
+    differ(ctx, r, title, (m) =>
+      t(ctx.lang, "remedyMismatch", { key: m.key ?? m.remedyKey, reason: why(ctx, m.reason) }),
+    );
+  }
+  if (p?.ok === false) {
+    const title = t(ctx.lang, "promiseSetsDiffer", {
+      mismatched: p.mismatched,
+      versions: versions(ctx, p.checked),
+    });
+    differ(ctx, p, title, (m) =>
+      t(ctx.lang, "promiseSetMismatch", { version: m.version, reason: why(ctx, m.reason) }),
+    );
+  }
   if (verdict.ok) {
     const entries = (n: number) => t(ctx.lang, "entries", { count: n });
     if (ok) {
@@ -113,9 +136,8 @@ export async function ledgerVerifyCommand(
       const head = { seq: c.head?.seq ?? 0, hash: c.head?.hash ?? "—" };
       ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, entries: entries(c.count), ...head }));
     }
-    if (verdict.remedies?.ok) {
-      ctx.out(t(ctx.lang, "remediesMatch", { remedies: remedies(ctx, verdict.remedies.checked) }));
-    }
+    if (r?.ok) ctx.out(t(ctx.lang, "remediesMatch", { remedies: remedies(ctx, r.checked) }));
+    if (p?.ok) ctx.out(t(ctx.lang, "promiseSetsMatch", { versions: versions(ctx, p.checked) }));
   }
   for (const c of checked) {
     if (!c.verdict.ok) continue;
@@ -242,14 +264,25 @@ function why(ctx: CliContext, reason: string): string {
 }
 
 const remedies = (ctx: CliContext, n: number) => t(ctx.lang, "remedyCount", { count: n });
+const versions = (ctx: CliContext, n: number) => t(ctx.lang, "versionCount", { count: n });
 
-// The remedies on which the table and the ledger disagree: the first few, each with why.
-function remediesDiffer(ctx: CliContext, check: NonNullable<LedgerVerdict["remedies"]>): void {
-  const { mismatched, mismatches } = check;
-  ctx.out(t(ctx.lang, "remediesDiffer", { mismatched, remedies: remedies(ctx, check.checked) }));
+/** What the store holds, compared with the ledger: remedies or promise set versions. */
+interface Comparison<M> {
+  readonly mismatched: number;
+  readonly mismatches: readonly M[];
+}
+
+// The things on which the store and the ledger disagree, under `title`: the first few, each
+// named by `line` with why, then what the ledger says and what the store holds instead.
+function differ<M extends { readonly expected?: string; readonly found?: string }>(
+  ctx: CliContext,
+  { mismatched, mismatches }: Comparison<M>,
+  title: string,
+  line: (m: M) => string,
+): void {
+  ctx.out(title);
   for (const m of mismatches) {
-    const reason = why(ctx, m.reason);
-    ctx.out(t(ctx.lang, "remedyMismatch", { key: m.key ?? m.remedyKey, reason }));
+    ctx.out(line(m));
     details(ctx, m);
   }
   const more = mismatched - mismatches.length;

@@ -67,9 +67,10 @@ skiljer sig från den som gäller blir en ny version); utan beslutar den uppsät
     sv: "liggaren över gottgörelser, där varje manipulering syns",
   },
   ledgerVerify: {
-    en: "re-compute every hash chain, then compare the remedies table with the ledger; name what does not match (exit 2 if anything does)",
-    "zh-CN": "重新计算每条哈希链，再把补救表与账本对照；指出不一致之处（如有，退出码为 2）",
-    sv: "räkna om varje hashkedja och jämför sedan gottgörelsetabellen med liggaren; namnge det som inte stämmer (avslutningskod 2 i så fall)",
+    en: "re-compute every hash chain, then compare the remedies table and the promise sets with the ledger; name what does not match (exit 2 if anything does)",
+    "zh-CN":
+      "重新计算每条哈希链，再把补救表和各承诺版本与账本对照；指出不一致之处（如有，退出码为 2）",
+    sv: "räkna om varje hashkedja och jämför sedan gottgörelsetabellen och löftesversionerna med liggaren; namnge det som inte stämmer (avslutningskod 2 i så fall)",
   },
   ledgerCheckpointOption: {
     en: "also check a signed checkpoint (from ledger checkpoint) against its chain; repeatable",

@@ -94,6 +94,18 @@ export const en = {
   why_amount_differs: "its amount is not the one the ledger planned",
   why_status_differs: "its status is not the one the ledger last moved it to",
   why_missing_from_table: "the ledger names a remedy whose row is gone: it was deleted",
+  promiseSetsMatch: "promise sets match the ledger: {versions}",
+  promiseSetsDiffer: "promise sets DO NOT MATCH the ledger: {mismatched} of {versions} checked",
+  promiseSetMismatch: "  version {version}: {reason}",
+  versionCount: "{count} {count|version|versions}",
+  why_unrecorded_version: "the ledger records no adoption of it: it was added outside the ledger",
+  why_texts_differ:
+    "its documents no longer give the digest the ledger recorded: a text was changed, added or removed",
+  why_digest_differs: "the digest kept with it is not the one the ledger recorded",
+  why_adopted_at_differs: "when it was adopted is not what the ledger recorded",
+  why_actor_differs: "who adopted it is not who the ledger recorded",
+  why_deleted_version:
+    "the ledger records its adoption, but the store keeps it no more: it was deleted",
   erased: "erased {count} {count|item|items} of personal data of {customer}",
   erasedEvents: "  took their personal data out of {count} logged {count|event|events}",
   erasedLedger: "  recorded in the ledger as customer.erased {ref} (customers #{seq})",
@@ -271,6 +283,12 @@ export const en = {
     "{count} {count|version|versions} of the promises kept in {db}, oldest first; the last is in effect:",
   promisesHistoryRow: "  version {version}  {at}  by {actor}  sha256 {digest}",
   promisesShowHeader: "{file}: version {version} of the store's promises, adopted {at}",
+  promisesFollowed:
+    "  promises: version {version}, adopted {at} by {actor}, is now in effect ({documents})",
+  promisesFollowUnloadable:
+    "  promises: version {version}, adopted {at} by {actor}, does not load in this version of Goodfaith; the set before it stays in effect (the problems are on stderr)",
+  promisesAdoptFollowed:
+    "a running goodfaith serve over this store switches to it at its next look (every 5 seconds unless --promises-poll-ms says otherwise)",
   serveKept:
     "  serving {promises} {promises|promise|promises} kept in {db}: version {version}, adopted {at}",
 } as const;

@@ -101,6 +101,20 @@ export const sv = {
   why_amount_differs: "beloppet är inte det som liggaren planerade",
   why_status_differs: "statusen är inte den som liggaren senast flyttade den till",
   why_missing_from_table: "liggaren nämner en gottgörelse vars rad saknas: den har raderats",
+  promiseSetsMatch: "löftesversionerna stämmer med liggaren: {versions}",
+  promiseSetsDiffer:
+    "löftesversionerna STÄMMER INTE med liggaren: {mismatched} av {versions} kontrollerade",
+  promiseSetMismatch: "  version {version}: {reason}",
+  versionCount: "{count} {count|version|versioner}",
+  why_unrecorded_version:
+    "liggaren har inte noterat att den antogs: den lades till utanför liggaren",
+  why_texts_differ:
+    "dokumenten ger inte längre den kontrollsumma liggaren noterade: en text har ändrats, lagts till eller tagits bort",
+  why_digest_differs: "kontrollsumman som sparats med den är inte den liggaren noterade",
+  why_adopted_at_differs: "när den antogs är inte det liggaren noterade",
+  why_actor_differs: "den som antog den är inte den liggaren noterade",
+  why_deleted_version:
+    "liggaren har noterat att den antogs, men lagret har den inte längre: den har raderats",
   erased: "raderade {count} {count|personuppgift|personuppgifter} om {customer}",
   erasedEvents: "  tog bort personuppgifterna ur {count} {count|loggad händelse|loggade händelser}",
   erasedLedger: "  noterat i liggaren som customer.erased {ref} (customers #{seq})",
@@ -284,6 +298,11 @@ export const sv = {
     "{count} {count|version|versioner} av löftena i {db}, äldst först; den sista gäller:",
   promisesHistoryRow: "  version {version}  {at}  av {actor}  sha256 {digest}",
   promisesShowHeader: "{file}: version {version} av lagrets löften, antagen {at}",
+  promisesFollowed: "  löften: version {version}, antagen {at} av {actor}, gäller nu ({documents})",
+  promisesFollowUnloadable:
+    "  löften: version {version}, antagen {at} av {actor}, går inte att läsa in i den här versionen av Goodfaith; uppsättningen före den fortsätter att gälla (problemen står på stderr)",
+  promisesAdoptFollowed:
+    "en goodfaith serve som körs över det här lagret byter till den nästa gång den tittar efter (var 5:e sekund om inte --promises-poll-ms säger annat)",
   serveKept:
     "  tillhandahåller {promises} {promises|löfte|löften} som finns i {db}: version {version}, antagen {at}",
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

@@ -93,6 +93,16 @@ export const zhCN = {
   why_amount_differs: "金额与账本计划的金额不同",
   why_status_differs: "状态与账本最后记录的状态不同",
   why_missing_from_table: "账本记有该补救，但表中已没有这一行：已被删除",
+  promiseSetsMatch: "承诺版本与账本一致：{versions}",
+  promiseSetsDiffer: "承诺版本与账本不一致：已核对 {versions}，其中 {mismatched} 个不符",
+  promiseSetMismatch: "  第 {version} 版：{reason}",
+  versionCount: "{count} 个版本",
+  why_unrecorded_version: "账本中没有采用它的记录：它是在账本之外添加的",
+  why_texts_differ: "其文档算出的摘要与账本记录的不同：有文本被改动、添加或删除",
+  why_digest_differs: "与它一同保存的摘要与账本记录的不同",
+  why_adopted_at_differs: "采用时间与账本记录的不同",
+  why_actor_differs: "采用者与账本记录的不同",
+  why_deleted_version: "账本记有它的采用，但存储中已没有这个版本：已被删除",
   erased: "已删除 {customer} 的 {count} 项个人数据",
   erasedEvents: "  已从 {count} 条事件记录中移除其个人数据",
   erasedLedger: "  已在账本中记录为 customer.erased {ref}（customers #{seq}）",
@@ -258,5 +268,10 @@ export const zhCN = {
   promisesHistoryTitle: "{db} 中保存的承诺共 {count} 个版本，按时间先后排列；最后一个为现行版本：",
   promisesHistoryRow: "  第 {version} 版  {at}  采用者 {actor}  sha256 {digest}",
   promisesShowHeader: "{file}：存储中承诺的第 {version} 版，采用于 {at}",
+  promisesFollowed: "  承诺：由 {actor} 于 {at} 采用的第 {version} 版现已生效（{documents}）",
+  promisesFollowUnloadable:
+    "  承诺：由 {actor} 于 {at} 采用的第 {version} 版无法在此版本的 Goodfaith 中加载；之前的承诺集继续有效（问题见 stderr）",
+  promisesAdoptFollowed:
+    "正在此存储上运行的 goodfaith serve 会在下一次检查时切换到该版本（默认每 5 秒检查一次，可用 --promises-poll-ms 调整）",
   serveKept: "  正在提供 {db} 中保存的 {promises} 项承诺：第 {version} 版，采用于 {at}",
 } as const satisfies Readonly<Record<keyof typeof en, string>>;

@@ -1,10 +1,10 @@
 /**
  * Verifying every ledger chain a store holds, entry by entry, in constant memory; optionally
  * signing each verified head (a checkpoint), checking checkpoints taken earlier, and comparing
- * the remedies table with the remedies chain.
+ * the remedies table with the remedies chain and the promise sets with the promises chain.
  */
 import type { KeyObject } from "node:crypto";
-import type { LedgerStore } from "@goodfaith/core";
+import type { LedgerEntry, LedgerStore } from "@goodfaith/core";
 import { type ChainFailure, ChainVerifier } from "../ledger/chain.js";
 import {
   type CheckpointVerdict,
@@ -13,7 +13,14 @@ import {
   verifyCheckpoint,
 } from "../ledger/checkpoint.js";
 import type { ChainHead } from "../ledger/entry.js";
+import { PROMISES_CHAIN } from "./adopt-promises.js";
 import { REMEDIES_CHAIN } from "./ingestor.js";
+import {
+  comparePromiseSets,
+  type PromiseSetCheck,
+  PromiseSetLedger,
+  type PromiseSetTable,
+} from "./verify-promise-sets.js";
 import {
   compareRemedies,
   type RemedyCheck,
@@ -41,8 +48,8 @@ export interface CheckedCheckpoint {
  * Every chain verified, or the first entry (of the first failing chain) that does not match.
  * `ok` is about the chains alone; each given checkpoint has its own verdict in `checkpoints`
  * (a chain rewritten from some entry on, hashes recomputed, verifies — only a checkpoint
- * taken before catches it), and so has the remedies table in `remedies`, compared only when
- * every chain verified.
+ * taken before catches it), and so have the remedies table in `remedies` and the promise sets
+ * in `promiseSets`, compared only when every chain verified.
  */
 export type LedgerVerdict = (
   | { readonly ok: true; readonly chains: readonly VerifiedChain[] }
@@ -55,6 +62,7 @@ export type LedgerVerdict = (
 ) & {
   readonly checkpoints?: readonly CheckedCheckpoint[];
   readonly remedies?: RemedyCheck;
+  readonly promiseSets?: PromiseSetCheck;
 };
 
 /** Options for `verifyLedger`. */
@@ -70,6 +78,8 @@ export interface VerifyLedgerOptions {
    * remedies by the pseudonyms `secret` gives (the store's `ledgerSecret`).
    */
   readonly remedies?: { readonly table: RemedyTable; readonly secret: string };
+  /** Compare the promise sets `table` keeps with the promises chain once every chain verified. */
+  readonly promiseSets?: { readonly table: PromiseSetTable };
 }
 
 /** Re-computes every chain of `store` (in name order) and stops at the first mismatch. */
@@ -82,9 +92,14 @@ export async function verifyLedger(
   const chains: VerifiedChain[] = [];
   // Folded in the same pass that verifies the chain, so it is read once.
   const remedies = new RemedyLedger();
+  const promises = new PromiseSetLedger();
+  const folds = new Map<string, { push(entry: LedgerEntry): void }>([
+    ...(options.remedies ? [[REMEDIES_CHAIN, remedies] as const] : []),
+    ...(options.promiseSets ? [[PROMISES_CHAIN, promises] as const] : []),
+  ]);
   for (const chain of await store.listLedgerChains()) {
     const verifier = new ChainVerifier({ chain });
-    const fold = options.remedies && chain === REMEDIES_CHAIN ? remedies : undefined;
+    const fold = folds.get(chain);
     for await (const entry of store.readLedger(chain)) {
       const failure = verifier.push(entry);
       if (failure !== undefined) return { ok: false, chain, failure, chains, ...extra };
@@ -100,16 +115,18 @@ export async function verifyLedger(
         : undefined;
     chains.push({ chain, count: verifier.count, head, ...(signed && { checkpoint: signed }) });
   }
-  if (options.remedies === undefined) return { ok: true, chains, ...extra };
-  const { table, secret } = options.remedies;
-  // Entries after the verified head only follow remedies that moved during the comparison;
-  // anyone who can write the table could append those anyway (they verify next time).
-  const more = (after: number) => store.readLedger(REMEDIES_CHAIN, after);
+  // Entries after the verified head only follow what moved (or was adopted) during the
+  // comparison; anyone who can write the tables could append those anyway (they verify next time).
+  const more = (chain: string) => (after: number) => store.readLedger(chain, after);
+  const { remedies: r, promiseSets: p } = options;
   return {
     ok: true,
     chains,
     ...extra,
-    remedies: await compareRemedies(table, secret, remedies, more),
+    ...(r && {
+      remedies: await compareRemedies(r.table, r.secret, remedies, more(REMEDIES_CHAIN)),
+    }),
+    ...(p && { promiseSets: await comparePromiseSets(p.table, promises, more(PROMISES_CHAIN)) }),
   };
 }
 

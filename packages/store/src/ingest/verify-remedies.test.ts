@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPromises, type Store } from "@goodfaith/core";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { describePostgres, dropSchema, pgAdmin } from "../../../../test/support/postgres.js";
-import { openStore } from "../open-store.js";
+import {
+  describeOnEachDatabase,
+  type FreshStore,
+  type SqlTarget,
+} from "../../../../test/support/sql-targets.js";
 import { decideRemedy } from "../outbox-worker/decide-remedy.js";
 import { RecordingExecutor } from "../outbox-worker/recording-executor.js";
 import { runOutbox } from "../outbox-worker/run-outbox.js";
@@ -34,16 +35,6 @@ const REJECTED = "delay-refund:flight:NW101@2026-11-20:booking:NW-5002";
 const AWAITING = "delay-refund:flight:NW101@2026-11-20:booking:NW-5003";
 const AUTO = "child-seated-apart:booking:NW-7001:pax:p2";
 
-/** Where the suite runs: a fresh database, and raw SQL on its tables behind the store's back. */
-interface Target {
-  readonly name: string;
-  fresh(): Promise<{
-    store: Store;
-    sql(statement: string): Promise<void>;
-    dispose(): Promise<void>;
-  }>;
-}
-
 /**
  * A store as ingest and the outbox leave it: one delay refund approved then executed, one
  * rejected, one awaiting approval, and the auto-approved remedies executed.
@@ -58,9 +49,9 @@ async function ingested(store: Store): Promise<void> {
 const verify = async (store: Store, table: RemedyTable = store) =>
   verifyLedger(store, { remedies: { table, secret: await ledgerSecret(store) } });
 
-function describeComparison(target: Target) {
+function describeComparison(target: SqlTarget) {
   describe(`ledger verify compares the remedies table (${target.name})`, () => {
-    let db: Awaited<ReturnType<Target["fresh"]>>;
+    let db: FreshStore;
     beforeEach(async () => {
       db = await target.fresh();
       await ingested(db.store);
@@ -157,44 +148,4 @@ function describeComparison(target: Target) {
   });
 }
 
-describeComparison({
-  name: "SQLite",
-  async fresh() {
-    const path = join(mkdtempSync(join(tmpdir(), "goodfaith-verify-remedies-")), "store.db");
-    const store = await openStore(path);
-    return {
-      store,
-      async sql(statement) {
-        const file = new Database(path);
-        try {
-          file.exec(statement);
-        } finally {
-          file.close();
-        }
-      },
-      dispose: () => store.close(),
-    };
-  },
-});
-
-await describePostgres("remedies table vs ledger", ({ url, freshSchema }) => {
-  describeComparison({
-    name: "PostgreSQL",
-    async fresh() {
-      const schema = freshSchema();
-      const store = await openStore(url, { schema, maxConnections: 4 });
-      return {
-        store,
-        sql: (statement) =>
-          pgAdmin(async (client) => {
-            await client.query(`set search_path to "${schema}"`);
-            await client.query(statement);
-          }),
-        async dispose() {
-          await store.close();
-          await dropSchema(schema);
-        },
-      };
-    },
-  });
-});
+await describeOnEachDatabase("remedies table vs ledger", describeComparison);

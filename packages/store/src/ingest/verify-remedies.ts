@@ -7,6 +7,7 @@
  */
 import type { LedgerEntry, RemedyStore, StoredRemedy } from "@goodfaith/core";
 import { pseudonym } from "../ledger/pseudonym.js";
+import { type LedgerComparison, ledgerComparison } from "./ledger-comparison.js";
 
 /** Why a remedy row and the ledger disagree. */
 export type RemedyMismatchReason =
@@ -28,16 +29,11 @@ export interface RemedyMismatch {
   readonly found?: string;
 }
 
-/** The table compared with the ledger: `ok` when they agree on every remedy. */
-export interface RemedyCheck {
-  readonly ok: boolean;
-  /** Remedies compared: every row, and every remedy the ledger names without a row. */
-  readonly checked: number;
-  /** How many disagree. */
-  readonly mismatched: number;
-  /** The first few that disagree: rows in table order, then the ledger's remedies without a row. */
-  readonly mismatches: readonly RemedyMismatch[];
-}
+/**
+ * The table compared with the ledger: every row, and every remedy the ledger names without a
+ * row; the rows that disagree in table order, then the ledger's remedies without a row.
+ */
+export type RemedyCheck = LedgerComparison<RemedyMismatch>;
 
 /** The remedies table as the comparison reads it. */
 export type RemedyTable = Pick<RemedyStore, "listRemedies" | "getRemedy">;
@@ -55,7 +51,6 @@ type Row = Pick<StoredRemedy, "key" | "amount" | "status">;
 // A remedy recorded as needing a person is on the ledger as `remedy.planned` alone.
 const UNMOVED = "awaiting_approval";
 const NO_AMOUNT = "none";
-const REPORTED = 10;
 const PAGE = 1000;
 // Rows are read after the ledger, so a remedy that moved in between looks changed; each round
 // reads the ledger again, then those rows again. A row edited by hand differs every round.
@@ -146,13 +141,7 @@ export async function compareRemedies(
     mismatches = suspects.flatMap((row) => ledger.check(row, pseudonym(secret, row.key)) ?? []);
   }
   const missing = [...ledger.unseen()];
-  const mismatched = mismatches.length + missing.length;
-  return {
-    ok: mismatched === 0,
-    checked: checked + missing.length,
-    mismatched,
-    mismatches: [...mismatches.slice(0, REPORTED), ...missing].slice(0, REPORTED),
-  };
+  return ledgerComparison(checked + missing.length, [...mismatches, ...missing]);
 }
 
 // The rows of `mismatches` as they are now; a row deleted meanwhile is left to the next run.
