@@ -13,11 +13,14 @@
  * const doc = loadPromises(yamlText, "promises.yaml");
  * if (!doc.ok) throw new Error("invalid promises");
  * const ingest = await IngestService.open(store, [doc.value]);
- * const app = createApp({ store, documents: [doc.value], ingest });
+ * const app = createApp({ store, ingest });
+ * // Decide with the set the store keeps as current, whoever adopts it (`goodfaith promises adopt`).
+ * const follower = followPromises(store, ingest, { intervalMs: 5000 });
  * const { key } = await createApiKey(store as never, "checkout", ["guard"]); // shown once
  * const server = await startServer(app, { port: 8080 });
  * // curl -H "Authorization: Bearer $KEY" -H 'content-type: application/json' \
  * //   -d '{"customer":"c-1","items":[…]}' localhost:8080/v1/guard/check
+ * await follower.stop();
  * await server.close();
  * ```
  */
@@ -27,7 +30,7 @@ export { type App, createApp } from "./app.js";
 export { allows } from "./auth.js";
 export { type CustomerTimeline, customerTimeline, knowsNothing } from "./customer-timeline.js";
 export { warningJson } from "./guard-warnings.js";
-export { IngestService } from "./ingest-service.js";
+export { IngestService, type IngestServiceOptions } from "./ingest-service.js";
 export { fromSegment, segmentCalls } from "./mapping/segment.js";
 export { PROBLEM_CODES, type ProblemCode } from "./messages.js";
 export { Metrics } from "./metrics.js";
@@ -38,6 +41,14 @@ export {
   type ServerStore,
 } from "./options.js";
 export { PROBLEM_TYPE } from "./problem.js";
+export {
+  type CompiledSet,
+  compileSet,
+  type FollowResult,
+  followPromises,
+  type PromiseFollower,
+  type PromiseFollowerOptions,
+} from "./promise-follower.js";
 export type { RateLimit } from "./rate-limit.js";
 export { decodeCursor, encodeCursor, historyJson, remedyJson } from "./remedy-json.js";
 export {

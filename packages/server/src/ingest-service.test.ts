@@ -1,10 +1,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type GoodfaithEvent, type Store, validateEvent } from "@goodfaith/core";
+import {
+  type GoodfaithEvent,
+  loadPromises,
+  type PromiseDocument,
+  type Store,
+  validateEvent,
+} from "@goodfaith/core";
 import { openStore } from "@goodfaith/store";
 import { afterEach, describe, expect, it } from "vitest";
-import { retailPack } from "../test/harness.js";
+import { BIG_PRICE_DROP, retailPack, retailSource } from "../test/harness.js";
 import { IngestService } from "./ingest-service.js";
 
 const dirs: string[] = [];
@@ -26,11 +32,11 @@ async function countingStore(): Promise<{ store: Store; appended: string[] }> {
   return { store, appended };
 }
 
-const warned = (id: string): GoodfaithEvent => {
+const warned = (id: string, time = "2026-11-21T10:00:00Z"): GoodfaithEvent => {
   const checked = validateEvent({
     id,
     type: "guard.warned",
-    time: "2026-11-21T10:00:00Z",
+    time,
     customer: "c-1",
     data: { sku: "isbn-1", code: "already_owned" },
   });
@@ -51,6 +57,92 @@ describe("IngestService.ingestLater", () => {
     const logged: string[] = [];
     for await (const { event } of store.readEvents()) logged.push(event.id);
     expect(logged).toEqual(["gw-1", "gw-2", "gw-3"]);
+    await store.close();
+  });
+});
+
+const valid = (raw: unknown): GoodfaithEvent => {
+  const checked = validateEvent(raw);
+  if (!checked.ok) throw new Error(`invalid test event: ${JSON.stringify(checked.issues)}`);
+  return checked.value;
+};
+
+/** The retail pack with its already-owned and price-drop promises under new ids. */
+async function renamedPack(): Promise<PromiseDocument> {
+  const { file, text } = await retailSource();
+  const renamed = text
+    .replace("- id: already-owned\n", "- id: already-owned-v2\n")
+    .replace("- id: price-drop\n", "- id: price-drop-v2\n");
+  const loaded = loadPromises(renamed, file);
+  if (!loaded.ok || renamed === text) throw new Error("the renamed pack does not load");
+  return loaded.value;
+}
+
+const BOOK = valid({
+  id: "t-book",
+  type: "order.placed",
+  time: "2026-11-01T09:00:00Z",
+  customer: "c-9",
+  data: {
+    order: "o-book",
+    currency: "EUR",
+    items: [{ sku: "isbn-1", kind: "book", title: "A book", price: "20.00" }],
+    total: "20.00",
+    payments: [{ method: "card", amount: "20.00" }],
+  },
+});
+const [ORDER, DROP] = BIG_PRICE_DROP.map(valid) as [GoodfaithEvent, GoodfaithEvent];
+const SECOND_DROP = valid({
+  id: "t-drop-2",
+  type: "price.changed",
+  time: "2026-11-05T09:00:00Z",
+  data: { sku: "tv-oled", price: "800.00", currency: "EUR", previousPrice: "1000.00" },
+});
+
+describe("IngestService.switchTo", () => {
+  it("decides what came before with the old set and what comes after with the new, the guard too", async () => {
+    const { store, appended } = await countingStore();
+    const service = await IngestService.open(store, [await retailPack()]);
+    const alreadyOwned = () =>
+      service.check({ customer: "c-9", items: [{ sku: "isbn-1", kind: "book" }] })?.[0]?.promise;
+    await service.ingest([BOOK, ORDER, DROP]);
+    expect(alreadyOwned()).toBe("already-owned");
+    // Waiting to be written when the switch is asked for: written first, with the old set.
+    service.ingestLater([warned("gw-1", "2026-11-04T10:00:00Z")]);
+    const renamed = await renamedPack();
+    const switched = service.switchTo([renamed]);
+    // Asked for after the switch: decided by the new set.
+    const after = service.ingest([SECOND_DROP]);
+    await switched;
+    expect(service.documents).toEqual([renamed]);
+    expect(alreadyOwned()).toBe("already-owned-v2");
+    await after;
+    expect(appended).toEqual(["t-book", "t-order", "t-drop", "gw-1", "t-drop-2"]);
+    // The drop to 1000 by the old set, the one to 800 by the new (which never went back over
+    // the first: a restart from the log would have).
+    const { remedies } = await store.listRemedies({});
+    expect(remedies.map((r) => r.key).sort()).toEqual([
+      "price-drop-v2:order:o-9:sku:tv-oled:price:80000",
+      "price-drop:order:o-9:sku:tv-oled:price:100000",
+    ]);
+    // The switch saved a checkpoint after gw-1: a restart does not decide it again either.
+    expect((await store.loadCheckpoint())?.seq).toBe(4);
+    await store.close();
+  });
+
+  it("keeps the old set when the store fails under the switch, and switches on the next try", async () => {
+    const { store } = await countingStore();
+    const service = await IngestService.open(store, [await retailPack()]);
+    await service.ingest([BOOK]);
+    const save = store.saveCheckpoint.bind(store);
+    store.saveCheckpoint = () => Promise.reject(new Error("disk full"));
+    const renamed = await renamedPack();
+    await expect(service.switchTo([renamed])).rejects.toThrow("disk full");
+    expect(service.documents[0]?.promises.map((p) => p.id)).toContain("already-owned");
+    expect(service.healthy).toBe(true);
+    store.saveCheckpoint = save;
+    await service.switchTo([renamed]);
+    expect(service.documents).toEqual([renamed]);
     await store.close();
   });
 });

@@ -2,6 +2,10 @@
  * The write side of the server: one `Ingestor` per store, fed one request at a time (it keeps
  * the engine in memory and is not re-entrant), and the guard's view of the same events.
  *
+ * The Bill of Rights it decides with can change while it runs (`switchTo`): in the same queue
+ * as ingestion, so every event is decided by exactly one set, the one in effect when its turn
+ * came.
+ *
  * The guard reads the ingestor's engine state (what each customer owns and paid), so a check
  * sees every event as soon as it is ingested, and opening costs no second replay. After a
  * failed write the ingestor is rebuilt from its checkpoint and the log on the next write (or
@@ -12,6 +16,7 @@ import {
   Guard,
   type GuardRequest,
   type PromiseDocument,
+  type PromiseSetVersion,
   type Store,
   type Warning,
 } from "@goodfaith/core";
@@ -33,9 +38,17 @@ async function openLive(store: Store, documents: readonly PromiseDocument[]): Pr
   return { ingestor, guard: new Guard(ingestor.engine) };
 }
 
+/** Options of `IngestService.open`. */
+export interface IngestServiceOptions {
+  /** The store's version `documents` were compiled from, if they are one (`GET /v1/promises` names it). */
+  readonly set?: PromiseSetVersion;
+}
+
 /** Ingestion and guard checks over one store, serialized. */
 export class IngestService {
   #live: Live | undefined;
+  #documents: readonly PromiseDocument[];
+  #set: PromiseSetVersion | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #later: GoodfaithEvent[] = [];
   readonly #laterIds = new Set<string>();
@@ -43,15 +56,53 @@ export class IngestService {
 
   private constructor(
     private readonly store: Store,
-    private readonly documents: readonly PromiseDocument[],
+    documents: readonly PromiseDocument[],
+    set: PromiseSetVersion | undefined,
     live: Live,
   ) {
+    this.#documents = documents;
+    this.#set = set;
     this.#live = live;
   }
 
   /** Opens the ingestor: its checkpoint, the events after it, and what a crash interrupted. */
-  static async open(store: Store, documents: readonly PromiseDocument[]): Promise<IngestService> {
-    return new IngestService(store, documents, await openLive(store, documents));
+  static async open(
+    store: Store,
+    documents: readonly PromiseDocument[],
+    options: IngestServiceOptions = {},
+  ): Promise<IngestService> {
+    return new IngestService(store, documents, options.set, await openLive(store, documents));
+  }
+
+  /** The Bill of Rights events are decided by now (the last `switchTo`'s, once it is done). */
+  get documents(): readonly PromiseDocument[] {
+    return this.#documents;
+  }
+
+  /** The store's version `documents` came from; undefined when they were given as they are. */
+  get promiseSet(): PromiseSetVersion | undefined {
+    return this.#set;
+  }
+
+  /**
+   * Decides with `documents` from now on, after every earlier call: what waits for
+   * `ingestLater` and every write queued before is decided by the old set, a checkpoint is
+   * saved, and the ingestor is opened again from it with the new set, as a restart would. The
+   * guard answers from the new engine once this resolves. On a failure (the store away) the old
+   * set stays in effect and the call rejects: the caller tries again.
+   */
+  switchTo(documents: readonly PromiseDocument[], set?: PromiseSetVersion): Promise<void> {
+    void this.#flushLater();
+    const run = this.#queue.then(async () => {
+      // A state lost to a failed write is rebuilt with the set its events were decided by.
+      this.#live ??= await openLive(this.store, this.#documents);
+      await this.#live.ingestor.checkpoint();
+      this.#live = await openLive(this.store, documents);
+      this.#documents = documents;
+      this.#set = set;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Whether the last write succeeded (false until a request has rebuilt the state). */
@@ -65,7 +116,7 @@ export class IngestService {
    */
   recover(): Promise<void> {
     const run = this.#queue.then(async () => {
-      this.#live ??= await openLive(this.store, this.documents);
+      this.#live ??= await openLive(this.store, this.#documents);
     });
     this.#queue = run.catch(() => undefined);
     return run;
@@ -79,7 +130,7 @@ export class IngestService {
   }
 
   async #ingest(events: readonly GoodfaithEvent[]): Promise<IngestResult> {
-    this.#live ??= await openLive(this.store, this.documents);
+    this.#live ??= await openLive(this.store, this.#documents);
     const live = this.#live;
     try {
       return await live.ingestor.ingestValid(events);

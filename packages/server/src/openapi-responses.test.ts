@@ -25,7 +25,8 @@ describe("the OpenAPI document describes the real answers", () => {
   const EXEC = Date.UTC(2026, 10, 20);
 
   beforeAll(async () => {
-    h = await harness({ now: () => EXEC });
+    // The store keeps the set served: `set` and the history are not empty.
+    h = await harness({ now: () => EXEC }, { adopt: true });
     doc = (await (await h.call("/openapi.json", { as: "none" })).json()) as Document;
   });
   afterAll(() => h.close());
@@ -143,6 +144,8 @@ describe("the OpenAPI document describes the real answers", () => {
     await check("/v1/customers/nobody", { as: "agent", expect: 404 });
     await check("/v1/customers/c-9?limit=0", { as: "agent", expect: 400 });
     await check("/v1/promises", { expect: 200 });
+    await check("/v1/promises/history", { as: "guard", expect: 200 });
+    await check("/v1/promises/history", { as: "executor", expect: 403 });
     await check("/v1/promises?format=markdown", { expect: 200 });
     await check("/v1/promises?format=pdf", { expect: 400 });
     const yaml = { "content-type": "application/yaml" };

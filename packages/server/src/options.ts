@@ -9,7 +9,6 @@ import {
   hasCustomerEvents,
   hasIdempotency,
   type IdempotencyStore,
-  type PromiseDocument,
   type Store,
 } from "@goodfaith/core";
 import type { IngestService } from "./ingest-service.js";
@@ -23,9 +22,10 @@ export type ServerStore = Store & ApiKeyStore & IdempotencyStore & CustomerEvent
 export interface AppOptions {
   /** The store; must also implement `ApiKeyStore`, `IdempotencyStore` and `CustomerEventLog` (`openStore`'s does). */
   readonly store: Store;
-  /** The Bill of Rights being served. */
-  readonly documents: readonly PromiseDocument[];
-  /** Ingestion and the guard over `store` (`IngestService.open(store, documents)`). */
+  /**
+   * Ingestion and the guard over `store` (`IngestService.open(store, documents)`); the Bill of
+   * Rights served is the one it decides with (`followPromises` keeps it the store's).
+   */
   readonly ingest: IngestService;
   /** Largest request body, bytes. @default 5 MiB */
   readonly bodyLimitBytes?: number;
@@ -60,7 +60,6 @@ export interface AppOptions {
 /** `AppOptions` with every default applied. */
 export interface ResolvedAppOptions {
   readonly store: ServerStore;
-  readonly documents: readonly PromiseDocument[];
   readonly ingest: IngestService;
   readonly bodyLimitBytes: number;
   readonly maxEventsPerRequest: number;
@@ -83,7 +82,6 @@ export function resolveAppOptions(options: AppOptions): ResolvedAppOptions {
   }
   return Object.freeze({
     store,
-    documents: options.documents,
     ingest: options.ingest,
     bodyLimitBytes: options.bodyLimitBytes ?? 5 * 1024 * 1024,
     maxEventsPerRequest: options.maxEventsPerRequest ?? 10_000,

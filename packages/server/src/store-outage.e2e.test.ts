@@ -30,7 +30,7 @@ await describePostgres("store outage, end to end", ({ url, freshSchema }) => {
     })) as ServerStore;
     const documents = [await retailPack()];
     const ingest = await IngestService.open(store, documents);
-    const app = createApp({ store, documents, ingest, onError: (e) => reported.push(e) });
+    const app = createApp({ store, ingest, onError: (e) => reported.push(e) });
     for (const scope of ["ingest", "agent"] as const)
       keys[scope] = (await createApiKey(store, scope, [scope])).key;
     server = await startServer(app, { port: 0 });

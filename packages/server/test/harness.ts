@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { API_SCOPES, type ApiScope, loadPromises, type PromiseDocument } from "@goodfaith/core";
-import { openStore } from "@goodfaith/store";
+import { adoptPromises, openStore } from "@goodfaith/store";
 import {
   type App,
   type AppOptions,
@@ -18,10 +18,16 @@ import {
 
 const ROOT = new URL("../../../", import.meta.url);
 
+/** The retail pack's promises as a file and its text. */
+export async function retailSource(): Promise<{ file: string; text: string }> {
+  const file = "packs/retail/promises.yaml";
+  return { file, text: await readFile(new URL(file, ROOT), "utf8") };
+}
+
 /** The retail pack's promises, loaded. */
 export async function retailPack(): Promise<PromiseDocument> {
-  const text = await readFile(new URL("packs/retail/promises.yaml", ROOT), "utf8");
-  const loaded = loadPromises(text, "packs/retail/promises.yaml");
+  const { file, text } = await retailSource();
+  const loaded = loadPromises(text, file);
   if (!loaded.ok) throw new Error("the retail pack does not load");
   return loaded.value;
 }
@@ -52,6 +58,8 @@ export interface Call {
 export interface Harness {
   readonly app: App;
   readonly store: ServerStore;
+  /** The ingestion service the app serves (and decides with). */
+  readonly ingest: IngestService;
   /** The store's SQLite file (a CLI can open it too). */
   readonly db: string;
   readonly keys: Readonly<Record<ApiScope, string>>;
@@ -59,20 +67,35 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Opens a store in a temporary directory and serves it. */
-export async function harness(options: Partial<AppOptions> = {}): Promise<Harness> {
+/** How the harness's store starts. */
+export interface HarnessSetup {
+  /** The store adopts the retail pack (version 1, actor `test`) and the app serves that set. @default false */
+  readonly adopt?: boolean;
+}
+
+/** Opens a store in a temporary directory and serves the retail pack over it. */
+export async function harness(
+  options: Partial<AppOptions> = {},
+  setup: HarnessSetup = {},
+): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), "goodfaith-server-"));
   const db = join(dir, "goodfaith.db");
   const store = (await openStore(db)) as ServerStore;
-  const documents = options.documents ?? [await retailPack()];
-  const ingest = await IngestService.open(store, documents);
-  const app = createApp({ store, documents, ingest, onError: () => {}, ...options });
+  const pack = await retailPack();
+  const documents = [pack];
+  const source = { ...(await retailSource()), company: pack.company, version: pack.version };
+  const set = setup.adopt
+    ? (await adoptPromises(store, [source], { actor: "test" })).set
+    : undefined;
+  const ingest = await IngestService.open(store, documents, set && { set });
+  const app = createApp({ store, ingest, onError: () => {}, ...options });
   const keys = {} as Record<ApiScope, string>;
   for (const scope of API_SCOPES)
     keys[scope] = (await createApiKey(store, `${scope} key`, [scope])).key;
   return {
     app,
     store,
+    ingest,
     db,
     keys,
     call(path, call = {}) {

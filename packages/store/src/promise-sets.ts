@@ -163,5 +163,15 @@ export function createPromiseSetStore(backend: Backend): PromiseSetStore {
       const docs = await documentsOf(db);
       return rows.map((r) => versionOf(r, docs.get(Number(r.version)) ?? []));
     },
+
+    async currentPromiseSetVersion(): Promise<number | undefined> {
+      const row = await db
+        .selectFrom("promise_sets")
+        .select("version")
+        .orderBy("version", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? undefined : Number(row.version);
+    },
   };
 }

@@ -72,6 +72,7 @@ export function createStore(
     adoptPromiseSet: promiseSets.adoptPromiseSet,
     promiseSet: promiseSets.promiseSet,
     promiseSetHistory: promiseSets.promiseSetHistory,
+    currentPromiseSetVersion: promiseSets.currentPromiseSetVersion,
     ...(backend.scrub && { scrubErased: backend.scrub }),
     close() {
       // Closing twice is harmless: the second caller waits for the first.

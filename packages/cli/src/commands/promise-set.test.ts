@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, PROMISES_CHAIN } from "@goodfaith/store";
@@ -114,5 +114,43 @@ describe("the promise set a store keeps", () => {
     expect(bad.code).toBe(2);
     const history = await cli(["promises", "history", "--db", db, "--json"]);
     expect(history.out).toHaveLength(1);
+  });
+
+  it("promises adopt: a new version, the same set again, and nothing adopted from a file that does not load or cannot be read", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "goodfaith-promise-set-")), "new", "g.db");
+    // No store yet: adopting makes one.
+    const first = await cli(["promises", "adopt", RETAIL, "--db", db]);
+    expect(first).toMatchObject({ code: 0, err: [] });
+    expect(first.out).toEqual([
+      "promises: version 1 adopted and now in effect (Northwind Market 2026.11)",
+      "a running goodfaith serve over this store switches to it at its next look (every 5 seconds unless --promises-poll-ms says otherwise)",
+    ]);
+    const again = await cli(["promises", "adopt", RETAIL, "--db", db, "--json"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out[0] ?? "{}")).toMatchObject({
+      version: 1,
+      from: "unchanged",
+      actor: "cli:promises",
+    });
+    const sv = await cli(["promises", "adopt", edited(), "--db", db, "--lang", "sv"]);
+    expect(sv.out[0]).toBe("löften: version 2 antagen och gäller nu (Northwind Market 2026.12)");
+
+    // Every problem, located; the store untouched.
+    const broken = join(mkdtempSync(join(tmpdir(), "goodfaith-promise-set-")), "broken.yaml");
+    writeFileSync(broken, TEXT.replaceAll("kind: warning", "kind: hug"));
+    const invalid = await cli(["promises", "adopt", RETAIL, broken, "--db", db]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.out).toEqual([]);
+    expect(invalid.err).toHaveLength(2); // the two warnings' kinds
+    for (const line of invalid.err) expect(line).toMatch(new RegExp(`^${broken}:\\d+:\\d+: `));
+    const unreadable = await cli(["promises", "adopt", join(ROOT, "no-such.yaml"), "--db", db]);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.err[0]).toContain("no-such.yaml");
+    const history = await cli(["promises", "history", "--db", db, "--json"]);
+    expect(history.out.map((l) => JSON.parse(l).actor)).toEqual(["cli:promises", "cli:promises"]);
+    // A file that does not load creates no store either.
+    const nowhere = join(mkdtempSync(join(tmpdir(), "goodfaith-promise-set-")), "g.db");
+    expect((await cli(["promises", "adopt", broken, "--db", nowhere])).code).toBe(2);
+    expect(existsSync(nowhere)).toBe(false);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The Bill of Rights a store keeps: `ingest` and `serve` adopt the promise documents they are
- * given, or decide with the set the store keeps; `goodfaith promises history|show` read it.
+ * given, or decide with the set the store keeps (a running `serve` follows it);
+ * `goodfaith promises adopt` adopts a set alone, `history|show` read them.
  */
 import type { PromiseDocument, PromiseSetVersion, Store } from "@goodfaith/core";
 import { adoptPromises, DEFAULT_STORE_PATH } from "@goodfaith/store";
 import type { Command } from "commander";
 import { afterHelp, examples, type HelpText } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
-import { compileSources, type LoadedDocuments } from "../io/documents.js";
+import { compileSources, type LoadedDocuments, loadDocuments } from "../io/documents.js";
 import { t } from "../messages.js";
 import { dbHelp, redact, withCliStore } from "./store-options.js";
 
@@ -16,8 +17,11 @@ export type PromisesInEffect =
   | {
       readonly ok: true;
       readonly documents: readonly PromiseDocument[];
-      /** `adopted`: given and new; `unchanged`: given, the store's current set already; `kept`: the store's. */
-      readonly from: "adopted" | "unchanged" | "kept";
+      /**
+       * `adopted`: given and new; `unchanged`: given, the store's current set already; `kept`:
+       * the store's; `followed`: adopted by another process while this one ran, and switched to.
+       */
+      readonly from: "adopted" | "unchanged" | "kept" | "followed";
       readonly set: PromiseSetVersion;
     }
   /** None given and none kept. */
@@ -60,6 +64,13 @@ function documentNames(set: PromiseSetVersion): string {
     .join(", ");
 }
 
+const LINE_KEYS = {
+  adopted: "promisesAdopted",
+  unchanged: "promisesUnchanged",
+  kept: "promisesKept",
+  followed: "promisesFollowed",
+} as const;
+
 /** One line saying which set is in effect and how it came to be (nothing for none). */
 export function promisesInEffectLine(lang: CliContext["lang"], found: PromisesInEffect): string {
   if (!found.ok || found.from === "none") return "";
@@ -70,13 +81,7 @@ export function promisesInEffectLine(lang: CliContext["lang"], found: PromisesIn
     actor: set.actor,
     documents: documentNames(set),
   };
-  const key =
-    found.from === "adopted"
-      ? "promisesAdopted"
-      : found.from === "unchanged"
-        ? "promisesUnchanged"
-        : "promisesKept";
-  return t(lang, key, params);
+  return t(lang, LINE_KEYS[found.from], params);
 }
 
 /** What `--json` outputs carry of the set in effect. */
@@ -90,6 +95,42 @@ export function promisesInEffectJson(found: PromisesInEffect): Record<string, un
     adoptedAt: iso(set.adoptedAt),
     actor: set.actor,
   };
+}
+
+/** Options of `goodfaith promises adopt`. */
+export interface PromisesAdoptOptions {
+  readonly db?: string;
+  readonly json?: boolean;
+}
+
+/**
+ * `goodfaith promises adopt <files...>`: makes the documents the store's set in effect (a new
+ * version when they differ from it), for every process deciding over the store: a running
+ * `serve` switches to them at its next look. Exit 1 for a file that cannot be read, 2 for a
+ * document that does not load; either way nothing is adopted and no store is created.
+ */
+export async function promisesAdoptCommand(
+  files: readonly string[],
+  opts: PromisesAdoptOptions,
+  ctx: CliContext,
+): Promise<number> {
+  const loaded = await loadDocuments(files, ctx.lang);
+  if (!loaded.ok) {
+    for (const m of loaded.messages) ctx.err(m);
+    return loaded.exit;
+  }
+  // Adopting is a reason to create a store: a Bill of Rights may come before any event.
+  return withCliStore(opts.db, ctx, false, async (store) => {
+    const found = await promisesInEffect(store, loaded, "cli:promises", ctx);
+    if (!found.ok) return found.exit;
+    if (opts.json) {
+      ctx.out(JSON.stringify(promisesInEffectJson(found)));
+      return EXIT.ok;
+    }
+    ctx.out(promisesInEffectLine(ctx.lang, found).trimStart());
+    if (found.from === "adopted") ctx.out(t(ctx.lang, "promisesAdoptFollowed"));
+    return EXIT.ok;
+  });
 }
 
 /** Options of `goodfaith promises history|show`. */
@@ -171,13 +212,33 @@ export function promisesShowCommand(
   });
 }
 
-/** Adds `history` and `show` to the `goodfaith promises` command. */
+/** Adds `adopt`, `history` and `show` to the `goodfaith promises` command. */
 export function registerPromiseSetCommands(
   promises: Command,
   h: HelpText,
   ctx: () => CliContext,
   setExit: (code: number) => void,
 ): void {
+  promises
+    .command("adopt")
+    .description(h("promisesAdopt"))
+    .argument("<files...>", h("promisesAdoptFiles"))
+    .option("--db <path-or-url>", dbHelp(h))
+    .option("--json", h("promisesAdoptJson"))
+    .addHelpText(
+      "after",
+      afterHelp(
+        h("promisesAdoptNotes"),
+        examples(h("examples"), [
+          "goodfaith promises adopt packs/retail/promises.yaml",
+          "goodfaith promises adopt packs/airline/promises.yaml packs/eu261/promises.yaml --db .goodfaith/airline.db --json",
+          "goodfaith promises history --db .goodfaith/airline.db",
+        ]),
+      ),
+    )
+    .action(async (files: string[], opts: PromisesAdoptOptions) =>
+      setExit(await promisesAdoptCommand(files, opts, ctx())),
+    );
   promises
     .command("history")
     .description(h("promisesHistory"))

@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openStore } from "@goodfaith/store";
+import type { Lang } from "@goodfaith/core";
+import { adoptPromises, openStore } from "@goodfaith/store";
 import { describe, expect, it } from "vitest";
 import { runCli as cli, newKey, tempDb } from "../../../../test/support/cli.js";
 import { stopWhilePaying } from "../../../../test/support/outbox.js";
@@ -55,24 +57,10 @@ describe("goodfaith serve (in-process)", () => {
     const db = tempDb();
     expect((await cli(["ingest", EVENTS, "-p", RETAIL, "--db", db])).code).toBe(0);
     const key = await newKey(db, "admin");
-    const lines: string[] = [];
-    const err: string[] = [];
-    let listening: (url: string) => void = () => {};
-    const url = new Promise<string>((resolve) => {
-      listening = resolve;
-    });
-    let stop = () => {};
-    const until = new Promise<void>((resolve) => {
-      stop = resolve;
-    });
-    const running = serveCommand(
-      { promises: [], db, port: 0, outbox: false, until, onListening: listening },
-      { out: (l) => lines.push(l), err: (l) => err.push(l), lang: "en" },
-    );
+    const { url, out: lines, err, stop } = serveLines({ promises: [], db, outbox: false }, "en");
     const base = await url;
     const res = await fetch(`${base}/v1/promises`, { headers: { authorization: `Bearer ${key}` } });
-    stop();
-    expect(await running).toBe(0);
+    expect(await stop()).toBe(0);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       documents: { company: string; version: string; promises: { id: string }[] }[];
@@ -85,6 +73,57 @@ describe("goodfaith serve (in-process)", () => {
       new RegExp(`^  serving 6 promises kept in ${db}: version 1, adopted \\d{4}-\\d\\d-\\d\\dT`),
     );
     expect(err.join("\n")).not.toContain("no promises");
+  });
+
+  it("follows the store's set: a version adopted meanwhile is served within a poll, one that does not load is not", async () => {
+    const db = tempDb();
+    const key = await newKey(db, "agent");
+    const options = { promises: [RETAIL], db, outbox: false, promisesPollMs: 30 };
+    const { url, out, err, stop } = serveLines(options, "sv");
+    const served = async () => {
+      const res = await fetch(`${await url}/v1/promises`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      return (await res.json()) as { set: { version: number; actor: string } | null };
+    };
+    const logged = () => err.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    try {
+      expect((await served()).set).toMatchObject({ version: 1, actor: "cli:serve" });
+      const text = readFileSync(RETAIL, "utf8");
+      const changed = join(mkdtempSync(join(tmpdir(), "goodfaith-serve-")), "promises.yaml");
+      writeFileSync(changed, text.replace('version: "2026.11"', 'version: "2026.12"'));
+      expect((await cli(["promises", "adopt", changed, "--db", db])).code).toBe(0);
+      await expect.poll(async () => (await served()).set?.version).toBe(2);
+      expect(out).toContainEqual(
+        expect.stringMatching(
+          /^ {2}löften: version 2, antagen \d{4}-.+ av cli:promises, gäller nu \(Northwind Market 2026\.12\)$/,
+        ),
+      );
+      expect(logged()).toContainEqual(
+        expect.objectContaining({ level: "info", event: "promises_switched", promiseSet: 2 }),
+      );
+
+      // Adopted by an older Goodfaith, say: it does not load here, and version 2 stays.
+      const other = await openStore(db);
+      try {
+        const broken = text.replace("kind: warning", "kind: hug");
+        await adoptPromises(other, [{ file: "old.yaml", text: broken }], { actor: "cli:old" });
+      } finally {
+        await other.close();
+      }
+      await expect
+        .poll(() => logged().filter((l) => l.event === "promises_unloadable"))
+        .toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 150)); // several more polls: said once
+      expect(logged().filter((l) => l.event === "promises_unloadable")).toEqual([
+        expect.objectContaining({ level: "error", promiseSet: 3, problems: 1 }),
+      ]);
+      expect(out.filter((l) => l.includes("version 3"))).toHaveLength(1);
+      expect(err).toContainEqual(expect.stringMatching(/^old\.yaml:\d+:\d+: /));
+      expect((await served()).set?.version).toBe(2);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
   });
 
   it("serves until told to stop, then saves a checkpoint", async () => {
@@ -218,6 +257,33 @@ describe("goodfaith serve (in-process)", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+// A serve run in this process on port 0, its stdout and stderr lines kept as they come.
+function serveLines(options: Omit<ServeOptions, "port" | "until" | "onListening">, lang: Lang) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let listening: (url: string) => void = () => {};
+  const url = new Promise<string>((resolve) => {
+    listening = resolve;
+  });
+  let stop = () => {};
+  const until = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
+  const running = serveCommand(
+    { ...options, port: 0, until, onListening: listening },
+    { out: (l) => out.push(l), err: (l) => err.push(l), lang },
+  );
+  return {
+    url,
+    out,
+    err,
+    stop() {
+      stop();
+      return running;
+    },
+  };
+}
 
 interface RemedyView {
   readonly key: string;

@@ -1,20 +1,27 @@
 /**
- * `goodfaith serve`: the HTTP API over the store, keeping the given promises, and (unless
- * `--no-outbox`) the outbox worker that executes approved remedies and sends webhooks. Runs
+ * `goodfaith serve`: the HTTP API over the store, keeping the given promises (then following
+ * the set the store keeps in effect, whoever adopts it), and (unless `--no-outbox`) the outbox
+ * worker that executes approved remedies and sends webhooks. Runs
  * until SIGINT or SIGTERM, then stops accepting requests, lets the outbox finish the executor
  * call under way and hand back the remedies it claimed but did not start, saves a checkpoint
  * and closes the store.
  */
 
-import type { RemedyExecutor } from "@goodfaith/core";
-import { createApp, IngestService, startServer } from "@goodfaith/server";
+import type { PromiseDocument, PromiseSetVersion, RemedyExecutor } from "@goodfaith/core";
+import {
+  createApp,
+  followPromises,
+  IngestService,
+  type PromiseFollower,
+  startServer,
+} from "@goodfaith/server";
 import { DEFAULT_STORE_PATH, type OutboxWorker, startOutboxWorker } from "@goodfaith/store";
 import type { Command } from "commander";
 import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
-import { loadDocuments } from "../io/documents.js";
+import { compileSources, loadDocuments } from "../io/documents.js";
 import { helpOf } from "../io/localized-command.js";
-import { contextLog, flushLog, type LogLevel } from "../io/log.js";
+import { contextLog, flushLog, type Log, type LogLevel } from "../io/log.js";
 import { t } from "../messages.js";
 import {
   addExecutorOptions,
@@ -28,6 +35,7 @@ import {
 } from "./outbox.js";
 import { promisesInEffect, promisesInEffectJson, promisesInEffectLine } from "./promise-set.js";
 import { dbHelp, openCliStore, redact } from "./store-options.js";
+import { storeOutageLines } from "./store-outage.js";
 
 /** Options of `goodfaith serve`; the executor options are those of `goodfaith outbox run`. */
 export interface ServeOptions extends OutboxExecutorOptions {
@@ -50,6 +58,8 @@ export interface ServeOptions extends OutboxExecutorOptions {
   readonly outbox?: boolean;
   /** Pause between outbox passes. @default 1000 */
   readonly outboxIntervalMs?: number;
+  /** Pause between looks for a promise set adopted by another process. @default 5000 */
+  readonly promisesPollMs?: number;
   /** Resolves when the server should stop. @default SIGINT or SIGTERM */
   readonly until?: Promise<unknown>;
   /** Called with the server's URL once it listens and has said so (`goodfaith demo` adds its examples). */
@@ -80,6 +90,11 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     ctx.err(t(ctx.lang, "badNumber", { option: "--outbox-interval-ms", min: 1 }));
     return EXIT.failure;
   }
+  const pollMs = opts.promisesPollMs ?? 5000;
+  if (!Number.isFinite(pollMs) || pollMs < 1) {
+    ctx.err(t(ctx.lang, "badNumber", { option: "--promises-poll-ms", min: 1 }));
+    return EXIT.failure;
+  }
   let executor: RemedyExecutor | undefined;
   if (opts.outbox ?? true) {
     executor = outboxExecutor(opts, ctx);
@@ -95,16 +110,17 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   if (store === undefined) return EXIT.failure;
   const log = contextLog(ctx, opts.logLevel ?? "info");
   let worker: OutboxWorker | undefined;
+  let follower: PromiseFollower | undefined;
   // Busy passes are summed until the burst ends; one still running at the stop is said then.
   const bursts = opts.json ? undefined : perBurst((pass) => ctx.out(outboxPassLine(ctx, pass)));
   try {
     const promises = await promisesInEffect(store, loaded, "cli:serve", ctx);
     if (!promises.ok) return promises.exit;
     const { documents } = promises;
-    const ingest = await IngestService.open(store, documents);
+    const set = promises.from === "none" ? undefined : promises.set;
+    const ingest = await IngestService.open(store, documents, set && { set });
     const app = createApp({
       store,
-      documents,
       ingest,
       rateLimit: rate === 0 ? false : { perSecond: rate, burst: rate * 2 },
       log,
@@ -174,11 +190,18 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
         "no promises loaded: the guard warns of nothing and events decide no remedy (give -p)",
       );
     }
+    // One source of truth: whoever adopts a set (even this process, with -p), the store's
+    // current version is the one every server decides with.
+    follower = followPromises(store, ingest, {
+      intervalMs: pollMs,
+      compile: (sources) => compileSources(sources, ctx.lang),
+      ...followerLines(opts, ctx, log, () => ingest.documents),
+    });
     opts.onListening?.(server.url);
     await (opts.until ?? signalled());
     // No new requests, and the outbox's call under way recorded and its unstarted claims handed
     // back (due at once for another worker), before the checkpoint and the close.
-    await Promise.all([server.close(), worker?.stop()]);
+    await Promise.all([server.close(), worker?.stop(), follower.stop()]);
     bursts?.flush();
     await ingest.checkpoint();
     if (!opts.json) ctx.out(t(ctx.lang, "serveStopped"));
@@ -189,10 +212,61 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     log.error({ event: "failed", err: error }, "serve failed");
     return EXIT.failure;
   } finally {
-    await worker?.stop();
+    await Promise.all([worker?.stop(), follower?.stop()]);
     await store.close();
     await flushLog(log);
   }
+}
+
+/** What serve says when the set it decides with changes, or a new one does not load. */
+function followerLines(
+  opts: ServeOptions,
+  ctx: CliContext,
+  log: Log,
+  documents: () => readonly PromiseDocument[],
+) {
+  const outage = storeOutageLines("promises", ctx, log);
+  const inEffect = (set: PromiseSetVersion) =>
+    ({ ok: true, documents: documents(), from: "followed", set }) as const;
+  return {
+    onSwitched(set: PromiseSetVersion) {
+      const found = inEffect(set);
+      ctx.out(
+        opts.json
+          ? JSON.stringify({ promises: promisesInEffectJson(found) })
+          : promisesInEffectLine(ctx.lang, found),
+      );
+      const count = found.documents.reduce((n, d) => n + d.promises.length, 0);
+      log.info(
+        {
+          event: "promises_switched",
+          promiseSet: set.version,
+          digest: set.digest,
+          promises: count,
+        },
+        `promise set version ${set.version} is now in effect`,
+      );
+    },
+    onUnloadable(set: PromiseSetVersion, messages: readonly string[]) {
+      const at = new Date(set.adoptedAt).toISOString();
+      const { version, actor, digest } = set;
+      if (opts.json) {
+        ctx.out(JSON.stringify({ unloadable: { version, digest, problems: messages } }));
+      } else {
+        ctx.out(t(ctx.lang, "promisesFollowUnloadable", { version, at, actor }));
+        for (const m of messages) ctx.err(m);
+      }
+      log.error(
+        { event: "promises_unloadable", promiseSet: version, digest, problems: messages.length },
+        `promise set version ${version} does not load; the set before it stays in effect`,
+      );
+    },
+    onStoreUnavailable: outage.unavailable,
+    onStoreBack: outage.back,
+    // Anything else is a bug, said each time; the next look may still succeed.
+    onError: (error: unknown) =>
+      log.error({ who: "promises", err: error }, "looking for a new promise set failed"),
+  };
 }
 
 /** Adds `goodfaith serve` to `program`. */
@@ -210,6 +284,7 @@ export function registerServeCommands(
     .option("--rate-limit <n>", h("serveRateLimit"), "1000")
     .option("--no-outbox", h("serveNoOutbox"))
     .option("--outbox-interval-ms <ms>", h("serveOutboxInterval"), "1000")
+    .option("--promises-poll-ms <ms>", h("servePromisesPoll"), "5000")
     .option("--json", h("serveJson"))
     .addOption(logLevelOption(h("logLevel")))
     .addHelpText(
@@ -233,6 +308,7 @@ export function registerServeCommands(
           rateLimit: string;
           outbox: boolean;
           outboxIntervalMs: string;
+          promisesPollMs: string;
           json?: boolean;
           logLevel: LogLevel;
         },
@@ -244,6 +320,7 @@ export function registerServeCommands(
               outbox: opts.outbox,
               logLevel: opts.logLevel,
               outboxIntervalMs: Number(opts.outboxIntervalMs),
+              promisesPollMs: Number(opts.promisesPollMs),
               promises: opts.promises,
               port: Number(opts.port),
               host: opts.host,

@@ -145,18 +145,52 @@ publicerade skattningarna.`,
     "zh-CN": "每个版本一行 JSON（文档不含正文）",
     sv: "en JSON-rad per version (dokumenten utan sin text)",
   },
+  promisesAdopt: {
+    en: "make promise documents the store's set in effect, for every process deciding over it",
+    "zh-CN": "把承诺文档设为存储的现行承诺集，供基于该存储做决定的每个进程使用",
+    sv: "gör löftesdokument till lagrets gällande uppsättning, för varje process som beslutar över det",
+  },
+  promisesAdoptFiles: {
+    en: "the promise documents, in the order the engine reads them",
+    "zh-CN": "承诺文档，按引擎读取的顺序",
+    sv: "löftesdokumenten, i den ordning motorn läser dem",
+  },
+  promisesAdoptJson: {
+    en: "one JSON line: {version, digest, from: adopted|unchanged, adoptedAt, actor}",
+    "zh-CN": "输出一行 JSON：{version, digest, from: adopted|unchanged, adoptedAt, actor}",
+    sv: "en JSON-rad: {version, digest, from: adopted|unchanged, adoptedAt, actor}",
+  },
+  promisesAdoptNotes: {
+    en: `Every document must load (exit 2 otherwise, each problem with file, line and column; exit 1
+for a file that cannot be read): nothing is adopted until all do. Documents that differ from
+the set in effect become the next version, recorded in the ledger's promises chain; the same
+texts again add none. A running goodfaith serve over the store switches to the new version at
+its next look (--promises-poll-ms), after the events it already took.`,
+    "zh-CN": `每个文档都必须能加载（否则退出码为 2，并列出每个问题所在的文件、行和列；文件无法读取时退出码为 1）：
+全部加载成功之前不会采用任何文档。与现行承诺集不同的文档成为下一个版本，并记录在账本的 promises 链中；
+再次给出相同的正文不会新增版本。正在该存储上运行的 goodfaith serve 会在下一次检查时
+（--promises-poll-ms）切换到新版本，此前已接收的事件仍按旧版本决定。`,
+    sv: `Varje dokument måste gå att läsa in (annars avslutningskod 2, varje problem med fil, rad och
+kolumn; 1 för en fil som inte går att läsa): inget antas förrän alla gör det. Dokument som skiljer
+sig från den gällande uppsättningen blir nästa version, noterad i liggarens kedja promises; samma
+texter igen lägger inte till någon. En goodfaith serve som körs över lagret byter till den nya
+versionen nästa gång den tittar efter (--promises-poll-ms), efter de händelser den redan tagit emot.`,
+  },
   promisesKeptNotes: {
     en: `goodfaith ingest and goodfaith serve adopt the documents given with --promises: a set that
 differs from the one in effect becomes the next version (the same texts again add none; the
 digest is SHA-256 over the texts in order, not the file names), recorded in the ledger's
-promises chain. Without --promises they decide with the version in effect.`,
+promises chain. Without --promises they decide with the version in effect; goodfaith backtest
+-p <new.yaml> --against (no files) compares a proposal with it.`,
     "zh-CN": `goodfaith ingest 和 goodfaith serve 会采用 --promises 指定的文档：与现行版本不同的承诺集
 成为下一个版本（再次给出相同的正文不会新增版本；摘要是按顺序对各文档正文计算的 SHA-256，
-与文件名无关），并记录在账本的 promises 链中。不带 --promises 时，它们使用现行版本。`,
+与文件名无关），并记录在账本的 promises 链中。不带 --promises 时，它们使用现行版本；
+goodfaith backtest -p <new.yaml> --against（不带文件）将提议与现行版本对比。`,
     sv: `goodfaith ingest och goodfaith serve antar dokumenten som anges med --promises: en uppsättning
 som skiljer sig från den som gäller blir nästa version (samma texter igen lägger inte till
 någon; kontrollsumman är SHA-256 över texterna i ordning, inte filnamnen), noterad i liggarens
-kedja promises. Utan --promises beslutar de med den version som gäller.`,
+kedja promises. Utan --promises beslutar de med den version som gäller; goodfaith backtest
+-p <new.yaml> --against (utan filer) jämför ett förslag med den.`,
   },
   promisesShow: {
     en: "print the documents of a promise set exactly as adopted (the one in effect by default)",

@@ -116,6 +116,12 @@ startas med --no-outbox.`,
     "zh-CN": "发件箱某一轮没有到期项时，暂停多久",
     sv: "paus efter ett varv i utkorgen där inget var förfallet",
   },
+  servePromisesPoll: {
+    en: "how often to look for a promise set adopted by another process (goodfaith promises adopt), and switch to it",
+    "zh-CN":
+      "每隔多久检查一次是否有其他进程采用了新的承诺集（goodfaith promises adopt），并切换过去",
+    sv: "hur ofta att titta efter en uppsättning löften som en annan process antagit (goodfaith promises adopt), och byta till den",
+  },
   logLevel: {
     en: "how much of the operator's log (JSON lines on stderr) to write: info has a line per request and the start and stop, warn only what went wrong",
     "zh-CN":
@@ -138,17 +144,22 @@ startas med --no-outbox.`,
 The outbox worker runs in this process: approved remedies are carried out by the executor
 (record by default: a dry run; --executor webhook as with goodfaith outbox run) and webhooks
 sent, pass after pass while any are due, then every --outbox-interval-ms. With --no-outbox,
-run goodfaith outbox run instead.`,
+run goodfaith outbox run instead. The promises in effect are the store's: a set adopted
+meanwhile (goodfaith promises adopt, or another serve -p) is taken up within
+--promises-poll-ms, after the events already received.`,
     "zh-CN": `调用需要 API 密钥（goodfaith keys create）。按 Ctrl-C（SIGINT）或收到 SIGTERM 时停止。
 发件箱工作进程在本进程中运行：已批准的补救由执行器完成（默认为 record：演练；
 --executor webhook 与 goodfaith outbox run 中相同），webhook 也随之发出；只要还有到期项，
 就一轮接一轮地处理，之后每隔 --outbox-interval-ms 处理一次。使用 --no-outbox 时，
-请改为运行 goodfaith outbox run。`,
+请改为运行 goodfaith outbox run。生效的承诺以存储为准：期间采用的承诺集（goodfaith promises adopt，
+或另一个 serve -p）会在 --promises-poll-ms 内生效，此前已接收的事件仍按旧版本决定。`,
     sv: `Anrop kräver en API-nyckel (goodfaith keys create). Stannar vid Ctrl-C (SIGINT) eller SIGTERM.
 Utkorgens arbetare körs i den här processen: godkända gottgörelser utförs av utföraren
 (record som standard: en torrkörning; --executor webhook som med goodfaith outbox run) och
 webhooks skickas, varv efter varv så länge något är förfallet, sedan var --outbox-interval-ms.
-Med --no-outbox kör du goodfaith outbox run i stället.`,
+Med --no-outbox kör du goodfaith outbox run i stället. Löftena som gäller är lagrets: en
+uppsättning som antas under tiden (goodfaith promises adopt, eller en annan serve -p) börjar
+gälla inom --promises-poll-ms, efter de händelser som redan tagits emot.`,
   },
   serveExample: {
     en: "Example (serve in the background; curl retries until it listens):",

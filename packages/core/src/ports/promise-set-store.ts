@@ -82,4 +82,10 @@ export interface PromiseSetStore {
   promiseSet(version?: number): Promise<PromiseSet | undefined>;
   /** Every version, oldest first, without the texts. */
   promiseSetHistory(): Promise<readonly PromiseSetVersion[]>;
+  /**
+   * The current version's number, reading nothing else (undefined when there is none): what a
+   * long-running process polls to follow the set in effect. Versions only grow, so a number
+   * other than the one a process decides with means another set was adopted since.
+   */
+  currentPromiseSetVersion(): Promise<number | undefined>;
 }

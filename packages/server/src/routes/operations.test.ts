@@ -63,6 +63,7 @@ describe("operations, ledger and customers", () => {
       "/v1/ledger/verify",
       "/v1/metrics/journey",
       "/v1/promises",
+      "/v1/promises/history",
       "/v1/promises/validate",
       "/v1/remedies",
       "/v1/remedies/{key}",

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
+import { adoptPromises } from "@goodfaith/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { wrongEverywhere } from "../../../../test/support/wrong-everywhere.js";
-import { type Harness, harness } from "../../test/harness.js";
+import { type Harness, harness, retailSource } from "../../test/harness.js";
 
 describe("promises", () => {
   let h: Harness;
@@ -78,5 +79,69 @@ describe("promises", () => {
     const verdict = (await res.json()) as { valid: boolean; issueCount: number; issues: unknown[] };
     expect([verdict.valid, verdict.issueCount, verdict.issues.length]).toEqual([false, 250, 100]);
     expect(verdict.issues[0]).toMatchObject({ path: "promises[0].colour", line: 10, column: 5 });
+  });
+});
+
+describe("the promise set served, and the store's history", () => {
+  it("names the store's version, or null for documents the store does not keep", async () => {
+    const given = await harness();
+    try {
+      const body = (await (await given.call("/v1/promises", { as: "agent" })).json()) as {
+        set: unknown;
+      };
+      expect(body.set).toBeNull();
+      const history = await given.call("/v1/promises/history", { as: "ingest" });
+      expect(await history.json()).toEqual({ versions: [] });
+    } finally {
+      await given.close();
+    }
+    const kept = await harness({}, { adopt: true });
+    try {
+      const body = (await (await kept.call("/v1/promises", { as: "guard" })).json()) as {
+        set: Record<string, unknown>;
+      };
+      const [v1] = await kept.store.promiseSetHistory();
+      expect(body.set).toEqual({
+        version: 1,
+        digest: v1?.digest,
+        adoptedAt: new Date(v1?.adoptedAt ?? 0).toISOString(),
+        actor: "test",
+      });
+      expect(body.set.adoptedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    } finally {
+      await kept.close();
+    }
+  });
+
+  it("lists every version, oldest first, without texts; 401 and 403 as problem details", async () => {
+    const h = await harness({}, { adopt: true });
+    try {
+      const { file, text } = await retailSource();
+      await adoptPromises(h.store, [{ file: "v2.yaml", text: `${text}\n# v2\n` }], {
+        actor: "cli:promises",
+      });
+      const res = await h.call("/v1/promises/history", { as: "guard" });
+      expect(res.status).toBe(200);
+      const { versions } = (await res.json()) as { versions: Record<string, unknown>[] };
+      expect(versions.map((v) => [v.version, v.actor, v.documents])).toEqual([
+        [1, "test", [{ file, company: "Northwind Market", version: "2026.11" }]],
+        [2, "cli:promises", [{ file: "v2.yaml" }]],
+      ]);
+      expect(JSON.stringify(versions)).not.toContain("goodfaith: 1");
+      for (const [as, status] of [
+        ["none", 401],
+        ["executor", 403],
+      ] as const) {
+        const refused = await h.call("/v1/promises/history", {
+          as,
+          headers: { "accept-language": "sv" },
+        });
+        expect(refused.status).toBe(status);
+        expect(refused.headers.get("content-type")).toContain("application/problem+json");
+        expect(refused.headers.get("content-language")).toBe("sv");
+      }
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -1,10 +1,15 @@
-/** The Bill of Rights being served: as JSON, as the customer-facing page, and validation of a draft. */
+/**
+ * The Bill of Rights being served (the one the ingestion service decides with now, which
+ * follows the store's): as JSON with the store's version, as the customer-facing page, every
+ * version the store adopted, and validation of a draft.
+ */
 import {
   capIssues,
   isLang,
   type Lang,
   loadPromises,
   negotiateLang,
+  type PromiseSetVersion,
   REPORTED_ISSUES,
   renderHtml,
   renderMarkdown,
@@ -35,13 +40,41 @@ const DocumentSchema = z
   })
   .openapi("PromiseDocument");
 
+const SetSchema = z
+  .object({
+    version: z.number().int().openapi({ description: "1, 2, 3… in the order adopted" }),
+    digest: z.string().openapi({
+      description: "lowercase hex SHA-256 of the documents' texts, in order (RFC 8785 JSON array)",
+    }),
+    adoptedAt: z.string().openapi({ description: "RFC 3339", example: "2026-11-20T09:00:00.000Z" }),
+    actor: z.string().openapi({ example: "cli:promises" }),
+  })
+  .openapi("PromiseSet");
+
+const SetVersionSchema = SetSchema.extend({
+  documents: z.array(
+    z.object({
+      file: z.string().openapi({ description: "where it was read from, as given" }),
+      company: z.string().optional(),
+      version: z.string().optional(),
+    }),
+  ),
+}).openapi("PromiseSetVersion");
+
+const setJson = (set: PromiseSetVersion) => ({
+  version: set.version,
+  digest: set.digest,
+  adoptedAt: new Date(set.adoptedAt).toISOString(),
+  actor: set.actor,
+});
+
 const listRoute = createRoute({
   method: "get",
   path: "/v1/promises",
   tags: ["promises"],
   summary: "The promises being kept, in a language",
   description:
-    "Scopes: any. `format=json` (default) gives the documents with texts in the language; `markdown` and `html` give the customer-facing promise page. The language is `lang`, else Accept-Language.",
+    "Scopes: any. `format=json` (default) gives the documents with texts in the language, and `set`, the store's version they are (null when the server was given documents the store does not keep); `markdown` and `html` give the customer-facing promise page. The language is `lang`, else Accept-Language. The server follows the store: a set adopted by another process is served within seconds.",
   security: BEARER,
   request: {
     query: z.object({
@@ -54,13 +87,36 @@ const listRoute = createRoute({
       description: "the documents, or the rendered page",
       content: {
         "application/json": {
-          schema: z.object({ lang: z.string(), documents: z.array(DocumentSchema) }),
+          schema: z.object({
+            lang: z.string(),
+            set: SetSchema.nullable(),
+            documents: z.array(DocumentSchema),
+          }),
         },
         "text/markdown": { schema: z.string() },
         "text/html": { schema: z.string() },
       },
     },
     ...problemResponses(400),
+  },
+});
+
+const historyRoute = createRoute({
+  method: "get",
+  path: "/v1/promises/history",
+  tags: ["promises"],
+  summary: "Every version of the promises the store adopted",
+  description:
+    "Scopes: any. Oldest first; the last is in effect (`GET /v1/promises` names the one this server serves, which follows it within seconds). Documents without their texts: `goodfaith promises show <version>` prints them.",
+  security: BEARER,
+  responses: {
+    200: {
+      description: "the versions",
+      content: {
+        "application/json": { schema: z.object({ versions: z.array(SetVersionSchema) }) },
+      },
+    },
+    ...problemResponses(),
   },
 });
 
@@ -106,8 +162,10 @@ const validateRoute = createRoute({
 
 /** Adds the promise routes. */
 export function registerPromiseRoutes(app: ApiApp, deps: RouteDeps): void {
-  const { documents } = deps.options;
-  app.openapi({ ...listRoute, middleware: [deps.secured(["ingest", "guard", "agent"])] }, (c) => {
+  const { ingest, store } = deps.options;
+  const anyScope = deps.secured(["ingest", "guard", "agent"]);
+  app.openapi({ ...listRoute, middleware: [anyScope] }, (c) => {
+    const { documents, promiseSet } = ingest;
     const q = c.req.valid("query");
     const lang: Lang =
       q.lang !== undefined && isLang(q.lang)
@@ -134,6 +192,7 @@ export function registerPromiseRoutes(app: ApiApp, deps: RouteDeps): void {
     return c.json(
       {
         lang,
+        set: promiseSet === undefined ? null : setJson(promiseSet),
         documents: documents.map((d) => ({
           company: d.company,
           version: d.version,
@@ -151,6 +210,12 @@ export function registerPromiseRoutes(app: ApiApp, deps: RouteDeps): void {
       },
       200,
     );
+  });
+
+  app.openapi({ ...historyRoute, middleware: [anyScope] }, async (c) => {
+    const history = await store.promiseSetHistory();
+    const versions = history.map((v) => ({ ...setJson(v), documents: [...v.documents] }));
+    return c.json({ versions }, 200);
   });
 
   app.openapi(

@@ -147,6 +147,23 @@ export function promiseSetConformance(target: ConformanceTarget): void {
       },
     );
 
+    storeTest(
+      target,
+      "names the current version alone, as every handle on the store sees it",
+      async ({ store, open }) => {
+        const other = await open();
+        expect(await store.currentPromiseSetVersion()).toBeUndefined();
+        await adopt(other, [RETAIL]);
+        expect(await store.currentPromiseSetVersion()).toBe(1);
+        await adopt(store, [RETAIL]); // unchanged: no new version
+        expect(await other.currentPromiseSetVersion()).toBe(1);
+        await adopt(other, [EU261]);
+        await adopt(other, [RETAIL]); // back to the first texts: a new version all the same
+        expect(await store.currentPromiseSetVersion()).toBe(3);
+        expect(await store.currentPromiseSetVersion()).toBe((await store.promiseSet())?.version);
+      },
+    );
+
     storeTest(target, "writes nothing when the ledger entry is refused", async ({ store }) => {
       const broken: PromiseSetFollowUp = {
         chain: "promises",
