@@ -109,6 +109,13 @@ async function adopt(
       adopted_at_ms: set.at,
       actor: set.actor,
     };
+    // A set adopted before, and since replaced: going back to it is a version of its own.
+    const earlier = await trx
+      .selectFrom("promise_sets")
+      .select((eb) => eb.fn.max("version").as("version"))
+      .where("digest", "=", digest)
+      .executeTakeFirst();
+    const repeats = earlier?.version == null ? undefined : Number(earlier.version);
     await trx.insertInto("promise_sets").values(row).execute();
     const documents = set.sources.map((s, position) => ({
       set_version: row.version,
@@ -129,7 +136,7 @@ async function adopt(
       }
       await backend.insertRows(trx, "ledger_entries", [entryRow(entry)]);
     }
-    return { adopted: true, set: adopted };
+    return { adopted: true, set: adopted, ...(repeats !== undefined && { repeats }) };
   }, locks);
 }
 

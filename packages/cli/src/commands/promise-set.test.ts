@@ -134,6 +134,14 @@ describe("the promise set a store keeps", () => {
     });
     const sv = await cli(["promises", "adopt", edited(), "--db", db, "--lang", "sv"]);
     expect(sv.out[0]).toBe("löften: version 2 antagen och gäller nu (Northwind Market 2026.12)");
+    // An old file given again goes back on version 2: adopted, and said.
+    const back = await cli(["promises", "adopt", RETAIL, "--db", db]);
+    expect(back.out[0]?.split("\n")).toEqual([
+      "promises: version 3 adopted and now in effect (Northwind Market 2026.11)",
+      "  note: version 3 has the same documents as version 1, so it undoes the versions after 1; if that was not meant, adopt the documents you want again (goodfaith promises history lists them)",
+    ]);
+    const backJson = await cli(["promises", "adopt", edited(), "--db", db, "--json"]);
+    expect(JSON.parse(backJson.out[0] ?? "{}")).toMatchObject({ version: 4, repeats: 2 });
 
     // Every problem, located; the store untouched.
     const broken = join(mkdtempSync(join(tmpdir(), "goodfaith-promise-set-")), "broken.yaml");
@@ -147,7 +155,7 @@ describe("the promise set a store keeps", () => {
     expect(unreadable.code).toBe(1);
     expect(unreadable.err[0]).toContain("no-such.yaml");
     const history = await cli(["promises", "history", "--db", db, "--json"]);
-    expect(history.out.map((l) => JSON.parse(l).actor)).toEqual(["cli:promises", "cli:promises"]);
+    expect(history.out.map((l) => JSON.parse(l).actor)).toEqual(Array(4).fill("cli:promises"));
     // A file that does not load creates no store either.
     const nowhere = join(mkdtempSync(join(tmpdir(), "goodfaith-promise-set-")), "g.db");
     expect((await cli(["promises", "adopt", broken, "--db", nowhere])).code).toBe(2);

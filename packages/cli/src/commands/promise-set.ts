@@ -23,6 +23,8 @@ export type PromisesInEffect =
        */
       readonly from: "adopted" | "unchanged" | "kept" | "followed";
       readonly set: PromiseSetVersion;
+      /** Adopted: the earlier version whose texts these are again (a rollback). */
+      readonly repeats?: number;
     }
   /** None given and none kept. */
   | { readonly ok: true; readonly documents: readonly []; readonly from: "none" }
@@ -42,7 +44,8 @@ export async function promisesInEffect(
   if (given !== undefined) {
     const result = await adoptPromises(store, given.sources, { actor });
     const from = result.adopted ? "adopted" : "unchanged";
-    return { ok: true, documents: given.documents, from, set: result.set };
+    const { repeats, set } = result;
+    return { ok: true, documents: given.documents, from, set, ...(repeats && { repeats }) };
   }
   const kept = await store.promiseSet();
   if (kept === undefined) return { ok: true, documents: [], from: "none" };
@@ -81,7 +84,11 @@ export function promisesInEffectLine(lang: CliContext["lang"], found: PromisesIn
     actor: set.actor,
     documents: documentNames(set),
   };
-  return t(lang, LINE_KEYS[found.from], params);
+  const line = t(lang, LINE_KEYS[found.from], params);
+  // Said, not refused: a rollback may be meant; an old file named in a restart script is not.
+  return found.repeats === undefined
+    ? line
+    : `${line}\n${t(lang, "promisesRepeats", { version: set.version, repeats: found.repeats })}`;
 }
 
 /** What `--json` outputs carry of the set in effect. */
@@ -94,6 +101,7 @@ export function promisesInEffectJson(found: PromisesInEffect): Record<string, un
     from: found.from,
     adoptedAt: iso(set.adoptedAt),
     actor: set.actor,
+    ...(found.repeats !== undefined && { repeats: found.repeats }),
   };
 }
 

@@ -269,6 +269,8 @@ export const en = {
   serveNoPromises:
     "warning: no promises loaded: the guard will warn of nothing and ingested events will decide no remedy; give promise documents with -p, e.g. -p packs/retail/promises.yaml",
   promisesAdopted: "  promises: version {version} adopted and now in effect ({documents})",
+  promisesRepeats:
+    "  note: version {version} has the same documents as version {repeats}, so it undoes the versions after {repeats}; if that was not meant, adopt the documents you want again (goodfaith promises history lists them)",
   promisesUnchanged: "  promises: version {version} in effect, unchanged since {at} ({documents})",
   promisesKept: "  promises: the store's version {version}, adopted {at} by {actor} ({documents})",
   promisesNoneGiven:

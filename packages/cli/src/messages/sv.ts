@@ -284,6 +284,8 @@ export const sv = {
   serveNoPromises:
     "varning: inga löften inlästa: vakten varnar inte för något och inlästa händelser beslutar ingen gottgörelse; ange löftesdokument med -p, t.ex. -p packs/retail/promises.yaml",
   promisesAdopted: "  löften: version {version} antagen och gäller nu ({documents})",
+  promisesRepeats:
+    "  obs: version {version} har samma dokument som version {repeats} och tar alltså tillbaka versionerna efter {repeats}; var det inte meningen, anta de dokument du vill ha igen (goodfaith promises history listar dem)",
   promisesUnchanged: "  löften: version {version} gäller, oförändrad sedan {at} ({documents})",
   promisesKept: "  löften: lagrets version {version}, antagen {at} av {actor} ({documents})",
   promisesNoneGiven:

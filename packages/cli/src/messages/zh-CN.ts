@@ -255,6 +255,8 @@ export const zhCN = {
   serveNoPromises:
     "警告：未加载任何承诺：购前提醒不会发出任何提醒，接收的事件也不会决定任何补救措施；请用 -p 指定承诺文档，例如 -p packs/retail/promises.yaml",
   promisesAdopted: "  承诺：已采用第 {version} 版，现已生效（{documents}）",
+  promisesRepeats:
+    "  注意：第 {version} 版与第 {repeats} 版的文档相同，因此撤销了第 {repeats} 版之后的各版本；如非本意，请重新采用您想要的文档（goodfaith promises history 会列出它们）",
   promisesUnchanged: "  承诺：第 {version} 版生效中，自 {at} 起未变（{documents}）",
   promisesKept: "  承诺：存储中的第 {version} 版，由 {actor} 于 {at} 采用（{documents}）",
   promisesNoneGiven:

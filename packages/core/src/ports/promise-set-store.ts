@@ -54,6 +54,11 @@ export interface AdoptPromiseSetResult {
   readonly adopted: boolean;
   /** The current version after the call: the new one, or the one it matched. */
   readonly set: PromiseSetVersion;
+  /**
+   * For a new version, the latest earlier one with the same texts: the set went back to it (a
+   * rollback, perhaps unmeant: an old file given again), undoing the versions after it.
+   */
+  readonly repeats?: number;
 }
 
 /**

@@ -80,6 +80,14 @@ export function promiseSetConformance(target: ConformanceTarget): void {
           [true, 5],
         ]);
         expect(v5.set.digest).toBe(v1.set.digest);
+        // The rollback says which version it went back to; a set new to the store repeats none.
+        expect([v1, v2, v3, v4, v5].map((r) => r.repeats)).toEqual([
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          1,
+        ]);
         expect(new Set([v1, v2, v3, v4].map((r) => r.set.digest)).size).toBe(4);
         const history = await store.promiseSetHistory();
         expect(history).toEqual([v1.set, v2.set, v3.set, v4.set, v5.set]);
@@ -96,6 +104,12 @@ export function promiseSetConformance(target: ConformanceTarget): void {
           RETAIL.text,
           edited.text,
         ]);
+        // Back again to the latest of the versions with these texts.
+        const again = await adopt(store, [RETAIL], "x", T0 + 5);
+        expect([again.adopted, again.set.version, again.repeats]).toEqual([false, 5, undefined]);
+        const v6 = await adopt(store, [RETAIL, EU261], "x", T0 + 6);
+        const v7 = await adopt(store, [RETAIL], "x", T0 + 7);
+        expect([v6.repeats, v7.repeats]).toEqual([2, 5]);
       },
     );
 
