@@ -30,6 +30,7 @@ export const PROBLEM_CODES = [
   "recovering",
   "store_unavailable",
   "capital_unavailable",
+  "no_promises",
   "internal",
 ] as const;
 
@@ -56,6 +57,7 @@ export const REQUEST_ISSUES = [
   "invalid_url",
   "invalid_webhook_id",
   "not_an_array",
+  "invalid_against",
 ] as const;
 
 /** One of `REQUEST_ISSUES`. */
@@ -72,6 +74,8 @@ const issueTexts: Readonly<Record<Lang, Readonly<Record<RequestIssueCode, string
     invalid_webhook_id:
       "is not a webhook endpoint id (we_ and 12 hex digits, e.g. we_3f9a1c2b7d4e)",
     not_an_array: "batch mode expects a JSON array of CloudEvents",
+    invalid_against:
+      'expected "current" (the promises this server decides with now) or promise documents as YAML text',
   },
   "zh-CN": {
     invalid_json: "不是有效的 JSON",
@@ -82,6 +86,7 @@ const issueTexts: Readonly<Record<Lang, Readonly<Record<RequestIssueCode, string
     invalid_url: "应为绝对 http(s) URL",
     invalid_webhook_id: "不是 Webhook 端点 ID（we_ 加 12 位十六进制数字，例如 we_3f9a1c2b7d4e）",
     not_an_array: "批量模式需要 CloudEvents 的 JSON 数组",
+    invalid_against: '应为 "current"（本服务器当前使用的承诺）或 YAML 文本形式的承诺文档',
   },
   sv: {
     invalid_json: "är inte giltig JSON",
@@ -95,6 +100,8 @@ const issueTexts: Readonly<Record<Lang, Readonly<Record<RequestIssueCode, string
     invalid_webhook_id:
       "är inget id för en webhook-slutpunkt (we_ och 12 hexadecimala siffror, t.ex. we_3f9a1c2b7d4e)",
     not_an_array: "batchläget förväntar sig en JSON-array av CloudEvents",
+    invalid_against:
+      'förväntade "current" (löftena som servern beslutar med nu) eller löftesdokument som YAML-text',
   },
 };
 

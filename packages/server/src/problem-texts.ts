@@ -91,6 +91,11 @@ const en: Texts = {
     title: "Relationships cannot be valued",
     detail: "{reason}",
   },
+  no_promises: {
+    title: "No promises to compare with",
+    detail:
+      'This server decides with no promises, so against "current" has nothing to compare with. Send the documents to compare with as YAML texts in against, or adopt a set (goodfaith promises adopt).',
+  },
   internal: {
     title: "Internal error",
     detail: "Something went wrong on our side; the request may be retried.",
@@ -163,6 +168,11 @@ const zhCN: Texts = {
   capital_unavailable: {
     title: "无法评估客户关系价值",
     detail: "{reason}",
+  },
+  no_promises: {
+    title: "没有可供对比的承诺",
+    detail:
+      '此服务器当前没有使用任何承诺，因此 against 为 "current" 时没有可对比的对象。请在 against 中以 YAML 文本发送要对比的文档，或先采用一个承诺集（goodfaith promises adopt）。',
   },
   internal: { title: "内部错误", detail: "我们这边出了问题；可以重试该请求。" },
 };
@@ -259,6 +269,11 @@ const sv: Texts = {
   capital_unavailable: {
     title: "Kundrelationerna går inte att värdera",
     detail: "{reason}",
+  },
+  no_promises: {
+    title: "Inga löften att jämföra med",
+    detail:
+      'Servern beslutar inte med några löften, så against "current" har inget att jämföra med. Skicka dokumenten att jämföra med som YAML-text i against, eller anta en uppsättning först (goodfaith promises adopt).',
   },
   internal: {
     title: "Internt fel",

@@ -1,7 +1,8 @@
 /**
  * `POST /v1/backtests`: replays the stored events through a proposed Bill of Rights in
  * shadow (nothing is written) and reports what it would have paid; with `against`, how it
- * differs from another set. Runs in the request: meant for a person deciding, not a loop.
+ * differs from another set: documents sent, or `"current"`, the set the server decides with
+ * now. Runs in the request: meant for a person deciding, not a loop.
  */
 import {
   type BacktestReport,
@@ -11,19 +12,37 @@ import {
   jsonSafe,
   loadPromises,
   type PromiseDocument,
+  type PromiseSetVersion,
   REPORTED_ISSUES,
 } from "@goodfaith/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type ApiIssue, apiIssue, ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
+import { refinement } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 
 const Documents = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(20)]);
 
+/** `against`'s name for the set the server decides with now. */
+const CURRENT = "current";
+
+const Against = z
+  .union([z.literal(CURRENT), Documents])
+  .superRefine((value, ctx) => {
+    // Every promise document has a key and its value, so a colon: a lone word ("currnt") is a
+    // misspelt "current", not a document whose YAML problems are worth reporting.
+    if (typeof value === "string" && value !== CURRENT && !value.includes(":"))
+      ctx.addIssue({ code: "custom", ...refinement("invalid_against") });
+  })
+  .openapi({
+    description:
+      '`"current"`: the set this server decides with now (the one `GET /v1/promises` serves; the answer names its version as `againstSet`); else the set to compare with, as YAML texts',
+  });
+
 const BacktestRequest = z
   .strictObject({
     promises: Documents.openapi({ description: "the proposed promise documents, as YAML text" }),
-    against: Documents.optional().openapi({ description: "the set to compare with (YAML)" }),
+    against: Against.optional(),
     from: z.iso
       .datetime({ offset: true })
       .optional()
@@ -40,7 +59,7 @@ const route = createRoute({
   path: "/v1/backtests",
   tags: ["promises"],
   summary: "Backtest a proposed Bill of Rights on the stored events",
-  description: `Scopes: agent, admin. Remedies by promise and day, cost per currency, customers reached; with \`against\`, the difference. A document that does not load is a 400 with its located issues (path \`promises[i]\` or \`against[i]\`): the first ${REPORTED_ISSUES} of each document, as \`POST /v1/promises/validate\` and \`goodfaith backtest\` give them, and \`issueCount\` counting them all.`,
+  description: `Scopes: agent, admin. Remedies by promise and day, cost per currency, customers reached; with \`against\`, the difference. \`against: "current"\` compares with the set the server decides with now, named as \`againstSet\` when the store keeps it (the body \`goodfaith backtest --against --json\` prints); a 409 \`no_promises\` when the server serves none. A document that does not load is a 400 with its located issues (path \`promises[i]\` or \`against[i]\`): the first ${REPORTED_ISSUES} of each document, as \`POST /v1/promises/validate\` and \`goodfaith backtest\` give them, and \`issueCount\` counting them all.`,
   security: BEARER,
   parameters: [IDEMPOTENCY_HEADER],
   request: {
@@ -55,11 +74,24 @@ const route = createRoute({
             proposed: z.record(z.string(), z.unknown()),
             against: z.record(z.string(), z.unknown()).optional(),
             comparison: z.record(z.string(), z.unknown()).optional(),
+            againstSet: z
+              .object({
+                version: z.number().int(),
+                digest: z.string(),
+                from: z.literal("kept"),
+                adoptedAt: z.string().openapi({ description: "RFC 3339" }),
+                actor: z.string(),
+              })
+              .optional()
+              .openapi({
+                description:
+                  'with `against: "current"`: the store\'s version compared with, as `GET /v1/promises` names it in `set`; absent when the server was given documents the store does not keep',
+              }),
           }),
         },
       },
     },
-    ...problemResponses(400, 413),
+    ...problemResponses(400, 409, 413),
   },
 });
 
@@ -91,18 +123,32 @@ function load(
   return { documents, issues, count };
 }
 
+/** `againstSet`: the kept version compared with, as `goodfaith backtest --against --json` names it. */
+const againstSetJson = (set: PromiseSetVersion) => ({
+  version: set.version,
+  digest: set.digest,
+  from: "kept",
+  adoptedAt: new Date(set.adoptedAt).toISOString(),
+  actor: set.actor,
+});
+
 /** Adds `POST /v1/backtests`. */
 export function registerBacktestRoutes(app: ApiApp, deps: RouteDeps): void {
-  const { store } = deps.options;
+  const { store, ingest } = deps.options;
   app.openapi({ ...route, middleware: [deps.secured(["agent"]), deps.idempotent] }, async (c) => {
     const body = c.req.valid("json");
     const lang = c.get("lang");
     const proposed = load(body.promises, "promises", lang);
-    const against = body.against === undefined ? undefined : load(body.against, "against", lang);
+    const sent = body.against === undefined || body.against === CURRENT ? undefined : body.against;
+    const against = sent === undefined ? undefined : load(sent, "against", lang);
     const issues = [...proposed.issues, ...(against?.issues ?? [])];
     const issueCount = proposed.count + (against?.count ?? 0);
     if (issues.length > 0)
       throw new ProblemError("invalid_request", 400, {}, { issues, issueCount });
+    // Read together, before any wait: a switch replaces the documents and their version at once.
+    const { documents: served, promiseSet } = ingest;
+    const current = body.against === CURRENT;
+    if (current && served.length === 0) throw new ProblemError("no_promises", 409);
     const window = {
       ...(body.from !== undefined && { from: Date.parse(body.from) }),
       ...(body.to !== undefined && { to: Date.parse(body.to) }),
@@ -119,13 +165,15 @@ export function registerBacktestRoutes(app: ApiApp, deps: RouteDeps): void {
       return backtest(documents, events(), window);
     };
     const report = await run(proposed.documents);
-    if (against === undefined) return c.json({ proposed: jsonSafe(report) } as never, 200);
-    const current = await run(against.documents);
+    const compared = current ? served : against?.documents;
+    if (compared === undefined) return c.json({ proposed: jsonSafe(report) } as never, 200);
+    const other = await run(compared);
     return c.json(
       {
         proposed: jsonSafe(report),
-        against: jsonSafe(current),
-        comparison: jsonSafe(compareBacktests(report, current)),
+        against: jsonSafe(other),
+        comparison: jsonSafe(compareBacktests(report, other)),
+        ...(current && promiseSet !== undefined && { againstSet: againstSetJson(promiseSet) }),
       } as never,
       200,
     );
