@@ -3,7 +3,7 @@
  * the store's back (what an operator with the database can do), for tests of what verification
  * catches.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -52,18 +52,15 @@ export function postgresTarget({ url, freshSchema }: PgSuite): SqlTarget {
     name: "PostgreSQL",
     async fresh() {
       const schema = freshSchema();
-      const store = await openStore(url, { schema, maxConnections: 4 });
+      const db = await postgresShared({ url, freshSchema: () => schema }).fresh();
       return {
-        store,
+        store: await db.open(),
         sql: (statement) =>
           pgAdmin(async (client) => {
             await client.query(`set search_path to "${schema}"`);
             await client.query(statement);
           }),
-        async dispose() {
-          await store.close();
-          await dropSchema(schema);
-        },
+        dispose: () => db.dispose(),
       };
     },
   };
@@ -79,4 +76,74 @@ export async function describeOnEachDatabase(
 ): Promise<void> {
   register(SQLITE);
   await describePostgres(suite, (pg) => register(postgresTarget(pg)));
+}
+
+/** A fresh database that several stores open at once, as several processes would. */
+export interface SharedDatabase {
+  /** A new store (its own connections) on the database. */
+  open(): Promise<Store>;
+  /** Closes the stores `open` made that are still open, and drops the database. */
+  dispose(): Promise<void>;
+}
+
+/** A database a suite of several writers runs on. */
+export interface SharedTarget {
+  readonly name: string;
+  fresh(): Promise<SharedDatabase>;
+}
+
+// Stores a test already closed reject a second close; that is fine here.
+async function closeAll(stores: readonly Store[]): Promise<void> {
+  for (const store of stores) await store.close().catch(() => {});
+}
+
+/** A new SQLite file per `fresh()`, in a folder of its own that dispose removes. */
+export const SQLITE_SHARED: SharedTarget = {
+  name: "SQLite",
+  async fresh() {
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-shared-"));
+    const opened: Store[] = [];
+    return {
+      async open() {
+        const store = await openStore(join(dir, "store.db"));
+        opened.push(store);
+        return store;
+      },
+      async dispose() {
+        await closeAll(opened);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+/** A new schema of `describePostgres`'s database per `fresh()`, dropped on dispose. */
+export function postgresShared({ url, freshSchema }: PgSuite): SharedTarget {
+  return {
+    name: "PostgreSQL",
+    async fresh() {
+      const schema = freshSchema();
+      const opened: Store[] = [];
+      return {
+        async open() {
+          const store = await openStore(url, { schema, maxConnections: 4 });
+          opened.push(store);
+          return store;
+        },
+        async dispose() {
+          await closeAll(opened);
+          await dropSchema(schema);
+        },
+      };
+    },
+  };
+}
+
+/** `describeOnEachDatabase` for suites of several stores over one database. */
+export async function describeOnEachSharedDatabase(
+  suite: string,
+  register: (target: SharedTarget) => void,
+): Promise<void> {
+  register(SQLITE_SHARED);
+  await describePostgres(suite, (pg) => register(postgresShared(pg)));
 }

@@ -8,9 +8,9 @@ import {
   type Store,
   validateEvent,
 } from "@goodfaith/core";
-import { openStore } from "@goodfaith/store";
+import { Ingestor, openStore } from "@goodfaith/store";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIG_PRICE_DROP, retailPack, retailSource } from "../test/harness.js";
+import { BIG_PRICE_DROP, BOOK_ORDER, retailPack, retailSource } from "../test/harness.js";
 import { IngestService } from "./ingest-service.js";
 
 const dirs: string[] = [];
@@ -78,19 +78,7 @@ async function renamedPack(): Promise<PromiseDocument> {
   return loaded.value;
 }
 
-const BOOK = valid({
-  id: "t-book",
-  type: "order.placed",
-  time: "2026-11-01T09:00:00Z",
-  customer: "c-9",
-  data: {
-    order: "o-book",
-    currency: "EUR",
-    items: [{ sku: "isbn-1", kind: "book", title: "A book", price: "20.00" }],
-    total: "20.00",
-    payments: [{ method: "card", amount: "20.00" }],
-  },
-});
+const BOOK = valid(BOOK_ORDER);
 const [ORDER, DROP] = BIG_PRICE_DROP.map(valid) as [GoodfaithEvent, GoodfaithEvent];
 const SECOND_DROP = valid({
   id: "t-drop-2",
@@ -143,6 +131,34 @@ describe("IngestService.switchTo", () => {
     store.saveCheckpoint = save;
     await service.switchTo([renamed]);
     expect(service.documents).toEqual([renamed]);
+    await store.close();
+  });
+});
+
+describe("IngestService.catchUp", () => {
+  it("shows the guard a purchase another process ingested, and keeps answering when a read fails", async () => {
+    const { store } = await countingStore();
+    const dir = dirs.at(-1) ?? "";
+    const other = await openStore(join(dir, "goodfaith.db"));
+    const pack = await retailPack();
+    const service = await IngestService.open(store, [pack]);
+    const book = { customer: "c-9", items: [{ sku: "isbn-1", kind: "book" }] };
+    await (await Ingestor.open(other, [pack])).ingestValid([BOOK]);
+    expect(service.check(book)).toEqual([]);
+
+    // The store away before anything was read: the state is where it was, the guard answers.
+    const read = store.readEvents.bind(store);
+    store.readEvents = () => {
+      throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    };
+    await expect(service.catchUp()).rejects.toThrow("ECONNREFUSED");
+    expect(service.healthy).toBe(true);
+    store.readEvents = read;
+
+    expect(await service.catchUp()).toBe(1);
+    expect(service.check(book)?.map((w) => w.code)).toEqual(["already_owned"]);
+    expect(await service.catchUp()).toBe(0);
+    await other.close();
     await store.close();
   });
 });

@@ -7,8 +7,9 @@
  * came.
  *
  * The guard reads the ingestor's engine state (what each customer owns and paid), so a check
- * sees every event as soon as it is ingested, and opening costs no second replay. After a
- * failed write the ingestor is rebuilt from its checkpoint and the log on the next write (or
+ * sees every event as soon as it is ingested here, and opening costs no second replay; events
+ * other writers append to the store reach it at the next write or `catchUp`. After a failed
+ * write the ingestor is rebuilt from its checkpoint and the log on the next write (or
  * readiness probe).
  */
 import {
@@ -93,7 +94,7 @@ export class IngestService {
    */
   switchTo(documents: readonly PromiseDocument[], set?: PromiseSetVersion): Promise<void> {
     void this.#flushLater();
-    const run = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       // A state lost to a failed write is rebuilt with the set its events were decided by.
       this.#live ??= await openLive(this.store, this.#documents);
       await this.#live.ingestor.checkpoint();
@@ -101,8 +102,6 @@ export class IngestService {
       this.#documents = documents;
       this.#set = set;
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
   }
 
   /** Whether the last write succeeded (false until a request has rebuilt the state). */
@@ -115,27 +114,44 @@ export class IngestService {
    * rebuilt (at once when healthy), rejects when the store still fails.
    */
   recover(): Promise<void> {
-    const run = this.#queue.then(async () => {
+    return this.#enqueue(async () => {
       this.#live ??= await openLive(this.store, this.#documents);
     });
-    this.#queue = run.catch(() => undefined);
-    return run;
+  }
+
+  /**
+   * Applies the events other writers appended to the store since (another `serve`, a
+   * `goodfaith ingest`), after every earlier call, so the guard sees them; rebuilds the state
+   * first after a failed write. Resolves to how many events were applied; rejects when the
+   * store fails (the guard goes on answering unless the engine had moved on, as for a
+   * failed write).
+   */
+  catchUp(): Promise<number> {
+    return this.#enqueue(() => this.#write((ingestor) => ingestor.catchUp(), true));
   }
 
   /** Stores and evaluates validated events, after every earlier call has finished. */
   ingest(events: readonly GoodfaithEvent[]): Promise<IngestResult> {
-    const run = this.#queue.then(() => this.#ingest(events));
+    return this.#enqueue(() => this.#write((ingestor) => ingestor.ingestValid(events)));
+  }
+
+  // Runs `work` after every earlier call has finished, whether they failed or not.
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #ingest(events: readonly GoodfaithEvent[]): Promise<IngestResult> {
+  // Writes through the ingestor, rebuilt first if an earlier write failed; a failure drops
+  // it (a batch may have committed unseen), unless `keepSound` and it says its engine is
+  // still where the store is (a catch-up whose read failed).
+  async #write<T>(write: (ingestor: Ingestor) => Promise<T>, keepSound = false): Promise<T> {
     this.#live ??= await openLive(this.store, this.#documents);
-    const live = this.#live;
+    const { ingestor } = this.#live;
     try {
-      return await live.ingestor.ingestValid(events);
+      return await write(ingestor);
     } catch (error) {
-      this.#live = undefined;
+      if (!keepSound || ingestor.broken) this.#live = undefined;
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import type { PromiseSetVersion, PromiseSource, Store } from "@goodfaith/core";
-import { adoptPromises, openStore } from "@goodfaith/store";
+import { adoptPromises, Ingestor, openStore } from "@goodfaith/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, harness, retailSource } from "../test/harness.js";
+import { BOOK_ORDER, type Harness, harness, retailSource } from "../test/harness.js";
 import { compileSet, followPromises, type PromiseFollower } from "./promise-follower.js";
 
 /** The retail pack under another title and version: a new set that loads. */
@@ -93,6 +93,21 @@ describe("followPromises", () => {
     await until(() => switched.length > 0);
     expect(switched.map((s) => s.version)).toEqual([3]);
     expect((await served()).set?.version).toBe(3);
+  });
+
+  it("each look first takes up the events another process ingested, for the guard", async () => {
+    const documents = h.ingest.documents;
+    const guard = async () => {
+      const res = await h.call("/v1/guard/check", {
+        as: "guard",
+        json: { customer: "c-9", items: [{ sku: "isbn-1", kind: "book" }] },
+      });
+      return ((await res.json()) as { warnings: { code: string }[] }).warnings.map((w) => w.code);
+    };
+    await (await Ingestor.open(other, documents)).ingest([BOOK_ORDER]);
+    expect(await guard()).toEqual([]);
+    expect(await follow(60_000).check()).toEqual({ kind: "unchanged" });
+    expect(await guard()).toEqual(["already_owned"]);
   });
 
   it("looks at once when asked, and no more once stopped", async () => {

@@ -1,8 +1,11 @@
 /**
- * Following the store's Bill of Rights: the version the store keeps as current is the one in
- * effect, for every process. A follower asks the store for that version's number every few
- * seconds (one indexed row), and when another process adopted a new one, compiles it and has
- * the ingestion service switch to it at a clean point (`IngestService.switchTo`).
+ * Following the store: the events other writers append to its log, and its Bill of Rights.
+ * Every few seconds a follower first has the ingestion service catch up with the log
+ * (`IngestService.catchUp`: one indexed read when nobody else wrote), so the guard sees a
+ * purchase another process ingested; then it asks for the number of the version the store
+ * keeps as current (one indexed row), the one in effect for every process, and when another
+ * process adopted a new one, compiles it and has the service switch to it at a clean point
+ * (`IngestService.switchTo`).
  */
 import {
   loadPromises,
@@ -20,7 +23,7 @@ export type CompiledSet =
   | { readonly ok: true; readonly documents: readonly PromiseDocument[] }
   | { readonly ok: false; readonly messages: readonly string[] };
 
-/** What one look at the store found. */
+/** What one look at the store found (after catching up with the log). */
 export type FollowResult =
   /** The version in effect is the store's (or the store keeps none). */
   | { readonly kind: "unchanged" }
@@ -28,7 +31,7 @@ export type FollowResult =
   | { readonly kind: "switched"; readonly set: PromiseSetVersion }
   /** `set` does not load in this version of Goodfaith: the one before it stays in effect. */
   | { readonly kind: "unloadable"; readonly set: PromiseSetVersion }
-  /** The store could not be read, or the switch failed: tried again at the next look. */
+  /** The store could not be read, or the catch-up or switch failed: tried again at the next look. */
   | { readonly kind: "failed"; readonly error: unknown };
 
 /** Options of `followPromises`. */
@@ -75,8 +78,9 @@ export function compileSet(sources: readonly PromiseSource[]): CompiledSet {
 }
 
 /**
- * Follows the set `store` keeps as current, switching `ingest` to each new version. The first
- * look is after `intervalMs`: the caller opened `ingest` with the set in effect then.
+ * Follows the store: catches `ingest` up with the events others append, and switches it to
+ * each new version of the set `store` keeps as current. The first look is after `intervalMs`:
+ * the caller opened `ingest` with the log and the set as they were then.
  */
 export function followPromises(
   store: PromiseSetStore,
@@ -93,6 +97,8 @@ export function followPromises(
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function look(): Promise<FollowResult> {
+    // Before a switch: others' events up to now are decided by the set in effect until now.
+    await ingest.catchUp();
     const version = await store.currentPromiseSetVersion();
     if (version === undefined || version === ingest.promiseSet?.version || version === refused) {
       return { kind: "unchanged" };

@@ -122,21 +122,32 @@ export async function harness(
   };
 }
 
-/** A purchase, then a price drop big enough to need a person's approval (retail pack: over 250.00). */
-export const BIG_PRICE_DROP = [
-  {
-    id: "t-order",
+/** An `order.placed` of c-9 for one item, paid in full by card. */
+function placedByC9(id: string, time: string, order: string, item: Record<string, string>) {
+  const { price = "0.00" } = item;
+  return {
+    id,
     type: "order.placed",
-    time: "2026-11-02T09:00:00Z",
+    time,
     customer: "c-9",
     data: {
-      order: "o-9",
+      order,
       currency: "EUR",
-      items: [{ sku: "tv-oled", kind: "physical", title: "OLED TV", price: "1500.00" }],
-      total: "1500.00",
-      payments: [{ method: "card", amount: "1500.00" }],
+      items: [item],
+      total: price,
+      payments: [{ method: "card", amount: price }],
     },
-  },
+  };
+}
+
+/** A purchase, then a price drop big enough to need a person's approval (retail pack: over 250.00). */
+export const BIG_PRICE_DROP = [
+  placedByC9("t-order", "2026-11-02T09:00:00Z", "o-9", {
+    sku: "tv-oled",
+    kind: "physical",
+    title: "OLED TV",
+    price: "1500.00",
+  }),
   {
     id: "t-drop",
     type: "price.changed",
@@ -144,6 +155,14 @@ export const BIG_PRICE_DROP = [
     data: { sku: "tv-oled", price: "1000.00", currency: "EUR", previousPrice: "1500.00" },
   },
 ];
+
+/** A book bought by c-9: the guard warns of buying it again (retail pack: already-owned). */
+export const BOOK_ORDER = placedByC9("t-book", "2026-11-01T09:00:00Z", "o-book", {
+  sku: "isbn-1",
+  kind: "book",
+  title: "A book",
+  price: "20.00",
+});
 
 /** Ingests `BIG_PRICE_DROP` and resolves to the key of the remedy awaiting approval. */
 export async function awaitingRemedy(h: Harness): Promise<string> {

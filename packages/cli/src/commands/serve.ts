@@ -1,6 +1,7 @@
 /**
  * `goodfaith serve`: the HTTP API over the store, keeping the given promises (then following
- * the set the store keeps in effect, whoever adopts it), and (unless `--no-outbox`) the outbox
+ * the set the store keeps in effect, whoever adopts it, and taking up the events other
+ * processes ingest into the store, for the guard), and (unless `--no-outbox`) the outbox
  * worker that executes approved remedies and sends webhooks. Runs
  * until SIGINT or SIGTERM, then stops accepting requests, lets the outbox finish the executor
  * call under way and hand back the remedies it claimed but did not start, saves a checkpoint
@@ -191,7 +192,8 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
       );
     }
     // One source of truth: whoever adopts a set (even this process, with -p), the store's
-    // current version is the one every server decides with.
+    // current version is the one every server decides with; and whoever ingests an event, the
+    // guard sees it within a look.
     follower = followPromises(store, ingest, {
       intervalMs: pollMs,
       compile: (sources) => compileSources(sources, ctx.lang),

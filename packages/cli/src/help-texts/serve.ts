@@ -117,10 +117,10 @@ startas med --no-outbox.`,
     sv: "paus efter ett varv i utkorgen där inget var förfallet",
   },
   servePromisesPoll: {
-    en: "how often to look for a promise set adopted by another process (goodfaith promises adopt), and switch to it",
+    en: "how often to take up events other processes ingested into the store (for the guard), and look for a promise set adopted by another process (goodfaith promises adopt), and switch to it",
     "zh-CN":
-      "每隔多久检查一次是否有其他进程采用了新的承诺集（goodfaith promises adopt），并切换过去",
-    sv: "hur ofta att titta efter en uppsättning löften som en annan process antagit (goodfaith promises adopt), och byta till den",
+      "每隔多久接收其他进程写入存储的事件（供守护检查使用），并检查是否有其他进程采用了新的承诺集（goodfaith promises adopt），并切换过去",
+    sv: "hur ofta att ta in händelser som andra processer lagt in i lagret (för vakten), och titta efter en uppsättning löften som en annan process antagit (goodfaith promises adopt), och byta till den",
   },
   logLevel: {
     en: "how much of the operator's log (JSON lines on stderr) to write: info has a line per request and the start and stop, warn only what went wrong",
@@ -146,20 +146,24 @@ The outbox worker runs in this process: approved remedies are carried out by the
 sent, pass after pass while any are due, then every --outbox-interval-ms. With --no-outbox,
 run goodfaith outbox run instead. The promises in effect are the store's: a set adopted
 meanwhile (goodfaith promises adopt, or another serve -p) is taken up within
---promises-poll-ms, after the events already received.`,
+--promises-poll-ms, after the events already received; so are events other processes
+ingest into the store (goodfaith ingest, another serve), before this one ingests any more.`,
     "zh-CN": `调用需要 API 密钥（goodfaith keys create）。按 Ctrl-C（SIGINT）或收到 SIGTERM 时停止。
 发件箱工作进程在本进程中运行：已批准的补救由执行器完成（默认为 record：演练；
 --executor webhook 与 goodfaith outbox run 中相同），webhook 也随之发出；只要还有到期项，
 就一轮接一轮地处理，之后每隔 --outbox-interval-ms 处理一次。使用 --no-outbox 时，
 请改为运行 goodfaith outbox run。生效的承诺以存储为准：期间采用的承诺集（goodfaith promises adopt，
-或另一个 serve -p）会在 --promises-poll-ms 内生效，此前已接收的事件仍按旧版本决定。`,
+或另一个 serve -p）会在 --promises-poll-ms 内生效，此前已接收的事件仍按旧版本决定；
+其他进程写入存储的事件（goodfaith ingest、另一个 serve）同样在此间隔内接收，且先于本进程接收的新事件。`,
     sv: `Anrop kräver en API-nyckel (goodfaith keys create). Stannar vid Ctrl-C (SIGINT) eller SIGTERM.
 Utkorgens arbetare körs i den här processen: godkända gottgörelser utförs av utföraren
 (record som standard: en torrkörning; --executor webhook som med goodfaith outbox run) och
 webhooks skickas, varv efter varv så länge något är förfallet, sedan var --outbox-interval-ms.
 Med --no-outbox kör du goodfaith outbox run i stället. Löftena som gäller är lagrets: en
 uppsättning som antas under tiden (goodfaith promises adopt, eller en annan serve -p) börjar
-gälla inom --promises-poll-ms, efter de händelser som redan tagits emot.`,
+gälla inom --promises-poll-ms, efter de händelser som redan tagits emot; detsamma gäller
+händelser som andra processer lägger in i lagret (goodfaith ingest, en annan serve), före
+de som den här tar emot härnäst.`,
   },
   serveExample: {
     en: "Example (serve in the background; curl retries until it listens):",

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -11,9 +10,12 @@ import {
   toDecimalString,
 } from "@goodfaith/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { describePostgres, dropSchema } from "../../../../test/support/postgres.js";
+import {
+  describeOnEachSharedDatabase,
+  type SharedDatabase,
+  type SharedTarget,
+} from "../../../../test/support/sql-targets.js";
 import { ChainVerifier } from "../ledger/chain.js";
-import { openStore } from "../open-store.js";
 import { eraseCustomer } from "./erase-customer.js";
 import { Ingestor, newRemedy, REMEDIES_CHAIN } from "./ingestor.js";
 import { verifyLedger } from "./verify-ledger.js";
@@ -59,46 +61,11 @@ async function ledgerOf(store: Store) {
   return entries;
 }
 
-/** Where the suite runs: `fresh()` makes an empty database and says how to open stores on it. */
-interface Target {
-  readonly name: string;
-  fresh(): Promise<{ open(): Promise<Store>; dispose(): Promise<void> }>;
-}
+await describeOnEachSharedDatabase("Ingestor", describeIngestor);
 
-const sqlite: Target = {
-  name: "SQLite",
-  async fresh() {
-    const path = join(mkdtempSync(join(tmpdir(), "goodfaith-ingest-")), "store.db");
-    return { open: () => openStore(path), dispose: async () => {} };
-  },
-};
-
-describeIngestor(sqlite);
-await describePostgres("Ingestor", ({ url, freshSchema }) => {
-  describeIngestor({
-    name: "PostgreSQL",
-    async fresh() {
-      const schema = freshSchema();
-      const opened: Store[] = [];
-      return {
-        async open() {
-          const store = await openStore(url, { schema, maxConnections: 4 });
-          opened.push(store);
-          return store;
-        },
-        async dispose() {
-          // Stores a test already closed reject a second close; that is fine here.
-          for (const store of opened) await store.close().catch(() => {});
-          await dropSchema(schema);
-        },
-      };
-    },
-  });
-});
-
-function describeIngestor(target: Target) {
+function describeIngestor(target: SharedTarget) {
   describe(`Ingestor (${target.name})`, () => {
-    let db: Awaited<ReturnType<Target["fresh"]>>;
+    let db: SharedDatabase;
     beforeEach(async () => {
       db = await target.fresh();
     });

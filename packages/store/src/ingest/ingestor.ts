@@ -11,6 +11,14 @@
  * event: on `open`, the events after the last checkpoint are replayed, their remedies recorded
  * again (existing ones are reported as such), and ledger entries that a crash kept from being
  * appended are appended then.
+ *
+ * Several writers may share a store (a `serve` while an operator runs `goodfaith ingest`, two
+ * `serve`s over one PostgreSQL): before applying a batch whose first seq is not the one after
+ * its own last, an ingestor applies the events the others appended in between, the way `open`
+ * replays (`catchUp` does so without a batch, for a guard). The log numbers events gap-free
+ * in commit order, so every engine applies the whole stream in the same order, decides the
+ * same remedies (recorded once: the store keeps one per key, with its ledger entries, webhook
+ * events, notice and spend reservation) and saves no checkpoint past an event it missed.
  */
 import {
   type AppendRejection,
@@ -35,7 +43,7 @@ import { withRemedyEvents } from "../webhooks/events.js";
 import { appendLedgerDrafts, linkDrafts } from "./append-ledger.js";
 import { CUSTOMERS_CHAIN } from "./erase-customer.js";
 import { type IngestNoticeOptions, NoticeDesk } from "./notice-desk.js";
-import { storePersonalData } from "./personal-data.js";
+import { personalData, storePersonalData } from "./personal-data.js";
 import { ledgerSecret } from "./secret.js";
 import { reserveSpend } from "./spend.js";
 
@@ -76,7 +84,10 @@ export interface IngestResult {
   /** Events whose id the log already had (acknowledged, not stored twice). */
   readonly duplicates: number;
   readonly rejected: readonly IngestRejection[];
-  /** Remedies created by this batch, and ones re-derived that already existed. */
+  /**
+   * Remedies created by this batch's events, and ones re-derived that already existed (not
+   * those of other writers' events, caught up first).
+   */
   readonly remedies: { readonly created: number; readonly existing: number };
   /** Log position of the last accepted event, if any. */
   readonly lastSeq?: number;
@@ -90,7 +101,10 @@ interface Derived {
   readonly remedy: Remedy;
 }
 
-/** Ingests events into a store; one ingestor per store at a time (it keeps the engine in memory). */
+/**
+ * Ingests events into a store, keeping the engine in memory: calls on one ingestor must not
+ * overlap; other ingestors over the same store (in this process or another) are caught up with.
+ */
 export class Ingestor {
   readonly #store: Store;
   readonly #engine: Engine;
@@ -148,11 +162,8 @@ export class Ingestor {
       ingestor.#apply(seq, event, derived);
       replayed.push(event);
     }
-    // Personal data a crash kept from being stored; never that of a customer erased since.
-    if (replayed.length > 0) {
-      const erased = await erasedRefs(store);
-      await storePersonalData(store, replayed, (c) => erased.has(pseudonym(secret, c)));
-    }
+    // Personal data a crash kept from being stored.
+    await storeReplayedData(store, secret, replayed);
     await ingestor.#settle(derived, true);
     return ingestor;
   }
@@ -205,12 +216,16 @@ export class Ingestor {
     try {
       const derived: Derived[] = [];
       const accepted = await this.#acceptedEvents(events, appended);
+      const first = accepted[0]?.seq;
+      // Another writer appended since this engine's last event: its events come first, in
+      // log order, so every engine decides the same stream (one comparison when alone).
+      if (first !== undefined && first > this.#seq + 1) await this.#catchUp(first - 1, derived);
       for (const { seq, event } of accepted) this.#apply(seq, event, derived);
       await storePersonalData(
         this.#store,
         accepted.map((a) => a.event),
       );
-      remedies = await this.#settle(derived, false);
+      remedies = await this.#settle(derived, false, first);
       if (this.#checkpointDue()) await this.checkpoint();
     } catch (error) {
       this.#broken = true;
@@ -223,6 +238,35 @@ export class Ingestor {
       remedies,
       ...(appended.lastSeq !== undefined && { lastSeq: appended.lastSeq }),
     };
+  }
+
+  /**
+   * Applies the events other writers (another `serve`, a `goodfaith ingest`) appended since
+   * this engine's last one, so its guard sees them; records what they decide as `ingest`
+   * does (remedies another writer already recorded are left as they are). Resolves to how
+   * many events were applied.
+   */
+  async catchUp(): Promise<number> {
+    if (this.#broken) {
+      throw new Error("Ingestor: an earlier write failed; open a new ingestor to recover");
+    }
+    const from = this.#seq;
+    const derived: Derived[] = [];
+    try {
+      await this.#catchUp(undefined, derived);
+      await this.#settle(derived, false);
+      if (this.#checkpointDue()) await this.checkpoint();
+    } catch (error) {
+      // A read that failed before the first event (the store away) changed nothing.
+      if (this.#seq !== from) this.#broken = true;
+      throw error;
+    }
+    return this.#seq - from;
+  }
+
+  /** Whether a write failed after the engine moved on: only a new `open` recovers. */
+  get broken(): boolean {
+    return this.#broken;
   }
 
   /** Saves the engine's state as of the last applied event. */
@@ -242,6 +286,28 @@ export class Ingestor {
   #checkpointDue(): boolean {
     const since = this.#seq - this.#checkpointSeq;
     return since >= Math.max(this.#every, Math.ceil(this.#checkpointChars / CHARS_PER_EVENT));
+  }
+
+  // The events logged after this engine's last one, up to `until` (all when undefined),
+  // applied as `open` replays the events after a checkpoint. Their writer stored their
+  // personal data, unless it crashed first; stored again here (never that of a customer
+  // erased since), as the checkpoint this engine saves next may be the one its writer
+  // restarts from. The log is gap-free, so a shortfall is a bug: checkpointing past it would
+  // lose events for good.
+  async #catchUp(until: number | undefined, derived: Derived[]): Promise<void> {
+    const limit = until === undefined ? undefined : until - this.#seq;
+    const replayed: GoodfaithEvent[] = [];
+    for await (const { seq, event } of this.#store.readEvents({
+      afterSeq: this.#seq,
+      ...(limit !== undefined && { limit }),
+    })) {
+      this.#apply(seq, event, derived);
+      replayed.push(event);
+    }
+    if (until !== undefined && this.#seq !== until) {
+      throw new Error(`Ingestor: the log ends at ${this.#seq}, not at ${until}, before this batch`);
+    }
+    await storeReplayedData(this.#store, this.#secret, replayed);
   }
 
   #apply(seq: number, event: GoodfaithEvent, derived: Derived[]): void {
@@ -294,10 +360,14 @@ export class Ingestor {
 
   // Records remedies and, in the same transaction, the ledger entries of those created now.
   // When recovering, remedies that already existed may lack their entries: a store written
-  // before remedies and entries shared a transaction could crash between the two.
+  // before remedies and entries shared a transaction could crash between the two. A catch-up
+  // does not look (that reads the whole chain): another writer's remedies exist with their
+  // entries, and those a writer had not yet recorded are created here, with theirs. Counted:
+  // the remedies of events at or after `ownFrom`, the batch's own.
   async #settle(
     decided: readonly Derived[],
     recovering: boolean,
+    ownFrom = 0,
   ): Promise<{ created: number; existing: number }> {
     if (decided.length === 0) return { created: 0, existing: 0 };
     const derived = await this.#governed(decided);
@@ -330,7 +400,10 @@ export class Ingestor {
       const missing = await this.#unledgered(derived, new Set(result.created));
       await appendLedgerDrafts(this.#store, REMEDIES_CHAIN, draftsOf(missing));
     }
-    return { created: result.created.length, existing };
+    if (ownFrom <= (derived[0]?.seq ?? 0)) return { created: result.created.length, existing };
+    const own = new Set(derived.filter((d) => d.seq >= ownFrom).map((d) => d.remedy.key));
+    const count = (keys: readonly string[]) => keys.filter((k) => own.has(k)).length;
+    return { created: count(result.created), existing: count(result.existing) };
   }
 
   // The store's say on caps and budgets, which it counts across every writer (see spend.ts).
@@ -383,6 +456,18 @@ export class Ingestor {
     };
     return [planned, approved];
   }
+}
+
+// Stores the personal data of events replayed from the log, never that of a customer erased
+// since: only when they carry any, as finding the erased reads the customers chain.
+async function storeReplayedData(
+  store: Store,
+  secret: string,
+  replayed: readonly GoodfaithEvent[],
+): Promise<void> {
+  if (!replayed.some((e) => personalData(e) !== undefined)) return;
+  const erased = await erasedRefs(store);
+  await storePersonalData(store, replayed, (c) => erased.has(pseudonym(secret, c)));
 }
 
 // Pseudonyms of the customers whose erasure the ledger records.

@@ -1,7 +1,7 @@
 /**
  * Budgets across workers: the engine decides caps and budgets from the events it has seen,
- * which is exact for one ingestor; with several (each seeing part of the stream) only the
- * store sees every grant. So an auto-approved remedy of a promise with a per-customer cap or
+ * which is exact for one ingestor; with several (each sees the others' events only when it
+ * catches up with them, so two may grant at once) only the store sees every grant. So an auto-approved remedy of a promise with a per-customer cap or
  * a daily budget is also counted in the store (`reserveSpend`, atomic across writers), and
  * when the store says a limit would be exceeded, it waits for a person after all.
  */

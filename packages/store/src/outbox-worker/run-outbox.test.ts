@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   type ExecutionAttempt,
   type ExecutionResult,
@@ -10,22 +7,18 @@ import {
   type Store,
 } from "@goodfaith/core";
 import { describe, expect, it } from "vitest";
-import { describePostgres, dropSchema } from "../../../../test/support/postgres.js";
+import {
+  describeOnEachSharedDatabase,
+  type SharedDatabase,
+} from "../../../../test/support/sql-targets.js";
 import { ledgerMoves, remedy, T0 } from "../conformance/fixtures.js";
 import { ledgerSecret } from "../ingest/secret.js";
 import { verifyLedger } from "../ingest/verify-ledger.js";
-import { openStore } from "../open-store.js";
 import { registerWebhookEndpoint } from "../webhooks/endpoints.js";
 import { RecordingExecutor } from "./recording-executor.js";
 import { retryRemedy } from "./retry-remedy.js";
 import { runOutbox } from "./run-outbox.js";
 import { settleRemedy } from "./settle-remedy.js";
-
-/** A fresh database: open as many stores on it as needed; dispose closes them and drops it. */
-interface Fresh {
-  open(): Promise<Store>;
-  dispose(): Promise<void>;
-}
 
 /** An executor that answers from a script (then succeeds), recording every call. */
 class ScriptedExecutor implements RemedyExecutor {
@@ -50,9 +43,9 @@ async function expectLedgerVerifies(store: Store): Promise<void> {
   expect(verdict.ok).toBe(true);
 }
 
-function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
+function describeOutboxWorker(name: string, fresh: () => Promise<SharedDatabase>): void {
   describe(`outbox worker: ${name}`, () => {
-    const test = (title: string, body: (db: Fresh, store: Store) => Promise<void>) =>
+    const test = (title: string, body: (db: SharedDatabase, store: Store) => Promise<void>) =>
       it(title, async () => {
         const db = await fresh();
         try {
@@ -430,37 +423,6 @@ function describeOutboxWorker(name: string, fresh: () => Promise<Fresh>): void {
   });
 }
 
-describeOutboxWorker("SQLite", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "goodfaith-outbox-"));
-  const path = join(dir, "goodfaith.db");
-  const opened: Store[] = [];
-  return {
-    async open() {
-      const store = await openStore(path);
-      opened.push(store);
-      return store;
-    },
-    async dispose() {
-      for (const store of opened) await store.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-await describePostgres("outbox worker", ({ url, freshSchema }) => {
-  describeOutboxWorker("PostgreSQL", async () => {
-    const schema = freshSchema();
-    const opened: Store[] = [];
-    return {
-      async open() {
-        const store = await openStore(url, { schema, maxConnections: 4 });
-        opened.push(store);
-        return store;
-      },
-      async dispose() {
-        for (const store of opened) await store.close();
-        await dropSchema(schema);
-      },
-    };
-  });
-});
+await describeOnEachSharedDatabase("outbox worker", (target) =>
+  describeOutboxWorker(target.name, () => target.fresh()),
+);
