@@ -116,6 +116,32 @@ describe("the promise set a store keeps", () => {
     expect(history.out).toHaveLength(1);
   });
 
+  it("says which promises a new set stops keeping: a set is adopted whole", async () => {
+    const db = tempDb();
+    const AIRLINE = join(ROOT, "packs/airline/promises.yaml");
+    expect((await cli(["promises", "adopt", RETAIL, AIRLINE, "--db", db])).code).toBe(0);
+    const one = await cli(["promises", "adopt", RETAIL, "--db", db]);
+    expect(one.out[0]?.split("\n")).toEqual([
+      "promises: version 2 adopted and now in effect (Northwind Market 2026.11)",
+      "  note: 2 promises of version 1 are not in these documents and no longer kept: delay-refund, child-seated-apart (a set is adopted whole: give every document it should keep)",
+    ]);
+    // Adding a document drops nothing; --json names what a replacement dropped.
+    const both = await cli(["promises", "adopt", RETAIL, AIRLINE, "--db", db, "--json"]);
+    expect(JSON.parse(both.out[0] ?? "{}").dropped).toBeUndefined();
+    const airlineOnly = await cli(["promises", "adopt", AIRLINE, "--db", db, "--json"]);
+    expect(JSON.parse(airlineOnly.out[0] ?? "{}")).toMatchObject({
+      version: 4,
+      dropped: [
+        "already-owned",
+        "price-protection",
+        "late-delivery",
+        "price-drop",
+        "duplicate-charge",
+        "not-shipped",
+      ],
+    });
+  });
+
   it("promises adopt: a new version, the same set again, and nothing adopted from a file that does not load or cannot be read", async () => {
     const db = join(mkdtempSync(join(tmpdir(), "goodfaith-promise-set-")), "new", "g.db");
     // No store yet: adopting makes one.

@@ -3,7 +3,13 @@
  * given, or decide with the set the store keeps (a running `serve` follows it);
  * `goodfaith promises adopt` adopts a set alone, `history|show` read them.
  */
-import type { PromiseDocument, PromiseSetVersion, Store } from "@goodfaith/core";
+import {
+  loadPromises,
+  type PromiseDocument,
+  type PromiseSet,
+  type PromiseSetVersion,
+  type Store,
+} from "@goodfaith/core";
 import { adoptPromises, DEFAULT_STORE_PATH } from "@goodfaith/store";
 import type { Command } from "commander";
 import { afterHelp, examples, type HelpText } from "../help-texts/index.js";
@@ -11,6 +17,12 @@ import { type CliContext, EXIT } from "../io/context.js";
 import { compileSources, type LoadedDocuments, loadDocuments } from "../io/documents.js";
 import { t } from "../messages.js";
 import { dbHelp, redact, withCliStore } from "./store-options.js";
+
+/** Promises of the version an adoption replaced that the new set does not have. */
+export interface DroppedPromises {
+  readonly version: number;
+  readonly ids: readonly string[];
+}
 
 /** The promises a store-backed command decides with, and where they came from. */
 export type PromisesInEffect =
@@ -25,6 +37,8 @@ export type PromisesInEffect =
       readonly set: PromiseSetVersion;
       /** Adopted: the earlier version whose texts these are again (a rollback). */
       readonly repeats?: number;
+      /** Adopted: the promises of the set it replaced that it does not have. */
+      readonly dropped?: DroppedPromises;
     }
   /** None given and none kept. */
   | { readonly ok: true; readonly documents: readonly []; readonly from: "none" }
@@ -42,10 +56,19 @@ export async function promisesInEffect(
   ctx: CliContext,
 ): Promise<PromisesInEffect> {
   if (given !== undefined) {
+    const before = await store.promiseSet();
     const result = await adoptPromises(store, given.sources, { actor });
     const from = result.adopted ? "adopted" : "unchanged";
     const { repeats, set } = result;
-    return { ok: true, documents: given.documents, from, set, ...(repeats && { repeats }) };
+    const dropped = result.adopted && before ? droppedPromises(before, given.documents) : undefined;
+    return {
+      ok: true,
+      documents: given.documents,
+      from,
+      set,
+      ...(repeats && { repeats }),
+      ...(dropped && { dropped }),
+    };
   }
   const kept = await store.promiseSet();
   if (kept === undefined) return { ok: true, documents: [], from: "none" };
@@ -59,6 +82,32 @@ export async function promisesInEffect(
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The promises of `before` that `documents` do not have: a set is adopted whole, so giving one
+ * file where the store kept several stops keeping the others' promises. Undefined when none
+ * are missing, or when `before` no longer loads (nothing can be said of its promises).
+ */
+function droppedPromises(
+  before: PromiseSet,
+  documents: readonly PromiseDocument[],
+): DroppedPromises | undefined {
+  const kept = new Set(documents.flatMap((d) => d.promises.map((p) => p.id)));
+  const ids: string[] = [];
+  for (const { text, file } of before.sources) {
+    const loaded = loadPromises(text, file);
+    if (!loaded.ok) return undefined;
+    for (const p of loaded.value.promises) if (!kept.has(p.id)) ids.push(p.id);
+  }
+  return ids.length === 0 ? undefined : { version: before.version, ids };
+}
+
+type PromisesInEffectDropped = NonNullable<
+  Extract<PromisesInEffect, { from: "adopted" }>["dropped"]
+>;
+
+// How many dropped promise ids a line names before it says how many more.
+const NAMED = 8;
 
 /** A set's documents for a line: `Northwind Market 2026.11, …` (the file when it named none). */
 function documentNames(set: PromiseSetVersion): string {
@@ -84,11 +133,21 @@ export function promisesInEffectLine(lang: CliContext["lang"], found: PromisesIn
     actor: set.actor,
     documents: documentNames(set),
   };
-  const line = t(lang, LINE_KEYS[found.from], params);
+  const lines = [t(lang, LINE_KEYS[found.from], params)];
   // Said, not refused: a rollback may be meant; an old file named in a restart script is not.
-  return found.repeats === undefined
-    ? line
-    : `${line}\n${t(lang, "promisesRepeats", { version: set.version, repeats: found.repeats })}`;
+  if (found.repeats !== undefined)
+    lines.push(t(lang, "promisesRepeats", { version: set.version, repeats: found.repeats }));
+  const { dropped } = found;
+  if (dropped !== undefined) {
+    const { ids } = dropped;
+    const more = ids.length - NAMED;
+    const named =
+      ids.slice(0, NAMED).join(", ") + (more > 0 ? t(lang, "andMore", { count: more }) : "");
+    lines.push(
+      t(lang, "promisesDropped", { count: ids.length, version: dropped.version, ids: named }),
+    );
+  }
+  return lines.join("\n");
 }
 
 /** What `--json` outputs carry of the set in effect. */
@@ -102,6 +161,7 @@ export function promisesInEffectJson(found: PromisesInEffect): Record<string, un
     adoptedAt: iso(set.adoptedAt),
     actor: set.actor,
     ...(found.repeats !== undefined && { repeats: found.repeats }),
+    ...(found.dropped !== undefined && { dropped: found.dropped.ids }),
   };
 }
 

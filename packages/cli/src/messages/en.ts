@@ -271,6 +271,9 @@ export const en = {
   promisesAdopted: "  promises: version {version} adopted and now in effect ({documents})",
   promisesRepeats:
     "  note: version {version} has the same documents as version {repeats}, so it undoes the versions after {repeats}; if that was not meant, adopt the documents you want again (goodfaith promises history lists them)",
+  promisesDropped:
+    "  note: {count} {count|promise|promises} of version {version} {count|is|are} not in these documents and no longer kept: {ids} (a set is adopted whole: give every document it should keep)",
+  andMore: " and {count} more",
   promisesUnchanged: "  promises: version {version} in effect, unchanged since {at} ({documents})",
   promisesKept: "  promises: the store's version {version}, adopted {at} by {actor} ({documents})",
   promisesNoneGiven:

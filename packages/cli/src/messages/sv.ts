@@ -286,6 +286,9 @@ export const sv = {
   promisesAdopted: "  löften: version {version} antagen och gäller nu ({documents})",
   promisesRepeats:
     "  obs: version {version} har samma dokument som version {repeats} och tar alltså tillbaka versionerna efter {repeats}; var det inte meningen, anta de dokument du vill ha igen (goodfaith promises history listar dem)",
+  promisesDropped:
+    "  obs: {count} {count|löfte|löften} i version {version} finns inte i de här dokumenten och hålls inte längre: {ids} (en uppsättning antas i sin helhet: ge alla dokument den ska behålla)",
+  andMore: " och {count} till",
   promisesUnchanged: "  löften: version {version} gäller, oförändrad sedan {at} ({documents})",
   promisesKept: "  löften: lagrets version {version}, antagen {at} av {actor} ({documents})",
   promisesNoneGiven:

@@ -257,6 +257,9 @@ export const zhCN = {
   promisesAdopted: "  承诺：已采用第 {version} 版，现已生效（{documents}）",
   promisesRepeats:
     "  注意：第 {version} 版与第 {repeats} 版的文档相同，因此撤销了第 {repeats} 版之后的各版本；如非本意，请重新采用您想要的文档（goodfaith promises history 会列出它们）",
+  promisesDropped:
+    "  注意：第 {version} 版中有 {count} 项承诺不在这些文档里，已不再履行：{ids}（承诺集是整体采用的：请给出它应保留的全部文档）",
+  andMore: " 等另外 {count} 项",
   promisesUnchanged: "  承诺：第 {version} 版生效中，自 {at} 起未变（{documents}）",
   promisesKept: "  承诺：存储中的第 {version} 版，由 {actor} 于 {at} 采用（{documents}）",
   promisesNoneGiven:
