@@ -102,10 +102,6 @@ function droppedPromises(
   return ids.length === 0 ? undefined : { version: before.version, ids };
 }
 
-type PromisesInEffectDropped = NonNullable<
-  Extract<PromisesInEffect, { from: "adopted" }>["dropped"]
->;
-
 // How many dropped promise ids a line names before it says how many more.
 const NAMED = 8;
 
