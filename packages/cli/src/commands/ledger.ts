@@ -20,7 +20,8 @@ import { afterHelp, examples } from "../help-texts/index.js";
 import { type CliContext, EXIT } from "../io/context.js";
 import { describeError, readTextSync } from "../io/file-error.js";
 import { helpOf } from "../io/localized-command.js";
-import { type MessageKey, t } from "../messages.js";
+import { t } from "../messages.js";
+import { printLedgerVerdict, tamperedMessage } from "./ledger-verdict.js";
 import { dbHelp, openCliStore } from "./store-options.js";
 
 /** A signed checkpoint as `ledger checkpoint` writes it. */
@@ -92,59 +93,7 @@ export async function ledgerVerifyCommand(
     ctx.out(JSON.stringify({ ...verdict, ok, chainsOk: verdict.ok }));
     return ok ? EXIT.ok : EXIT.invalid;
   }
-  if (!verdict.ok) {
-    const f = verdict.failure;
-    const reason = why(ctx, f.reason);
-    ctx.out(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason }));
-    details(ctx, f);
-  }
-  // A failed checkpoint is the verdict, so it comes first: a chain rewritten with recomputed
-  // hashes verifies on its own, and "ledger ok" above "checkpoint FAILED" would read as a pass.
-  for (const c of checked) {
-    if (c.verdict.ok) continue;
-    const reason = why(ctx, c.verdict.reason);
-    ctx.out(t(ctx.lang, "checkpointFailed", { chain: c.chain, seq: c.seq, reason }));
-    details(ctx, c.verdict);
-  }
-  const { remedies: r, promiseSets: p } = verdict;
-  if (r?.ok === false) {
-    const title = t(ctx.lang, "remediesDiffer", {
-      mismatched: r.mismatched,
-      remedies: remedies(ctx, r.checked),
-    });
-    differ(ctx, r, title, (m) =>
-      t(ctx.lang, "remedyMismatch", { key: m.key ?? m.remedyKey, reason: why(ctx, m.reason) }),
-    );
-  }
-  if (p?.ok === false) {
-    const title = t(ctx.lang, "promiseSetsDiffer", {
-      mismatched: p.mismatched,
-      versions: versions(ctx, p.checked),
-    });
-    differ(ctx, p, title, (m) =>
-      t(ctx.lang, "promiseSetMismatch", { version: m.version, reason: why(ctx, m.reason) }),
-    );
-  }
-  if (verdict.ok) {
-    const entries = (n: number) => t(ctx.lang, "entries", { count: n });
-    if (ok) {
-      const count = verdict.chains.reduce((n, c) => n + c.count, 0);
-      const chains = t(ctx.lang, "chains", { count: verdict.chains.length });
-      ctx.out(t(ctx.lang, "ledgerOk", { entries: entries(count), chains }));
-    }
-    for (const c of verdict.chains) {
-      const head = { seq: c.head?.seq ?? 0, hash: c.head?.hash ?? "—" };
-      ctx.out(t(ctx.lang, "ledgerChain", { chain: c.chain, entries: entries(c.count), ...head }));
-    }
-    if (r?.ok) ctx.out(t(ctx.lang, "remediesMatch", { remedies: remedies(ctx, r.checked) }));
-    if (p?.ok) ctx.out(t(ctx.lang, "promiseSetsMatch", { versions: versions(ctx, p.checked) }));
-  }
-  for (const c of checked) {
-    if (!c.verdict.ok) continue;
-    ctx.out(t(ctx.lang, "checkpointOk", { chain: c.chain, seq: c.seq }));
-    // A valid signature proves nothing about who signed unless the key was pinned.
-    if (trustedKeys === undefined) ctx.out(t(ctx.lang, "checkpointUnpinned"));
-  }
+  printLedgerVerdict(ctx, verdict, ok, trustedKeys !== undefined);
   return ok ? EXIT.ok : EXIT.invalid;
 }
 
@@ -205,9 +154,7 @@ export async function ledgerCheckpointCommand(
     await store.close();
   }
   if (!verdict.ok) {
-    const f = verdict.failure;
-    const reason = why(ctx, f.reason);
-    ctx.err(t(ctx.lang, "ledgerTampered", { chain: verdict.chain, at: f.at, reason }));
+    ctx.err(tamperedMessage(ctx, verdict));
     ctx.err(t(ctx.lang, "checkpointRefused"));
     return EXIT.invalid;
   }
@@ -255,48 +202,6 @@ export async function ledgerCheckpointCommand(
     }
   }
   return EXIT.ok;
-}
-
-// A verification failure's reason in the reader's language, with its stable code.
-function why(ctx: CliContext, reason: string): string {
-  const key = `why_${reason}` as MessageKey;
-  return `${t(ctx.lang, key)} [${reason}]`;
-}
-
-const remedies = (ctx: CliContext, n: number) => t(ctx.lang, "remedyCount", { count: n });
-const versions = (ctx: CliContext, n: number) => t(ctx.lang, "versionCount", { count: n });
-
-/** What the store holds, compared with the ledger: remedies or promise set versions. */
-interface Comparison<M> {
-  readonly mismatched: number;
-  readonly mismatches: readonly M[];
-}
-
-// The things on which the store and the ledger disagree, under `title`: the first few, each
-// named by `line` with why, then what the ledger says and what the store holds instead.
-function differ<M extends { readonly expected?: string; readonly found?: string }>(
-  ctx: CliContext,
-  { mismatched, mismatches }: Comparison<M>,
-  title: string,
-  line: (m: M) => string,
-): void {
-  ctx.out(title);
-  for (const m of mismatches) {
-    ctx.out(line(m));
-    details(ctx, m);
-  }
-  const more = mismatched - mismatches.length;
-  if (more > 0) ctx.out(t(ctx.lang, "remediesMore", { count: more }));
-}
-
-// Where a failure was found, and what was expected there.
-function details(
-  ctx: CliContext,
-  f: { readonly field?: string; readonly expected?: string; readonly found?: string },
-): void {
-  if (f.field !== undefined) ctx.out(t(ctx.lang, "ledgerField", { field: f.field }));
-  if (f.expected !== undefined) ctx.out(t(ctx.lang, "ledgerExpected", { value: f.expected }));
-  if (f.found !== undefined) ctx.out(t(ctx.lang, "ledgerFound", { value: f.found }));
 }
 
 // The private key PEM: `--key`, else the default file, generated (0600) when missing.

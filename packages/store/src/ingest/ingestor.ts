@@ -27,7 +27,6 @@ import {
   type EngineOptions,
   type GoodfaithEvent,
   type Issue,
-  jsonSafe,
   type NewRemedy,
   outcomeToJson,
   type PromiseDocument,
@@ -36,20 +35,18 @@ import {
   toDecimalString,
   validateEvent,
 } from "@goodfaith/core";
-import { digestJson } from "../ledger/canonical-json.js";
-import type { LedgerDraft } from "../ledger/entry.js";
-import { pseudonym } from "../ledger/pseudonym.js";
 import { withRemedyEvents } from "../webhooks/events.js";
+import { acceptedEvents } from "./accepted-events.js";
 import { appendLedgerDrafts, linkDrafts } from "./append-ledger.js";
-import { CUSTOMERS_CHAIN } from "./erase-customer.js";
+import { type DerivedRemedy, governRemedies } from "./govern-remedies.js";
 import { type IngestNoticeOptions, NoticeDesk } from "./notice-desk.js";
-import { personalData, storePersonalData } from "./personal-data.js";
+import { storePersonalData } from "./personal-data.js";
+import { REMEDIES_CHAIN, remedyDraftsByKey, unledgeredRemedies } from "./remedy-ledger.js";
+import { erasedRefs, storeReplayedData } from "./replayed-data.js";
 import { ledgerSecret } from "./secret.js";
-import { reserveSpend } from "./spend.js";
 
-/** The chain remedy entries are appended to. */
-export const REMEDIES_CHAIN = "remedies";
-const ENGINE_ACTOR = "engine";
+export { REMEDIES_CHAIN } from "./remedy-ledger.js";
+
 // Snapshot characters per event applied between checkpoints (see `#checkpointDue`): writing a
 // character costs tens of nanoseconds, applying an event ~10 µs, so this bounds checkpoints
 // to a few percent of ingest time.
@@ -96,11 +93,6 @@ export interface IngestResult {
 /** Called once the accepted events of a batch are durable, before the engine runs. */
 export type OnCommitted = (committed: number, lastSeq: number | undefined) => void;
 
-interface Derived {
-  readonly seq: number;
-  readonly remedy: Remedy;
-}
-
 /**
  * Ingests events into a store, keeping the engine in memory: calls on one ingestor must not
  * overlap; other ingestors over the same store (in this process or another) are caught up with.
@@ -108,7 +100,7 @@ interface Derived {
 export class Ingestor {
   readonly #store: Store;
   readonly #engine: Engine;
-  /** The engine's promises by id, for their governance limits (see `#governed`). */
+  /** The engine's promises by id, for their governance limits (see `governRemedies`). */
   readonly #promises: ReadonlyMap<string, CompiledPromise>;
   readonly #secret: string;
   readonly #every: number;
@@ -156,7 +148,7 @@ export class Ingestor {
     const start = checkpoint?.seq ?? 0;
     const ingestor = new Ingestor(store, engine, secret, start, options);
     ingestor.#notices = await NoticeDesk.open(store, secret, erasedRefs, options.notices);
-    const derived: Derived[] = [];
+    const derived: DerivedRemedy[] = [];
     const replayed: GoodfaithEvent[] = [];
     for await (const { seq, event } of store.readEvents({ afterSeq: start })) {
       ingestor.#apply(seq, event, derived);
@@ -214,8 +206,8 @@ export class Ingestor {
     const rejected = appended.rejected.map(logRejection);
     let remedies: { created: number; existing: number };
     try {
-      const derived: Derived[] = [];
-      const accepted = await this.#acceptedEvents(events, appended);
+      const derived: DerivedRemedy[] = [];
+      const accepted = await acceptedEvents(this.#store, events, appended);
       const first = accepted[0]?.seq;
       // Another writer appended since this engine's last event: its events come first, in
       // log order, so every engine decides the same stream (one comparison when alone).
@@ -251,7 +243,7 @@ export class Ingestor {
       throw new Error("Ingestor: an earlier write failed; open a new ingestor to recover");
     }
     const from = this.#seq;
-    const derived: Derived[] = [];
+    const derived: DerivedRemedy[] = [];
     try {
       await this.#catchUp(undefined, derived);
       await this.#settle(derived, false);
@@ -294,7 +286,7 @@ export class Ingestor {
   // erased since), as the checkpoint this engine saves next may be the one its writer
   // restarts from. The log is gap-free, so a shortfall is a bug: checkpointing past it would
   // lose events for good.
-  async #catchUp(until: number | undefined, derived: Derived[]): Promise<void> {
+  async #catchUp(until: number | undefined, derived: DerivedRemedy[]): Promise<void> {
     const limit = until === undefined ? undefined : until - this.#seq;
     const replayed: GoodfaithEvent[] = [];
     for await (const { seq, event } of this.#store.readEvents({
@@ -310,52 +302,13 @@ export class Ingestor {
     await storeReplayedData(this.#store, this.#secret, replayed);
   }
 
-  #apply(seq: number, event: GoodfaithEvent, derived: Derived[]): void {
+  #apply(seq: number, event: GoodfaithEvent, derived: DerivedRemedy[]): void {
     for (const outcome of this.#engine.process(event)) {
       if (outcome.type !== "remedy") continue;
       derived.push({ seq, remedy: outcome });
       this.#notices?.take(outcome, this.#engine.customer(outcome.customer));
     }
     this.#seq = seq;
-  }
-
-  // The events of the batch the log accepted, with their positions. The log assigns
-  // firstSeq..lastSeq in batch order; a repeated id is accepted at its first occurrence.
-  async #acceptedEvents(
-    events: readonly GoodfaithEvent[],
-    appended: Awaited<ReturnType<Store["appendEvents"]>>,
-  ): Promise<{ seq: number; event: GoodfaithEvent }[]> {
-    const first = appended.firstSeq;
-    if (appended.accepted === 0 || first === undefined) return [];
-    const refused = new Set(appended.rejected.map((r) => r.index));
-    const dupes = new Map<string, number>();
-    for (const id of appended.duplicates) dupes.set(id, (dupes.get(id) ?? 0) + 1);
-    const occurrences = new Map<string, number>();
-    events.forEach((e, i) => {
-      if (!refused.has(i)) occurrences.set(e.id, (occurrences.get(e.id) ?? 0) + 1);
-    });
-    const out: { seq: number; event: GoodfaithEvent }[] = [];
-    const taken = new Map<string, number>();
-    events.forEach((event, i) => {
-      if (refused.has(i)) return;
-      const fresh = (occurrences.get(event.id) ?? 0) - (dupes.get(event.id) ?? 0);
-      const n = taken.get(event.id) ?? 0;
-      if (n >= fresh) return;
-      taken.set(event.id, n + 1);
-      out.push({ seq: first + out.length, event });
-    });
-    const consistent =
-      out.length === appended.accepted && appended.lastSeq === first + appended.accepted - 1;
-    if (consistent) return out;
-    // Should not happen; the log itself is the truth, so read the batch back from it.
-    const read: { seq: number; event: GoodfaithEvent }[] = [];
-    for await (const logged of this.#store.readEvents({
-      afterSeq: first - 1,
-      limit: appended.accepted,
-    })) {
-      read.push({ seq: logged.seq, event: logged.event });
-    }
-    return read;
   }
 
   // Records remedies and, in the same transaction, the ledger entries of those created now.
@@ -365,18 +318,19 @@ export class Ingestor {
   // entries, and those a writer had not yet recorded are created here, with theirs. Counted:
   // the remedies of events at or after `ownFrom`, the batch's own.
   async #settle(
-    decided: readonly Derived[],
+    decided: readonly DerivedRemedy[],
     recovering: boolean,
     ownFrom = 0,
   ): Promise<{ created: number; existing: number }> {
     if (decided.length === 0) return { created: 0, existing: 0 };
-    const derived = await this.#governed(decided);
-    const byKey = new Map(derived.map((d) => [d.remedy.key, d.remedy]));
-    const draftsOf = (keys: readonly string[]) =>
-      keys.flatMap((key) => {
-        const remedy = byKey.get(key);
-        return remedy ? this.#drafts(remedy) : [];
-      });
+    // The store's say on caps and budgets, which it counts across every writer (see spend.ts).
+    const { remedies: derived, held } = await governRemedies(this.#store, decided, this.#promises);
+    this.#notices?.hold(held);
+    const draftsOf = remedyDraftsByKey(
+      derived.map((d) => d.remedy),
+      this.#secret,
+      this.#now,
+    );
     // One write for the whole batch (one transaction, one fsync), each remedy with its event,
     // and the notices with their remedies: a notice never exists without its remedy.
     const notices = this.#notices?.followUp();
@@ -397,7 +351,12 @@ export class Ingestor {
     await this.#notices?.settle(result.notices);
     const existing = result.existing.length;
     if (recovering && existing > 0) {
-      const missing = await this.#unledgered(derived, new Set(result.created));
+      const missing = await unledgeredRemedies(
+        this.#store,
+        this.#secret,
+        derived.map((d) => d.remedy.key),
+        new Set(result.created),
+      );
       await appendLedgerDrafts(this.#store, REMEDIES_CHAIN, draftsOf(missing));
     }
     if (ownFrom <= (derived[0]?.seq ?? 0)) return { created: result.created.length, existing };
@@ -405,85 +364,12 @@ export class Ingestor {
     const count = (keys: readonly string[]) => keys.filter((k) => own.has(k)).length;
     return { created: count(result.created), existing: count(result.existing) };
   }
-
-  // The store's say on caps and budgets, which it counts across every writer (see spend.ts).
-  async #governed(decided: readonly Derived[]): Promise<Derived[]> {
-    const remedies = await reserveSpend(
-      this.#store,
-      decided.map((d) => d.remedy),
-      this.#promises,
-    );
-    const held = new Set<string>();
-    remedies.forEach((r, i) => {
-      if (r.approval.required && !decided[i]?.remedy.approval.required) held.add(r.key);
-    });
-    this.#notices?.hold(held);
-    return decided.map((d, i) => ({ seq: d.seq, remedy: remedies[i] ?? d.remedy }));
-  }
-
-  async #unledgered(derived: readonly Derived[], created: ReadonlySet<string>): Promise<string[]> {
-    const planned = new Set<string>();
-    for await (const entry of this.#store.readLedger(REMEDIES_CHAIN)) {
-      if (entry.kind === "remedy.planned" && entry.remedyKey) planned.add(entry.remedyKey);
-    }
-    return derived
-      .map((d) => d.remedy.key)
-      .filter((key) => !created.has(key) && !planned.has(pseudonym(this.#secret, key)));
-  }
-
-  #drafts(r: Remedy): LedgerDraft[] {
-    const at = this.#now();
-    const remedyKey = pseudonym(this.#secret, r.key);
-    const planned: LedgerDraft = {
-      chain: REMEDIES_CHAIN,
-      at,
-      kind: "remedy.planned",
-      actor: ENGINE_ACTOR,
-      remedyKey,
-      customerRef: pseudonym(this.#secret, r.customer),
-      ...(r.amount && { amount: toDecimalString(r.amount), currency: r.amount.currency }),
-      facts: digestJson(jsonSafe(r.explanation)),
-    };
-    if (r.approval.required) return [planned];
-    const approved: LedgerDraft = {
-      chain: REMEDIES_CHAIN,
-      at,
-      kind: "remedy.approved",
-      actor: ENGINE_ACTOR,
-      remedyKey,
-      from: "planned",
-      to: "approved",
-    };
-    return [planned, approved];
-  }
-}
-
-// Stores the personal data of events replayed from the log, never that of a customer erased
-// since: only when they carry any, as finding the erased reads the customers chain.
-async function storeReplayedData(
-  store: Store,
-  secret: string,
-  replayed: readonly GoodfaithEvent[],
-): Promise<void> {
-  if (!replayed.some((e) => personalData(e) !== undefined)) return;
-  const erased = await erasedRefs(store);
-  await storePersonalData(store, replayed, (c) => erased.has(pseudonym(secret, c)));
-}
-
-// Pseudonyms of the customers whose erasure the ledger records.
-async function erasedRefs(store: Store): Promise<Set<string>> {
-  const refs = new Set<string>();
-  for await (const entry of store.readLedger(CUSTOMERS_CHAIN)) {
-    if (entry.kind === "customer.erased" && entry.customerRef) refs.add(entry.customerRef);
-  }
-  return refs;
 }
 
 function logRejection(r: AppendRejection): IngestRejection {
   return { index: r.index, issues: [{ code: r.code, messageKey: r.code, params: {}, path: [] }] };
 }
 
-// Remedies grouped by the log position of the event that produced them, in order.
 /** A remedy as the store records it: auto-approved unless the promise asks for a person. */
 export function newRemedy(r: Remedy): NewRemedy {
   return {
