@@ -83,6 +83,7 @@ export type {
   RemedyKind,
   Tender,
 } from "./promises/document.js";
+export { type DroppedPromises, droppedPromises } from "./promises/dropped.js";
 export { parseDuration } from "./promises/duration.js";
 export { type CappedIssues, capIssues, REPORTED_ISSUES } from "./promises/issue-cap.js";
 export { loadPromises } from "./promises/load.js";

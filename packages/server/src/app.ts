@@ -33,6 +33,7 @@ import { registerGuardRoutes } from "./routes/guard.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerLedgerRoutes } from "./routes/ledger.js";
 import { registerMeasureRoutes } from "./routes/measure.js";
+import { registerPromiseAdoptionRoute } from "./routes/promise-adoption.js";
 import { registerPromiseRoutes } from "./routes/promises.js";
 import { registerRemedyRoutes } from "./routes/remedies.js";
 import { registerRemedyCallbackRoutes } from "./routes/remedy-callbacks.js";
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions): App {
   registerWebhookRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerPromiseRoutes(app, deps);
+  registerPromiseAdoptionRoute(app, deps);
   registerBacktestRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerMeasureRoutes(app, deps);

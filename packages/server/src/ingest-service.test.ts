@@ -133,6 +133,27 @@ describe("IngestService.switchTo", () => {
     expect(service.documents).toEqual([renamed]);
     await store.close();
   });
+  it("ignores a switch to a store version older than the one in effect (overtaken)", async () => {
+    const { store } = await countingStore();
+    const service = await IngestService.open(store, [await retailPack()]);
+    const renamed = await renamedPack();
+    const version = (n: number) => ({
+      version: n,
+      digest: `d${n}`,
+      adoptedAt: 0,
+      actor: "test",
+      documents: [],
+    });
+    // Two adoptions whose switches were queued in the other order: v3's, then v2's.
+    await Promise.all([
+      service.switchTo([renamed], version(3)),
+      service.switchTo([await retailPack()], version(2)),
+    ]);
+    expect([service.promiseSet?.version, service.documents]).toEqual([3, [renamed]]);
+    await service.switchTo([await retailPack()], version(4));
+    expect(service.promiseSet?.version).toBe(4);
+    await store.close();
+  });
 });
 
 describe("IngestService.catchUp", () => {

@@ -90,11 +90,14 @@ export class IngestService {
    * `ingestLater` and every write queued before is decided by the old set, a checkpoint is
    * saved, and the ingestor is opened again from it with the new set, as a restart would. The
    * guard answers from the new engine once this resolves. On a failure (the store away) the old
-   * set stays in effect and the call rejects: the caller tries again.
+   * set stays in effect and the call rejects: the caller tries again. A store version older
+   * than the one in effect is ignored: it was overtaken (versions only grow), as when two
+   * adoptions' switches are queued in the other order.
    */
   switchTo(documents: readonly PromiseDocument[], set?: PromiseSetVersion): Promise<void> {
     void this.#flushLater();
     return this.#enqueue(async () => {
+      if (set !== undefined && this.#set !== undefined && set.version < this.#set.version) return;
       // A state lost to a failed write is rebuilt with the set its events were decided by.
       this.#live ??= await openLive(this.store, this.#documents);
       await this.#live.ingestor.checkpoint();

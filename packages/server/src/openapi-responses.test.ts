@@ -162,6 +162,16 @@ describe("the OpenAPI document describes the real answers", () => {
     });
     await check("/v1/backtests", { json: { promises: "x: 1\n" }, expect: 400 });
     await check("/v1/backtests", { json: { promises: [] }, expect: 400 });
+    // Adopting: a rollback to the pack after a smaller set, a document that does not load.
+    const shorter = pack.slice(0, pack.indexOf("  - id: not-shipped"));
+    await check("/v1/promises", { json: { documents: [{ yaml: shorter }] }, expect: 200 });
+    await check("/v1/promises", { json: { documents: [{ name: "p", yaml: pack }] }, expect: 200 });
+    await check("/v1/promises", { json: { documents: [{ yaml: "x: 1\n" }] }, expect: 400 });
+    await check("/v1/promises", {
+      json: { documents: [{ yaml: pack }] },
+      as: "agent",
+      expect: 403,
+    });
 
     // Operations and measures.
     await check("/v1/ledger/verify", { expect: 200 });

@@ -85,6 +85,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: "GET", path: "/v1/customers/c-1", allowed: ["agent"] },
   { method: "GET", path: "/v1/promises", allowed: ["ingest", "guard", "agent"] },
   { method: "GET", path: "/v1/promises/history", allowed: ["ingest", "guard", "agent"] },
+  { method: "POST", path: "/v1/promises", json: { documents: [] }, allowed: [] },
   { method: "POST", path: "/v1/promises/validate", json: {}, allowed: ["agent"] },
   {
     method: "POST",

@@ -4,9 +4,9 @@
  * `goodfaith promises adopt` adopts a set alone, `history|show` read them.
  */
 import {
-  loadPromises,
+  type DroppedPromises,
+  droppedPromises,
   type PromiseDocument,
-  type PromiseSet,
   type PromiseSetVersion,
   type Store,
 } from "@goodfaith/core";
@@ -17,12 +17,6 @@ import { type CliContext, EXIT } from "../io/context.js";
 import { compileSources, type LoadedDocuments, loadDocuments } from "../io/documents.js";
 import { t } from "../messages.js";
 import { dbHelp, redact, withCliStore } from "./store-options.js";
-
-/** Promises of the version an adoption replaced that the new set does not have. */
-export interface DroppedPromises {
-  readonly version: number;
-  readonly ids: readonly string[];
-}
 
 /** The promises a store-backed command decides with, and where they came from. */
 export type PromisesInEffect =
@@ -82,25 +76,6 @@ export async function promisesInEffect(
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/**
- * The promises of `before` that `documents` do not have: a set is adopted whole, so giving one
- * file where the store kept several stops keeping the others' promises. Undefined when none
- * are missing, or when `before` no longer loads (nothing can be said of its promises).
- */
-function droppedPromises(
-  before: PromiseSet,
-  documents: readonly PromiseDocument[],
-): DroppedPromises | undefined {
-  const kept = new Set(documents.flatMap((d) => d.promises.map((p) => p.id)));
-  const ids: string[] = [];
-  for (const { text, file } of before.sources) {
-    const loaded = loadPromises(text, file);
-    if (!loaded.ok) return undefined;
-    for (const p of loaded.value.promises) if (!kept.has(p.id)) ids.push(p.id);
-  }
-  return ids.length === 0 ? undefined : { version: before.version, ids };
-}
 
 // How many dropped promise ids a line names before it says how many more.
 const NAMED = 8;

@@ -7,19 +7,18 @@
 import {
   type BacktestReport,
   backtest,
-  capIssues,
   compareBacktests,
   jsonSafe,
-  loadPromises,
   type PromiseDocument,
   type PromiseSetVersion,
   REPORTED_ISSUES,
 } from "@goodfaith/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { type ApiIssue, apiIssue, ProblemError } from "../problem.js";
+import { ProblemError } from "../problem.js";
 import { problemResponses } from "../schemas.js";
 import { refinement } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
+import { loadTexts, unloadable } from "./promise-texts.js";
 
 const Documents = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(20)]);
 
@@ -95,34 +94,6 @@ const route = createRoute({
   },
 });
 
-function load(
-  texts: string | readonly string[],
-  field: string,
-  lang: Parameters<typeof apiIssue>[1],
-) {
-  const list = typeof texts === "string" ? [texts] : texts;
-  const documents: PromiseDocument[] = [];
-  const issues: ApiIssue[] = [];
-  let count = 0;
-  list.forEach((text, i) => {
-    const loaded = loadPromises(text, `${field}[${i}]`);
-    if (loaded.ok) documents.push(loaded.value);
-    else {
-      // Bounded as validation is: a document wrong everywhere must not make a huge problem.
-      const { shown, total } = capIssues(loaded.issues);
-      count += total;
-      for (const issue of shown) {
-        const located = apiIssue(issue, lang);
-        issues.push({
-          ...located,
-          path: located.path ? `${field}[${i}].${located.path}` : `${field}[${i}]`,
-        });
-      }
-    }
-  });
-  return { documents, issues, count };
-}
-
 /** `againstSet`: the kept version compared with, as `goodfaith backtest --against --json` names it. */
 const againstSetJson = (set: PromiseSetVersion) => ({
   version: set.version,
@@ -138,13 +109,11 @@ export function registerBacktestRoutes(app: ApiApp, deps: RouteDeps): void {
   app.openapi({ ...route, middleware: [deps.secured(["agent"]), deps.idempotent] }, async (c) => {
     const body = c.req.valid("json");
     const lang = c.get("lang");
-    const proposed = load(body.promises, "promises", lang);
+    const proposed = loadTexts(body.promises, "promises", lang);
     const sent = body.against === undefined || body.against === CURRENT ? undefined : body.against;
-    const against = sent === undefined ? undefined : load(sent, "against", lang);
-    const issues = [...proposed.issues, ...(against?.issues ?? [])];
-    const issueCount = proposed.count + (against?.count ?? 0);
-    if (issues.length > 0)
-      throw new ProblemError("invalid_request", 400, {}, { issues, issueCount });
+    const against = sent === undefined ? undefined : loadTexts(sent, "against", lang);
+    const loaded = against === undefined ? [proposed] : [proposed, against];
+    if (loaded.some((l) => l.issues.length > 0)) throw unloadable(loaded);
     // Read together, before any wait: a switch replaces the documents and their version at once.
     const { documents: served, promiseSet } = ingest;
     const current = body.against === CURRENT;

@@ -80,6 +80,8 @@ describe("operations, ledger and customers", () => {
       "/v1/webhooks/{id}",
       "/v1/webhooks/{id}/enable",
     ]);
+    // The served set is read and adopted at the same path.
+    expect(Object.keys(doc.paths["/v1/promises"] ?? {}).sort()).toEqual(["get", "post"]);
     expect(doc.components.schemas).toHaveProperty("Event");
     expect(doc.components.schemas).toHaveProperty("Problem");
     // Every POST documents the Idempotency-Key header, once.

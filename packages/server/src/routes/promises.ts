@@ -40,7 +40,8 @@ const DocumentSchema = z
   })
   .openapi("PromiseDocument");
 
-const SetSchema = z
+/** A version of the store's Bill of Rights, as the promise routes name it. */
+export const SetSchema = z
   .object({
     version: z.number().int().openapi({ description: "1, 2, 3… in the order adopted" }),
     digest: z.string().openapi({
@@ -61,7 +62,8 @@ const SetVersionSchema = SetSchema.extend({
   ),
 }).openapi("PromiseSetVersion");
 
-const setJson = (set: PromiseSetVersion) => ({
+/** `set` as `SetSchema` has it. */
+export const setJson = (set: PromiseSetVersion) => ({
   version: set.version,
   digest: set.digest,
   adoptedAt: new Date(set.adoptedAt).toISOString(),
