@@ -43,6 +43,11 @@ async function openLive(store: Store, documents: readonly PromiseDocument[]): Pr
 export interface IngestServiceOptions {
   /** The store's version `documents` were compiled from, if they are one (`GET /v1/promises` names it). */
   readonly set?: PromiseSetVersion;
+  /**
+   * Called once events are decided by another set, whoever asked for it (a follower's look,
+   * `POST /v1/promises`): `serve` says so on stdout and in its log.
+   */
+  readonly onSwitched?: (set: PromiseSetVersion | undefined) => void;
 }
 
 /** Ingestion and guard checks over one store, serialized. */
@@ -58,11 +63,11 @@ export class IngestService {
   private constructor(
     private readonly store: Store,
     documents: readonly PromiseDocument[],
-    set: PromiseSetVersion | undefined,
+    private readonly options: IngestServiceOptions,
     live: Live,
   ) {
     this.#documents = documents;
-    this.#set = set;
+    this.#set = options.set;
     this.#live = live;
   }
 
@@ -72,7 +77,7 @@ export class IngestService {
     documents: readonly PromiseDocument[],
     options: IngestServiceOptions = {},
   ): Promise<IngestService> {
-    return new IngestService(store, documents, options.set, await openLive(store, documents));
+    return new IngestService(store, documents, options, await openLive(store, documents));
   }
 
   /** The Bill of Rights events are decided by now (the last `switchTo`'s, once it is done). */
@@ -104,6 +109,7 @@ export class IngestService {
       this.#live = await openLive(this.store, documents);
       this.#documents = documents;
       this.#set = set;
+      this.options.onSwitched?.(set);
     });
   }
 

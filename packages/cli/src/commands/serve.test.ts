@@ -121,6 +121,19 @@ describe("goodfaith serve (in-process)", () => {
       expect(out.filter((l) => l.includes("version 3"))).toHaveLength(1);
       expect(err).toContainEqual(expect.stringMatching(/^old\.yaml:\d+:\d+: /));
       expect((await served()).set?.version).toBe(2);
+
+      // Adopted through the API: this server switches at once and says so, once.
+      const admin = await newKey(db, "admin");
+      const res = await fetch(`${await url}/v1/promises`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+        body: JSON.stringify({ documents: [{ yaml: text }] }),
+      });
+      expect(await res.json()).toMatchObject({ adopted: true, set: { version: 4 } });
+      await new Promise((r) => setTimeout(r, 150)); // several polls: not said again
+      expect(out.filter((l) => l.includes("version 4"))).toEqual([
+        expect.stringMatching(/^ {2}löften: version 4, antagen .+ av api-key:\w+, gäller nu/),
+      ]);
     } finally {
       expect(await stop()).toBe(0);
     }

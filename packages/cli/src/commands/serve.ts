@@ -119,7 +119,12 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     if (!promises.ok) return promises.exit;
     const { documents } = promises;
     const set = promises.from === "none" ? undefined : promises.set;
-    const ingest = await IngestService.open(store, documents, set && { set });
+    const lines = followerLines(opts, ctx, log, () => ingest.documents);
+    const ingest = await IngestService.open(store, documents, {
+      ...(set && { set }),
+      // Said for every switch, whoever asked for it: a look at the store, POST /v1/promises.
+      onSwitched: (next) => next && lines.switched(next),
+    });
     const app = createApp({
       store,
       ingest,
@@ -197,7 +202,7 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
     follower = followPromises(store, ingest, {
       intervalMs: pollMs,
       compile: (sources) => compileSources(sources, ctx.lang),
-      ...followerLines(opts, ctx, log, () => ingest.documents),
+      ...lines.onLook,
     });
     opts.onListening?.(server.url);
     await (opts.until ?? signalled());
@@ -220,7 +225,10 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   }
 }
 
-/** What serve says when the set it decides with changes, or a new one does not load. */
+/**
+ * What serve says when the set it decides with changes (`switched`), and what its look at the
+ * store finds besides (`onLook`: a set that does not load, the store away and back, a bug).
+ */
 function followerLines(
   opts: ServeOptions,
   ctx: CliContext,
@@ -230,25 +238,25 @@ function followerLines(
   const outage = storeOutageLines("promises", ctx, log);
   const inEffect = (set: PromiseSetVersion) =>
     ({ ok: true, documents: documents(), from: "followed", set }) as const;
-  return {
-    onSwitched(set: PromiseSetVersion) {
-      const found = inEffect(set);
-      ctx.out(
-        opts.json
-          ? JSON.stringify({ promises: promisesInEffectJson(found) })
-          : promisesInEffectLine(ctx.lang, found),
-      );
-      const count = found.documents.reduce((n, d) => n + d.promises.length, 0);
-      log.info(
-        {
-          event: "promises_switched",
-          promiseSet: set.version,
-          digest: set.digest,
-          promises: count,
-        },
-        `promise set version ${set.version} is now in effect`,
-      );
-    },
+  const switched = (set: PromiseSetVersion) => {
+    const found = inEffect(set);
+    ctx.out(
+      opts.json
+        ? JSON.stringify({ promises: promisesInEffectJson(found) })
+        : promisesInEffectLine(ctx.lang, found),
+    );
+    const count = found.documents.reduce((n, d) => n + d.promises.length, 0);
+    log.info(
+      {
+        event: "promises_switched",
+        promiseSet: set.version,
+        digest: set.digest,
+        promises: count,
+      },
+      `promise set version ${set.version} is now in effect`,
+    );
+  };
+  const onLook = {
     onUnloadable(set: PromiseSetVersion, messages: readonly string[]) {
       const at = new Date(set.adoptedAt).toISOString();
       const { version, actor, digest } = set;
@@ -269,6 +277,7 @@ function followerLines(
     onError: (error: unknown) =>
       log.error({ who: "promises", err: error }, "looking for a new promise set failed"),
   };
+  return { switched, onLook };
 }
 
 /** Adds `goodfaith serve` to `program`. */
