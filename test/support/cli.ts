@@ -2,9 +2,10 @@
  * Test support for the CLI: run `goodfaith` in-process through the real program, capturing
  * what it writes and the exit code it sets, plus the fixtures the store commands' tests share.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 import { buildProgram } from "../../packages/cli/src/program.js";
 import type { Lang } from "../../packages/core/src/i18n/lang.js";
 import { ROOT } from "./packs.js";
@@ -43,9 +44,19 @@ export const AIRLINE_PROMISES = ["packs/airline/promises.yaml", "packs/eu261/pro
   (f) => join(ROOT, f),
 );
 
+// The folders `tempDb` made for this test file, removed once its tests are done: a run of the
+// suite made some 200 MB of stores, left behind on every run.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A path for a fresh SQLite store in a new temporary folder. */
-export const tempDb = (): string =>
-  join(mkdtempSync(join(tmpdir(), "goodfaith-cli-store-")), "g.db");
+export const tempDb = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "goodfaith-cli-store-"));
+  made.push(dir);
+  return join(dir, "g.db");
+};
 
 /** A new API key with `scope` in the store at `db`, made by `goodfaith keys create`. */
 export async function newKey(db: string, scope: string): Promise<string> {
