@@ -34,6 +34,7 @@ export {
 } from "./event-rows.js";
 export {
   type AdoptPromisesOptions,
+  type AdoptPromisesResult,
   adoptPromises,
   appendLedgerDrafts,
   CUSTOMERS_CHAIN,

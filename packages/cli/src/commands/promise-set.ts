@@ -3,13 +3,7 @@
  * given, or decide with the set the store keeps (a running `serve` follows it);
  * `goodfaith promises adopt` adopts a set alone, `history|show` read them.
  */
-import {
-  type DroppedPromises,
-  droppedPromises,
-  type PromiseDocument,
-  type PromiseSetVersion,
-  type Store,
-} from "@goodfaith/core";
+import type { DroppedPromises, PromiseDocument, PromiseSetVersion, Store } from "@goodfaith/core";
 import { adoptPromises, DEFAULT_STORE_PATH } from "@goodfaith/store";
 import type { Command } from "commander";
 import { afterHelp, examples, type HelpText } from "../help-texts/index.js";
@@ -50,11 +44,10 @@ export async function promisesInEffect(
   ctx: CliContext,
 ): Promise<PromisesInEffect> {
   if (given !== undefined) {
-    const before = await store.promiseSet();
-    const result = await adoptPromises(store, given.sources, { actor });
+    const { documents } = given;
+    const result = await adoptPromises(store, given.sources, { actor, documents });
     const from = result.adopted ? "adopted" : "unchanged";
-    const { repeats, set } = result;
-    const dropped = result.adopted && before ? droppedPromises(before, given.documents) : undefined;
+    const { repeats, set, dropped } = result;
     return {
       ok: true,
       documents: given.documents,

@@ -4,7 +4,7 @@
  * servers over the store follow within their poll. Admin only: it changes what every
  * customer is promised.
  */
-import { droppedPromises, type PromiseSource, REPORTED_ISSUES } from "@goodfaith/core";
+import { type PromiseSource, REPORTED_ISSUES } from "@goodfaith/core";
 import { adoptPromises } from "@goodfaith/store";
 import { createRoute, z } from "@hono/zod-openapi";
 import { problemResponses } from "../schemas.js";
@@ -86,9 +86,9 @@ export function registerPromiseAdoptionRoute(app: ApiApp, deps: RouteDeps): void
         ...(d !== undefined && { company: d.company, version: d.version }),
       };
     });
-    const before = await store.promiseSet();
     const actor = `api-key:${c.get("apiKey").id}`;
-    const { adopted, set, repeats } = await adoptPromises(store, sources, { actor, now });
+    const adoption = await adoptPromises(store, sources, { actor, now, documents });
+    const { adopted, set, repeats, dropped } = adoption;
     // Texts the store had already may still be new here (the follower had not looked yet).
     if (set.version !== ingest.promiseSet?.version) await ingest.switchTo(documents, set);
     if (adopted) {
@@ -97,7 +97,6 @@ export function registerPromiseAdoptionRoute(app: ApiApp, deps: RouteDeps): void
         `promise set version ${set.version} adopted and in effect`,
       );
     }
-    const dropped = adopted && before ? droppedPromises(before, documents) : undefined;
     return c.json(
       {
         adopted,

@@ -4,6 +4,7 @@
  */
 export {
   type AdoptPromisesOptions,
+  type AdoptPromisesResult,
   adoptPromises,
   PROMISES_CHAIN,
 } from "./adopt-promises.js";
