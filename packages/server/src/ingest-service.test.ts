@@ -18,18 +18,26 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-/** A store whose appended events are also counted here. */
-async function countingStore(): Promise<{ store: Store; appended: string[] }> {
+/**
+ * A store whose appended events are also counted here (`writes`: the ids of each append);
+ * an append holding the id `refuse` fails.
+ */
+async function countingStore(
+  refuse?: string,
+): Promise<{ store: Store; appended: string[]; writes: string[][] }> {
   const dir = await mkdtemp(join(tmpdir(), "goodfaith-ingest-service-"));
   dirs.push(dir);
   const store = await openStore(join(dir, "goodfaith.db"));
   const appended: string[] = [];
+  const writes: string[][] = [];
   const append = store.appendEvents.bind(store);
   store.appendEvents = (events) => {
+    writes.push(events.map((e) => e.id));
+    if (events.some((e) => e.id === refuse)) return Promise.reject(new Error("disk I/O error"));
     for (const e of events) appended.push(e.id);
     return append(events);
   };
-  return { store, appended };
+  return { store, appended, writes };
 }
 
 const warned = (id: string, time = "2026-11-21T10:00:00Z"): GoodfaithEvent => {
@@ -85,6 +93,60 @@ const SECOND_DROP = valid({
   type: "price.changed",
   time: "2026-11-05T09:00:00Z",
   data: { sku: "tv-oled", price: "800.00", currency: "EUR", previousPrice: "1000.00" },
+});
+
+describe("IngestService.ingest", () => {
+  it("writes the requests that waited for the same turn as one, each answered as if alone", async () => {
+    const requests = [[ORDER], [DROP, BOOK], [], [SECOND_DROP, DROP]];
+    // Alone: each request its own write.
+    const one = await countingStore();
+    const alone = await IngestService.open(one.store, [await retailPack()]);
+    await alone.ingest([BOOK]);
+    const expected = [];
+    for (const events of requests) expected.push(await alone.ingest(events));
+    expect(one.writes).toHaveLength(4); // nothing to append for the empty request
+
+    const { store, writes } = await countingStore();
+    const service = await IngestService.open(store, [await retailPack()]);
+    await service.ingest([BOOK]);
+    const results = await Promise.all(requests.map((events) => service.ingest(events)));
+    expect(writes).toEqual([["t-book"], ["t-order", "t-drop", "t-book", "t-drop-2", "t-drop"]]);
+    expect(results).toEqual(expected);
+    expect(results.map((r) => [r.accepted, r.duplicates, r.remedies.created])).toEqual([
+      [1, 0, 0],
+      [1, 1, 1],
+      [0, 0, 0],
+      [1, 1, 1],
+    ]);
+    expect((await store.listRemedies({})).remedies.map((r) => r.key).sort()).toEqual(
+      (await one.store.listRemedies({})).remedies.map((r) => r.key).sort(),
+    );
+    await one.store.close();
+    await store.close();
+  });
+
+  it("refuses only the request whose events failed a shared write", async () => {
+    const { store, writes, appended } = await countingStore("t-refused");
+    const service = await IngestService.open(store, [await retailPack()]);
+    const refused = { ...BOOK, id: "t-refused" };
+    const [order, bad, drop] = await Promise.allSettled([
+      service.ingest([ORDER]),
+      service.ingest([refused]),
+      service.ingest([DROP]),
+    ]);
+    expect(writes).toEqual([
+      ["t-order", "t-refused", "t-drop"],
+      ["t-order"],
+      ["t-refused"],
+      ["t-drop"],
+    ]);
+    expect(order).toMatchObject({ status: "fulfilled", value: { accepted: 1 } });
+    expect(bad).toMatchObject({ status: "rejected", reason: { message: "disk I/O error" } });
+    expect(drop).toMatchObject({ status: "fulfilled", value: { accepted: 1 } });
+    expect(appended).toEqual(["t-order", "t-drop"]);
+    expect(service.healthy).toBe(true);
+    await store.close();
+  });
 });
 
 describe("IngestService.switchTo", () => {

@@ -1,6 +1,10 @@
 /**
- * The write side of the server: one `Ingestor` per store, fed one request at a time (it keeps
- * the engine in memory and is not re-entrant), and the guard's view of the same events.
+ * The write side of the server: one `Ingestor` per store, fed one write at a time (it keeps
+ * the engine in memory and is not re-entrant), and the guard's view of the same events. The
+ * requests that arrive while a write runs wait for the next turn together and are written as
+ * one (group commit: one append and one record of remedies, so two commits, for all of them),
+ * each answered with its own result: under many small concurrent requests, such as a shop
+ * posting each order as it happens, the fsyncs are shared instead of queued one by one.
  *
  * The Bill of Rights it decides with can change while it runs (`switchTo`): in the same queue
  * as ingestion, so every event is decided by exactly one set, the one in effect when its turn
@@ -25,9 +29,19 @@ import { Ingestor, type IngestResult } from "@goodfaith/store";
 
 // How long records given to `ingestLater` wait to be committed together.
 const LATER_MS = 50;
+// At most this many events in one write of requests that waited for the same turn; a request
+// larger than that is written alone.
+const GROUP_EVENTS = 10_000;
 // How many ids of records given to `ingestLater` are remembered (see `ingestLater`); ~80 bytes
 // each. Forgetting them all at once only costs the log's own duplicate check for a while.
 const LATER_IDS = 50_000;
+
+/** A request waiting for its turn to be written. */
+interface Waiting {
+  readonly events: readonly GoodfaithEvent[];
+  resolve(result: IngestResult): void;
+  reject(error: unknown): void;
+}
 
 interface Live {
   readonly ingestor: Ingestor;
@@ -56,6 +70,9 @@ export class IngestService {
   #documents: readonly PromiseDocument[];
   #set: PromiseSetVersion | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  // The requests waiting for a write that has not begun; a request arriving now joins them.
+  #group: Waiting[] | undefined;
+  #groupEvents = 0;
   #later: GoodfaithEvent[] = [];
   readonly #laterIds = new Set<string>();
   #laterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -139,13 +156,53 @@ export class IngestService {
     return this.#enqueue(() => this.#write((ingestor) => ingestor.catchUp(), true));
   }
 
-  /** Stores and evaluates validated events, after every earlier call has finished. */
+  /**
+   * Stores and evaluates validated events, after every earlier call has finished: in one write
+   * with the other requests that waited for the same turn, and with none that came after a
+   * call of another kind (a switch of promises is never overtaken).
+   */
   ingest(events: readonly GoodfaithEvent[]): Promise<IngestResult> {
-    return this.#enqueue(() => this.#write((ingestor) => ingestor.ingestValid(events)));
+    return new Promise((resolve, reject) => {
+      const waiting = { events, resolve, reject };
+      if (this.#group !== undefined && this.#groupEvents + events.length <= GROUP_EVENTS) {
+        this.#group.push(waiting);
+        this.#groupEvents += events.length;
+        return;
+      }
+      const group = [waiting];
+      void this.#enqueue(() => this.#writeGroup(group));
+      this.#group = group;
+      this.#groupEvents = events.length;
+    });
   }
 
-  // Runs `work` after every earlier call has finished, whether they failed or not.
+  async #writeGroup(group: readonly Waiting[]): Promise<void> {
+    // A write on SQLite runs on this thread from start to end (better-sqlite3 is synchronous),
+    // so no request is read while it runs: a turn of the event loop first lets the requests
+    // that arrived meanwhile join this write rather than each wait for one of its own.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.#group === group) this.#group = undefined;
+    try {
+      const results = await this.#write((ingestor) =>
+        ingestor.ingestGroups(group.map((w) => w.events)),
+      );
+      for (const [i, w] of group.entries()) w.resolve(results[i] as IngestResult);
+    } catch (error) {
+      const [only] = group;
+      if (group.length === 1 && only !== undefined) return only.reject(error);
+      // What failed may have been one request's events: each is tried again alone, so that the
+      // others are not refused with it. (Events the failed write made durable come back as
+      // duplicates, as for a client's own retry.)
+      for (const w of group) {
+        await this.#write((ingestor) => ingestor.ingestValid(w.events)).then(w.resolve, w.reject);
+      }
+    }
+  }
+
+  // Runs `work` after every earlier call has finished, whether they failed or not. Requests
+  // ingested from now on wait for a write after `work`.
   #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    this.#group = undefined;
     const run = this.#queue.then(work);
     this.#queue = run.catch(() => undefined);
     return run;

@@ -30,6 +30,32 @@ describe("POST /v1/events", () => {
     expect(await h.store.countEvents()).toBe(1);
   });
 
+  it("answers requests written together each with its own counts, rejections and lastSeq", async () => {
+    const bodies = [
+      [delivered("e1"), { id: "e2", type: "order.delivered", time: "yesterday", data: {} }],
+      delivered("e3"),
+      [delivered("e4"), delivered("e1")],
+      delivered("e5"),
+    ];
+    const writes: number[] = [];
+    const append = h.store.appendEvents.bind(h.store);
+    h.store.appendEvents = (events) => {
+      writes.push(events.length);
+      return append(events);
+    };
+    const answers = await Promise.all(
+      bodies.map(async (json) => (await h.call("/v1/events", { as: "ingest", json })).json()),
+    );
+    expect(answers).toMatchObject([
+      { accepted: 1, duplicates: 0, rejected: [{ index: 1 }], lastSeq: 1 },
+      { accepted: 1, duplicates: 0, rejected: [], lastSeq: 2 },
+      { accepted: 1, duplicates: 1, rejected: [], lastSeq: 3 },
+      { accepted: 1, duplicates: 0, rejected: [], lastSeq: 4 },
+    ]);
+    expect(writes).toEqual([5]); // one write: the requests waited for the same turn
+    expect(await h.store.countEvents()).toBe(4);
+  });
+
   it("keeps the valid events of an array and locates each invalid one", async () => {
     const res = await h.call("/v1/events", {
       as: "ingest",

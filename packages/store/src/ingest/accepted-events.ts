@@ -4,10 +4,12 @@
  */
 import type { GoodfaithEvent, Store } from "@goodfaith/core";
 
-/** An event with its position in the log. */
-export interface LoggedEvent {
+/** An event of the batch the log accepted, with its position in the log and in the batch. */
+export interface AcceptedEvent {
   readonly seq: number;
   readonly event: GoodfaithEvent;
+  /** Its index in the batch given to `appendEvents`. */
+  readonly index: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export async function acceptedEvents(
   store: Store,
   events: readonly GoodfaithEvent[],
   appended: Awaited<ReturnType<Store["appendEvents"]>>,
-): Promise<LoggedEvent[]> {
+): Promise<AcceptedEvent[]> {
   const first = appended.firstSeq;
   if (appended.accepted === 0 || first === undefined) return [];
   const refused = new Set(appended.rejected.map((r) => r.index));
@@ -28,23 +30,29 @@ export async function acceptedEvents(
   events.forEach((e, i) => {
     if (!refused.has(i)) occurrences.set(e.id, (occurrences.get(e.id) ?? 0) + 1);
   });
-  const out: LoggedEvent[] = [];
+  const out: AcceptedEvent[] = [];
   const taken = new Map<string, number>();
-  events.forEach((event, i) => {
-    if (refused.has(i)) return;
+  events.forEach((event, index) => {
+    if (refused.has(index)) return;
     const fresh = (occurrences.get(event.id) ?? 0) - (dupes.get(event.id) ?? 0);
     const n = taken.get(event.id) ?? 0;
     if (n >= fresh) return;
     taken.set(event.id, n + 1);
-    out.push({ seq: first + out.length, event });
+    out.push({ seq: first + out.length, event, index });
   });
   const consistent =
     out.length === appended.accepted && appended.lastSeq === first + appended.accepted - 1;
   if (consistent) return out;
-  // Should not happen; the log itself is the truth, so read the batch back from it.
-  const read: LoggedEvent[] = [];
+  // Should not happen; the log itself is the truth, so read the batch back from it. An id is
+  // owned by its first occurrence in the batch, as the log accepts it.
+  const firstIndex = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (!refused.has(i) && !firstIndex.has(e.id)) firstIndex.set(e.id, i);
+  });
+  const read: AcceptedEvent[] = [];
   for await (const logged of store.readEvents({ afterSeq: first - 1, limit: appended.accepted })) {
-    read.push({ seq: logged.seq, event: logged.event });
+    const index = firstIndex.get(logged.event.id) ?? -1;
+    read.push({ seq: logged.seq, event: logged.event, index });
   }
   return read;
 }

@@ -21,12 +21,10 @@
  * events, notice and spend reservation) and saves no checkpoint past an event it missed.
  */
 import {
-  type AppendRejection,
   type CompiledPromise,
   Engine,
   type EngineOptions,
   type GoodfaithEvent,
-  type Issue,
   type NewRemedy,
   outcomeToJson,
   type PromiseDocument,
@@ -36,15 +34,23 @@ import {
   validateEvent,
 } from "@goodfaith/core";
 import { withRemedyEvents } from "../webhooks/events.js";
-import { acceptedEvents } from "./accepted-events.js";
+import { type AcceptedEvent, acceptedEvents } from "./accepted-events.js";
 import { appendLedgerDrafts, linkDrafts } from "./append-ledger.js";
 import { type DerivedRemedy, governRemedies } from "./govern-remedies.js";
+import {
+  groupResults,
+  type IngestRejection,
+  type IngestResult,
+  NO_REMEDIES,
+  type SettledRemedies,
+} from "./ingest-result.js";
 import { type IngestNoticeOptions, NoticeDesk } from "./notice-desk.js";
 import { storePersonalData } from "./personal-data.js";
 import { REMEDIES_CHAIN, remedyDraftsByKey, unledgeredRemedies } from "./remedy-ledger.js";
 import { erasedRefs, storeReplayedData } from "./replayed-data.js";
 import { ledgerSecret } from "./secret.js";
 
+export type { IngestRejection, IngestResult } from "./ingest-result.js";
 export { REMEDIES_CHAIN } from "./remedy-ledger.js";
 
 // Snapshot characters per event applied between checkpoints (see `#checkpointDue`): writing a
@@ -68,27 +74,7 @@ export interface IngestorOptions {
   readonly notices?: IngestNoticeOptions;
 }
 
-/** An event of a batch that was not stored, with its position in the batch and why. */
-export interface IngestRejection {
-  readonly index: number;
-  readonly issues: readonly Issue[];
-}
-
-/** What became of a batch. */
-export interface IngestResult {
-  /** Events new to the log, now durable. */
-  readonly accepted: number;
-  /** Events whose id the log already had (acknowledged, not stored twice). */
-  readonly duplicates: number;
-  readonly rejected: readonly IngestRejection[];
-  /**
-   * Remedies created by this batch's events, and ones re-derived that already existed (not
-   * those of other writers' events, caught up first).
-   */
-  readonly remedies: { readonly created: number; readonly existing: number };
-  /** Log position of the last accepted event, if any. */
-  readonly lastSeq?: number;
-}
+const EMPTY_APPEND = { accepted: 0, duplicates: [], rejected: [] } as const;
 
 /** Called once the accepted events of a batch are durable, before the engine runs. */
 export type OnCommitted = (committed: number, lastSeq: number | undefined) => void;
@@ -195,19 +181,33 @@ export class Ingestor {
     events: readonly GoodfaithEvent[],
     onCommitted?: OnCommitted,
   ): Promise<IngestResult> {
+    const [result] = await this.ingestGroups([events], onCommitted);
+    return result as IngestResult;
+  }
+
+  /**
+   * Stores and evaluates several batches of validated events as one: one append, one record
+   * of their remedies (two commits in all), and for each batch the result it would have had
+   * alone, in the same order. A server writes the requests that waited for the same turn
+   * this way. Atomic across the batches: all are durable, or none.
+   */
+  async ingestGroups(
+    groups: readonly (readonly GoodfaithEvent[])[],
+    onCommitted?: OnCommitted,
+  ): Promise<IngestResult[]> {
     if (this.#broken) {
       throw new Error("Ingestor: an earlier write failed; open a new ingestor to recover");
     }
-    if (events.length === 0) {
-      return { accepted: 0, duplicates: 0, rejected: [], remedies: { created: 0, existing: 0 } };
-    }
+    const sizes = groups.map((g) => g.length);
+    const events = groups.length === 1 ? (groups[0] ?? []) : groups.flat();
+    if (events.length === 0) return groupResults(sizes, EMPTY_APPEND, [], NO_REMEDIES);
     const appended = await this.#store.appendEvents(events);
     onCommitted?.(appended.accepted, appended.lastSeq);
-    const rejected = appended.rejected.map(logRejection);
-    let remedies: { created: number; existing: number };
+    let accepted: AcceptedEvent[];
+    let settled: SettledRemedies;
     try {
       const derived: DerivedRemedy[] = [];
-      const accepted = await acceptedEvents(this.#store, events, appended);
+      accepted = await acceptedEvents(this.#store, events, appended);
       const first = accepted[0]?.seq;
       // Another writer appended since this engine's last event: its events come first, in
       // log order, so every engine decides the same stream (one comparison when alone).
@@ -217,19 +217,13 @@ export class Ingestor {
         this.#store,
         accepted.map((a) => a.event),
       );
-      remedies = await this.#settle(derived, false, first);
+      settled = await this.#settle(derived, false);
       if (this.#checkpointDue()) await this.checkpoint();
     } catch (error) {
       this.#broken = true;
       throw error;
     }
-    return {
-      accepted: appended.accepted,
-      duplicates: appended.duplicates.length,
-      rejected,
-      remedies,
-      ...(appended.lastSeq !== undefined && { lastSeq: appended.lastSeq }),
-    };
+    return groupResults(sizes, appended, accepted, settled);
   }
 
   /**
@@ -315,14 +309,9 @@ export class Ingestor {
   // When recovering, remedies that already existed may lack their entries: a store written
   // before remedies and entries shared a transaction could crash between the two. A catch-up
   // does not look (that reads the whole chain): another writer's remedies exist with their
-  // entries, and those a writer had not yet recorded are created here, with theirs. Counted:
-  // the remedies of events at or after `ownFrom`, the batch's own.
-  async #settle(
-    decided: readonly DerivedRemedy[],
-    recovering: boolean,
-    ownFrom = 0,
-  ): Promise<{ created: number; existing: number }> {
-    if (decided.length === 0) return { created: 0, existing: 0 };
+  // entries, and those a writer had not yet recorded are created here, with theirs.
+  async #settle(decided: readonly DerivedRemedy[], recovering: boolean): Promise<SettledRemedies> {
+    if (decided.length === 0) return NO_REMEDIES;
     // The store's say on caps and budgets, which it counts across every writer (see spend.ts).
     const { remedies: derived, held } = await governRemedies(this.#store, decided, this.#promises);
     this.#notices?.hold(held);
@@ -349,8 +338,7 @@ export class Ingestor {
       },
     );
     await this.#notices?.settle(result.notices);
-    const existing = result.existing.length;
-    if (recovering && existing > 0) {
+    if (recovering && result.existing.length > 0) {
       const missing = await unledgeredRemedies(
         this.#store,
         this.#secret,
@@ -359,15 +347,12 @@ export class Ingestor {
       );
       await appendLedgerDrafts(this.#store, REMEDIES_CHAIN, draftsOf(missing));
     }
-    if (ownFrom <= (derived[0]?.seq ?? 0)) return { created: result.created.length, existing };
-    const own = new Set(derived.filter((d) => d.seq >= ownFrom).map((d) => d.remedy.key));
-    const count = (keys: readonly string[]) => keys.filter((k) => own.has(k)).length;
-    return { created: count(result.created), existing: count(result.existing) };
+    return {
+      created: result.created,
+      existing: result.existing,
+      seqOf: new Map(derived.map((d) => [d.remedy.key, d.seq])),
+    };
   }
-}
-
-function logRejection(r: AppendRejection): IngestRejection {
-  return { index: r.index, issues: [{ code: r.code, messageKey: r.code, params: {}, path: [] }] };
 }
 
 /** A remedy as the store records it: auto-approved unless the promise asks for a person. */
