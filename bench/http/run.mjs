@@ -4,7 +4,8 @@
  * over a SQLite store of customer histories, with API-key auth, validation and metrics) against
  * a bare Hono endpoint doing a Map lookup, in the same run, each in its own process, loaded by
  * autocannon from this one on 127.0.0.1; then ingest over HTTP (`POST /v1/events`, NDJSON
- * batches) against a bare endpoint that only parses the lines.
+ * batches posted one after another, then one event a request from `--connections` clients at
+ * once) against a bare endpoint that only parses the lines.
  *
  *   npx tsc -b && node bench/http/run.mjs [--customers 10000] [--seconds 10] [--rounds 3]
  *     [--connections 10] [--events 50000] [--batch 1000]
@@ -92,13 +93,14 @@ async function load(server, url, headers, bodies, seconds) {
   /** @type {number[]} */
   const latencies = [];
   const cpu = cpuSeconds(server.pid);
+  const body = typeof bodies === "function" ? bodies : (n) => bodies[n % bodies.length];
   const tracker = autocannon({
     url,
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     connections: opts.connections,
     duration: seconds,
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: body(i++) }) }],
   });
   tracker.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await tracker;
@@ -225,6 +227,21 @@ try {
   console.log(`| Goodfaith \`POST /v1/events\` (validated, durable, evaluated) | ${fmt(gi)} |`);
   console.log(`| bare Hono, lines parsed only | ${fmt(bi)} |`);
   console.log(`\nratio: ${(gi / bi).toFixed(3)}×`);
+
+  // Shops post an event as it happens, from several processes at once: one event a request.
+  const one = (n) => ingestBatches(1, 1, 5_000_000 + n)[0];
+  const gs = await load(goodfaith, `${goodfaith.url}/v1/events`, auth, one, opts.seconds);
+  const bs = await load(bare, `${bare.url}/events`, {}, one, opts.seconds);
+  console.log(
+    `\n| ingest over HTTP (one event a request, ${opts.connections} connections) | events/s | p50 ms | p99 ms | server CPU µs/event |`,
+  );
+  console.log("|:--|--:|--:|--:|--:|");
+  console.log(
+    `| Goodfaith \`POST /v1/events\` | ${fmt(gs.rps)} | ${fmt(gs.p50, 3)} | ${fmt(gs.p99, 3)} | ${fmt(gs.cpu)} |`,
+  );
+  console.log(
+    `| bare Hono, line parsed only | ${fmt(bs.rps)} | ${fmt(bs.p50, 3)} | ${fmt(bs.p99, 3)} | ${fmt(bs.cpu)} |`,
+  );
 } finally {
   goodfaith.stop();
   bare.stop();

@@ -25,11 +25,12 @@ export interface SqlTarget {
   fresh(): Promise<FreshStore>;
 }
 
-/** A store in a new SQLite file. */
+/** A store in a new SQLite file, in a folder of its own that dispose removes. */
 export const SQLITE: SqlTarget = {
   name: "SQLite",
   async fresh() {
-    const path = join(mkdtempSync(join(tmpdir(), "goodfaith-sql-target-")), "store.db");
+    const dir = mkdtempSync(join(tmpdir(), "goodfaith-sql-target-"));
+    const path = join(dir, "store.db");
     const store = await openStore(path);
     return {
       store,
@@ -41,7 +42,10 @@ export const SQLITE: SqlTarget = {
           file.close();
         }
       },
-      dispose: () => store.close(),
+      async dispose() {
+        await store.close().catch(() => {});
+        rmSync(dir, { recursive: true, force: true });
+      },
     };
   },
 };
