@@ -124,6 +124,25 @@ function describeIngestor(target: SharedTarget) {
       await store.close();
     });
 
+    it("a reopened ingestor spaces its checkpoints by the size of the state it restored", async () => {
+      const half = Math.floor(raw.length / 2);
+      let store = await db.open();
+      let ingestor = await Ingestor.open(store, documents, { checkpointEvery: 3 });
+      await ingestor.ingest(raw.slice(0, half));
+      await ingestor.checkpoint();
+      const saved = await store.loadCheckpoint();
+      const spacing = Math.ceil((saved?.state.length ?? 0) / 50);
+      expect(spacing).toBeGreaterThan(raw.length - half);
+      await store.close();
+
+      store = await db.open();
+      ingestor = await Ingestor.open(store, documents, { checkpointEvery: 3 });
+      for (const e of raw.slice(half)) await ingestor.ingest([e]);
+      // Fewer events than the state's size calls for: no checkpoint yet, as without a restart.
+      expect((await store.loadCheckpoint())?.seq).toBe(saved?.seq);
+      await store.close();
+    });
+
     it("remedies recorded before a crash get their missing ledger entries on reopen", async () => {
       let store = await db.open();
       await Ingestor.open(store, documents);

@@ -133,6 +133,8 @@ export class Ingestor {
     const secret = options.secret ?? (await ledgerSecret(store));
     const start = checkpoint?.seq ?? 0;
     const ingestor = new Ingestor(store, engine, secret, start, options);
+    // Checkpoints stay spaced by the size of the state, across restarts too.
+    ingestor.#checkpointChars = checkpoint?.state.length ?? 0;
     ingestor.#notices = await NoticeDesk.open(store, secret, erasedRefs, options.notices);
     const derived: DerivedRemedy[] = [];
     const replayed: GoodfaithEvent[] = [];
