@@ -8,7 +8,10 @@
  * once) against a bare endpoint that only parses the lines.
  *
  *   npx tsc -b && node bench/http/run.mjs [--customers 10000] [--seconds 10] [--rounds 3]
- *     [--connections 10] [--events 50000] [--batch 1000]
+ *     [--connections 10] [--events 50000] [--batch 1000] [--pg [postgres://…]]
+ *
+ * With `--pg` the store is PostgreSQL (a fresh schema, dropped afterwards; default
+ * `$GOODFAITH_TEST_PG` or postgres://127.0.0.1:5432/test) instead of a SQLite file.
  *
  * Targets (issue 4): ≥ 85 % of the bare endpoint's requests/s, p99 within 1.5× of it. On a
  * shared machine requests/s are noisy, so the table also gives each server's CPU time per
@@ -23,6 +26,8 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import pg from "pg";
+import { adminUrl } from "../pg-url.mjs";
 import { guardBodies, historyEvents, ingestBatches } from "./history.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -136,7 +141,18 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d });
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gf-http-bench-"));
-const db = path.join(dir, "store.db");
+const pgAt = process.argv.indexOf("--pg");
+const pgUrl =
+  pgAt < 0
+    ? undefined
+    : process.argv[pgAt + 1]?.startsWith("postgres")
+      ? process.argv[pgAt + 1]
+      : (process.env.GOODFAITH_TEST_PG ?? "postgres://127.0.0.1:5432/test");
+const schema = `gf_http_bench_${process.pid}`;
+const db =
+  pgUrl === undefined
+    ? path.join(dir, "store.db")
+    : `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}schema=${schema}`;
 const history = path.join(dir, "history.jsonl");
 writeFileSync(
   history,
@@ -177,7 +193,7 @@ const bare = await start([path.join(ROOT, "bench/http/bare-server.mjs"), String(
 try {
   const bodies = guardBodies(opts.customers);
   console.log(
-    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}; ${fmt(opts.customers)} customers; ${opts.connections} connections, ${opts.seconds} s × ${opts.rounds} rounds each, alternating`,
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}; ${pgUrl === undefined ? "SQLite" : "PostgreSQL"}; ${fmt(opts.customers)} customers; ${opts.connections} connections, ${opts.seconds} s × ${opts.rounds} rounds each, alternating`,
   );
   await drained(goodfaith.url);
   // Warm both up (JIT, page cache) before measuring.
@@ -246,4 +262,10 @@ try {
   goodfaith.stop();
   bare.stop();
   rmSync(dir, { recursive: true, force: true });
+  if (pgUrl !== undefined) {
+    const client = new pg.Client({ connectionString: adminUrl(pgUrl) });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
 }

@@ -21,6 +21,7 @@ import pg from "pg";
 import { Ingestor, openStore } from "../../packages/store/dist/index.js";
 import { generateEvents } from "../engine/generate.mjs";
 import { documents } from "../engine/packs.mjs";
+import { adminUrl } from "../pg-url.mjs";
 
 const ALL = [
   "json-parse",
@@ -120,16 +121,6 @@ function sqliteFile(dir) {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
     },
   };
-}
-
-// A URL without a user connects as the operating system's user, as libpq and the store do.
-function adminUrl(url) {
-  const parsed = new URL(url);
-  parsed.username ||= encodeURIComponent(
-    process.env.PGUSER || process.env.USER || os.userInfo().username,
-  );
-  parsed.searchParams.delete("schema");
-  return parsed.toString();
 }
 
 /**
