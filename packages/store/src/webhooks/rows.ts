@@ -1,5 +1,5 @@
 /** Webhook rows ↔ the port's values, and the body a delivery sends. */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
   isWebhookEventType,
   type NewWebhookEvent,
@@ -49,7 +49,7 @@ export function deliveryValue(row: Selectable<WebhookDeliveriesTable>): WebhookD
  * event again (a retried call) finds the delivery already there.
  */
 export function deliveryId(event: string, endpoint: string): string {
-  return `dlv_${createHash("sha256").update(`${event}\u0000${endpoint}`).digest("hex").slice(0, 24)}`;
+  return `dlv_${hash("sha256", `${event}\u0000${endpoint}`, "hex").slice(0, 24)}`;
 }
 
 /** The JSON a receiver gets: the event's id, type, time (RFC 3339) and data. */
