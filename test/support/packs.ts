@@ -97,3 +97,22 @@ export function sampleEventChecks(name: string, packs: string[] = [name]): void 
     expect(keys(raw).length).toBeGreaterThan(0);
   });
 }
+
+/**
+ * `count` book orders of the retail shape by `customers` customers (a minute apart, 97
+ * titles): a stream whose engine state has long lists of customers, orders and purchases.
+ */
+export function bookOrders(count: number, customers: number): EngineEvent[] {
+  return Array.from({ length: count }, (_, n) => ({
+    id: `e${n}`,
+    type: "order.placed",
+    time: new Date(Date.UTC(2026, 10, 1) + n * 60_000).toISOString(),
+    customer: `c${n % customers}`,
+    data: {
+      order: `o${n}`,
+      currency: "EUR",
+      items: [{ sku: `isbn-${n % 97}`, kind: "book", price: "12.50" }],
+      payments: [{ method: "card", amount: "12.50" }],
+    },
+  }));
+}

@@ -1,8 +1,10 @@
 /**
  * Engine checkpoints: one row, replaced only by a checkpoint at the same or a later sequence,
- * in a single upsert so two workers racing to save cannot move recovery backwards.
+ * in a single upsert so two workers racing to save cannot move recovery backwards. A state in
+ * several parts (`Engine.snapshotParts`) keeps its first in the row and the others in
+ * `checkpoint_parts`, replaced in the same transaction.
  */
-import type { Checkpoint, CheckpointStore } from "@goodfaith/core";
+import { type Checkpoint, type CheckpointStore, checkpointParts } from "@goodfaith/core";
 import type { Backend } from "./backend.js";
 
 const NAME = "engine";
@@ -11,37 +13,56 @@ const NAME = "engine";
 export function createCheckpointStore(backend: Backend): CheckpointStore {
   return {
     async saveCheckpoint(checkpoint: Checkpoint): Promise<boolean> {
+      const [first = "", ...rest] = checkpointParts(checkpoint);
       // Through `write`: on SQLite a bare write would fail at once while another connection
       // holds the write lock, instead of waiting its turn.
-      const saved = await backend.write((trx) =>
-        trx
+      return backend.write(async (trx) => {
+        const saved = await trx
           .insertInto("checkpoints")
-          .values({ name: NAME, seq: checkpoint.seq, state: checkpoint.state })
+          .values({ name: NAME, seq: checkpoint.seq, state: first })
           .onConflict((oc) =>
             oc
               .column("name")
-              .doUpdateSet({ seq: checkpoint.seq, state: checkpoint.state })
+              .doUpdateSet({ seq: checkpoint.seq, state: first })
               .where("checkpoints.seq", "<=", checkpoint.seq),
           )
           .returning("name")
-          .executeTakeFirst(),
-      );
-      return saved !== undefined;
+          .executeTakeFirst();
+        if (saved === undefined) return false;
+        await trx.deleteFrom("checkpoint_parts").where("name", "=", NAME).execute();
+        // One part a statement: a part is megabytes, and a batch of them one huge statement.
+        for (const [i, text] of rest.entries()) {
+          await backend.insertRows(trx, "checkpoint_parts", [{ name: NAME, part: i + 1, text }]);
+        }
+        return true;
+      });
     },
 
     async discardCheckpoint(): Promise<void> {
-      await backend.write((trx) =>
-        trx.deleteFrom("checkpoints").where("name", "=", NAME).execute(),
-      );
+      await backend.write(async (trx) => {
+        await trx.deleteFrom("checkpoint_parts").where("name", "=", NAME).execute();
+        await trx.deleteFrom("checkpoints").where("name", "=", NAME).execute();
+      });
     },
 
     async loadCheckpoint(): Promise<Checkpoint | undefined> {
-      const row = await backend.db
-        .selectFrom("checkpoints")
-        .select(["seq", "state"])
-        .where("name", "=", NAME)
-        .executeTakeFirst();
-      return row && { seq: Number(row.seq), state: row.state };
+      // One snapshot of both tables: a checkpoint saved between two reads would mix parts.
+      return backend.write(async (trx) => {
+        const row = await trx
+          .selectFrom("checkpoints")
+          .select(["seq", "state"])
+          .where("name", "=", NAME)
+          .executeTakeFirst();
+        if (row === undefined) return undefined;
+        const rest = await trx
+          .selectFrom("checkpoint_parts")
+          .select("text")
+          .where("name", "=", NAME)
+          .orderBy("part")
+          .execute();
+        const state = rest.length === 0 ? row.state : [row.state, ...rest.map((r) => r.text)];
+        return { seq: Number(row.seq), state };
+      });
     },
   };
 }

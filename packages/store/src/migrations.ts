@@ -289,6 +289,18 @@ async function promiseSets(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+// A checkpoint's parts after the first (the `checkpoints` row's `state`): a large engine state
+// does not fit in one string (`Engine.snapshotParts`).
+async function checkpointParts(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable("checkpoint_parts")
+    .addColumn("name", "text", (c) => c.notNull().references("checkpoints.name"))
+    .addColumn("part", "integer", (c) => c.notNull())
+    .addColumn("text", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("checkpoint_parts_pk", ["name", "part"])
+    .execute();
+}
+
 /** Every migration, oldest first. Append only. */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0001-initial", up: initial },
@@ -299,4 +311,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   { name: "0006-idempotency-headers", up: idempotencyHeaders },
   { name: "0007-attempt-started", up: attemptStarted },
   { name: "0008-promise-sets", up: promiseSets },
+  { name: "0009-checkpoint-parts", up: checkpointParts },
 ]);

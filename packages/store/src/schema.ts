@@ -22,6 +22,13 @@ export interface CheckpointsTable {
   state: string;
 }
 
+/** A checkpoint's parts after the first, in order (`part` 1, 2, …). */
+export interface CheckpointPartsTable {
+  name: string;
+  part: number;
+  text: string;
+}
+
 export interface RemediesTable {
   key: string;
   promise: string;
@@ -197,6 +204,7 @@ export interface MigrationsTable {
 export interface Database {
   events: EventsTable;
   checkpoints: CheckpointsTable;
+  checkpoint_parts: CheckpointPartsTable;
   remedies: RemediesTable;
   remedy_transitions: RemedyTransitionsTable;
   spend: SpendTable;

@@ -18,7 +18,8 @@ import { type ParkedDump, ParkedEvents } from "./parked.js";
 import { amountOf, explainAmount, incidentOf } from "./remedy-values.js";
 import { SeenIds, UniqueIds } from "./seen-ids.js";
 import { SharedMemo } from "./shared-memo.js";
-import { decodeState, encodeState } from "./snapshot-codec.js";
+import { decodeState, encodeState, type Json } from "./snapshot-codec.js";
+import { joinSnapshot, splitSnapshot } from "./snapshot-parts.js";
 import { EngineState, MoneyFieldError } from "./state.js";
 import { sharedViewsOf, type Target, targetsOf } from "./targets.js";
 import { splitTender } from "./tender.js";
@@ -136,27 +137,42 @@ export class Engine {
    * this engine would (tested against a full replay).
    */
   snapshot(): string {
-    return JSON.stringify(
-      encodeState({
-        format: 1,
-        clock: Number.isFinite(this.clock) ? this.clock : null,
-        seen: this.seen.toMap(),
-        granted: this.granted,
-        state: this.state.dump(),
-        timers: this.timers.dump(),
-        governance: this.governance.dump(),
-        parked: this.parked.dump(),
-      }),
-    );
+    return JSON.stringify(this.#encoded());
   }
 
-  /** An engine over `documents` that resumes from a snapshot taken by `snapshot()`. */
+  /**
+   * The snapshot in parts of about `maxChars` characters (see `splitSnapshot`): what a
+   * checkpoint saves, as a state too large for one string must still be saved. One part when
+   * the state is small, the same string as `snapshot()`.
+   */
+  snapshotParts(maxChars?: number): string[] {
+    return splitSnapshot(this.#encoded(), maxChars);
+  }
+
+  #encoded(): Json {
+    return encodeState({
+      format: 1,
+      clock: Number.isFinite(this.clock) ? this.clock : null,
+      seen: this.seen.toMap(),
+      granted: this.granted,
+      state: this.state.dump(),
+      timers: this.timers.dump(),
+      governance: this.governance.dump(),
+      parked: this.parked.dump(),
+    });
+  }
+
+  /**
+   * An engine over `documents` that resumes from a snapshot taken by `snapshot()`, or from
+   * the parts `snapshotParts()` gave.
+   */
   static restore(
     documents: readonly PromiseDocument[],
-    snapshot: string,
+    snapshot: string | readonly string[],
     options: EngineOptions = {},
   ): Engine {
-    const data = decodeState(JSON.parse(snapshot)) as {
+    const encoded = typeof snapshot === "string" ? JSON.parse(snapshot) : joinSnapshot(snapshot);
+    const data = decodeState(encoded) as {
       format: number;
       clock: number | null;
       seen: Map<string, number>;

@@ -5,7 +5,8 @@
  * round-trips exactly.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** Data JSON can hold. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function looksTagged(obj: object): boolean {
   const keys = Object.keys(obj);

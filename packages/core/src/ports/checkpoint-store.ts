@@ -6,8 +6,17 @@
 /** Engine state as of event `seq` (everything up to and including it has been applied). */
 export interface Checkpoint {
   readonly seq: number;
-  /** The engine's own serialization; the store keeps it opaque. */
-  readonly state: string;
+  /**
+   * The engine's own serialization, in one part or several (`Engine.snapshotParts`: a large
+   * state does not fit in one string); the store keeps them opaque and in order, and gives
+   * back one part as a string.
+   */
+  readonly state: string | readonly string[];
+}
+
+/** A checkpoint's state as its list of parts. */
+export function checkpointParts(checkpoint: Checkpoint): readonly string[] {
+  return typeof checkpoint.state === "string" ? [checkpoint.state] : checkpoint.state;
 }
 
 /** Keeps the latest checkpoint. */

@@ -11,7 +11,7 @@ export {
   isApiScope,
   type NewApiKey,
 } from "./api-key-store.js";
-export type { Checkpoint, CheckpointStore } from "./checkpoint-store.js";
+export { type Checkpoint, type CheckpointStore, checkpointParts } from "./checkpoint-store.js";
 export type { CustomerDataItem, CustomerDataStore } from "./customer-data-store.js";
 export {
   type CustomerEventLog,

@@ -229,5 +229,24 @@ export function eventLogConformance(target: ConformanceTarget): void {
       expect(await store.loadCheckpoint()).toBeUndefined();
       expect(await store.saveCheckpoint({ seq: 5, state: "after a discard" })).toBe(true);
     });
+
+    storeTest(target, "keeps a state in parts, in order, replaced whole", async ({ store }) => {
+      const parts = ["{first}", "[1,2]", "[ünïcödé 中文]", "[3]"];
+      expect(await store.saveCheckpoint({ seq: 10, state: parts })).toBe(true);
+      expect(await store.loadCheckpoint()).toEqual({ seq: 10, state: parts });
+      // A stale save leaves every part as it was.
+      expect(await store.saveCheckpoint({ seq: 9, state: ["{stale}", "[9]"] })).toBe(false);
+      expect(await store.loadCheckpoint()).toEqual({ seq: 10, state: parts });
+      // Fewer parts: none of the old ones is left behind; one part reads as a string.
+      expect(await store.saveCheckpoint({ seq: 11, state: ["{second}", "[4]"] })).toBe(true);
+      expect(await store.loadCheckpoint()).toEqual({ seq: 11, state: ["{second}", "[4]"] });
+      expect(await store.saveCheckpoint({ seq: 12, state: ["{alone}"] })).toBe(true);
+      expect(await store.loadCheckpoint()).toEqual({ seq: 12, state: "{alone}" });
+      expect(await store.saveCheckpoint({ seq: 13, state: ["{again}", "[5]"] })).toBe(true);
+      await store.discardCheckpoint();
+      expect(await store.loadCheckpoint()).toBeUndefined();
+      expect(await store.saveCheckpoint({ seq: 1, state: "{after}" })).toBe(true);
+      expect(await store.loadCheckpoint()).toEqual({ seq: 1, state: "{after}" });
+    });
   });
 }

@@ -3,6 +3,7 @@
  * ledger under their pseudonym, so the chain still verifies and shows that it happened.
  */
 import {
+  checkpointParts,
   hasIdempotency,
   hasNotices,
   hasWebhooks,
@@ -89,7 +90,10 @@ export async function eraseCustomer(
   const forgottenReplays = hasIdempotency(store) ? await store.forgetIdempotencyOf(customer) : 0;
   // The engine's checkpoint keeps profiles (a name, a language) from the events just redacted.
   const checkpoint = await store.loadCheckpoint();
-  if (checkpoint?.state.includes(JSON.stringify(customer))) await store.discardCheckpoint();
+  const named = JSON.stringify(customer);
+  if (checkpoint && checkpointParts(checkpoint).some((part) => part.includes(named))) {
+    await store.discardCheckpoint();
+  }
   const customerRef = pseudonym(secret, customer);
   const head = await appendLedgerDrafts(store, CUSTOMERS_CHAIN, [
     {

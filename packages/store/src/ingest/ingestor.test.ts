@@ -8,8 +8,10 @@ import {
   type Remedy,
   type Store,
   toDecimalString,
+  validateEvent,
 } from "@goodfaith/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { bookOrders, loadPack } from "../../../../test/support/packs.js";
 import {
   describeOnEachSharedDatabase,
   type SharedDatabase,
@@ -121,6 +123,33 @@ function describeIngestor(target: SharedTarget) {
       const keys = entries.filter((e) => e.kind === "remedy.planned").map((e) => e.remedyKey);
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys).toHaveLength(cleanRun().size);
+      await store.close();
+    });
+
+    it("checkpoints a state in parts, and resumes from them where it was", async () => {
+      const retail = [loadPack("retail")];
+      const orders = bookOrders(800, 400);
+      let store = await db.open();
+      const first = await Ingestor.open(store, retail, { checkpointPartChars: 5_000 });
+      await first.ingest(orders.slice(0, 600));
+      await first.checkpoint();
+      const saved = await store.loadCheckpoint();
+      expect(Array.isArray(saved?.state) && saved.state.length).toBeGreaterThan(10);
+      await store.close();
+
+      store = await db.open();
+      const reopened = await Ingestor.open(store, retail);
+      expect(reopened.engine.snapshot()).toBe(first.engine.snapshot());
+      await reopened.ingest(orders.slice(600));
+      const whole = new Engine(retail);
+      for (const order of orders) {
+        const valid = validateEvent(order);
+        if (valid.ok) whole.process(valid.value);
+      }
+      expect(reopened.engine.snapshot()).toBe(whole.snapshot());
+      // A later checkpoint in one part leaves none of the old parts behind.
+      await reopened.checkpoint();
+      expect(typeof (await store.loadCheckpoint())?.state).toBe("string");
       await store.close();
     });
 

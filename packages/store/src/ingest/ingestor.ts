@@ -22,6 +22,7 @@
  */
 import {
   type CompiledPromise,
+  checkpointParts,
   Engine,
   type EngineOptions,
   type GoodfaithEvent,
@@ -65,6 +66,11 @@ export interface IngestorOptions {
    * more, as the state grows (see `#checkpointDue`). @default 10000
    */
   readonly checkpointEvery?: number;
+  /**
+   * The characters of each part a checkpoint is saved in (`Engine.snapshotParts`).
+   * @default PART_CHARS, 16 Mi
+   */
+  readonly checkpointPartChars?: number;
   /** The secret for ledger pseudonyms. @default the store's own, generated on first use */
   readonly secret?: string;
   /** Clock for ledger entry times. @default Date.now */
@@ -73,6 +79,8 @@ export interface IngestorOptions {
   /** How remedies' notices are sent, and the `notice.created` hook (see `NoticeDesk`). */
   readonly notices?: IngestNoticeOptions;
 }
+
+const chars = (parts: readonly string[]) => parts.reduce((n, p) => n + p.length, 0);
 
 const EMPTY_APPEND = { accepted: 0, duplicates: [], rejected: [] } as const;
 
@@ -90,6 +98,7 @@ export class Ingestor {
   readonly #promises: ReadonlyMap<string, CompiledPromise>;
   readonly #secret: string;
   readonly #every: number;
+  readonly #partChars: number | undefined;
   readonly #now: () => number;
   #seq: number;
   #checkpointSeq: number;
@@ -113,6 +122,7 @@ export class Ingestor {
     this.#seq = seq;
     this.#checkpointSeq = seq;
     this.#every = options.checkpointEvery ?? 10_000;
+    this.#partChars = options.checkpointPartChars;
     this.#now = options.now ?? Date.now;
   }
 
@@ -134,7 +144,7 @@ export class Ingestor {
     const start = checkpoint?.seq ?? 0;
     const ingestor = new Ingestor(store, engine, secret, start, options);
     // Checkpoints stay spaced by the size of the state, across restarts too.
-    ingestor.#checkpointChars = checkpoint?.state.length ?? 0;
+    ingestor.#checkpointChars = checkpoint === undefined ? 0 : chars(checkpointParts(checkpoint));
     ingestor.#notices = await NoticeDesk.open(store, secret, erasedRefs, options.notices);
     const derived: DerivedRemedy[] = [];
     const replayed: GoodfaithEvent[] = [];
@@ -261,10 +271,13 @@ export class Ingestor {
   async checkpoint(): Promise<void> {
     if (this.#broken) throw new Error("Ingestor: an earlier write failed; not checkpointing");
     if (this.#seq === this.#checkpointSeq) return;
-    const state = this.#engine.snapshot();
-    await this.#store.saveCheckpoint({ seq: this.#seq, state });
+    const parts = this.#engine.snapshotParts(this.#partChars);
+    await this.#store.saveCheckpoint({
+      seq: this.#seq,
+      state: parts.length === 1 ? (parts[0] ?? "") : parts,
+    });
     this.#checkpointSeq = this.#seq;
-    this.#checkpointChars = state.length;
+    this.#checkpointChars = chars(parts);
   }
 
   // A checkpoint writes the whole state, which grows with the stream; taken every N events it
