@@ -149,6 +149,22 @@ describe("IngestService.ingest", () => {
   });
 });
 
+describe("IngestService.ingest, the store away", () => {
+  it("refuses every request of a shared write at once, without trying each again", async () => {
+    const { store, writes } = await countingStore();
+    const service = await IngestService.open(store, [await retailPack()]);
+    const append = store.appendEvents.bind(store);
+    store.appendEvents = (events) =>
+      append(events).then(() => {
+        throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+      });
+    const settled = await Promise.allSettled([service.ingest([ORDER]), service.ingest([DROP])]);
+    expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected"]);
+    expect(writes).toEqual([["t-order", "t-drop"]]);
+    await store.close();
+  });
+});
+
 describe("IngestService.switchTo", () => {
   it("decides what came before with the old set and what comes after with the new, the guard too", async () => {
     const { store, appended } = await countingStore();

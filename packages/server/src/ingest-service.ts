@@ -25,7 +25,7 @@ import {
   type Store,
   type Warning,
 } from "@goodfaith/core";
-import { Ingestor, type IngestResult } from "@goodfaith/store";
+import { Ingestor, type IngestResult, isStoreUnavailable } from "@goodfaith/store";
 
 // How long records given to `ingestLater` wait to be committed together.
 const LATER_MS = 50;
@@ -188,8 +188,12 @@ export class IngestService {
       );
       for (const [i, w] of group.entries()) w.resolve(results[i] as IngestResult);
     } catch (error) {
-      const [only] = group;
-      if (group.length === 1 && only !== undefined) return only.reject(error);
+      // The store away fails every request alike, and at once: trying each again would only
+      // wait for it once per request.
+      if (group.length === 1 || isStoreUnavailable(error)) {
+        for (const w of group) w.reject(error);
+        return;
+      }
       // What failed may have been one request's events: each is tried again alone, so that the
       // others are not refused with it. (Events the failed write made durable come back as
       // duplicates, as for a client's own retry.)
