@@ -271,7 +271,7 @@ export class IngestService {
   /** Saves a checkpoint of the engine (on shutdown), after every pending write. */
   async checkpoint(): Promise<void> {
     await this.#flushLater();
-    await this.#queue;
-    await this.#live?.ingestor.checkpoint();
+    // In the queue: a checkpoint lets other work run between its parts, and no write may.
+    await this.#enqueue(async () => this.#live?.ingestor.checkpoint());
   }
 }

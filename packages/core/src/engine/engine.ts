@@ -18,8 +18,8 @@ import { type ParkedDump, ParkedEvents } from "./parked.js";
 import { amountOf, explainAmount, incidentOf } from "./remedy-values.js";
 import { SeenIds, UniqueIds } from "./seen-ids.js";
 import { SharedMemo } from "./shared-memo.js";
-import { decodeState, encodeState, type Json } from "./snapshot-codec.js";
-import { joinSnapshot, splitSnapshot } from "./snapshot-parts.js";
+import { decodeState, encodeState } from "./snapshot-codec.js";
+import { encodeInParts, joinSnapshot, type PartsOptions } from "./snapshot-parts.js";
 import { EngineState, MoneyFieldError } from "./state.js";
 import { sharedViewsOf, type Target, targetsOf } from "./targets.js";
 import { splitTender } from "./tender.js";
@@ -137,20 +137,21 @@ export class Engine {
    * this engine would (tested against a full replay).
    */
   snapshot(): string {
-    return JSON.stringify(this.#encoded());
+    return JSON.stringify(encodeState(this.#dump()));
   }
 
   /**
-   * The snapshot in parts of about `maxChars` characters (see `splitSnapshot`): what a
-   * checkpoint saves, as a state too large for one string must still be saved. One part when
-   * the state is small, the same string as `snapshot()`.
+   * The snapshot in parts (see `encodeInParts`): what a checkpoint saves, as a state too large
+   * for one string must still be saved. One part when the state is small, the same string as
+   * `snapshot()`. With `pause`, other work may run between parts: the engine must not be fed
+   * events until the returned promise settles.
    */
-  snapshotParts(maxChars?: number): string[] {
-    return splitSnapshot(this.#encoded(), maxChars);
+  snapshotParts(options?: PartsOptions): Promise<string[]> {
+    return encodeInParts(this.#dump(), options);
   }
 
-  #encoded(): Json {
-    return encodeState({
+  #dump(): Record<string, unknown> {
+    return {
       format: 1,
       clock: Number.isFinite(this.clock) ? this.clock : null,
       seen: this.seen.toMap(),
@@ -159,7 +160,7 @@ export class Engine {
       timers: this.timers.dump(),
       governance: this.governance.dump(),
       parked: this.parked.dump(),
-    });
+    };
   }
 
   /**

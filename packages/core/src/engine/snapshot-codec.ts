@@ -8,7 +8,8 @@
 /** Data JSON can hold. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-function looksTagged(obj: object): boolean {
+/** Whether `obj` reads as a tag (one key, starting with `$`): a plain object like that is wrapped. */
+export function looksTagged(obj: object): boolean {
   const keys = Object.keys(obj);
   return keys.length === 1 && (keys[0] ?? "").startsWith("$");
 }

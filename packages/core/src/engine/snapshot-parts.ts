@@ -1,72 +1,109 @@
 /**
  * A snapshot in parts. A JavaScript string holds at most about 536 million characters, which
  * the state of a few hundred thousand customers' orders passes: in one string, such a state
- * could not be checkpointed at all. So the long lists of an encoded state (a Map's or a Set's
- * entries, any array) go into parts of about `maxChars` characters each, and the first part
- * holds the rest, each such list replaced by `{"$parts": [from, to]}`: the entries of parts
- * `from` to `to - 1`, in order. No real value reads as such a reference: `encodeState` wraps
- * every plain object that looks like a tag (`$o`). A small state is one part, the snapshot as
- * one string.
+ * could not be checkpointed at all. So the long lists of a state (a Map's or a Set's entries,
+ * any array) go into parts of about `maxChars` characters each, and the first part holds the
+ * rest, each such list replaced by `{"$parts": [from, to]}`: the entries of parts `from` to
+ * `to - 1`, in order. No real value reads as such a reference: `encodeState` wraps every plain
+ * object that looks like a tag (`$o`). A small state is one part, the snapshot as one string.
+ *
+ * Parts are written one after another, and `pause` is awaited between them: a server saving a
+ * large checkpoint goes on answering in between, rather than stopping for the whole of it.
  */
-import type { Json } from "./snapshot-codec.js";
+import { encodeState, type Json, looksTagged } from "./snapshot-codec.js";
 
-/** The characters a part holds, about: well under the limit, and quick to write as one row. */
-export const PART_CHARS = 16 * 1024 * 1024;
+/** The characters a part holds, about: one part is quick to encode, and one row. */
+export const PART_CHARS = 4 * 1024 * 1024;
 
 // Lists shorter than this stay where they are: splitting them would save nothing.
 const MIN_ENTRIES = 256;
 // The entries a list's size is estimated from.
 const SAMPLE = 64;
 
+/** How `encodeInParts` cuts. */
+export interface PartsOptions {
+  /** @default PART_CHARS */
+  readonly maxChars?: number;
+  /** Awaited after each part of a long list: lets other work run while a large state is written. */
+  readonly pause?: () => Promise<void>;
+}
+
+interface List {
+  readonly tag: "$m" | "$s" | undefined;
+  readonly entries: readonly unknown[];
+}
+
+function listOf(value: unknown): List | undefined {
+  if (value instanceof Map) return { tag: "$m", entries: [...value] };
+  if (value instanceof Set) return { tag: "$s", entries: [...value] };
+  if (Array.isArray(value)) return { tag: undefined, entries: value };
+  return undefined;
+}
+
 /**
- * `encoded` as JSON strings of about `maxChars` characters each (one entry may make more):
- * each list of at least an eighth of that goes into parts of its own.
+ * `value` encoded as `encodeState` does, as JSON strings of about `maxChars` characters each
+ * (one entry may make more): each list of at least an eighth of that in parts of its own.
+ * One part, `JSON.stringify(encodeState(value))`, when none is.
  */
-export function splitSnapshot(encoded: Json, maxChars = PART_CHARS): string[] {
+export async function encodeInParts(value: unknown, options: PartsOptions = {}): Promise<string[]> {
+  const maxChars = options.maxChars ?? PART_CHARS;
   const parts: string[] = [""];
-  const split = (list: readonly Json[]): Json => {
-    // The size of a list, estimated from its first entries: a list much smaller than a part
-    // stays where it is (a small state is one part), a larger one is cut into slices of about
-    // a part each, each written with one `JSON.stringify`.
-    const sampled = list.slice(0, SAMPLE);
-    const perEntry = (JSON.stringify(sampled).length + 1) / sampled.length;
-    if (perEntry * list.length < maxChars / 8) return list.map(visit);
+  const encodeEntry = (tag: List["tag"], entry: unknown): Json => {
+    if (tag !== "$m") return encodeState(entry);
+    const [key, item] = entry as [unknown, unknown];
+    return [encodeState(key), encodeState(item)];
+  };
+  // Entries start..end as one part, halved until short enough (the estimate can be off).
+  const emit = (list: List, start: number, end: number): void => {
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(list.entries.slice(start, end).map((e) => encodeEntry(list.tag, e)));
+    } catch (error) {
+      // Longer than a string can be.
+      if (!(error instanceof RangeError) || end - start < 2) throw error;
+    }
+    if (text !== undefined && (text.length <= maxChars || end - start < 2)) {
+      parts.push(text);
+      return;
+    }
+    const middle = Math.floor((start + end) / 2);
+    emit(list, start, middle);
+    emit(list, middle, end);
+  };
+  const split = async (list: List): Promise<Json> => {
+    // The list's size, estimated from its first entries.
+    const sample = list.entries.slice(0, SAMPLE).map((e) => encodeEntry(list.tag, e));
+    const perEntry = (JSON.stringify(sample).length + 1) / sample.length;
+    if (perEntry * list.entries.length < maxChars / 8) {
+      return list.entries.map((e) => encodeEntry(list.tag, e));
+    }
     const from = parts.length;
-    const emit = (start: number, end: number): void => {
-      let text: string | undefined;
-      try {
-        text = JSON.stringify(list.slice(start, end));
-      } catch (error) {
-        // Longer than a string can be: the estimate was far off.
-        if (!(error instanceof RangeError) || end - start < 2) throw error;
-      }
-      if (text !== undefined && (text.length <= maxChars || end - start < 2)) {
-        parts.push(text);
-        return;
-      }
-      const middle = Math.floor((start + end) / 2);
-      emit(start, middle);
-      emit(middle, end);
-    };
     const step = Math.max(1, Math.floor((maxChars * 0.8) / perEntry));
-    for (let start = 0; start < list.length; start += step) {
-      emit(start, Math.min(list.length, start + step));
+    for (let start = 0; start < list.entries.length; start += step) {
+      emit(list, start, Math.min(list.entries.length, start + step));
+      await options.pause?.();
     }
     return { $parts: [from, parts.length] };
   };
-  const visit = (node: Json): Json => {
-    if (node === null || typeof node !== "object") return node;
-    if (Array.isArray(node)) return node.length >= MIN_ENTRIES ? split(node) : node.map(visit);
+  const visit = async (node: unknown): Promise<Json> => {
+    const list = listOf(node);
+    if (list !== undefined && list.entries.length >= MIN_ENTRIES) {
+      const entries = await split(list);
+      return list.tag === undefined ? entries : { [list.tag]: entries };
+    }
+    if (list !== undefined || node === null || typeof node !== "object") return encodeState(node);
+    // A plain object, as `encodeState` writes it.
     const out: { [key: string]: Json } = {};
-    for (const [key, value] of Object.entries(node)) out[key] = visit(value);
-    return out;
+    for (const [key, item] of Object.entries(node)) {
+      if (item !== undefined) out[key] = await visit(item);
+    }
+    return looksTagged(out) ? { $o: out } : out;
   };
-  const skeleton = visit(encoded);
-  parts[0] = JSON.stringify(skeleton);
+  parts[0] = JSON.stringify(await visit(value));
   return parts;
 }
 
-/** The encoded state `splitSnapshot` cut into `parts`. */
+/** The encoded state `encodeInParts` cut into `parts`. */
 export function joinSnapshot(parts: readonly string[]): Json {
   const resolve = (node: Json): Json => {
     if (node === null || typeof node !== "object") return node;

@@ -68,7 +68,7 @@ export interface IngestorOptions {
   readonly checkpointEvery?: number;
   /**
    * The characters of each part a checkpoint is saved in (`Engine.snapshotParts`).
-   * @default PART_CHARS, 16 Mi
+   * @default PART_CHARS, 4 Mi
    */
   readonly checkpointPartChars?: number;
   /** The secret for ledger pseudonyms. @default the store's own, generated on first use */
@@ -271,7 +271,12 @@ export class Ingestor {
   async checkpoint(): Promise<void> {
     if (this.#broken) throw new Error("Ingestor: an earlier write failed; not checkpointing");
     if (this.#seq === this.#checkpointSeq) return;
-    const parts = this.#engine.snapshotParts(this.#partChars);
+    // Between parts the event loop turns: a server's guard goes on answering while a large
+    // state is written. Nothing feeds the engine meanwhile (calls on an ingestor never overlap).
+    const parts = await this.#engine.snapshotParts({
+      ...(this.#partChars !== undefined && { maxChars: this.#partChars }),
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    });
     await this.#store.saveCheckpoint({
       seq: this.#seq,
       state: parts.length === 1 ? (parts[0] ?? "") : parts,
