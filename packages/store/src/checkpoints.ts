@@ -46,12 +46,15 @@ export function createCheckpointStore(backend: Backend): CheckpointStore {
     },
 
     async loadCheckpoint(): Promise<Checkpoint | undefined> {
-      // One snapshot of both tables: a checkpoint saved between two reads would mix parts.
+      // The row and its parts as one: a checkpoint saved between the two reads would mix them.
+      // SQLite's write lock keeps savers out; on PostgreSQL the row's share lock does (a saver
+      // updates the row first, so either it waits for this read or this read for its commit).
       return backend.write(async (trx) => {
         const row = await trx
           .selectFrom("checkpoints")
           .select(["seq", "state"])
           .where("name", "=", NAME)
+          .$if(backend.rowLocks, (qb) => qb.forShare())
           .executeTakeFirst();
         if (row === undefined) return undefined;
         const rest = await trx

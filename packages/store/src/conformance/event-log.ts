@@ -230,6 +230,23 @@ export function eventLogConformance(target: ConformanceTarget): void {
       expect(await store.saveCheckpoint({ seq: 5, state: "after a discard" })).toBe(true);
     });
 
+    storeTest(target, "never mixes the parts of two checkpoints", async ({ store }) => {
+      const parts = (i: number) => [`{${i}}`, `[${i}, "a"]`, `[${i}, "b"]`, `[${i}, "c"]`];
+      const loads: (string | readonly string[] | undefined)[] = [];
+      await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          await store.saveCheckpoint({ seq: i + 1, state: parts(i + 1) });
+          loads.push((await store.loadCheckpoint())?.state);
+        }),
+      );
+      for (const state of loads) {
+        const first = Array.isArray(state) ? state[0] : undefined;
+        const i = Number(first?.slice(1, -1));
+        expect(state).toEqual(parts(i));
+      }
+      expect((await store.loadCheckpoint())?.state).toEqual(parts(12));
+    });
+
     storeTest(target, "keeps a state in parts, in order, replaced whole", async ({ store }) => {
       const parts = ["{first}", "[1,2]", "[ünïcödé 中文]", "[3]"];
       expect(await store.saveCheckpoint({ seq: 10, state: parts })).toBe(true);
