@@ -30,9 +30,13 @@ export function createCheckpointStore(backend: Backend): CheckpointStore {
           .executeTakeFirst();
         if (saved === undefined) return false;
         await trx.deleteFrom("checkpoint_parts").where("name", "=", NAME).execute();
-        // One part a statement: a part is megabytes, and a batch of them one huge statement.
+        // One part a statement, the event loop turning between them: on SQLite each statement
+        // runs on this thread, and a large state is hundreds of parts. Other statements wait
+        // for this transaction's connection meanwhile; a guard check needs none.
+        const turn = () => new Promise((resolve) => setImmediate(resolve));
         for (const [i, text] of rest.entries()) {
           await backend.insertRows(trx, "checkpoint_parts", [{ name: NAME, part: i + 1, text }]);
+          await turn();
         }
         return true;
       });

@@ -12,8 +12,8 @@
  */
 import { encodeState, type Json, looksTagged } from "./snapshot-codec.js";
 
-/** The characters a part holds, about: one part is quick to encode, and one row. */
-export const PART_CHARS = 4 * 1024 * 1024;
+/** The characters a part holds, about: one part is encoded in some 10 ms, and one row. */
+export const PART_CHARS = 1024 * 1024;
 
 // Lists shorter than this stay where they are: splitting them would save nothing.
 const MIN_ENTRIES = 256;
@@ -53,22 +53,36 @@ export async function encodeInParts(value: unknown, options: PartsOptions = {}):
     const [key, item] = entry as [unknown, unknown];
     return [encodeState(key), encodeState(item)];
   };
-  // Entries start..end as one part, halved until short enough (the estimate can be off).
-  const emit = (list: List, start: number, end: number): void => {
+  // Entries start..end as one part; when that is too long (the estimate was off: a few entries
+  // far larger than the rest), one entry at a time, as many a part as fit.
+  const emit = async (list: List, start: number, end: number): Promise<void> => {
+    const encoded = list.entries.slice(start, end).map((e) => encodeEntry(list.tag, e));
     let text: string | undefined;
     try {
-      text = JSON.stringify(list.entries.slice(start, end).map((e) => encodeEntry(list.tag, e)));
+      text = JSON.stringify(encoded);
     } catch (error) {
       // Longer than a string can be.
-      if (!(error instanceof RangeError) || end - start < 2) throw error;
+      if (!(error instanceof RangeError)) throw error;
     }
-    if (text !== undefined && (text.length <= maxChars || end - start < 2)) {
+    if (text !== undefined && (text.length <= maxChars || encoded.length === 1)) {
       parts.push(text);
       return;
     }
-    const middle = Math.floor((start + end) / 2);
-    emit(list, start, middle);
-    emit(list, middle, end);
+    let chunk: string[] = [];
+    // The part's length so far: "[", and each entry with the "," or "]" after it.
+    let chars = 1;
+    for (const entry of encoded) {
+      const one = JSON.stringify(entry);
+      if (chunk.length > 0 && chars + one.length + 1 > maxChars) {
+        parts.push(`[${chunk.join(",")}]`);
+        await options.pause?.();
+        chunk = [];
+        chars = 1;
+      }
+      chunk.push(one);
+      chars += one.length + 1;
+    }
+    parts.push(`[${chunk.join(",")}]`);
   };
   const split = async (list: List): Promise<Json> => {
     // The list's size, estimated from its first entries.
@@ -80,7 +94,7 @@ export async function encodeInParts(value: unknown, options: PartsOptions = {}):
     const from = parts.length;
     const step = Math.max(1, Math.floor((maxChars * 0.8) / perEntry));
     for (let start = 0; start < list.entries.length; start += step) {
-      emit(list, start, Math.min(list.entries.length, start + step));
+      await emit(list, start, Math.min(list.entries.length, start + step));
       await options.pause?.();
     }
     return { $parts: [from, parts.length] };

@@ -138,7 +138,8 @@ function describeIngestor(target: SharedTarget) {
       await store.close();
 
       store = await db.open();
-      const reopened = await Ingestor.open(store, retail);
+      // Parts far larger than the state: its next checkpoint is one part.
+      const reopened = await Ingestor.open(store, retail, { checkpointPartChars: 64 << 20 });
       expect(reopened.engine.snapshot()).toBe(first.engine.snapshot());
       await reopened.ingest(orders.slice(600));
       const whole = new Engine(retail);

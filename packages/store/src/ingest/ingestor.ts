@@ -68,7 +68,7 @@ export interface IngestorOptions {
   readonly checkpointEvery?: number;
   /**
    * The characters of each part a checkpoint is saved in (`Engine.snapshotParts`).
-   * @default PART_CHARS, 4 Mi
+   * @default PART_CHARS, 1 Mi
    */
   readonly checkpointPartChars?: number;
   /** The secret for ledger pseudonyms. @default the store's own, generated on first use */
