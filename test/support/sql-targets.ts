@@ -29,23 +29,19 @@ export interface SqlTarget {
 export const SQLITE: SqlTarget = {
   name: "SQLite",
   async fresh() {
-    const dir = mkdtempSync(join(tmpdir(), "goodfaith-sql-target-"));
-    const path = join(dir, "store.db");
-    const store = await openStore(path);
+    const db = sqliteDatabase();
+    const store = await db.open();
     return {
       store,
       async sql(statement) {
-        const file = new Database(path);
+        const file = new Database(db.path);
         try {
           file.exec(statement);
         } finally {
           file.close();
         }
       },
-      async dispose() {
-        await store.close().catch(() => {});
-        rmSync(dir, { recursive: true, force: true });
-      },
+      dispose: () => db.dispose(),
     };
   },
 };
@@ -101,24 +97,29 @@ async function closeAll(stores: readonly Store[]): Promise<void> {
   for (const store of stores) await store.close().catch(() => {});
 }
 
-/** A new SQLite file per `fresh()`, in a folder of its own that dispose removes. */
+/** A new SQLite file, in a folder of its own that dispose removes; `path` is the file. */
+function sqliteDatabase(): SharedDatabase & { readonly path: string } {
+  const dir = mkdtempSync(join(tmpdir(), "goodfaith-sqlite-"));
+  const path = join(dir, "store.db");
+  const opened: Store[] = [];
+  return {
+    path,
+    async open() {
+      const store = await openStore(path);
+      opened.push(store);
+      return store;
+    },
+    async dispose() {
+      await closeAll(opened);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new SQLite file per `fresh()`. */
 export const SQLITE_SHARED: SharedTarget = {
   name: "SQLite",
-  async fresh() {
-    const dir = mkdtempSync(join(tmpdir(), "goodfaith-shared-"));
-    const opened: Store[] = [];
-    return {
-      async open() {
-        const store = await openStore(join(dir, "store.db"));
-        opened.push(store);
-        return store;
-      },
-      async dispose() {
-        await closeAll(opened);
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
+  fresh: async () => sqliteDatabase(),
 };
 
 /** A new schema of `describePostgres`'s database per `fresh()`, dropped on dispose. */

@@ -51,9 +51,10 @@ export function createCheckpointStore(backend: Backend): CheckpointStore {
 
     async loadCheckpoint(): Promise<Checkpoint | undefined> {
       // The row and its parts as one: a checkpoint saved between the two reads would mix them.
-      // SQLite's write lock keeps savers out; on PostgreSQL the row's share lock does (a saver
-      // updates the row first, so either it waits for this read or this read for its commit).
-      return backend.write(async (trx) => {
+      // A read transaction: on SQLite it reads one snapshot of the file (WAL), without taking
+      // the write lock; on PostgreSQL the row's share lock keeps savers out (a saver updates
+      // the row first, so either it waits for this read or this read for its commit).
+      return backend.db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom("checkpoints")
           .select(["seq", "state"])

@@ -53,8 +53,8 @@ export async function promisesInEffect(
       documents: given.documents,
       from,
       set,
-      ...(repeats && { repeats }),
-      ...(dropped && { dropped }),
+      ...(repeats !== undefined && { repeats }),
+      ...(dropped !== undefined && { dropped }),
     };
   }
   const kept = await store.promiseSet();

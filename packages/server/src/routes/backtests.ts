@@ -19,6 +19,7 @@ import { problemResponses } from "../schemas.js";
 import { refinement } from "../zod-issues.js";
 import { type ApiApp, BEARER, IDEMPOTENCY_HEADER, type RouteDeps } from "./deps.js";
 import { loadTexts, unloadable } from "./promise-texts.js";
+import { SetSchema, setJson } from "./promises.js";
 
 const Documents = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(20)]);
 
@@ -73,14 +74,7 @@ const route = createRoute({
             proposed: z.record(z.string(), z.unknown()),
             against: z.record(z.string(), z.unknown()).optional(),
             comparison: z.record(z.string(), z.unknown()).optional(),
-            againstSet: z
-              .object({
-                version: z.number().int(),
-                digest: z.string(),
-                from: z.literal("kept"),
-                adoptedAt: z.string().openapi({ description: "RFC 3339" }),
-                actor: z.string(),
-              })
+            againstSet: SetSchema.extend({ from: z.literal("kept") })
               .optional()
               .openapi({
                 description:
@@ -94,14 +88,14 @@ const route = createRoute({
   },
 });
 
-/** `againstSet`: the kept version compared with, as `goodfaith backtest --against --json` names it. */
-const againstSetJson = (set: PromiseSetVersion) => ({
-  version: set.version,
-  digest: set.digest,
-  from: "kept",
-  adoptedAt: new Date(set.adoptedAt).toISOString(),
-  actor: set.actor,
-});
+/**
+ * `againstSet`: the kept version compared with, as `goodfaith backtest --against --json` names
+ * it, member for member: `GET /v1/promises`'s `set` with `from` after the digest.
+ */
+function againstSetJson(set: PromiseSetVersion) {
+  const { version, digest, ...rest } = setJson(set);
+  return { version, digest, from: "kept", ...rest };
+}
 
 /** Adds `POST /v1/backtests`. */
 export function registerBacktestRoutes(app: ApiApp, deps: RouteDeps): void {
